@@ -1,0 +1,162 @@
+"""The tables. One module, so the whole data model reads in one place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from db.states import DeliveryStatus, IssueStatus, SubscriberStatus
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC (what every datetime column stores and returns)."""
+    return datetime.now(UTC)
+
+
+class Source(SQLModel, table=True):
+    __tablename__ = "sources"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True, max_length=200)
+    kind: str = Field(max_length=20)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    etag: str | None = Field(default=None, max_length=500)
+    last_modified: str | None = Field(default=None, max_length=100)
+    last_fetched_at: datetime | None = None
+    next_fetch_at: datetime | None = None
+    last_status: str | None = Field(default=None, max_length=40)
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    error_count: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Tool(SQLModel, table=True):
+    __tablename__ = "tools"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300)
+    slug: str = Field(unique=True, index=True, max_length=300)
+    domain: str | None = Field(default=None, index=True, max_length=300)
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    tagline: str | None = Field(default=None, sa_column=Column(Text))
+    description: str | None = Field(default=None, sa_column=Column(Text))
+    vendor: str | None = Field(default=None, max_length=200)
+    category: str | None = Field(default=None, max_length=100)
+    pricing: str | None = Field(default=None, sa_column=Column(Text))
+    pricing_model: str | None = Field(default=None, max_length=40)
+    first_seen_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Launch(SQLModel, table=True):
+    __tablename__ = "launches"
+    __table_args__ = (UniqueConstraint("source_id", "guid", name="uq_launch_source_guid"),)
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", index=True)
+    tool_id: int | None = Field(default=None, foreign_key="tools.id", index=True)
+    guid: str = Field(max_length=1000)
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    tool_name: str = Field(max_length=300)
+    tagline: str | None = Field(default=None, sa_column=Column(Text))
+    summary: str | None = Field(default=None, sa_column=Column(Text))
+    published_at: datetime | None = None
+    fetched_at: datetime = Field(default_factory=utcnow)
+    is_ai_tool: bool = True
+
+
+class Fact(SQLModel, table=True):
+    __tablename__ = "facts"
+    __table_args__ = (UniqueConstraint("tool_id", "kind", "value", name="uq_fact_tool_kind_value"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tool_id: int = Field(foreign_key="tools.id", index=True)
+    launch_id: int | None = Field(default=None, foreign_key="launches.id")
+    kind: str = Field(max_length=40)
+    value: str = Field(max_length=500)
+    snippet: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class NewsletterIssue(SQLModel, table=True):
+    __tablename__ = "issues"
+    id: int | None = Field(default=None, primary_key=True)
+    week: str = Field(unique=True, index=True, max_length=10)
+    subject: str = Field(max_length=300)
+    status: IssueStatus = Field(
+        default=IssueStatus.DRAFT, sa_column=Column(String(20), nullable=False, index=True)
+    )
+    content_hash: str | None = Field(default=None, max_length=64)
+    rendered_html: str | None = Field(default=None, sa_column=Column(Text))
+    rendered_text: str | None = Field(default=None, sa_column=Column(Text))
+    render_errors: str | None = Field(default=None, sa_column=Column(Text))
+    approved_by: str | None = Field(default=None, max_length=320)
+    approved_at: datetime | None = None
+    approved_hash: str | None = Field(default=None, max_length=64)
+    rejected_reason: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
+
+
+class Comparison(SQLModel, table=True):
+    __tablename__ = "comparisons"
+    __table_args__ = (UniqueConstraint("week", "tool_a_id", "tool_b_id", name="uq_comparison_pair"),)
+    id: int | None = Field(default=None, primary_key=True)
+    week: str = Field(index=True, max_length=10)
+    issue_id: int = Field(foreign_key="issues.id", index=True)
+    position: int = 0
+    tool_a_id: int = Field(foreign_key="tools.id")
+    tool_b_id: int = Field(foreign_key="tools.id")
+
+
+class PanelReview(SQLModel, table=True):
+    __tablename__ = "panel_reviews"
+    __table_args__ = (UniqueConstraint("tool_id", "persona", name="uq_review_tool_persona"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tool_id: int = Field(foreign_key="tools.id", index=True)
+    persona: str = Field(max_length=40)
+    provider: str = Field(max_length=40)
+    # score, decision and take are all None when the persona has no take on the tool.
+    score: int | None = Field(default=None, ge=0, le=100)
+    decision: str | None = Field(default=None, max_length=10)
+    take: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Subscriber(SQLModel, table=True):
+    __tablename__ = "subscribers"
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True, index=True, max_length=320)
+    name: str | None = Field(default=None, max_length=200)
+    status: SubscriberStatus = Field(
+        default=SubscriberStatus.PENDING, sa_column=Column(String(20), nullable=False, index=True)
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+    confirmed_at: datetime | None = None
+    unsubscribed_at: datetime | None = None
+
+
+class Delivery(SQLModel, table=True):
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("issue_id", "subscriber_id", name="uq_delivery_issue_subscriber"),)
+    id: int | None = Field(default=None, primary_key=True)
+    issue_id: int = Field(foreign_key="issues.id", index=True)
+    subscriber_id: int = Field(foreign_key="subscribers.id", index=True)
+    status: DeliveryStatus = Field(
+        default=DeliveryStatus.PENDING, sa_column=Column(String(20), nullable=False, index=True)
+    )
+    backend: str | None = Field(default=None, max_length=40)
+    message_id: str | None = Field(default=None, max_length=500)
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class CommunityVote(SQLModel, table=True):
+    __tablename__ = "community_votes"
+    __table_args__ = (
+        UniqueConstraint("subscriber_id", "comparison_id", "tool_id", name="uq_vote_once"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    subscriber_id: int = Field(foreign_key="subscribers.id", index=True)
+    comparison_id: int = Field(foreign_key="comparisons.id", index=True)
+    tool_id: int = Field(foreign_key="tools.id", index=True)
+    decision: str = Field(max_length=10)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,89 @@
+"""The stored state machines: each a StrEnum, its allowed moves in one table, one function to move."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+
+class IssueStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    SENDING = "sending"
+    SENT = "sent"
+    REJECTED = "rejected"
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # outcome lost in a crash: reconciled by hand, never blindly resent
+
+
+class SubscriberStatus(StrEnum):
+    PENDING = "pending"
+    ACTIVE = "active"
+    UNSUBSCRIBED = "unsubscribed"
+    BOUNCED = "bounced"
+    COMPLAINED = "complained"
+
+
+class Decision(StrEnum):
+    SHIP = "ship"
+    SKIP = "skip"
+
+
+TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
+    IssueStatus: {
+        IssueStatus.DRAFT: frozenset({IssueStatus.APPROVED, IssueStatus.REJECTED}),
+        IssueStatus.APPROVED: frozenset({IssueStatus.SENDING, IssueStatus.DRAFT}),
+        IssueStatus.SENDING: frozenset({IssueStatus.SENT}),
+        IssueStatus.SENT: frozenset(),
+        IssueStatus.REJECTED: frozenset({IssueStatus.DRAFT}),
+    },
+    DeliveryStatus: {
+        DeliveryStatus.PENDING: frozenset({DeliveryStatus.SENDING}),
+        DeliveryStatus.SENDING: frozenset(
+            {DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.UNKNOWN}
+        ),
+        DeliveryStatus.SENT: frozenset(),
+        DeliveryStatus.FAILED: frozenset({DeliveryStatus.PENDING}),
+        DeliveryStatus.UNKNOWN: frozenset({DeliveryStatus.SENT, DeliveryStatus.FAILED}),
+    },
+    SubscriberStatus: {
+        SubscriberStatus.PENDING: frozenset({SubscriberStatus.ACTIVE, SubscriberStatus.UNSUBSCRIBED}),
+        SubscriberStatus.ACTIVE: frozenset(
+            {SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED, SubscriberStatus.COMPLAINED}
+        ),
+        SubscriberStatus.UNSUBSCRIBED: frozenset({SubscriberStatus.PENDING}),
+        SubscriberStatus.BOUNCED: frozenset(),
+        SubscriberStatus.COMPLAINED: frozenset(),
+    },
+}
+
+S = TypeVar("S", bound=StrEnum)
+
+
+class IllegalTransition(ValueError):
+    """A move the state machine does not allow."""
+
+
+def is_allowed(current: S, target: S) -> bool:
+    """Whether the machine of `current` allows a move to `target`."""
+    return target in TRANSITIONS[type(current)][current]
+
+
+def ensure_transition(current: S, target: S) -> S:
+    """Return `target` if the move is allowed; raise IllegalTransition otherwise."""
+    if not is_allowed(current, target):
+        machine = type(current).__name__
+        raise IllegalTransition(f"{machine}: cannot move from {current} to {target}")
+    return target
+
+
+def move(row: object, target: S) -> None:
+    """Set `row.status` to `target` if its machine allows the move; raise IllegalTransition if not."""
+    current = type(target)(getattr(row, "status"))
+    setattr(row, "status", ensure_transition(current, target))

@@ -1,0 +1,1 @@
+"""Verdicts: the settings and the command line every stage shares."""

@@ -1,0 +1,54 @@
+"""Settings from VERDICTS_* environment variables and an optional .env file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SAMPLES_DIR = PACKAGE_DIR / "samples"
+
+
+class Settings(BaseSettings):
+    """Everything an operator can set; defaults run the whole week with no services."""
+
+    model_config = SettingsConfigDict(env_prefix="VERDICTS_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("var")
+    database_url: str = ""
+    sources_file: Path = SAMPLES_DIR / "sources.toml"
+    delivery_backend: str = "outbox"
+    outbox_dir: Path | None = None
+    public_base_url: str = "https://verdicts.example.com"
+    sender_email: str = "verdicts@example.com"
+    sender_name: str = "Weekly AI Tool Verdicts"
+    secret_key: str = "change-me-in-production"
+    sendgrid_api_key: str = ""
+    sendgrid_host: str = "https://api.sendgrid.com"
+    panel_provider: str = "rules"
+    comparisons_per_issue: int = Field(default=3, ge=1, le=20)
+    user_agent: str = "VerdictsBot/0.1 (+https://verdicts.example.com/bot)"
+    fetch_timeout_seconds: float = 20.0
+
+    def resolved_database_url(self) -> str:
+        """The database URL: VERDICTS_DATABASE_URL or the SQLite file in the data dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'verdicts.db').resolve()}"
+
+    def resolved_outbox_dir(self) -> Path:
+        """Where the outbox backend writes its .eml files."""
+        return self.outbox_dir or self.data_dir / "outbox"
+
+    def issues_dir(self) -> Path:
+        """Where rendered issues are written for editors to preview."""
+        return self.data_dir / "issues"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()
