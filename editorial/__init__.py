@@ -1,0 +1,1 @@
+"""Editorial: pairing tools into comparisons, the panel, verdict arithmetic and wording."""

@@ -1,0 +1,1 @@
+"""Ingest: sources, polite fetching, parsing, normalising, resolving to tools, extracting facts."""

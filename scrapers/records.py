@@ -1,0 +1,47 @@
+"""The shared records every source kind parses into, and every extractor returns."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FACT_KINDS = (
+    "vendor",  # "Meta", "Mistral AI"
+    "category",  # "Developer Tools", "Design", "Writing", ...
+    "pricing_model",  # free | freemium | paid | open_source
+    "entry_price",  # "$20/month", "$0.30 per 1M tokens"
+    "license",  # "Apache-2.0", "MIT", "Llama community license", ...
+    "open_weights",  # yes | no
+    "parameters",  # "70B and 400B"
+    "context_length",  # "256K tokens"
+    "hardware",  # "24GB VRAM"
+    "benchmark",  # "HumanEval", "SWE-bench", ...
+    "benchmark_self_reported",  # yes | no
+)
+
+
+class LaunchRecord(BaseModel):
+    """One item seen at a source, normalised: what every parser returns."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    guid: str
+    title: str
+    tool_name: str
+    tagline: str | None = None
+    url: str | None = None
+    summary: str | None = None  # plain text, never live markup
+    published_at: datetime | None = None  # UTC
+    is_ai_tool: bool = True
+
+
+class FactRecord(BaseModel):
+    """One fact about a tool, with the snippet of source text it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str = Field(pattern="^(" + "|".join(FACT_KINDS) + ")$")
+    value: str
+    snippet: str
