@@ -68,3 +68,26 @@ def upgrade(url: str | None = None, revision: str = "head") -> str:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(url), revision)
     return make_engine(url).url.render_as_string(hide_password=True)
+
+
+class DatabaseNotReady(RuntimeError):
+    """The database is missing tables or behind the code's migrations."""
+
+
+def ensure_current(engine: Engine) -> None:
+    """Return if the database is at the newest migration; DatabaseNotReady saying what to run."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(str(engine.url))).get_current_head()
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    except Exception as exc:  # noqa: BLE001  (any driver error means: cannot use it)
+        raise DatabaseNotReady(f"cannot open the database: {exc.__class__.__name__}: {exc}") from None
+    if current != head:
+        where = engine.url.render_as_string(hide_password=True)
+        raise DatabaseNotReady(
+            f"the database {where} is at revision {current or 'none'}, the code needs {head}: "
+            "run `verdicts db upgrade`"
+        )

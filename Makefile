@@ -1,0 +1,35 @@
+# Two set-up commands for a fresh machine (see README.md):
+#   make week   installs, then runs the whole week on the embedded defaults
+#   make test   installs with the test tools, then runs the tests
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+EDITOR_EMAIL ?= editor@example.com
+
+.PHONY: week test install install-dev chromium lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+week: install
+	$(BIN)/verdicts week --subscribers verdicts/samples/subscribers.csv --approve-as $(EDITOR_EMAIL)
+
+test: install-dev chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+bench: install-dev
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf var

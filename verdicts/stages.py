@@ -1,0 +1,80 @@
+"""The week's stages as plain functions: the CLI and the Prefect flows call these and only these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from db import queries
+from db.engine import ensure_current, get_engine, session_scope
+from db.states import IssueStatus
+from editorial.compose import ComposeResult, compose_week
+from editorial.issues import Preview, render_and_store
+from editorial.panel import make_panel
+from emails.delivery import make_backend
+from emails.publish import SendSummary, send_issue
+from scrapers.fetch import make_client
+from scrapers.ingest import SourceSummary, ingest_source
+from scrapers.sources import SourceConfig, load_sources
+from verdicts.settings import Settings
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The settings' database engine, refusing one whose migrations are not applied."""
+    engine = get_engine(settings.resolved_database_url())
+    ensure_current(engine)
+    return engine
+
+
+def configured_sources(settings: Settings, sources_file: Path | None = None) -> list[SourceConfig]:
+    """The enabled sources of `sources_file` (default: the settings'); SourcesFileError if invalid."""
+    return load_sources(sources_file or settings.sources_file)
+
+
+def ingest_one(source: SourceConfig, settings: Settings) -> SourceSummary:
+    """Ingest one source; its failure is in the summary, never raised."""
+    with make_client(user_agent=settings.user_agent, timeout=settings.fetch_timeout_seconds) as client:
+        return ingest_source(source, engine=engine_for(settings), client=client)
+
+
+def ingest_all(settings: Settings, sources_file: Path | None = None) -> list[SourceSummary]:
+    """Ingest every configured source in turn (the flow fans out instead)."""
+    return [ingest_one(source, settings) for source in configured_sources(settings, sources_file)]
+
+
+@dataclass(frozen=True)
+class ComposeOutcome:
+    result: ComposeResult
+    preview: Preview
+
+
+def compose(settings: Settings, week: str) -> ComposeOutcome:
+    """The week's draft issue, composed and rendered to its preview files."""
+    with session_scope(engine_for(settings)) as session:
+        result = compose_week(session, week=week, panel=make_panel(settings.panel_provider),
+                              limit=settings.comparisons_per_issue)
+        issue = queries.get_issue(session, issue_id=result.issue_id)
+        preview = render_and_store(session, issue=issue, settings=settings)
+    return ComposeOutcome(result, preview)
+
+
+def publish(settings: Settings, issue_id: int, backend_name: str | None = None) -> SendSummary:
+    """Send one approved issue through the configured (or named) delivery backend."""
+    backend = make_backend(backend_name or settings.delivery_backend, settings)
+    try:
+        return send_issue(engine_for(settings), issue_id=issue_id, backend=backend, settings=settings)
+    finally:
+        backend.close()
+
+
+def publish_ready(settings: Settings, backend_name: str | None = None) -> list[SendSummary]:
+    """Send every approved issue, and finish every interrupted one."""
+    with session_scope(engine_for(settings)) as session:
+        ready = [
+            issue.id
+            for issue in queries.list_issues(session)
+            if issue.status in (IssueStatus.APPROVED, IssueStatus.SENDING) and issue.id is not None
+        ]
+    return [publish(settings, issue_id, backend_name) for issue_id in ready]
