@@ -1,0 +1,1 @@
+"""Delivery backends; each registers itself with `emails.delivery` under its name."""
