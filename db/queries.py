@@ -21,6 +21,7 @@ from db.models import (
     Source,
     Subscriber,
     Tool,
+    utcnow,
 )
 from db.states import DeliveryStatus, SubscriberStatus
 
@@ -147,6 +148,33 @@ def votes_for(session: Session, *, comparison_id: int, tool_id: int) -> Sequence
         CommunityVote.comparison_id == comparison_id, CommunityVote.tool_id == tool_id
     )
     return session.exec(stmt).all()
+
+
+def vote_of(session: Session, *, subscriber_id: int, comparison_id: int, tool_id: int) -> str | None:
+    """The decision a subscriber holds on one tool of one comparison, if any."""
+    stmt = select(CommunityVote.decision).where(
+        CommunityVote.subscriber_id == subscriber_id,
+        CommunityVote.comparison_id == comparison_id,
+        CommunityVote.tool_id == tool_id,
+    )
+    return session.exec(stmt).first()
+
+
+def record_vote(
+    session: Session, *, subscriber_id: int, comparison_id: int, tool_id: int, decision: str
+) -> None:
+    """Insert the vote or change the one held; one statement, so racing clicks stay one row."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(CommunityVote).values(
+        subscriber_id=subscriber_id, comparison_id=comparison_id, tool_id=tool_id,
+        decision=decision, created_at=utcnow(),
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["subscriber_id", "comparison_id", "tool_id"],
+        set_={"decision": stmt.excluded.decision},
+        where=col(CommunityVote.decision) != stmt.excluded.decision,
+    )
+    session.execute(stmt)
 
 
 # --- subscribers and deliveries ------------------------------------------------------------------

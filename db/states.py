@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 
 class IssueStatus(StrEnum):
@@ -83,7 +83,7 @@ def ensure_transition(current: S, target: S) -> S:
     return target
 
 
-def move(row: object, target: S) -> None:
+def move(row: Any, target: S) -> None:
     """Set `row.status` to `target` if its machine allows the move; raise IllegalTransition if not."""
-    current = type(target)(getattr(row, "status"))
-    setattr(row, "status", ensure_transition(current, target))
+    current = type(target)(row.status)
+    row.status = ensure_transition(current, target)

@@ -45,8 +45,10 @@ def send_issue(
         issue = queries.get_issue(session, issue_id=issue_id)
         if issue.status == IssueStatus.SENT:
             return _summary(session, issue, already_sent=True)
-        start_sending(session, issue=issue, backend=backend.name, settings=settings)
+        refusal = start_sending(session, issue=issue, backend=backend.name, settings=settings)
         html_body, text_body, subject = issue.rendered_html, issue.rendered_text, issue.subject
+    if refusal:  # raised only now, so that a return to draft is committed, not rolled back
+        raise PublishError(refusal)
     assert html_body is not None and text_body is not None
     with session_scope(engine) as session:
         pending = [d.id for d in queries.deliveries_in(session, issue_id=issue_id,
@@ -63,28 +65,28 @@ def send_issue(
                         failed=outcomes.count(DeliveryStatus.FAILED))
 
 
-def start_sending(session: Session, *, issue: NewsletterIssue, backend: str, settings: Settings) -> None:
-    """Check the approval still holds, move to sending, and queue a delivery per subscriber."""
+def start_sending(
+    session: Session, *, issue: NewsletterIssue, backend: str, settings: Settings
+) -> str | None:
+    """Check the approval still holds, move to sending and queue a delivery per subscriber;
+    return why not instead when the issue may not be sent."""
     if issue.status == IssueStatus.APPROVED:
         approved_hash = issue.approved_hash
         render_and_store(session, issue=issue, settings=settings)
         if issue.status != IssueStatus.APPROVED or issue.content_hash != approved_hash:
-            raise PublishError(
-                f"issue {issue.id} changed since it was approved: it is a draft again "
-                "and needs a new approval"
-            )
+            return (f"issue {issue.id} changed since it was approved: it is a draft again "
+                    "and needs a new approval")
         if issue.render_errors:
-            raise PublishError(f"issue {issue.id} has render errors: {issue.render_errors}")
+            return f"issue {issue.id} has render errors: {issue.render_errors}"
         move(issue, IssueStatus.SENDING)
     elif issue.status == IssueStatus.SENDING:
         _reconcile_interrupted(session, issue_id=issue.id)
     else:
-        raise PublishError(
-            f"issue {issue.id} is {issue.status}: an editor must approve it before it is sent"
-        )
+        return f"issue {issue.id} is {issue.status}: an editor must approve it before it is sent"
     assert issue.id is not None
     queries.create_pending_deliveries(session, issue_id=issue.id, backend=backend)
     session.add(issue)
+    return None
 
 
 def _reconcile_interrupted(session: Session, *, issue_id: int | None) -> None:

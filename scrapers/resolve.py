@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
@@ -32,9 +33,12 @@ class KnownTool:
 
 
 def product_domain(url: str | None) -> str | None:
-    """The URL's host when it is a product's own site, not a listing platform."""
+    """The host of a product's own home page; None for a listing platform or a deeper page
+    (a vendor's blog post names one of its many products, not the whole domain)."""
     host = host_of(url)
     if host is None or any(host == p or host.endswith("." + p) for p in PLATFORM_HOSTS):
+        return None
+    if urlsplit(url or "").path not in ("", "/"):
         return None
     return host
 

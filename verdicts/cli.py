@@ -6,7 +6,6 @@ import functools
 import json
 import logging
 from collections.abc import Callable
-
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -225,7 +224,8 @@ def send(issue_id: int, backend: BackendOpt = None) -> None:
 
 def _print_send(summary: SendSummary) -> None:
     if summary.already_sent:
-        typer.echo(f"issue {summary.issue_id} was already sent ({summary.total_sent} delivered): nothing to do")
+        typer.echo(f"issue {summary.issue_id} was already sent "
+                   f"({summary.total_sent} delivered): nothing to do")
         return
     typer.echo(f"issue {summary.issue_id} is {summary.status}: {summary.sent} sent, "
                f"{summary.failed} failed, {summary.unknown} unknown in this run")
@@ -267,6 +267,22 @@ def subscribers_list(as_json: JsonOpt = False) -> None:
         return
     for row in rows:
         typer.echo(f"{row['id']:>4}  {row['status']:<12} {row['email']}")
+
+
+@app.command("web")
+@user_errors
+def serve_web(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the subscriber pages (unsubscribe, vote, archive) with uvicorn."""
+    import uvicorn
+
+    from web import create_app
+
+    settings = _settings()
+    stages.engine_for(settings)  # refuses an unmigrated database with a clear message
+    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
 
 
 # --- the whole week ------------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""The whole week through the real Prefect flows, under one temporary Prefect server."""
+
+from email import policy
+from email.parser import BytesParser
+
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+from sqlmodel import Session
+
+from emails.audience import import_csv
+from flows.compose import compose_flow
+from flows.ingest import ingest_flow
+from flows.publish import publish_flow
+from flows.week import week_flow
+from verdicts.settings import SAMPLES_DIR
+
+pytestmark = pytest.mark.flows
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(params=["sqlite"])
+def database_url(request, tmp_path, sqlite_template):
+    import shutil
+
+    path = tmp_path / "verdicts.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+def active_addresses() -> set[str]:
+    rows = (SAMPLES_DIR / "subscribers.csv").read_text(encoding="utf-8").splitlines()[1:]
+    return {row.split(",")[0] for row in rows if row.strip().endswith(",active")}
+
+
+def test_week_end_to_end_through_flows(prefect_server, settings, engine):
+    with Session(engine) as session:
+        import_csv(session, path=SAMPLES_DIR / "subscribers.csv")
+        session.commit()
+
+    ingested = ingest_flow(str(SAMPLES_DIR / "sources.toml"))
+    assert {r["status"] for r in ingested} == {"fetched"}
+    assert sum(r["new_launches"] for r in ingested) >= 8
+
+    composed = compose_flow()
+    assert len(composed["comparisons"]) >= 2 and composed["render_errors"] == []
+    assert publish_flow() == []  # a draft is never sent
+    assert list(settings.resolved_outbox_dir().glob("*.eml")) == []
+
+    result = week_flow(str(SAMPLES_DIR / "sources.toml"), approve_as="editor@example.com")
+    assert sum(r["new_launches"] for r in result["ingest"]) == 0  # nothing stored twice
+    assert result["publish"][0]["sent"] == len(active_addresses())
+
+    files = sorted(settings.resolved_outbox_dir().glob("*.eml"))
+    messages = [BytesParser(policy=policy.default).parsebytes(f.read_bytes()) for f in files]
+    assert {m["To"] for m in messages} == active_addresses()
+    for message in messages:
+        assert message["List-Unsubscribe"].startswith("<https://")
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        html = message.get_body(("html",)).get_content()
+        text = message.get_body(("plain",)).get_content()
+        assert "Weekly AI Tool Verdicts" in html and "Weekly AI Tool Verdicts" in text
+        assert composed["comparisons"][0].split(" vs ")[0] in text
+
+    assert publish_flow() == []  # sent: a second publish adds nothing
+    assert len(list(settings.resolved_outbox_dir().glob("*.eml"))) == len(files)

@@ -1,0 +1,261 @@
+"""The subscriber-facing web app: confirm-then-act pages for the links every issue carries.
+
+A GET never changes anything (mail scanners prefetch links); the change is a POST to the same
+URL, which is also what RFC 8058 one-click unsubscribe sends. The signed token in the URL is the
+only credential, so no cookie or CSRF token is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from db import queries
+from db.engine import get_engine, session_scope
+from db.models import Comparison, Subscriber, Tool
+from db.states import Decision, IssueStatus, SubscriberStatus
+from editorial.presentation import comparison_title
+from editorial.verdict import Tally, community_verdict, percent_label
+from emails.audience import AudienceError, unsubscribe
+from emails.tokens import BadToken, VoteClaim, read_unsubscribe_token, read_vote_token
+from verdicts.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Every per-subscriber link placeholder the renderer leaves (see emails.render._PLACEHOLDER).
+_PLACEHOLDER = re.compile(r"%%[A-Za-z0-9_.:-]+%%")
+# Token pages must not be cached or leak their URL (the token) to another site.
+_PAGE_HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
+
+class PageError(Exception):
+    """A request we answer with an error page: its status, heading and one plain sentence."""
+
+    def __init__(self, status: int, title: str, message: str) -> None:
+        super().__init__(f"{status} {title}")
+        self.status, self.title, self.message = status, title, message
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every route needs: the settings and the database engine."""
+
+    settings: Settings
+    engine: Engine
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """A checked vote link: who votes, on which tool of which comparison, and which way."""
+
+    claim: VoteClaim
+    decision: Decision
+    subscriber: Subscriber
+    comparison: Comparison
+    tool: Tool
+    title: str  # "Codestral 2 vs OpenRouter Model Fusion"
+
+
+router = APIRouter()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app on `settings` (default: the process settings) and their database."""
+    settings = settings or get_settings()
+    app = FastAPI(title=settings.sender_name, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.context = Context(settings, get_engine(settings.resolved_database_url()))
+    app.state.pages = _environment(newsletter=settings.sender_name)
+    app.include_router(router)
+    app.add_exception_handler(PageError, _page_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _server_error)
+    return app
+
+
+def _context(request: Request) -> Context:
+    return request.app.state.context  # type: ignore[no-any-return]
+
+
+Ctx = Annotated[Context, Depends(_context)]
+
+
+# --- unsubscribe ---------------------------------------------------------------------------------
+
+
+@router.get("/unsubscribe/{token}", response_class=HTMLResponse)
+def unsubscribe_page(token: str, request: Request, ctx: Ctx) -> Response:
+    """The confirmation page; changes nothing."""
+    with session_scope(ctx.engine) as session:
+        subscriber = _subscriber_of(session, ctx.settings, token)
+        done = subscriber.status == SubscriberStatus.UNSUBSCRIBED
+    name = "unsubscribed.html.j2" if done else "unsubscribe.html.j2"
+    return _page(request, name, email=subscriber.email)
+
+
+@router.post("/unsubscribe/{token}", response_class=HTMLResponse)
+def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
+    """Unsubscribe (RFC 8058 one-click or our own button); harmless when repeated."""
+    with session_scope(ctx.engine) as session:
+        subscriber = _subscriber_of(session, ctx.settings, token)
+        assert subscriber.id is not None
+        try:
+            unsubscribe(session, subscriber_id=subscriber.id)
+        except AudienceError:
+            # Bounced or complained: already never mailed again, which is what was asked.
+            log.info("subscriber %s is %s: nothing to do", subscriber.id, subscriber.status)
+    return _page(request, "unsubscribed.html.j2", email=subscriber.email)
+
+
+def _subscriber_of(session: Session, settings: Settings, token: str) -> Subscriber:
+    """The subscriber an unsubscribe token names; PageError 400 (bad token) or 404 (gone)."""
+    try:
+        subscriber_id = read_unsubscribe_token(settings.secret_key, token)
+    except BadToken:
+        raise _invalid_link() from None
+    subscriber = session.get(Subscriber, subscriber_id)
+    if subscriber is None:
+        raise PageError(404, "Subscription not found",
+                        "We have no subscription for this link any more.")
+    return subscriber
+
+
+# --- votes ---------------------------------------------------------------------------------------
+
+
+@router.get("/vote/{token}", response_class=HTMLResponse)
+def vote_page(token: str, request: Request, ctx: Ctx) -> Response:
+    """The confirmation page naming the tool and the decision; changes nothing."""
+    with session_scope(ctx.engine) as session:
+        ballot = _ballot_of(session, ctx.settings, token)
+        current = queries.vote_of(session, subscriber_id=ballot.claim.subscriber_id,
+                                  comparison_id=ballot.claim.comparison_id,
+                                  tool_id=ballot.claim.tool_id)
+    return _page(request, "vote.html.j2", ballot=ballot, current=current)
+
+
+@router.post("/vote/{token}", response_class=HTMLResponse)
+def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
+    """Record (or change) the vote and show the tool's community tally."""
+    with session_scope(ctx.engine) as session:
+        ballot = _ballot_of(session, ctx.settings, token)
+        previous = queries.vote_of(session, subscriber_id=ballot.claim.subscriber_id,
+                                  comparison_id=ballot.claim.comparison_id,
+                                  tool_id=ballot.claim.tool_id)
+        claim = ballot.claim
+        queries.record_vote(session, subscriber_id=claim.subscriber_id,
+                            comparison_id=claim.comparison_id, tool_id=claim.tool_id,
+                            decision=ballot.decision.value)
+        tally = Tally.of(queries.votes_for(session, comparison_id=claim.comparison_id,
+                                           tool_id=claim.tool_id))
+    return _page(request, "voted.html.j2", ballot=ballot, previous=previous,
+                 verdict=community_verdict(tally), percent=percent_label(tally))
+
+
+def _ballot_of(session: Session, settings: Settings, token: str) -> Ballot:
+    """The checked vote of a token; PageError 400 (bad link), 404 (unknown), 403 (not active)."""
+    try:
+        claim = read_vote_token(settings.secret_key, token)
+        decision = Decision(claim.decision)
+    except (BadToken, ValueError):
+        raise _invalid_link() from None
+    subscriber = session.get(Subscriber, claim.subscriber_id)
+    comparison = session.get(Comparison, claim.comparison_id)
+    in_comparison = comparison is not None and claim.tool_id in (
+        comparison.tool_a_id, comparison.tool_b_id)
+    if subscriber is None or comparison is None or not in_comparison:
+        raise PageError(404, "Vote not found", "This vote is not open any more.")
+    if subscriber.status != SubscriberStatus.ACTIVE:
+        raise PageError(403, "Only subscribers can vote",
+                        "Votes count only from active subscribers of the newsletter.")
+    a = queries.get_tool(session, tool_id=comparison.tool_a_id)
+    b = queries.get_tool(session, tool_id=comparison.tool_b_id)
+    tool = a if claim.tool_id == a.id else b
+    return Ballot(claim, decision, subscriber, comparison, tool, comparison_title(a, b))
+
+
+# --- archive and health --------------------------------------------------------------------------
+
+
+@router.get("/issues/{week}", response_class=HTMLResponse)
+def archive(week: str, ctx: Ctx) -> Response:
+    """A sent issue as it was mailed, with every per-subscriber link made inert."""
+    with session_scope(ctx.engine) as session:
+        issue = queries.issue_for_week(session, week=week)
+    if issue is None or issue.status != IssueStatus.SENT or not issue.rendered_html:
+        raise PageError(404, "Issue not found", "There is no published issue for that week.")
+    return HTMLResponse(_PLACEHOLDER.sub("#", issue.rendered_html))
+
+
+@router.get("/healthz")
+def healthz(ctx: Ctx) -> Response:
+    """{"status": "ok"} when the database answers, else 503."""
+    try:
+        with ctx.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        log.exception("health check: the database does not answer")
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def _environment(*, newsletter: str) -> Environment:
+    """Jinja2 over web/templates; autoescape on, since tool names are scraped text."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["newsletter"] = newsletter
+    return env
+
+
+def _page(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+    """The template `name` rendered with `values`, as an uncached HTML response."""
+    body = request.app.state.pages.get_template(name).render(**values)
+    return HTMLResponse(body, status_code=status, headers=_PAGE_HEADERS)
+
+
+def _invalid_link() -> PageError:
+    return PageError(400, "This link is not valid",
+                     "It may have been cut short or changed. Please use the link from your email.")
+
+
+async def _page_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, PageError)
+    return _page(request, "error.html.j2", exc.status, title=exc.title, message=exc.message)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    message = "There is nothing here." if exc.status_code == 404 else "This request is not served."
+    response = _page(request, "error.html.j2", exc.status_code, title=_reason(exc.status_code),
+                     message=message)
+    response.headers.update(exc.headers or {})
+    return response
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    # Starlette logs the exception itself; the reader sees no detail of it.
+    return _page(request, "error.html.j2", 500, title="Something went wrong",
+                 message="Please try the link again in a few minutes.")
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
