@@ -32,6 +32,8 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL keeps the database consistent after a crash and spares an fsync per commit.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -35,13 +35,21 @@ class NotFound(LookupError):
 
 def get_or_create_source(session: Session, *, name: str, kind: str, url: str) -> Source:
     """The source row called `name`, created or updated to the configured kind and URL."""
-    source = session.exec(select(Source).where(Source.name == name)).first()
+    source = find_source(session, name=name)
     if source is None:
         source = Source(name=name, kind=kind, url=url)
-    source.kind, source.url = kind, url
-    session.add(source)
-    session.flush()
+    if source.id is None or (source.kind, source.url) != (kind, url):
+        if source.url != url:  # validators of another URL mean nothing here
+            source.etag = source.last_modified = None
+        source.kind, source.url = kind, url
+        session.add(source)
+        session.flush()
     return source
+
+
+def find_source(session: Session, *, name: str) -> Source | None:
+    """The source row called `name`, if it was ever ingested."""
+    return session.exec(select(Source).where(Source.name == name)).first()
 
 
 def list_sources(session: Session) -> Sequence[Source]:
@@ -63,6 +71,17 @@ def existing_guids(session: Session, *, source_id: int, guids: Iterable[str]) ->
     return found
 
 
+def existing_urls(session: Session, *, source_id: int, urls: Iterable[str]) -> set[str]:
+    """Which of the canonical `urls` the source already has stored (a GUID may change, a URL less so)."""
+    wanted = list(set(urls))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        stmt = select(Launch.url).where(Launch.source_id == source_id, col(Launch.url).in_(chunk))
+        found.update(url for url in session.exec(stmt).all() if url)
+    return found
+
+
 def all_tools(session: Session) -> Sequence[Tool]:
     """Every tool, oldest first."""
     return session.exec(select(Tool).order_by(Tool.id)).all()
@@ -76,14 +95,41 @@ def get_tool(session: Session, *, tool_id: int) -> Tool:
     return tool
 
 
-def unique_slug(session: Session, *, name: str) -> str:
-    """A slug for `name` no other tool has."""
-    base = slugify(name, max_length=80) or "tool"
-    slug, n = base, 1
-    while session.exec(select(Tool.id).where(Tool.slug == slug)).first() is not None:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+def tool_keys(session: Session) -> list[tuple[int, str, str | None]]:
+    """(id, name, domain) of every tool: what resolving a launch needs."""
+    rows = session.exec(select(Tool.id, Tool.name, Tool.domain).order_by(Tool.id)).all()
+    return [(tool_id, name, domain) for tool_id, name, domain in rows if tool_id is not None]
+
+
+def fact_keys(session: Session, *, tool_ids: set[int]) -> set[tuple[int, str, str]]:
+    """(tool id, kind, value) of every fact stored for `tool_ids`."""
+    found: set[tuple[int, str, str]] = set()
+    wanted = sorted(tool_ids)
+    for start in range(0, len(wanted), 500):
+        stmt = select(Fact.tool_id, Fact.kind, Fact.value).where(
+            col(Fact.tool_id).in_(wanted[start : start + 500]))
+        found.update(session.exec(stmt).all())
+    return found
+
+
+def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
+    """A slug per name that no stored tool has and no other name of the list gets."""
+    bases = [slugify(name, max_length=80) or "tool" for name in names]
+    distinct = sorted(set(bases))
+    taken: set[str] = set()
+    for start in range(0, len(distinct), 500):
+        taken.update(session.exec(select(Tool.slug).where(col(Tool.slug).in_(distinct[start : start + 500]))))
+    for base in sorted(taken):  # only a base already stored needs its numbered variants looked up
+        taken.update(session.exec(select(Tool.slug).where(col(Tool.slug).startswith(base + "-"))))
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def facts_of(session: Session, *, tool_id: int) -> Sequence[Fact]:

@@ -4,27 +4,49 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task, unmapped
+from prefect.artifacts import create_table_artifact
 
 from scrapers.ingest import SourceSummary
 from scrapers.sources import SourceConfig
 from verdicts import stages
 from verdicts.settings import get_settings
 
+COLUMNS = ("source", "status", "new_launches", "duplicates", "new_tools", "error", "next_fetch_at")
+
 
 @task(retries=2, retry_delay_seconds=[10, 60], task_run_name="ingest-{source.name}")
-def ingest_source_task(source: SourceConfig) -> dict[str, object]:
-    return stages.ingest_one(source, get_settings()).as_dict()
+def ingest_source_task(source: SourceConfig, force: bool = False) -> dict[str, object]:
+    return stages.ingest_one(source, get_settings(), force=force).as_dict()
 
 
 @flow(name="ingest", log_prints=True)
-def ingest_flow(sources_file: str | None = None) -> list[dict[str, object]]:
-    """Ingest every configured source; the result is one summary per source."""
+def ingest_flow(sources_file: str | None = None, force: bool = False) -> list[dict[str, object]]:
+    """Ingest every due source, one task each; the result is one summary per source, and a task
+    that crashed even after its retries is reported as failed, never failing the others."""
     sources = stages.configured_sources(get_settings(), Path(sources_file) if sources_file else None)
-    futures = ingest_source_task.map(sources)
-    return [future.result() for future in futures]
+    futures = ingest_source_task.map(sources, force=unmapped(force))
+    summaries = [_summary(source, future.result(raise_on_failure=False))
+                 for source, future in zip(sources, futures, strict=True)]
+    report(summaries)
+    return summaries
 
 
-def summaries(results: list[dict[str, object]]) -> list[SourceSummary]:
-    """The flow's result read back as summaries."""
-    return [SourceSummary(**r) for r in results]  # type: ignore[arg-type]
+def _summary(source: SourceConfig, result: object) -> dict[str, object]:
+    if isinstance(result, dict):
+        return result
+    return SourceSummary(source.name, "failed", error=f"task crashed: {result}").as_dict()
+
+
+def report(summaries: list[dict[str, object]]) -> None:
+    """One log line per source, and a table in the Prefect UI (the run's Artifacts tab)."""
+    logger = get_run_logger()
+    for s in summaries:
+        logger.info("%s: %s, %s new, %s duplicates, %s new tools%s", s["source"], s["status"],
+                    s["new_launches"], s["duplicates"], s["new_tools"],
+                    f" ({s['error']})" if s["error"] else "")
+    create_table_artifact(
+        key="ingest-summary",
+        table=[{column: s.get(column) for column in COLUMNS} for s in summaries],
+        description="Per source: fetched / not_modified / skipped / failed (why), launches stored.",
+    )

@@ -3,30 +3,75 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import re
+from dataclasses import dataclass
 from typing import Any
 
 import feedparser
 
 from scrapers.facts import is_ai_tool
-from scrapers.normalise import canonical_url, clean_text, split_title, struct_time_to_utc
+from scrapers.normalise import (
+    canonical_url,
+    clean_text,
+    split_title,
+    strip_boilerplate,
+    struct_time_to_utc,
+    truncate,
+)
 from scrapers.records import LaunchRecord
 
 MAX_SUMMARY_CHARS = 5000
+MAX_TITLE_CHARS = 500
+MAX_NAME_CHARS = 200
+MAX_TAGLINE_CHARS = 500
+MAX_GUID_CHARS = 1000
+# Markup beyond this many characters cannot add to a summary capped at MAX_SUMMARY_CHARS
+# (tags and attributes outweigh text in every real body), so the sanitiser never sees it.
+MAX_MARKUP_CHARS = 8 * MAX_SUMMARY_CHARS
+
+# github.com/OWNER/REPO/releases/tag/TAG: a release of the tool REPO.
+_GITHUB_RELEASE = re.compile(r"https://github\.com/[^/]+/([^/]+)/releases/tag/")
+# A title that is only a version, as in a releases feed: "0.0.1-alpha.5", "v2.1.0".
+_BARE_VERSION = re.compile(r"v?\d[0-9a-z]*(?:[-+._][0-9a-z]+)*", re.IGNORECASE)
 
 
 class ParseError(ValueError):
     """The body is not a feed we can read."""
 
 
-def parse_feed(body: bytes, *, source: str) -> list[LaunchRecord]:
-    """The launches in a feed body; ParseError when it is not a readable feed."""
-    parsed = feedparser.parse(body)
-    if parsed.bozo and not parsed.entries:
-        reason = getattr(parsed, "bozo_exception", None) or "not a feed"
+@dataclass(frozen=True)
+class FeedReading:
+    """A feed's launches, and what was wrong with the feed if it was read in spite of errors."""
+
+    records: list[LaunchRecord]
+    warning: str | None = None
+
+
+def parse_feed(body: bytes, *, source: str, content_type: str | None = None) -> list[LaunchRecord]:
+    """The launches in a feed body, one per entry; ParseError when it is not a readable feed."""
+    return read_feed(body, source=source, content_type=content_type).records
+
+
+def read_feed(body: bytes, *, source: str, content_type: str | None = None) -> FeedReading:
+    """The launches in a feed body, one per entry (the same GUID may come twice: storing
+    dedupes), with a warning when the feed is malformed but readable; ParseError when unreadable.
+
+    `content_type` is the HTTP Content-Type header: a charset the server declares there wins
+    over the document's own declaration, as HTTP says it should."""
+    headers = {"content-type": content_type} if content_type else None
+    # A stream, not bytes: feedparser would treat bytes as a file name to open.
+    # No sanitising nor URI rewriting in feedparser: clean_text drops every tag afterwards.
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers,
+                              sanitize_html=False, resolve_relative_uris=False)
+    reason = getattr(parsed, "bozo_exception", None) if parsed.bozo else None
+    if reason is not None and not parsed.entries:
         raise ParseError(f"not a readable feed: {reason}")
     if not parsed.get("version") and not parsed.entries:
         raise ParseError("not a feed (no RSS, Atom or RDF root element)")
-    return [record for entry in parsed.entries if (record := to_launch(entry, source=source))]
+    records = [record for entry in parsed.entries if (record := to_launch(entry, source=source))]
+    warning = f"malformed feed, read as far as possible: {reason}" if reason is not None else None
+    return FeedReading(records, warning)
 
 
 def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:
@@ -35,19 +80,46 @@ def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:
     link = canonical_url(entry.get("link"))
     if not title and not link:
         return None
-    name, tagline = split_title(title or link or "")
-    summary = clean_text(_summary_markup(entry))[:MAX_SUMMARY_CHARS] or None
+    name, tagline = _name_and_tagline(title, link)
+    if title and link and (release := _GITHUB_RELEASE.match(link)) and _BARE_VERSION.fullmatch(title):
+        title = f"{release[1]} {title}"
+    summary = _summary(entry, name, tagline, title)
     return LaunchRecord(
         source=source,
         guid=_guid(entry, link, title),
-        title=title or name,
-        tool_name=name[:300],
-        tagline=tagline,
+        title=truncate(title or name, MAX_TITLE_CHARS),
+        tool_name=truncate(name, MAX_NAME_CHARS),
+        tagline=truncate(tagline, MAX_TAGLINE_CHARS) if tagline else None,
         url=link,
         summary=summary,
         published_at=struct_time_to_utc(entry.get("published_parsed") or entry.get("updated_parsed")),
         is_ai_tool=is_ai_tool(title, summary or ""),
     )
+
+
+def _name_and_tagline(title: str, link: str | None) -> tuple[str, str | None]:
+    """The tool's name and tagline: from the title, or the repository for a GitHub release
+    (whose title is a version), or the link when there is no title."""
+    if link and (release := _GITHUB_RELEASE.match(link)):
+        return release[1], None
+    if title:
+        return split_title(title)
+    return _name_from_link(link or ""), None
+
+
+def _name_from_link(link: str) -> str:
+    path = link.split("://", 1)[-1].split("?", 1)[0].rstrip("/")
+    host, _, rest = path.partition("/")
+    return rest.rsplit("/", 1)[-1] if rest else host.removeprefix("www.")
+
+
+def _summary(entry: Any, name: str, tagline: str | None, title: str) -> str | None:
+    text = strip_boilerplate(clean_text(_summary_markup(entry)[:MAX_MARKUP_CHARS]))
+    if tagline and text.startswith(name + " ") and text[len(name) + 1 :].startswith(tagline):
+        text = text[len(name) + 1 :]  # "<b>Name</b><br>tagline": the name once is enough
+    if not text or text == title:
+        return None
+    return truncate(text, MAX_SUMMARY_CHARS)
 
 
 def _summary_markup(entry: Any) -> str:
@@ -58,7 +130,8 @@ def _summary_markup(entry: Any) -> str:
 
 
 def _guid(entry: Any, link: str | None, title: str) -> str:
-    guid = entry.get("id") or link
-    if guid:
-        return str(guid)[:1000]
-    return "sha1:" + hashlib.sha1(title.encode("utf-8")).hexdigest()
+    guid = str(entry.get("id") or "").strip() or link
+    if guid and len(guid) <= MAX_GUID_CHARS:
+        return guid
+    # too long to store whole, or nothing to go by: a digest, the same on every fetch
+    return "sha1:" + hashlib.sha1((guid or title).encode("utf-8")).hexdigest()

@@ -1,11 +1,16 @@
-"""The ingest stage for one source: fetch, parse, store new launches, resolve tools, keep facts."""
+"""The ingest stage for one source: when due, fetch, parse, store new launches, resolve tools,
+keep facts; every outcome recorded on the source, none raised."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+from typing import Any
 
 import httpx
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -14,9 +19,12 @@ from db.engine import session_scope
 from db.models import Fact, Launch, Source, Tool, utcnow
 from scrapers.facts import extract_facts
 from scrapers.feeds import ParseError, parse_feed
-from scrapers.fetch import FetchError, FetchResult, fetch
+from scrapers.pages import parse_page
+from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
 from scrapers.records import FactRecord, LaunchRecord
-from scrapers.resolve import KnownTool, product_domain, resolve
+from scrapers.robots import RobotsCache
+from scrapers.resolve import KnownTool, ToolIndex, product_domain
+from scrapers.schedule import SchedulePolicy, after_failure, after_success, is_due
 from scrapers.sources import SourceConfig
 
 log = logging.getLogger(__name__)
@@ -25,7 +33,7 @@ DEFAULT_CATEGORY = "AI Tools"
 
 @dataclass(frozen=True)
 class SourceSummary:
-    """What one source's run did: fetched / not_modified / failed, and what it stored."""
+    """What one source's run did: fetched / not_modified / skipped / failed, and what it stored."""
 
     source: str
     status: str
@@ -33,91 +41,234 @@ class SourceSummary:
     duplicates: int = 0
     new_tools: int = 0
     error: str | None = None
+    next_fetch_at: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
-def ingest_source(source: SourceConfig, *, engine: Engine, client: httpx.Client) -> SourceSummary:
+@dataclass(frozen=True)
+class IngestOptions:
+    """How politely to fetch and how often; `force` fetches a source even when it is not due."""
+
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
+    schedule: SchedulePolicy = field(default_factory=SchedulePolicy)
+    force: bool = False
+
+
+Parser = Callable[[SourceConfig, FetchResult], list[LaunchRecord]]
+
+
+def _parse_feed_source(source: SourceConfig, result: FetchResult) -> list[LaunchRecord]:
+    return parse_feed(result.body, source=source.name, content_type=result.content_type)
+
+
+def _parse_page_source(source: SourceConfig, result: FetchResult) -> list[LaunchRecord]:
+    assert source.selectors is not None  # the sources file refuses a page without selectors
+    return parse_page(result.body, source=source.name, base_url=result.url or source.url,
+                      selectors=source.selectors, content_type=result.content_type)
+
+
+PARSERS: dict[str, Parser] = {"feed": _parse_feed_source, "page": _parse_page_source}
+ROBOTS = RobotsCache()
+
+
+def _ensure_robots_allow(source: SourceConfig, client: httpx.Client, policy: FetchPolicy) -> FetchPolicy:
+    """The fetch policy for a page source once robots.txt allows it (its Crawl-delay honoured);
+    FetchError when robots.txt disallows it. Feeds and local files are not scraped pages."""
+    if source.kind != "page" or source.is_local:
+        return policy
+    agent = client.headers.get("User-Agent", "*")
+    if not ROBOTS.allowed(source.url, user_agent=agent, client=client):
+        raise FetchError(f"robots.txt disallows {source.url} for our user agent")
+    delay = ROBOTS.crawl_delay(source.url, agent)
+    return replace(policy, host_gap=max(policy.host_gap, delay)) if delay else policy
+
+
+def ingest_source(
+    source: SourceConfig, *, engine: Engine, client: httpx.Client,
+    options: IngestOptions | None = None, now: datetime | None = None,
+) -> SourceSummary:
     """Run the stage for one source; failures are recorded on the source, never raised."""
+    options = options or IngestOptions()
+    now = now or utcnow()
     with session_scope(engine) as session:
-        row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
-        etag, last_modified = row.etag, row.last_modified
+        known = queries.find_source(session, name=source.name)
+        same = known is not None and known.url == source.url
+        etag, last_modified = (known.etag, known.last_modified) if same and known else (None, None)
+        due_at = known.next_fetch_at if same and known else None
+    if not options.force and not is_due(due_at, now):
+        return SourceSummary(source.name, "skipped", next_fetch_at=_iso(due_at))
     try:
-        result = fetch(source, client=client, etag=etag, last_modified=last_modified)
-        if result.not_modified:
-            return _record(engine, source, SourceSummary(source.name, "not_modified"), result)
-        records = parse_feed(result.body, source=source.name)
+        policy = _ensure_robots_allow(source, client, options.fetch)
+        result = fetch(source, client=client, etag=etag, last_modified=last_modified, policy=policy)
+        records = [] if result.not_modified else PARSERS[source.kind](source, result)
     except (FetchError, ParseError) as exc:
         log.warning("source %s failed: %s", source.name, exc)
-        return _record(engine, source, SourceSummary(source.name, "failed", error=str(exc)), None)
+        return _record_failure(engine, source, exc, options.schedule, now)
     with session_scope(engine) as session:
-        summary = store_launches(session, source=source, records=records)
-    return _record(engine, source, summary, result)
+        row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
+        counts = store_launches(session, source=source, source_id=row.id or 0, records=records, now=now)
+        row.etag, row.last_modified = result.etag, result.last_modified
+        row.next_fetch_at = after_success(now, policy=options.schedule, max_age=result.max_age)
+        _mark(row, "not_modified" if result.not_modified else "fetched", now, error=None)
+    status = "not_modified" if result.not_modified else "fetched"
+    return SourceSummary(source.name, status, *counts, next_fetch_at=_iso(row.next_fetch_at))
+
+
+def _record_failure(
+    engine: Engine, source: SourceConfig, exc: Exception, schedule: SchedulePolicy, now: datetime
+) -> SourceSummary:
+    retry_after = exc.retry_after if isinstance(exc, FetchError) else None
+    with session_scope(engine) as session:
+        row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
+        row.error_count += 1
+        row.next_fetch_at = after_failure(now, policy=schedule, error_count=row.error_count,
+                                          retry_after=retry_after)
+        _mark(row, "failed", now, error=str(exc))
+    return SourceSummary(source.name, "failed", error=str(exc), next_fetch_at=_iso(row.next_fetch_at))
+
+
+def _mark(row: Source, status: str, now: datetime, *, error: str | None) -> None:
+    row.last_fetched_at, row.last_status, row.last_error = now, status, error
+    if status != "failed":
+        row.error_count = 0
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- storing -------------------------------------------------------------------------------------
 
 
 def store_launches(
-    session: Session, *, source: SourceConfig, records: list[LaunchRecord]
-) -> SourceSummary:
-    """Store the launches not seen before at this source; resolve each to a tool."""
-    row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
-    assert row.id is not None
-    seen = queries.existing_guids(session, source_id=row.id, guids=(r.guid for r in records))
-    known = [KnownTool(t.id, t.name, t.domain) for t in queries.all_tools(session) if t.id]
-    new = duplicates = new_tools = 0
+    session: Session, *, source: SourceConfig, source_id: int, records: Sequence[LaunchRecord],
+    now: datetime | None = None,
+) -> tuple[int, int, int]:
+    """Store the launches this source has not stored before; return (new, duplicates, new tools).
+
+    Set-based: new tools, launches and facts are each inserted in one statement."""
+    now = now or utcnow()
+    fresh = _unseen(session, source_id, records)
+    duplicates = len(records) - len(fresh)
+    if not fresh:
+        return 0, duplicates, 0
+    batch = _ToolBatch(session, default_category=source.category)
+    facts = [_facts_of(record) if record.is_ai_tool else [] for record in fresh]
+    targets = [batch.resolve(r, f) if r.is_ai_tool else None for r, f in zip(fresh, facts, strict=True)]
+    tool_ids = batch.insert_new(now)
+    rows = [_launch_row(source_id, record, now, tool_ids.get(id(target)) if target else None)
+            for record, target in zip(fresh, targets, strict=True)]
+    launch_ids = session.execute(
+        insert(Launch).returning(Launch.id, sort_by_parameter_order=True), rows
+    ).scalars().all()
+    fact_rows = batch.new_fact_rows(
+        (tool_ids[id(target)], launch_id, found)
+        for target, launch_id, found in zip(targets, launch_ids, facts, strict=True)
+        if target is not None
+    )
+    if fact_rows:
+        session.execute(insert(Fact), fact_rows)
+    return len(fresh), duplicates, len(batch.new)
+
+
+def _unseen(session: Session, source_id: int, records: Sequence[LaunchRecord]) -> list[LaunchRecord]:
+    """Records whose GUID (or canonical URL) the source has not stored, each once."""
+    seen_guids = queries.existing_guids(session, source_id=source_id, guids=(r.guid for r in records))
+    seen_urls = queries.existing_urls(session, source_id=source_id,
+                                      urls=(r.url for r in records if r.url))
+    fresh = []
     for record in records:
-        if record.guid in seen:
-            duplicates += 1
+        if record.guid in seen_guids or (record.url and record.url in seen_urls):
             continue
-        seen.add(record.guid)
-        launch = _launch_row(row.id, record)
-        if record.is_ai_tool:
-            tool, created = _tool_for(session, record, known, source.category)
-            launch.tool_id = tool.id
-            new_tools += created
-        session.add(launch)
-        session.flush()
-        if launch.tool_id is not None:
-            _keep_facts(session, tool_id=launch.tool_id, launch=launch, record=record)
-        new += 1
-    return SourceSummary(source.name, "fetched", new, duplicates, new_tools)
+        seen_guids.add(record.guid)
+        if record.url:
+            seen_urls.add(record.url)
+        fresh.append(record)
+    return fresh
 
 
-def _launch_row(source_id: int, record: LaunchRecord) -> Launch:
-    return Launch(
-        source_id=source_id,
-        guid=record.guid,
-        url=record.url,
-        title=record.title,
-        tool_name=record.tool_name,
-        tagline=record.tagline,
-        summary=record.summary,
-        published_at=record.published_at,
-        is_ai_tool=record.is_ai_tool,
-    )
+def _facts_of(record: LaunchRecord) -> list[FactRecord]:
+    text = " ".join(part for part in (record.title, record.tagline, record.summary) if part)
+    return extract_facts(text, title=record.title, url=record.url)
 
 
-def _tool_for(
-    session: Session, record: LaunchRecord, known: list[KnownTool], category: str | None
-) -> tuple[Tool, bool]:
-    tool_id = resolve(record.tool_name, record.url, known)
-    if tool_id is not None:
-        tool = queries.get_tool(session, tool_id=tool_id)
+def _launch_row(source_id: int, record: LaunchRecord, now: datetime, tool_id: int | None) -> dict[str, Any]:
+    return {
+        "source_id": source_id, "tool_id": tool_id, "guid": record.guid, "url": record.url,
+        "title": record.title, "tool_name": record.tool_name, "tagline": record.tagline,
+        "summary": record.summary, "published_at": record.published_at, "fetched_at": now,
+        "is_ai_tool": record.is_ai_tool,
+    }
+
+
+class _ToolBatch:
+    """Resolves a batch of launches to tools: stored ones are updated, new ones inserted together."""
+
+    def __init__(self, session: Session, *, default_category: str | None) -> None:
+        self.session = session
+        self.default_category = default_category
+        self.stored: dict[int, Tool] = {}
+        self.new: list[Tool] = []
+        self.index = ToolIndex()
+        for tool_id, name, domain in queries.tool_keys(session):
+            self.index.add(KnownTool(tool_id, name, domain))
+
+    def resolve(self, record: LaunchRecord, facts: list[FactRecord]) -> Tool:
+        """The tool of `record` (stored or new), its blanks filled from the record and facts."""
+        handle = self.index.find(record.tool_name, record.url)
+        if handle is None:
+            tool = Tool(name=record.tool_name, slug="", domain=product_domain(record.url),
+                        url=record.url, category=self.default_category)
+            self.new.append(tool)
+            self.index.add(KnownTool(-len(self.new), tool.name, tool.domain))
+        elif handle < 0:
+            tool = self.new[-handle - 1]
+        else:
+            tool = self.stored.get(handle) or queries.get_tool(self.session, tool_id=handle)
+            self.stored[handle] = tool
         _fill_blanks(tool, record)
-        return tool, False
-    tool = Tool(
-        name=record.tool_name,
-        slug=queries.unique_slug(session, name=record.tool_name),
-        domain=product_domain(record.url),
-        url=record.url,
-        category=category,
-    )
-    _fill_blanks(tool, record)
-    session.add(tool)
-    session.flush()
-    assert tool.id is not None
-    known.append(KnownTool(tool.id, tool.name, tool.domain))
-    return tool, True
+        for fact in facts:
+            _apply_fact(tool, fact)
+        tool.category = tool.category or DEFAULT_CATEGORY
+        return tool
+
+    def insert_new(self, now: datetime) -> dict[int, int]:
+        """Insert the new tools; return every tool's id keyed by the object's identity."""
+        ids = {id(tool): tool.id for tool in self.stored.values() if tool.id is not None}
+        if not self.new:
+            return ids
+        slugs = queries.unique_slugs(self.session, names=[tool.name for tool in self.new])
+        rows = [_tool_row(tool, slug, now) for tool, slug in zip(self.new, slugs, strict=True)]
+        new_ids = self.session.execute(
+            insert(Tool).returning(Tool.id, sort_by_parameter_order=True), rows
+        ).scalars().all()
+        ids.update((id(tool), tool_id) for tool, tool_id in zip(self.new, new_ids, strict=True))
+        return ids
+
+    def new_fact_rows(self, found: Iterable[tuple[int, int, list[FactRecord]]]) -> list[dict[str, Any]]:
+        """Rows for the facts not yet stored for their tool, each once."""
+        pending = list(found)
+        have = queries.fact_keys(self.session, tool_ids={tool_id for tool_id, _, _ in pending})
+        rows = []
+        for tool_id, launch_id, facts in pending:
+            for fact in facts:
+                key = (tool_id, fact.kind, fact.value[:500])
+                if key not in have:
+                    have.add(key)
+                    rows.append({"tool_id": tool_id, "launch_id": launch_id, "kind": fact.kind,
+                                 "value": fact.value[:500], "snippet": fact.snippet})
+        return rows
+
+
+def _tool_row(tool: Tool, slug: str, now: datetime) -> dict[str, Any]:
+    return {
+        "name": tool.name[:300], "slug": slug, "domain": tool.domain, "url": tool.url,
+        "tagline": tool.tagline, "description": tool.description, "vendor": tool.vendor,
+        "category": tool.category, "pricing": tool.pricing, "pricing_model": tool.pricing_model,
+        "first_seen_at": now,
+    }
 
 
 def _fill_blanks(tool: Tool, record: LaunchRecord) -> None:
@@ -127,19 +278,6 @@ def _fill_blanks(tool: Tool, record: LaunchRecord) -> None:
         tool.description = record.summary
 
 
-def _keep_facts(session: Session, *, tool_id: int, launch: Launch, record: LaunchRecord) -> None:
-    text = " ".join(part for part in (record.title, record.tagline, record.summary) if part)
-    have = {(f.kind, f.value) for f in queries.facts_of(session, tool_id=tool_id)}
-    tool = queries.get_tool(session, tool_id=tool_id)
-    for fact in extract_facts(text, title=record.title, url=record.url):
-        if (fact.kind, fact.value) not in have:
-            have.add((fact.kind, fact.value))
-            session.add(Fact(tool_id=tool_id, launch_id=launch.id, kind=fact.kind,
-                             value=fact.value[:500], snippet=fact.snippet))
-        _apply_fact(tool, fact)
-    tool.category = tool.category or DEFAULT_CATEGORY
-
-
 def _apply_fact(tool: Tool, fact: FactRecord) -> None:
     if fact.kind == "vendor" and not tool.vendor:
         tool.vendor = fact.value[:200]
@@ -147,25 +285,3 @@ def _apply_fact(tool: Tool, fact: FactRecord) -> None:
         tool.category = fact.value[:100]
     elif fact.kind == "pricing_model" and not tool.pricing_model:
         tool.pricing_model = fact.value[:40]
-
-
-def _record(
-    engine: Engine, source: SourceConfig, summary: SourceSummary, result: FetchResult | None
-) -> SourceSummary:
-    with session_scope(engine) as session:
-        row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
-        _update_source_row(row, summary, result)
-    return summary
-
-
-def _update_source_row(row: Source, summary: SourceSummary, result: FetchResult | None) -> None:
-    row.last_fetched_at = utcnow()
-    row.last_status = summary.status
-    if summary.status == "failed":
-        row.last_error = summary.error
-        row.error_count += 1
-        return
-    row.last_error = None
-    row.error_count = 0
-    if result is not None:
-        row.etag, row.last_modified = result.etag, result.last_modified

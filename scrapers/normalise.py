@@ -1,4 +1,8 @@
-"""Pure normalisation of scraped values: tool names, canonical URLs, safe text, UTC times."""
+"""Pure normalisation of scraped values: tool names, canonical URLs, safe text, UTC times.
+
+Everything here runs once per feed entry, so it stays cheap: patterns are compiled once, plain text
+skips the HTML sanitiser, and the common shape of URL skips the general normaliser.
+"""
 
 from __future__ import annotations
 
@@ -7,43 +11,95 @@ import html
 import re
 import time
 from datetime import UTC, datetime
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from functools import lru_cache
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 import nh3
 from url_normalize import url_normalize
 
 TRACKING_PARAMS = frozenset(
     {"ref", "ref_src", "source", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
-     "igshid", "yclid", "_hsenc", "_hsmi", "mkt_tok", "si"}
+     "igshid", "yclid", "_hsenc", "_hsmi", "mkt_tok", "si", "wt_mc", "wt_zmc"}
 )
+ELLIPSIS = "…"
 _PREFIXES = re.compile(r"^\s*(show hn|launch hn|ask hn|tell hn)\s*[:\-–—]\s*", re.IGNORECASE)
+# Vendor blogs announce a product as "Introducing X"; the product is X.
+_ANNOUNCEMENTS = re.compile(r"^(?:introducing|announcing)\s*:?\s+(?=\S)", re.IGNORECASE)
 _TAGLINE_SEPARATORS = re.compile(r"\s+[-–—|]\s+|:\s+")
-_WHITESPACE = re.compile(r"\s+")
+# Whitespace and control characters (PostgreSQL refuses NUL in text) fold to one space.
+_WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+# The usual feed link: ASCII, no escapes, no dot segments, no doubled slashes, no user info.
+# Anything else goes through url_normalize, which knows every corner of RFC 3986.
+_SIMPLE_URL = re.compile(
+    r"(https?)://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?::(\d{1,5}))?"
+    r"(/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?([^#\s]*))?(?:#\S*)?"
+)
+
+# Text that aggregators append to every item and that says nothing about the product.
+# Each runs only when its cheap `marker` is in the text.
+BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # hnrss: "Article URL: … Comments URL: … Points: 212 # Comments: 64"
+    ("URL:", re.compile(
+        r"\s*(?:(?:Article|Comments) URL:\s*\S*\s*|Points:\s*-?\d+\s*|#\s*Comments:\s*\d+\s*)+$")),
+    ("Comments:", re.compile(r"\s*(?:Points:\s*-?\d+\s*)?#\s*Comments:\s*\d+\s*$")),
+    # Hacker News' own RSS: the description is a single "Comments" link
+    ("Comments", re.compile(r"^\s*Comments\s*$")),
+    # Product Hunt's feed: "… Discussion | Link"; its mirrors: "… [Product Hunt page] [Website]"
+    ("Link", re.compile(r"\s*Discussion\s*\|\s*Link\s*$")),
+    ("]", re.compile(r"\s*(?:\[(?:Product Hunt page|Website|Discussion|Link)\]\s*)+$")),
+)
 
 
 def split_title(title: str) -> tuple[str, str | None]:
     """(tool name, tagline) from a launch title such as 'Show HN: Name – does a thing'."""
-    cleaned = _PREFIXES.sub("", clean_text(title))
+    cleaned = _ANNOUNCEMENTS.sub("", _PREFIXES.sub("", clean_text(title)))
     parts = _TAGLINE_SEPARATORS.split(cleaned, maxsplit=1)
     name = parts[0].strip()
     tagline = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
     return (name or cleaned), tagline
 
 
+@lru_cache(maxsize=16384)
 def canonical_url(url: str | None) -> str | None:
-    """The URL normalised (scheme, host, port, path) without tracking parameters or fragment."""
-    if not url or not url.strip():
+    """The URL normalised (scheme, host, port, path) without tracking parameters or fragment;
+    None when it is not an http(s) URL."""
+    if not url:
         return None
-    normalised = url_normalize(url.strip())
+    url = url.strip()
+    simple = _SIMPLE_URL.fullmatch(url)
+    if simple and _is_plain_path(simple[4]):
+        scheme, host, port, path, query = simple.groups()
+        netloc = host.lower() if not port or port == _DEFAULT_PORTS[scheme] else f"{host.lower()}:{port}"
+        query = _without_tracking(query)
+        return f"{scheme}://{netloc}{path or '/'}?{query}" if query else f"{scheme}://{netloc}{path or '/'}"
+    return _canonical_url_slow(url)
+
+
+def _canonical_url_slow(url: str) -> str | None:
+    normalised = url_normalize(url) if url else None
     if not normalised or not normalised.startswith(("http://", "https://")):
         return None
     parts = urlsplit(normalised)
-    query = [
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not (key.lower().startswith("utm_") or key.lower() in TRACKING_PARAMS)
-    ]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, _without_tracking(parts.query), ""))
+
+
+def _is_plain_path(path: str | None) -> bool:
+    return not path or ("//" not in path and "/." not in path)
+
+
+def _without_tracking(query: str | None) -> str:
+    # Pairs are kept as written (no decoding and re-encoding): the same link always comes out
+    # the same, whichever tracking parameters rode along.
+    if not query:
+        return ""
+    return "&".join(pair for pair in query.split("&") if pair and not _is_tracking(pair))
+
+
+def _is_tracking(pair: str) -> bool:
+    key = pair.split("=", 1)[0]
+    key = (unquote_plus(key) if "%" in key or "+" in key else key).strip().lower()
+    return key.startswith("utm_") or key in TRACKING_PARAMS
 
 
 def host_of(url: str | None) -> str | None:
@@ -58,8 +114,30 @@ def clean_text(markup: str | None) -> str:
     """Plain text from untrusted HTML: tags and scripts dropped, entities decoded, spaces folded."""
     if not markup:
         return ""
-    stripped = nh3.clean(markup, tags=set(), attributes={})
-    return _WHITESPACE.sub(" ", html.unescape(stripped)).strip()
+    if "<" in markup:
+        markup = nh3.clean(markup, tags=set(), attributes={})
+    if "&" in markup:
+        markup = html.unescape(markup)
+    return _WHITESPACE.sub(" ", markup).strip()
+
+
+def strip_boilerplate(text: str) -> str:
+    """Plain text without the aggregator tails that say nothing about the product."""
+    for marker, pattern in BOILERPLATE:
+        if marker in text:
+            text = pattern.sub("", text)
+    return text.strip()
+
+
+def truncate(text: str, limit: int) -> str:
+    """The text cut to at most `limit` characters, at a word break when one is near, with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + ELLIPSIS
 
 
 def struct_time_to_utc(value: time.struct_time | None) -> datetime | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from scrapers.normalise import host_of
 
@@ -59,15 +60,98 @@ def is_same_name(a: str, b: str) -> bool:
     return fuzz.token_sort_ratio(key_a, key_b) >= NAME_MATCH_THRESHOLD
 
 
+@dataclass
+class _SameVersion:
+    """The names that carry one set of version numbers: matching looks only among these."""
+
+    exact: dict[str, int] = field(default_factory=dict)  # key without spaces -> id
+    # key length -> (keys with their words sorted, ids): a close name has a close length
+    by_length: dict[int, tuple[list[str], list[int]]] = field(default_factory=dict)
+
+    def add(self, key: str, tool_id: int) -> None:
+        self.exact.setdefault(key.replace(" ", ""), tool_id)
+        keys, ids = self.by_length.setdefault(len(key), ([], []))
+        keys.append(_sorted_words(key))
+        ids.append(tool_id)
+
+    def find(self, key: str) -> int | None:
+        exact = self.exact.get(key.replace(" ", ""))
+        if exact is not None:
+            return exact
+        query, found, best_score = _sorted_words(key), None, -1.0
+        for length in _close_lengths(len(key)):
+            keys, ids = self.by_length.get(length, _EMPTY)
+            match = process.extractOne(query, keys, scorer=fuzz.ratio, processor=None,
+                                       score_cutoff=NAME_MATCH_THRESHOLD) if keys else None
+            if match is not None and match[1] > best_score:
+                found, best_score = ids[match[2]], match[1]
+        return found
+
+
+_EMPTY: tuple[list[str], list[int]] = ([], [])
+
+
+def _sorted_words(key: str) -> str:
+    # fuzz.ratio over sorted words is fuzz.token_sort_ratio, without sorting every candidate
+    # again on every lookup
+    return " ".join(sorted(key.split()))
+
+
+def _close_lengths(length: int) -> range:
+    # ratio = 1 - distance / (a + b) and distance >= |a - b|, so a score of NAME_MATCH_THRESHOLD
+    # needs |a - b| <= (1 - threshold) * (a + b): other lengths cannot match.
+    slack = (100 - NAME_MATCH_THRESHOLD) / 100
+    low = math.floor(length * (1 - slack) / (1 + slack))
+    high = math.ceil(length * (1 + slack) / (1 - slack))
+    return range(max(low, 1), high + 1)
+
+
+class ToolIndex:
+    """Known tools, looked up by product domain, then exact folded name, then close name.
+
+    A lookup costs a few dict probes and rapidfuzz scans (in C) over the names with the same
+    version numbers and a close length, however many tools there are. It decides as
+    `is_same_name` does, taking the closest name where the old linear scan took the first."""
+
+    def __init__(self, tools: Iterable[KnownTool] = ()) -> None:
+        self._by_domain: dict[str, int] = {}
+        self._by_version: dict[tuple[str, ...], _SameVersion] = {}
+        self._seen: set[tuple[int, str]] = set()
+        self._ids: set[int] = set()
+        for tool in tools:
+            self.add(tool)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, tool: KnownTool) -> None:
+        """Index the tool under its domain and name; an earlier tool keeps a domain or name it
+        shares with a later one. Adding the same id under another name adds an alias."""
+        self._ids.add(tool.id)
+        if tool.domain:
+            self._by_domain.setdefault(tool.domain, tool.id)
+        key = name_key(tool.name)
+        if not key or (tool.id, key) in self._seen:
+            return
+        self._seen.add((tool.id, key))
+        self._by_version.setdefault(_version_of(key), _SameVersion()).add(key, tool.id)
+
+    def find(self, name: str, url: str | None) -> int | None:
+        """The id of the known tool this launch is about, or None for a new tool."""
+        domain = product_domain(url)
+        if domain and domain in self._by_domain:
+            return self._by_domain[domain]
+        key = name_key(name)
+        group = self._by_version.get(_version_of(key)) if key else None
+        return group.find(key) if group is not None else None
+
+
+def _version_of(key: str) -> tuple[str, ...]:
+    return tuple(_NUMBERS.findall(key))
+
+
 def resolve(name: str, url: str | None, known: Iterable[KnownTool]) -> int | None:
-    """The id of the known tool this launch is about, or None for a new tool."""
-    domain = product_domain(url)
-    candidates = list(known)
-    if domain:
-        for tool in candidates:
-            if tool.domain == domain:
-                return tool.id
-    for tool in candidates:
-        if is_same_name(name, tool.name):
-            return tool.id
-    return None
+    """The id of the known tool this launch is about, or None for a new tool.
+
+    Builds an index on every call: to resolve many launches, keep one ToolIndex instead."""
+    return ToolIndex(known).find(name, url)

@@ -93,6 +93,8 @@ def settings(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("VERDICTS_DATA_DIR", str(tmp_path / "var"))
     monkeypatch.setenv("VERDICTS_DATABASE_URL", database_url)
     monkeypatch.setenv("VERDICTS_SECRET_KEY", "test-secret")
+    monkeypatch.setenv("VERDICTS_HOST_GAP_SECONDS", "0")  # loopback servers need no politeness
+    monkeypatch.setenv("VERDICTS_FETCH_RETRY_WAIT_SECONDS", "0")
     get_settings.cache_clear()
     yield get_settings()
     get_settings.cache_clear()

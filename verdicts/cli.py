@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -21,8 +22,9 @@ from editorial.weeks import current_week, week_bounds
 from emails.audience import AudienceError, add_subscriber, import_csv
 from emails.publish import PublishError, SendSummary
 from scrapers.ingest import SourceSummary
-from scrapers.sources import SourcesFileError
+from scrapers.sources import SourcesFileError, check_sources
 from verdicts import stages
+from verdicts.cli_tools import tools_app
 from verdicts.settings import Settings, get_settings
 
 app = typer.Typer(help="Weekly AI Tool Verdicts: ingest, compose, approve, send.",
@@ -35,6 +37,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(sources_app, name="sources")
 app.add_typer(issues_app, name="issues")
 app.add_typer(subscribers_app, name="subscribers")
+app.add_typer(tools_app, name="tools")
 
 USER_ERRORS = (SourcesFileError, ComposeError, ApprovalError, PublishError, AudienceError, NotFound,
                DatabaseNotReady, IllegalTransition, ValueError)
@@ -92,19 +95,34 @@ def db_upgrade() -> None:
 @sources_app.command("check")
 @user_errors
 def sources_check(sources: SourcesOpt = None) -> None:
-    """Validate a sources file without fetching anything."""
+    """Validate a sources file without fetching anything: every problem, each with its line."""
     settings = _settings()
-    found = stages.configured_sources(settings, sources)
+    path = sources or settings.sources_file
+    problems = check_sources(path)
+    for problem in problems:
+        typer.secho(problem.describe(path), err=True, fg=typer.colors.RED)
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {path}", err=True)
+        raise typer.Exit(2)
+    found = stages.configured_sources(settings, path)
     for source in found:
         typer.echo(f"ok  {source.name:<24} {source.kind:<5} {source.url}")
-    typer.echo(f"{len(found)} sources in {sources or settings.sources_file}")
+    typer.echo(f"{len(found)} sources in {path}")
 
 
 @app.command()
 @user_errors
-def ingest(sources: SourcesOpt = None, as_json: JsonOpt = False) -> None:
-    """Fetch every source and store new launches; prints a line per source."""
-    _print_ingest(stages.ingest_all(_settings(), sources), as_json)
+def ingest(
+    sources: SourcesOpt = None,
+    as_json: JsonOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Fetch sources even when not due.")] = False,
+) -> None:
+    """Fetch every due source and store new launches; prints a line per source."""
+    _print_ingest(stages.ingest_all(_settings(), sources, force=force), as_json)
+
+
+def _when(iso: str | None) -> str:
+    return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M UTC") if iso else "now"
 
 
 def _print_ingest(summaries: list[SourceSummary], as_json: bool) -> None:
@@ -112,7 +130,14 @@ def _print_ingest(summaries: list[SourceSummary], as_json: bool) -> None:
         typer.echo(json.dumps([s.as_dict() for s in summaries], indent=2))
         return
     for s in summaries:
-        detail = s.error if s.error else f"{s.new_launches} new, {s.duplicates} seen, {s.new_tools} new tools"
+        if s.error:
+            detail = s.error
+        elif s.status == "skipped":
+            detail = f"not due until {_when(s.next_fetch_at)} (--force fetches it now)"
+        elif s.status == "not_modified":
+            detail = f"unchanged since the last fetch; next after {_when(s.next_fetch_at)}"
+        else:
+            detail = f"{s.new_launches} new, {s.duplicates} seen, {s.new_tools} new tools"
         typer.echo(f"{s.source:<24} {s.status:<12} {detail}")
 
 
@@ -135,7 +160,7 @@ def _print_compose(outcome: stages.ComposeOutcome) -> None:
         typer.echo(f"  - {title}")
     for error in outcome.preview.rendered.errors:
         typer.secho(f"  render error: {error}", fg=typer.colors.YELLOW)
-    typer.echo(f"preview: {outcome.preview.html_path}")
+    typer.echo(f"preview: {outcome.preview.html_path.resolve()} (and issue.txt beside it)")
 
 
 @issues_app.command("list")

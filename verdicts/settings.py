@@ -30,8 +30,14 @@ class Settings(BaseSettings):
     sendgrid_host: str = "https://api.sendgrid.com"
     panel_provider: str = "rules"
     comparisons_per_issue: int = Field(default=3, ge=1, le=20)
-    user_agent: str = "VerdictsBot/0.1 (+https://verdicts.example.com/bot)"
-    fetch_timeout_seconds: float = 20.0
+    user_agent: str = "VerdictsBot/0.1 (+https://verdicts.example.com/bot; bot@verdicts.example.com)"
+    fetch_timeout_seconds: float = Field(default=20.0, gt=0)
+    fetch_attempts: int = Field(default=3, ge=1, le=10)
+    fetch_retry_wait_seconds: float = Field(default=2.0, ge=0)
+    host_gap_seconds: float = Field(default=1.0, ge=0)
+    min_fetch_interval_minutes: float = Field(default=15.0, ge=0)
+    max_fetch_interval_hours: float = Field(default=24.0, gt=0)
+    backoff_base_minutes: float = Field(default=30.0, ge=0)
 
     def resolved_database_url(self) -> str:
         """The database URL: VERDICTS_DATABASE_URL or the SQLite file in the data dir."""

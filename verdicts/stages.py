@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -15,8 +16,9 @@ from editorial.issues import Preview, render_and_store
 from editorial.panel import make_panel
 from emails.delivery import make_backend
 from emails.publish import SendSummary, send_issue
-from scrapers.fetch import make_client
-from scrapers.ingest import SourceSummary, ingest_source
+from scrapers.fetch import FetchPolicy, make_client
+from scrapers.ingest import IngestOptions, SourceSummary, ingest_source
+from scrapers.schedule import SchedulePolicy
 from scrapers.sources import SourceConfig, load_sources
 from verdicts.settings import Settings
 
@@ -33,15 +35,37 @@ def configured_sources(settings: Settings, sources_file: Path | None = None) -> 
     return load_sources(sources_file or settings.sources_file)
 
 
-def ingest_one(source: SourceConfig, settings: Settings) -> SourceSummary:
-    """Ingest one source; its failure is in the summary, never raised."""
+def ingest_options(settings: Settings, *, force: bool = False) -> IngestOptions:
+    """The operator's politeness and scheduling settings as ingest options."""
+    return IngestOptions(
+        fetch=FetchPolicy(
+            host_gap=settings.host_gap_seconds,
+            attempts=settings.fetch_attempts,
+            retry_wait=settings.fetch_retry_wait_seconds,
+            max_seconds=settings.fetch_timeout_seconds * 3,
+        ),
+        schedule=SchedulePolicy(
+            min_interval=timedelta(minutes=settings.min_fetch_interval_minutes),
+            max_interval=timedelta(hours=settings.max_fetch_interval_hours),
+            backoff_base=timedelta(minutes=settings.backoff_base_minutes),
+        ),
+        force=force,
+    )
+
+
+def ingest_one(source: SourceConfig, settings: Settings, *, force: bool = False) -> SourceSummary:
+    """Ingest one source if it is due (or `force`); its failure is in the summary, never raised."""
     with make_client(user_agent=settings.user_agent, timeout=settings.fetch_timeout_seconds) as client:
-        return ingest_source(source, engine=engine_for(settings), client=client)
+        return ingest_source(source, engine=engine_for(settings), client=client,
+                             options=ingest_options(settings, force=force))
 
 
-def ingest_all(settings: Settings, sources_file: Path | None = None) -> list[SourceSummary]:
+def ingest_all(
+    settings: Settings, sources_file: Path | None = None, *, force: bool = False
+) -> list[SourceSummary]:
     """Ingest every configured source in turn (the flow fans out instead)."""
-    return [ingest_one(source, settings) for source in configured_sources(settings, sources_file)]
+    sources = configured_sources(settings, sources_file)
+    return [ingest_one(source, settings, force=force) for source in sources]
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from email import policy
 from email.parser import BytesParser
 
 import pytest
+from prefect.artifacts import Artifact
 from prefect.testing.utilities import prefect_test_harness
 from sqlmodel import Session
 
@@ -45,6 +46,8 @@ def test_week_end_to_end_through_flows(prefect_server, settings, engine):
     ingested = ingest_flow(str(SAMPLES_DIR / "sources.toml"))
     assert {r["status"] for r in ingested} == {"fetched"}
     assert sum(r["new_launches"] for r in ingested) >= 8
+    table = Artifact.get("ingest-summary")  # what an operator sees on the run's Artifacts tab
+    assert table is not None and all(r["source"] in str(table.data) for r in ingested)
 
     composed = compose_flow()
     assert len(composed["comparisons"]) >= 2 and composed["render_errors"] == []

@@ -7,17 +7,20 @@ import pytest
 from sqlmodel import Session, func, select
 
 from db.models import Launch, Source, Tool
-from scrapers.fetch import make_client
-from scrapers.ingest import ingest_source
+from scrapers.fetch import FetchPolicy, make_client
+from scrapers.ingest import IngestOptions, ingest_source
 from scrapers.sources import SourceConfig
 from tests.servers.feed_server import FeedServer
 
 PH = "fixtures/feeds/producthunt"
 
 
+NOW_AND_QUICK = IngestOptions(fetch=FetchPolicy(host_gap=0, attempts=1), force=True)
+
+
 def run(engine, source: SourceConfig):
     with make_client(user_agent="VerdictsTest/1", timeout=5) as client:
-        return ingest_source(source, engine=engine, client=client)
+        return ingest_source(source, engine=engine, client=client, options=NOW_AND_QUICK)
 
 
 def count(engine, model) -> int:

@@ -3,7 +3,16 @@ from datetime import UTC, datetime
 
 import pytest
 
-from scrapers.normalise import canonical_url, clean_text, host_of, split_title, struct_time_to_utc
+from scrapers.normalise import (
+    _canonical_url_slow,
+    canonical_url,
+    clean_text,
+    host_of,
+    split_title,
+    strip_boilerplate,
+    struct_time_to_utc,
+    truncate,
+)
 
 
 @pytest.mark.parametrize(
@@ -16,6 +25,14 @@ from scrapers.normalise import canonical_url, clean_text, host_of, split_title, 
         ("Notebook: write with your data", "Notebook", "write with your data"),
         ("  GPT-Next  ", "GPT-Next", None),
         ("<b>Bold</b> Tool - with &amp; entity", "Bold Tool", "with & entity"),
+        # vendor blogs announce; the product is what is announced
+        ("Introducing Claude Opus 5", "Claude Opus 5", None),
+        ("Introducing: Devstral 2 and Mistral Vibe CLI.", "Devstral 2 and Mistral Vibe CLI.", None),
+        ("Announcing Kestrel Mini: a 3B model", "Kestrel Mini", "a 3B model"),
+        ("Introducingly Named", "Introducingly Named", None),
+        ("Proxy 1.0 - Your AI Assistant that actually gets things done ", "Proxy 1.0",
+         "Your AI Assistant that actually gets things done"),
+        ("", "", None),
     ],
 )
 def test_split_title(title, name, tagline):
@@ -29,14 +46,43 @@ def test_split_title(title, name, tagline):
          "https://www.producthunt.com/posts/x"),
         ("HTTPS://Example.COM:443/a/./b/../c?ref=hn&id=7#section", "https://example.com/a/c?id=7"),
         ("http://example.com", "http://example.com/"),
-        ("https://example.com/p?fbclid=abc&q=ai%20tools", "https://example.com/p?q=ai+tools"),
+        ("http://Example.com:80/a", "http://example.com/a"),
+        ("https://example.com:8443/a#top", "https://example.com:8443/a"),
+        # parameters are kept as written, so a link is the same with or without tracking
+        ("https://example.com/p?fbclid=abc&q=ai%20tools", "https://example.com/p?q=ai%20tools"),
+        ("https://example.com/p?q=ai%20tools", "https://example.com/p?q=ai%20tools"),
+        ("https://example.com/p?UTM_Source=x&Ref=y&id=1&&page=2", "https://example.com/p?id=1&page=2"),
+        ("https://example.com/p?utm%5Fsource=x&id=1", "https://example.com/p?id=1"),
+        ("https://www.heise.de/newsticker/meldung/x-4205274.html?wt_mc=rss.ho.beitrag.rdf",
+         "https://www.heise.de/newsticker/meldung/x-4205274.html"),
+        ("http://ibash.org.ru/quote.php?id=17703", "http://ibash.org.ru/quote.php?id=17703"),
+        ("https://example.com/a//b", "https://example.com/a/b"),
+        ("https://bücher.example/straße", "https://xn--bcher-kva.example/stra%C3%9Fe"),
+        ("https://example.com/a b", "https://example.com/a%20b"),
+        ("  https://example.com/x  ", "https://example.com/x"),
         ("javascript:alert(1)", None),
+        ("mailto:someone@example.com", None),
         ("", None),
         (None, None),
     ],
 )
 def test_canonical_url(url, canonical):
     assert canonical_url(url) == canonical
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.producthunt.com/posts/yess-2?utm_campaign=producthunt-api&utm_medium=api-v2"
+        "&utm_source=Application%3A+Product+Hunt+RSS+%28ID%3A+128748%29",
+        "https://github.com/astral-sh/ty/releases/tag/0.0.1-alpha.34",
+        "https://news.ycombinator.com/item?id=46259064",
+        "https://WWW.Example.com:443/~user/a(1)?b=2&utm_term=x#frag",
+        "http://example.com:8080",
+    ],
+)
+def test_the_quick_path_agrees_with_url_normalize(url):
+    assert canonical_url(url) == _canonical_url_slow(url)
 
 
 @pytest.mark.parametrize(
@@ -47,11 +93,54 @@ def test_canonical_url(url, canonical):
         ('<img src=x onerror="alert(1)">caption', "caption"),
         ("Fish &amp; chips &lt;3", "Fish & chips <3"),
         ("line\n\n  breaks\tfolded", "line breaks folded"),
+        ("nul\x00and\x07bell", "nul and bell"),
+        ("Psycho\xa0: non-breaking", "Psycho : non-breaking"),
+        ("plain text", "plain text"),
         (None, ""),
     ],
 )
 def test_clean_text_leaves_no_markup(markup, text):
     assert clean_text(markup) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        # hnrss, as in verdicts/samples/feeds/show-hn.rss
+        ("I would love feedback. Article URL: https://pixelsmith.example/ Comments URL: "
+         "https://forum.example/item?id=7001001 Points: 212 # Comments: 64", "I would love feedback."),
+        ("Ask away. Comments URL: https://forum.example/item?id=1 Points: 3 # Comments: 0", "Ask away."),
+        ("Article URL: https://x.example/ Comments URL: https://forum.example/item?id=2 "
+         "Points: 1 # Comments: 0", ""),
+        # Hacker News' own RSS: a lone "Comments" link
+        ("Comments", ""),
+        # Product Hunt's feed, and its mirrors in fixtures/feeds/producthunt
+        ("Turn sketches into vector art Discussion | Link", "Turn sketches into vector art"),
+        ("Yess AI inbound sales agent [Product Hunt page] [Website]", "Yess AI inbound sales agent"),
+        # the same words inside the text stay
+        ("Comments are threaded; Points: the score. Link your accounts.",
+         "Comments are threaded; Points: the score. Link your accounts."),
+        ("See [Website] for details.", "See [Website] for details."),
+        ("", ""),
+    ],
+)
+def test_strip_boilerplate(text, stripped):
+    assert strip_boilerplate(text) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "cut"),
+    [
+        ("short", 10, "short"),
+        ("exactly ten", 11, "exactly ten"),
+        ("one two three four five", 15, "one two three…"),
+        ("abcdefghijklmnopqrstuvwxyz", 10, "abcdefghi…"),
+        ("alpha beta, gamma", 13, "alpha beta…"),
+    ],
+)
+def test_truncate(text, limit, cut):
+    assert truncate(text, limit) == cut
+    assert len(truncate(text, limit)) <= limit
 
 
 def test_host_and_time_helpers():

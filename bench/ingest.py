@@ -1,0 +1,178 @@
+"""Ingest benchmark: the whole stage against feedparser alone, and a re-run of unchanged feeds.
+
+    .venv/bin/python bench/ingest.py [--entries 800] [--sources 200] [--repeat 5]
+
+1. A feed of N entries of our own making (HTML summaries, tracking parameters, facts to find) is
+   served over loopback HTTP. The full stage (fetch, parse, normalise, resolve, extract, store in a
+   fresh SQLite file) is timed against `feedparser.parse` on the same bytes, in the same run; the
+   median of --repeat runs of each is compared. Target: ratio <= 1.5.
+2. --sources feeds, each on its own loopback host (127.0.0.x: the per-host gap applies as in
+   production, one source per host), are ingested once, then again: every one answers 304.
+   Target: >= 200 sources/s on the re-run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import feedparser  # noqa: E402
+
+from db.engine import get_engine, upgrade  # noqa: E402
+from scrapers.fetch import FetchPolicy, make_client  # noqa: E402
+from scrapers.ingest import IngestOptions, ingest_source  # noqa: E402
+from scrapers.sources import SourceConfig  # noqa: E402
+
+WORDS = ("pixel quill ledger trace sluice murmur kestrel lumen cadence sieve grove relay ember "
+         "forge harbor atlas vector prism orbit tandem cobalt flint meadow summit beacon").split()
+KINDS = ["code model", "writing assistant", "meeting notes app", "video dubbing tool",
+         "spreadsheet copilot", "LLM gateway", "research assistant", "voice model"]
+FACTS = [
+    "The weights are on Hugging Face under Apache 2.0, with {p}B parameters and a 128K context.",
+    "Pricing starts at ${d}/month, with a free tier for individuals.",
+    "It needs {v}GB VRAM and runs on a single consumer GPU.",
+    "The vendor reports it beats GPT-4o on HumanEval according to its internal evals.",
+    "It is open source under the MIT license and free to self-host.",
+]
+
+
+def make_feed(entries: int, seed: int = 7) -> bytes:
+    """An RSS feed of `entries` launches of our own making."""
+    rng = random.Random(seed)
+    items = []
+    for n in range(entries):
+        name = f"{rng.choice(WORDS).title()}{rng.choice(WORDS)} {n}"
+        kind = rng.choice(KINDS)
+        facts = " ".join(rng.sample(FACTS, 2)).format(p=rng.choice([7, 12, 22, 70]),
+                                                      d=rng.choice([9, 19, 29]), v=rng.choice([8, 24]))
+        summary = (f"<p><b>{name}</b> is an AI {kind} for teams. {facts}</p>"
+                   f"<p><a href='https://example.com/{n}'>Read more</a></p>")
+        link = f"https://{name.split()[0].lower()}{n}.example/?utm_source=feed&utm_medium=rss&ref=bench"
+        items.append(
+            f"<item><title>{escape(name)} - an AI {kind}</title><link>{escape(link)}</link>"
+            f"<guid>bench-{n}</guid><pubDate>Mon, 23 Nov 2026 {n % 24:02d}:{n % 60:02d}:00 GMT</pubDate>"
+            f"<description>{escape(summary)}</description></item>"
+        )
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title>'
+            f'<link>https://bench.example/</link>{"".join(items)}</channel></rss>').encode()
+
+
+class Server:
+    """Serves one body with an ETag and answers If-None-Match with 304, on one loopback address."""
+
+    def __init__(self, body: bytes, host: str = "127.0.0.1") -> None:
+        etag = '"' + hashlib.sha1(body).hexdigest() + '"'
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
+        self.url = f"http://{host}:{self.httpd.server_address[1]}/feed"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def fresh_engine(folder: Path, name: str):
+    url = f"sqlite:///{folder / name}"
+    upgrade(url)
+    return get_engine(url)
+
+
+def time_full_stage(body: bytes, folder: Path, run: int) -> float:
+    server = Server(body)
+    engine = fresh_engine(folder, f"full-{run}.db")
+    options = IngestOptions(fetch=FetchPolicy(host_gap=0, attempts=1), force=True)
+    try:
+        with make_client(user_agent="VerdictsBench/1", timeout=30) as client:
+            start = time.perf_counter()
+            summary = ingest_source(SourceConfig(name="bench", url=server.url), engine=engine,
+                                    client=client, options=options)
+            elapsed = time.perf_counter() - start
+    finally:
+        server.close()
+    assert summary.status == "fetched", summary
+    return elapsed
+
+
+def time_feedparser(body: bytes) -> float:
+    start = time.perf_counter()
+    parsed = feedparser.parse(body)
+    elapsed = time.perf_counter() - start
+    assert parsed.entries
+    return elapsed
+
+
+def rerun_rate(count: int, folder: Path) -> tuple[float, int]:
+    body = make_feed(5, seed=11)
+    servers = [Server(body, host=f"127.0.0.{2 + n}") for n in range(count)]
+    engine = fresh_engine(folder, "rerun.db")
+    options = IngestOptions(fetch=FetchPolicy(attempts=1), force=True)  # the default 1 s per-host gap
+    sources = [SourceConfig(name=f"s{n}", url=s.url) for n, s in enumerate(servers)]
+    try:
+        with make_client(user_agent="VerdictsBench/1", timeout=30) as client:
+            for source in sources:
+                ingest_source(source, engine=engine, client=client, options=options)
+            start = time.perf_counter()
+            statuses = [ingest_source(s, engine=engine, client=client, options=options).status
+                        for s in sources]
+            elapsed = time.perf_counter() - start
+    finally:
+        for server in servers:
+            server.close()
+    return count / elapsed, statuses.count("not_modified")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entries", type=int, default=800)
+    parser.add_argument("--sources", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    body = make_feed(args.entries)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        full = [time_full_stage(body, folder, n) for n in range(args.repeat)]
+        alone = [time_feedparser(body) for _ in range(args.repeat)]
+        full_s, alone_s = statistics.median(full), statistics.median(alone)
+        print(f"feed: {args.entries} entries, {len(body) / 1024:.0f} KiB")
+        print(f"full stage     : {full_s * 1000:8.1f} ms  ({args.entries / full_s:7.0f} entries/s)")
+        print(f"feedparser only: {alone_s * 1000:8.1f} ms  ({args.entries / alone_s:7.0f} entries/s)")
+        print(f"ratio          : {full_s / alone_s:8.2f}   (target <= 1.5)")
+        rate, not_modified = rerun_rate(args.sources, folder)
+        print(f"re-run, unchanged: {args.sources} sources, {not_modified} answered 304, "
+              f"{rate:.0f} sources/s   (target >= 200)")
+
+
+if __name__ == "__main__":
+    main()

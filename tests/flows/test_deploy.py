@@ -1,0 +1,271 @@
+"""prefect.yaml on a real Prefect server with a real process worker, all on loopback.
+
+The server, the CLI and the worker are subprocesses of the installed `prefect`, with their own
+PREFECT_HOME (so their own SQLite database) and none of this process's PREFECT_* settings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from scrapers.sources import load_sources
+
+pytestmark = pytest.mark.flows
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PREFECT = str(BIN / "prefect")
+VERDICTS = str(BIN / "verdicts")
+SAMPLE_SOURCES = ROOT / "verdicts" / "samples" / "sources.toml"
+POOL = "verdicts"
+# flow/deployment name -> (entrypoint, cron, time between two scheduled runs)
+DEPLOYMENTS = {
+    "ingest/ingest-hourly": ("flows/ingest.py:ingest_flow", "7 * * * *", timedelta(hours=1)),
+    "compose/compose-weekly": ("flows/compose.py:compose_flow", "0 6 * * 5", timedelta(days=7)),
+    "publish/publish-approved": ("flows/publish.py:publish_flow", "*/15 * * * *", timedelta(minutes=15)),
+}
+TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class PrefectServer:
+    api_url: str
+    env: dict[str, str]  # for the CLI and the worker: this server, an isolated PREFECT_HOME
+    log: Path
+
+    def get(self, path: str) -> Any:
+        response = httpx.get(self.api_url + path, timeout=10, trust_env=False)
+        response.raise_for_status()
+        return response.json()
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        response = httpx.post(self.api_url + path, json=body, timeout=10, trust_env=False)
+        response.raise_for_status()
+        return response.json()
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without any PREFECT_* or VERDICTS_* setting, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "VERDICTS_"))}
+    return env | {"COLUMNS": "200"} | extra  # COLUMNS: the CLI's tables and ids unwrapped
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def stop(process: subprocess.Popen[Any]) -> None:
+    """Terminate `process` and the process group it leads (the server's and worker's children)."""
+    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def run(args: list[str], env: dict[str, str], timeout: float = 60) -> str:
+    """Run a command in the project root; its output, or a test failure showing it."""
+    process = subprocess.Popen(args, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        stop(process)
+        output, _ = process.communicate()
+        pytest.fail(f"{' '.join(args[1:])} took over {timeout}s:\n{output}")
+    finally:
+        stop(process)  # anything it left running in its group
+    if process.returncode != 0:
+        pytest.fail(f"{' '.join(args[1:])} exited {process.returncode}:\n{output}")
+    return output
+
+
+def wait_for(condition: Callable[[], Any], timeout: float, interval: float = 0.5) -> Any:
+    """The first truthy value of `condition()` before the deadline, else the last (falsy) one."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
+def start_server(home: Path) -> tuple[subprocess.Popen[str], PrefectServer]:
+    port = free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    settings = {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    log = home / f"server-{port}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=home, env=clean_env(**settings), stdin=subprocess.DEVNULL, stdout=out,
+            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    return process, PrefectServer(api_url, clean_env(**settings, PREFECT_API_URL=api_url), log)
+
+
+def is_healthy(process: subprocess.Popen[str], server: PrefectServer) -> bool | None:
+    """True once the API answers, None if the server exited, False while it starts."""
+    if process.poll() is not None:
+        return None
+    try:
+        return httpx.get(server.api_url + "/health", timeout=2, trust_env=False).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def wait_healthy(process: subprocess.Popen[str], server: PrefectServer, timeout: float = 90) -> bool:
+    """True once the API answers; False if the server exits first or the timeout passes."""
+    wait_for(lambda: is_healthy(process, server) is not False, timeout=timeout)
+    return bool(is_healthy(process, server))
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrefectServer]:
+    home = tmp_path_factory.mktemp("prefect-home")
+    for _attempt in range(3):  # another process may take the free port before the server does
+        process, server = start_server(home)
+        try:
+            if wait_healthy(process, server):
+                yield server
+                return
+        finally:
+            stop(process)
+        if "address already in use" not in server.log_tail().lower():
+            break
+    pytest.fail(f"the Prefect server did not become healthy:\n{server.log_tail()}")
+
+
+@pytest.fixture(scope="module")
+def deployed(prefect_server: PrefectServer) -> dict[str, dict[str, Any]]:
+    """The work pool created and `prefect deploy --all` run: each deployment as the API reads it."""
+    run([PREFECT, "work-pool", "create", POOL, "--type", "process"], prefect_server.env)
+    run([PREFECT, "deploy", "--all", "--no-prompt"], prefect_server.env, timeout=120)
+    return {name: prefect_server.get(f"/deployments/name/{name}") for name in DEPLOYMENTS}
+
+
+def scheduled_runs(server: PrefectServer, deployment_id: str) -> list[dict[str, Any]]:
+    return server.post("/flow_runs/filter", {
+        "deployments": {"id": {"any_": [deployment_id]}},
+        "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}},
+        "sort": "EXPECTED_START_TIME_ASC", "limit": 3})
+
+
+def test_deploy_creates_the_three_deployments_with_their_schedules(deployed):
+    for name, (entrypoint, cron, _) in DEPLOYMENTS.items():
+        deployment = deployed[name]
+        assert deployment["entrypoint"] == entrypoint
+        assert deployment["work_pool_name"] == POOL
+        assert deployment["pull_steps"] == [{"prefect.deployments.steps.set_working_directory": {
+            "directory": "{{ $VERDICTS_HOME }}"}}]  # resolved by the worker, at run time
+        assert [(s["schedule"].get("cron"), s["schedule"].get("timezone"), s["active"])
+                for s in deployment["schedules"]] == [(cron, "UTC", True)]
+
+
+def test_the_server_schedules_runs_and_pausing_removes_them(prefect_server, deployed):
+    def runs_of_each() -> dict[str, list[datetime]] | None:
+        times = {name: [datetime.fromisoformat(r["expected_start_time"])
+                        for r in scheduled_runs(prefect_server, deployed[name]["id"])]
+                 for name in DEPLOYMENTS}
+        return times if all(len(t) >= 2 for t in times.values()) else None
+
+    times = wait_for(runs_of_each, timeout=30, interval=1)
+    assert times, f"the server scheduled no runs for some deployment:\n{prefect_server.log_tail()}"
+    for name, (_, _, every) in DEPLOYMENTS.items():
+        assert times[name][1] - times[name][0] == every, name
+
+    run([PREFECT, "deployment", "schedule", "pause", "--all", "--no-prompt"], prefect_server.env)
+    for name in DEPLOYMENTS:
+        deployment = prefect_server.get(f"/deployments/name/{name}")
+        assert [s["active"] for s in deployment["schedules"]] == [False]
+        assert scheduled_runs(prefect_server, deployment["id"]) == []
+
+
+def pause_schedules(server: PrefectServer, deployments: dict[str, dict[str, Any]]) -> None:
+    """No scheduled run may reach the worker before the runs this test triggers."""
+    for deployment in deployments.values():
+        for schedule in deployment["schedules"]:
+            response = httpx.patch(
+                f"{server.api_url}/deployments/{deployment['id']}/schedules/{schedule['id']}",
+                json={"active": False}, timeout=10, trust_env=False)
+            response.raise_for_status()
+
+
+def run_deployment(server: PrefectServer, worker_env: dict[str, str], name: str) -> str:
+    """Trigger `name` with the CLI and run a one-shot process worker until the run ends."""
+    output = run([PREFECT, "deployment", "run", name], server.env)
+    match = re.search(r"UUID: ([0-9a-f-]{36})", output)
+    assert match, output
+    flow_run_id = match.group(1)
+
+    def state() -> str:
+        return str(server.get(f"/flow_runs/{flow_run_id}")["state"]["type"])
+
+    worker_output = ""
+    deadline = time.monotonic() + 90
+    while state() not in TERMINAL and time.monotonic() < deadline:
+        # --limit 1: the one-shot worker waits for the run it took before it exits
+        worker_output = run([PREFECT, "worker", "start", "--pool", POOL, "--run-once", "--limit", "1"],
+                            worker_env, timeout=90)
+        wait_for(lambda: state() in TERMINAL, timeout=10)
+    final = state()
+    if final != "COMPLETED":
+        logs = server.post("/logs/filter", {"logs": {"flow_run_id": {"any_": [flow_run_id]}}})
+        pytest.fail(f"{name} ended {final}:\n{worker_output}\n" + "\n".join(log["message"] for log in logs))
+    return flow_run_id
+
+
+def test_a_process_worker_runs_ingest_then_compose(prefect_server, deployed, tmp_path):
+    pause_schedules(prefect_server, deployed)
+    database = tmp_path / "verdicts.db"
+    verdicts_env = {
+        "VERDICTS_HOME": str(ROOT),  # the pull step's working directory
+        "VERDICTS_DATA_DIR": str(tmp_path / "var"),
+        "VERDICTS_DATABASE_URL": f"sqlite:///{database}",
+        "VERDICTS_SOURCES_FILE": str(SAMPLE_SOURCES),  # local files: nothing leaves the machine
+        "VERDICTS_DELIVERY_BACKEND": "outbox",
+        "VERDICTS_SECRET_KEY": "test-secret",
+        "VERDICTS_HOST_GAP_SECONDS": "0",
+    }
+    worker_env = prefect_server.env | verdicts_env
+    run([VERDICTS, "db", "upgrade"], worker_env)
+
+    ingest_id = run_deployment(prefect_server, worker_env, "ingest/ingest-hourly")
+    tasks = prefect_server.post("/task_runs/filter", {"flow_runs": {"id": {"any_": [ingest_id]}}})
+    sources = load_sources(SAMPLE_SOURCES)
+    assert sorted(t["name"] for t in tasks) == sorted(f"ingest-{source.name}" for source in sources)
+    assert {t["state"]["type"] for t in tasks} == {"COMPLETED"}
+
+    run_deployment(prefect_server, worker_env, "compose/compose-weekly")
+
+    with sqlite3.connect(database) as connection:
+        launches = connection.execute("SELECT count(*) FROM launches").fetchone()[0]
+        issues = connection.execute("SELECT week, status FROM issues").fetchall()
+        comparisons = connection.execute("SELECT count(*) FROM comparisons").fetchone()[0]
+    assert launches > 0
+    assert [status for _, status in issues] == ["draft"] and comparisons >= 1
+    assert (tmp_path / "var" / "issues" / issues[0][0] / "issue.html").is_file()
