@@ -34,8 +34,11 @@ from scrapers.fetch import FetchPolicy, make_client  # noqa: E402
 from scrapers.ingest import IngestOptions, ingest_source  # noqa: E402
 from scrapers.sources import SourceConfig  # noqa: E402
 
-WORDS = ("pixel quill ledger trace sluice murmur kestrel lumen cadence sieve grove relay ember "
-         "forge harbor atlas vector prism orbit tandem cobalt flint meadow summit beacon").split()
+WORDS = (
+    "pixel", "quill", "ledger", "trace", "sluice", "murmur", "kestrel", "lumen", "cadence",
+    "sieve", "grove", "relay", "ember", "forge", "harbor", "atlas", "vector", "prism", "orbit",
+    "tandem", "cobalt", "flint", "meadow", "summit", "beacon",
+)
 KINDS = ["code model", "writing assistant", "meeting notes app", "video dubbing tool",
          "spreadsheet copilot", "LLM gateway", "research assistant", "voice model"]
 FACTS = [
@@ -154,7 +157,8 @@ def rerun_rate(count: int, folder: Path) -> tuple[float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, default=800)
     parser.add_argument("--sources", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)

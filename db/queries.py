@@ -132,6 +132,26 @@ def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
     return slugs
 
 
+def launch_stats_by_tool(
+    session: Session, *, tool_ids: Iterable[int]
+) -> dict[int, tuple[int, list[str]]]:
+    """Per tool id: how many launches it has, and the names of their sources (sorted)."""
+    wanted = sorted(set(tool_ids))
+    stats: dict[int, tuple[int, list[str]]] = {}
+    for start in range(0, len(wanted), 500):
+        stmt = (
+            select(Launch.tool_id, Source.name, func.count())
+            .join(Source, col(Source.id) == col(Launch.source_id))
+            .where(col(Launch.tool_id).in_(wanted[start : start + 500]))
+            .group_by(col(Launch.tool_id), col(Source.name))
+            .order_by(col(Launch.tool_id), col(Source.name))
+        )
+        for tool_id, source_name, launches in session.exec(stmt).all():
+            total, names = stats.get(tool_id, (0, []))
+            stats[tool_id] = (total + launches, [*names, source_name])
+    return stats
+
+
 def facts_of(session: Session, *, tool_id: int) -> Sequence[Fact]:
     """The tool's facts, in the order they were found."""
     return session.exec(select(Fact).where(Fact.tool_id == tool_id).order_by(Fact.id)).all()

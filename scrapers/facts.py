@@ -41,29 +41,28 @@ class Rule:
     def __init__(self, regex: str, flags: int = 0, *, starts: str | tuple[str, ...] = (),
                  digits: bool = False, needs: tuple[str, ...] = ()) -> None:
         self.pattern = re.compile(regex, flags)
-        self.starts = (starts,) if isinstance(starts, str) else starts
+        # (string, how a word of the text that it begins begins, or None when that says nothing)
+        self.starts = tuple((key, _word_head(key)) for key in ((starts,) if isinstance(starts, str)
+                                                               else starts))
         self.digits = digits
         self.needs = needs
-        # How to tell, without a search, that no match can begin anywhere: no word in the text
-        # begins as `heads` do, and no string of `plain` is in it.
-        self.heads = frozenset(filter(None, map(_word_head, self.starts)))
-        self.plain = tuple(key for key in self.starts if _word_head(key) is None)
+        # No match can begin anywhere when no word of the text begins as one of `heads` does and
+        # no string of `plain` is in it: told without searching for each string.
+        self.heads = frozenset(head for _, head in self.starts if head is not None)
+        self.plain = tuple(key for key, head in self.starts if head is None)
 
     def __repr__(self) -> str:
-        return f"Rule({self.pattern.pattern!r}, starts={self.starts!r})"
+        return f"Rule({self.pattern.pattern!r}, starts={[key for key, _ in self.starts]!r})"
 
 
-def _word_head(key: str) -> str | None:
-    """What a word of the text begins with (its first three chars, or all of a shorter word)
-    wherever key begins at the start of that word; None when key does not say (it begins with
-    neither letter nor digit, or is a word shorter than three chars that may go on)."""
-    word = _LEADING_WORD.match(key)[0]  # type: ignore[index]
+def _word_head(key: str) -> bytes | None:
+    """The first three bytes of a word that key begins at its start (all of it when key's first word
+    is shorter and ends within key); None when key begins with no letter or digit, or is a word of
+    fewer than three letters that may go on."""
+    word = re.match(r"\w*", key, re.ASCII)[0]  # type: ignore[index]
     if not word or (len(word) < 3 and word == key):
         return None
-    return word[:3]
-
-
-_LEADING_WORD = re.compile(r"\w*")
+    return word[:3].encode()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,7 +391,7 @@ _SENTENCE_BREAK = re.compile(
     r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
 )
 _DIGIT_RUN = re.compile(r"\d+")
-_WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(rb"\w+")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -460,7 +459,8 @@ class Sentences:
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
         self.folded = _fold("\n".join(sentences))
         self.offsets = list(accumulate((len(s) + 1 for s in sentences), initial=0))
-        self.heads = {word[:3] for word in _WORD.findall(self.folded)}
+        # How each word begins (bytes: ASCII words, which is all `starts` spell).
+        self.heads = {word[:3] for word in _ASCII_WORD.findall(self.folded.encode())}
         self._has: dict[str, bool] = {}
         self._spots: dict[str, list[int]] = {}
         self._digit_runs: list[int] | None = None
@@ -476,7 +476,10 @@ class Sentences:
     def matches(self, rule: Rule, within: Collection[int] | None = None) -> Found:
         """(sentence index, match) for each match of the rule in the sentences (those `within`,
         when given), in text order: what `finditer` over each sentence gives."""
-        if not self._may_match(rule):
+        if rule.starts and not rule.digits and rule.heads.isdisjoint(self.heads) and (
+                not rule.plain or not self._holds_any(rule.plain)):
+            return []
+        if rule.needs and not self._holds_any(rule.needs):
             return []
         if within is not None:
             return self._find(rule, within)
@@ -492,17 +495,14 @@ class Sentences:
             firsts.setdefault(index, match)
         return firsts
 
-    def _may_match(self, rule: Rule) -> bool:
-        if rule.needs and not any(self._holds(key) for key in rule.needs):
-            return False
-        return (not rule.starts or rule.digits or not rule.heads.isdisjoint(self.heads)
-                or any(self._holds(key) for key in rule.plain))
-
-    def _holds(self, key: str) -> bool:
-        has = self._has.get(key)
-        if has is None:
-            has = self._has[key] = key in self.folded
-        return has
+    def _holds_any(self, keys: tuple[str, ...]) -> bool:
+        for key in keys:
+            has = self._has.get(key)
+            if has is None:
+                has = self._has[key] = key in self.folded
+            if has:
+                return True
+        return False
 
     def _find(self, rule: Rule, within: Collection[int] | None) -> Found:
         if rule.needs:
@@ -530,8 +530,7 @@ class Sentences:
 
     def _starts_of(self, rule: Rule) -> list[int]:
         heads = self.heads
-        spots = [self._spots_of(key) for key in rule.starts
-                 if (head := _word_head(key)) is None or head in heads]
+        spots = [self._spots_of(key) for key, head in rule.starts if head is None or head in heads]
         if rule.digits:
             if self._digit_runs is None:
                 self._digit_runs = [run.start() for run in _DIGIT_RUN.finditer(self.folded)]
@@ -557,7 +556,7 @@ def _occurs(rule: Rule, text: str) -> bool:
     """Whether the rule matches anywhere in text, trying it only where its `starts` begin."""
     folded = _fold(text)
     match_at = rule.pattern.match
-    for key in rule.starts:
+    for key, _ in rule.starts:
         at = folded.find(key)
         while at >= 0:
             if match_at(text, at):

@@ -46,6 +46,7 @@ class FeedReading:
 
     records: list[LaunchRecord]
     warning: str | None = None
+    ttl_minutes: float | None = None  # RSS <ttl>: how long the publisher says the feed stays fresh
 
 
 def parse_feed(body: bytes, *, source: str, content_type: str | None = None) -> list[LaunchRecord]:
@@ -71,7 +72,15 @@ def read_feed(body: bytes, *, source: str, content_type: str | None = None) -> F
         raise ParseError("not a feed (no RSS, Atom or RDF root element)")
     records = [record for entry in parsed.entries if (record := to_launch(entry, source=source))]
     warning = f"malformed feed, read as far as possible: {reason}" if reason is not None else None
-    return FeedReading(records, warning)
+    return FeedReading(records, warning, _ttl(parsed.feed.get("ttl")))
+
+
+def _ttl(value: object) -> float | None:
+    try:
+        minutes = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return minutes if minutes > 0 else None
 
 
 def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:

@@ -18,12 +18,12 @@ from db import queries
 from db.engine import session_scope
 from db.models import Fact, Launch, Source, Tool, utcnow
 from scrapers.facts import extract_facts
-from scrapers.feeds import ParseError, parse_feed
-from scrapers.pages import parse_page
+from scrapers.feeds import FeedReading, ParseError, read_feed
 from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
+from scrapers.pages import parse_page
 from scrapers.records import FactRecord, LaunchRecord
-from scrapers.robots import RobotsCache
 from scrapers.resolve import KnownTool, ToolIndex, product_domain
+from scrapers.robots import RobotsCache
 from scrapers.schedule import SchedulePolicy, after_failure, after_success, is_due
 from scrapers.sources import SourceConfig
 
@@ -56,17 +56,17 @@ class IngestOptions:
     force: bool = False
 
 
-Parser = Callable[[SourceConfig, FetchResult], list[LaunchRecord]]
+Parser = Callable[[SourceConfig, FetchResult], FeedReading]
 
 
-def _parse_feed_source(source: SourceConfig, result: FetchResult) -> list[LaunchRecord]:
-    return parse_feed(result.body, source=source.name, content_type=result.content_type)
+def _parse_feed_source(source: SourceConfig, result: FetchResult) -> FeedReading:
+    return read_feed(result.body, source=source.name, content_type=result.content_type)
 
 
-def _parse_page_source(source: SourceConfig, result: FetchResult) -> list[LaunchRecord]:
+def _parse_page_source(source: SourceConfig, result: FetchResult) -> FeedReading:
     assert source.selectors is not None  # the sources file refuses a page without selectors
-    return parse_page(result.body, source=source.name, base_url=result.url or source.url,
-                      selectors=source.selectors, content_type=result.content_type)
+    return FeedReading(parse_page(result.body, source=source.name, base_url=result.url or source.url,
+                                  selectors=source.selectors, content_type=result.content_type))
 
 
 PARSERS: dict[str, Parser] = {"feed": _parse_feed_source, "page": _parse_page_source}
@@ -102,16 +102,19 @@ def ingest_source(
     try:
         policy = _ensure_robots_allow(source, client, options.fetch)
         result = fetch(source, client=client, etag=etag, last_modified=last_modified, policy=policy)
-        records = [] if result.not_modified else PARSERS[source.kind](source, result)
+        reading = FeedReading([]) if result.not_modified else PARSERS[source.kind](source, result)
     except (FetchError, ParseError) as exc:
         log.warning("source %s failed: %s", source.name, exc)
         return _record_failure(engine, source, exc, options.schedule, now)
     with session_scope(engine) as session:
         row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
-        counts = store_launches(session, source=source, source_id=row.id or 0, records=records, now=now)
+        counts = store_launches(session, source=source, source_id=row.id or 0,
+                                records=reading.records, now=now)
         row.etag, row.last_modified = result.etag, result.last_modified
-        row.next_fetch_at = after_success(now, policy=options.schedule, max_age=result.max_age)
-        _mark(row, "not_modified" if result.not_modified else "fetched", now, error=None)
+        row.next_fetch_at = after_success(now, policy=options.schedule, max_age=result.max_age,
+                                          ttl_minutes=reading.ttl_minutes)
+        # A feed read in spite of errors is stored, and the reason kept on the source.
+        _mark(row, "not_modified" if result.not_modified else "fetched", now, error=reading.warning)
     status = "not_modified" if result.not_modified else "fetched"
     return SourceSummary(source.name, status, *counts, next_fetch_at=_iso(row.next_fetch_at))
 

@@ -26,6 +26,11 @@ _PREFIXES = re.compile(r"^\s*(show hn|launch hn|ask hn|tell hn)\s*[:\-–—]\s*
 # Vendor blogs announce a product as "Introducing X"; the product is X.
 _ANNOUNCEMENTS = re.compile(r"^(?:introducing|announcing)\s*:?\s+(?=\S)", re.IGNORECASE)
 _TAGLINE_SEPARATORS = re.compile(r"\s+[-–—|]\s+|:\s+")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|section"
+    r"|article|header|footer|aside|nav|figure|figcaption|details|summary)\b[^<>]*>",
+    re.IGNORECASE,
+)
 # Whitespace and control characters (PostgreSQL refuses NUL in text) fold to one space.
 _WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
@@ -115,7 +120,8 @@ def clean_text(markup: str | None) -> str:
     if not markup:
         return ""
     if "<" in markup:
-        markup = nh3.clean(markup, tags=set(), attributes={})
+        # a block ends a word: "<li>a</li><li>b</li>" reads "a b", not "ab"
+        markup = nh3.clean(_BLOCK_TAG.sub(" ", markup), tags=set(), attributes={})
     if "&" in markup:
         markup = html.unescape(markup)
     return _WHITESPACE.sub(" ", markup).strip()

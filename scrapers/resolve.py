@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
@@ -33,15 +34,22 @@ class KnownTool:
     domain: str | None
 
 
+@lru_cache(maxsize=16384)
 def product_domain(url: str | None) -> str | None:
     """The host of a product's own home page; None for a listing platform or a deeper page
     (a vendor's blog post names one of its many products, not the whole domain)."""
     host = host_of(url)
-    if host is None or any(host == p or host.endswith("." + p) for p in PLATFORM_HOSTS):
+    if host is None or _is_platform(host):
         return None
     if urlsplit(url or "").path not in ("", "/"):
         return None
     return host
+
+
+def _is_platform(host: str) -> bool:
+    """Whether the host is a listing platform or one of its subdomains."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in PLATFORM_HOSTS for i in range(len(labels) - 1))
 
 
 def name_key(name: str) -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 import typer
-from sqlalchemy import func
-from sqlmodel import Session, col, select
 
 from db import queries
 from db.engine import session_scope
-from db.models import Fact, Launch, Source, Tool
+from db.models import Fact, Launch, Tool
 from verdicts import stages
 from verdicts.settings import get_settings
 
@@ -46,7 +44,7 @@ def tools_list(as_json: JsonOpt = False, limit: LimitOpt = None, category: Categ
     with session_scope(stages.engine_for(get_settings())) as session:
         tools = [t for t in queries.all_tools(session) if _in_category(t, category)]
         tools = sorted(tools, key=lambda t: (t.first_seen_at, t.id or 0), reverse=True)[:limit]
-        stats = _launch_stats(session, tool_ids=[t.id for t in tools if t.id is not None])
+        stats = queries.launch_stats_by_tool(session, tool_ids=[t.id for t in tools if t.id is not None])
         rows = [_list_row(tool, *stats.get(tool.id or 0, (0, []))) for tool in tools]
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -83,24 +81,7 @@ def tools_show(tool_id: Annotated[int, typer.Argument(help="The tool's id (see `
 # --- data ----------------------------------------------------------------------------------------
 
 
-def _launch_stats(session: Session, *, tool_ids: Sequence[int]) -> dict[int, tuple[int, list[str]]]:
-    """Per tool: how many launches it has, and the names of the sources they came from.
 
-    Private until db/queries.py has `launch_stats_by_tool` (proposed in the change notes)."""
-    stats: dict[int, tuple[int, list[str]]] = {}
-    for start in range(0, len(tool_ids), 500):
-        chunk = list(tool_ids[start : start + 500])
-        stmt = (
-            select(Launch.tool_id, Source.name, func.count())
-            .join(Source, col(Source.id) == col(Launch.source_id))
-            .where(col(Launch.tool_id).in_(chunk))
-            .group_by(col(Launch.tool_id), col(Source.name))
-            .order_by(col(Launch.tool_id), col(Source.name))
-        )
-        for tool_id, source_name, launches in session.exec(stmt).all():
-            total, names = stats.get(tool_id, (0, []))
-            stats[tool_id] = (total + launches, [*names, source_name])
-    return stats
 
 
 def _in_category(tool: Tool, category: str | None) -> bool:

@@ -132,7 +132,7 @@ def test_entries_without_links_or_dates_and_duplicate_guids(engine, server):
     with Session(engine) as session:
         rows = session.exec(select(Launch).order_by(Launch.id)).all()
     assert rows[0].url is None and rows[0].published_at is None
-    assert rows[2].tool_name == "https://delta.example/"
+    assert rows[2].tool_name == "delta.example"  # no title: named after its link
 
 
 def test_an_enormous_entry_is_stored_trimmed(engine, server):
@@ -277,7 +277,7 @@ def test_server_errors_are_retried_then_backed_off_exponentially(engine, server)
     server.custom["/feed"] = respond(500)
     now = utcnow()
     waits = []
-    for attempt in range(3):
+    for _ in range(3):
         summary = ingest(engine, server.url + "/feed", now=now)
         assert summary.status == "failed" and "HTTP 500" in summary.error
         waits.append(source_row(engine).next_fetch_at - now)
@@ -295,6 +295,13 @@ def test_cache_control_max_age_sets_the_next_fetch(engine, server):
     now = utcnow()
     ingest(engine, server.url + "/feed", now=now)
     assert source_row(engine).next_fetch_at - now == dt.timedelta(hours=3)
+
+
+def test_a_feed_ttl_sets_the_next_fetch(engine, server):
+    server.routes["/feed"] = rss(item("Ttl AI - a model", "https://ttl.example/"), extra="<ttl>240</ttl>")
+    now = utcnow()
+    ingest(engine, server.url + "/feed", now=now)
+    assert source_row(engine).next_fetch_at - now == dt.timedelta(hours=4)
 
 
 def test_a_source_that_is_not_due_is_not_fetched(engine, server):

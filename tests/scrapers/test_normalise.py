@@ -96,6 +96,9 @@ def test_the_quick_path_agrees_with_url_normalize(url):
         ("nul\x00and\x07bell", "nul and bell"),
         ("Psycho\xa0: non-breaking", "Psycho : non-breaking"),
         ("plain text", "plain text"),
+        # blocks end words, inline tags do not
+        ("<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul>x<br/>y<h2>z</h2>Pixel<b>smith</b>",
+         "one two a b x y z Pixelsmith"),
         (None, ""),
     ],
 )

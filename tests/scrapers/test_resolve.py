@@ -32,6 +32,8 @@ def test_product_domain_ignores_listing_platforms():
     assert product_domain("https://www.producthunt.com/posts/x") is None
     assert product_domain("https://github.com/astral-sh/ty") is None
     assert product_domain("https://www.pixelsmith.app/") == "pixelsmith.app"
+    assert product_domain("https://someone.substack.com/") is None  # a platform's subdomain
+    assert product_domain("https://notgithub.com/") == "notgithub.com"  # not a subdomain
     # a vendor's blog post is about one of its products, not the whole domain
     assert product_domain("https://lumenfold.example/news/kestrel-mini") is None
 
