@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from slugify import slugify
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -52,6 +52,25 @@ def find_source(session: Session, *, name: str) -> Source | None:
     return session.exec(select(Source).where(Source.name == name)).first()
 
 
+def record_source_success(
+    session: Session, *, source_id: int, at: datetime, status: str, etag: str | None,
+    last_modified: str | None, next_fetch_at: datetime, warning: str | None,
+) -> None:
+    """Note a good fetch (`fetched` or `not_modified`) on the source: validators, next fetch."""
+    session.execute(update(Source).where(col(Source.id) == source_id).values(
+        last_fetched_at=at, last_status=status, last_error=warning, error_count=0,
+        etag=etag, last_modified=last_modified, next_fetch_at=next_fetch_at))
+
+
+def record_source_failure(
+    session: Session, *, source_id: int, at: datetime, error: str, next_fetch_at: datetime
+) -> None:
+    """Note a failed fetch on the source: the reason, one more error in a row, the next try."""
+    session.execute(update(Source).where(col(Source.id) == source_id).values(
+        last_fetched_at=at, last_status="failed", last_error=error,
+        error_count=Source.error_count + 1, next_fetch_at=next_fetch_at))
+
+
 def list_sources(session: Session) -> Sequence[Source]:
     """Every source row, by name."""
     return session.exec(select(Source).order_by(Source.name)).all()
@@ -79,6 +98,25 @@ def existing_urls(session: Session, *, source_id: int, urls: Iterable[str]) -> s
         chunk = wanted[start : start + 500]
         stmt = select(Launch.url).where(Launch.source_id == source_id, col(Launch.url).in_(chunk))
         found.update(url for url in session.exec(stmt).all() if url)
+    return found
+
+
+def launch_ids_by_guid(session: Session, *, source_id: int, guids: Sequence[str]) -> dict[str, int]:
+    """The ids of the source's launches with these GUIDs."""
+    found: dict[str, int] = {}
+    for start in range(0, len(guids), 500):
+        stmt = select(Launch.guid, Launch.id).where(
+            Launch.source_id == source_id, col(Launch.guid).in_(guids[start : start + 500]))
+        found.update((guid, launch_id) for guid, launch_id in session.exec(stmt).all() if launch_id)
+    return found
+
+
+def tool_ids_by_slug(session: Session, *, slugs: Sequence[str]) -> dict[str, int]:
+    """The ids of the tools with these slugs."""
+    found: dict[str, int] = {}
+    for start in range(0, len(slugs), 500):
+        stmt = select(Tool.slug, Tool.id).where(col(Tool.slug).in_(slugs[start : start + 500]))
+        found.update((slug, tool_id) for slug, tool_id in session.exec(stmt).all() if tool_id)
     return found
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from db import queries
 from db.engine import session_scope
-from db.models import Fact, Launch, Source, Tool, utcnow
+from db.models import Fact, Launch, Tool, utcnow
 from scrapers.facts import extract_facts
 from scrapers.feeds import FeedReading, ParseError, read_feed
 from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
@@ -93,10 +93,9 @@ def ingest_source(
     options = options or IngestOptions()
     now = now or utcnow()
     with session_scope(engine) as session:
-        known = queries.find_source(session, name=source.name)
-        same = known is not None and known.url == source.url
-        etag, last_modified = (known.etag, known.last_modified) if same and known else (None, None)
-        due_at = known.next_fetch_at if same and known else None
+        row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
+        source_id, error_count = row.id or 0, row.error_count
+        etag, last_modified, due_at = row.etag, row.last_modified, row.next_fetch_at
     if not options.force and not is_due(due_at, now):
         return SourceSummary(source.name, "skipped", next_fetch_at=_iso(due_at))
     try:
@@ -105,37 +104,24 @@ def ingest_source(
         reading = FeedReading([]) if result.not_modified else PARSERS[source.kind](source, result)
     except (FetchError, ParseError) as exc:
         log.warning("source %s failed: %s", source.name, exc)
-        return _record_failure(engine, source, exc, options.schedule, now)
-    with session_scope(engine) as session:
-        row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
-        counts = store_launches(session, source=source, source_id=row.id or 0,
-                                records=reading.records, now=now)
-        row.etag, row.last_modified = result.etag, result.last_modified
-        row.next_fetch_at = after_success(now, policy=options.schedule, max_age=result.max_age,
-                                          ttl_minutes=reading.ttl_minutes)
-        # A feed read in spite of errors is stored, and the reason kept on the source.
-        _mark(row, "not_modified" if result.not_modified else "fetched", now, error=reading.warning)
+        retry_after = exc.retry_after if isinstance(exc, FetchError) else None
+        next_at = after_failure(now, policy=options.schedule, error_count=error_count + 1,
+                                retry_after=retry_after)
+        with session_scope(engine) as session:
+            queries.record_source_failure(session, source_id=source_id, at=now, error=str(exc),
+                                          next_fetch_at=next_at)
+        return SourceSummary(source.name, "failed", error=str(exc), next_fetch_at=_iso(next_at))
     status = "not_modified" if result.not_modified else "fetched"
-    return SourceSummary(source.name, status, *counts, next_fetch_at=_iso(row.next_fetch_at))
-
-
-def _record_failure(
-    engine: Engine, source: SourceConfig, exc: Exception, schedule: SchedulePolicy, now: datetime
-) -> SourceSummary:
-    retry_after = exc.retry_after if isinstance(exc, FetchError) else None
+    next_at = after_success(now, policy=options.schedule, max_age=result.max_age,
+                            ttl_minutes=reading.ttl_minutes)
     with session_scope(engine) as session:
-        row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
-        row.error_count += 1
-        row.next_fetch_at = after_failure(now, policy=schedule, error_count=row.error_count,
-                                          retry_after=retry_after)
-        _mark(row, "failed", now, error=str(exc))
-    return SourceSummary(source.name, "failed", error=str(exc), next_fetch_at=_iso(row.next_fetch_at))
-
-
-def _mark(row: Source, status: str, now: datetime, *, error: str | None) -> None:
-    row.last_fetched_at, row.last_status, row.last_error = now, status, error
-    if status != "failed":
-        row.error_count = 0
+        counts = store_launches(session, source=source, source_id=source_id,
+                                records=reading.records, now=now)
+        # A feed read in spite of errors is stored, and the reason kept on the source.
+        queries.record_source_success(session, source_id=source_id, at=now, status=status,
+                                      etag=result.etag, last_modified=result.last_modified,
+                                      next_fetch_at=next_at, warning=reading.warning)
+    return SourceSummary(source.name, status, *counts, next_fetch_at=_iso(next_at))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -153,6 +139,8 @@ def store_launches(
 
     Set-based: new tools, launches and facts are each inserted in one statement."""
     now = now or utcnow()
+    if not records:
+        return 0, 0, 0
     fresh = _unseen(session, source_id, records)
     duplicates = len(records) - len(fresh)
     if not fresh:
@@ -163,16 +151,17 @@ def store_launches(
     tool_ids = batch.insert_new(now)
     rows = [_launch_row(source_id, record, now, tool_ids.get(id(target)) if target else None)
             for record, target in zip(fresh, targets, strict=True)]
-    launch_ids = session.execute(
-        insert(Launch).returning(Launch.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
+    connection = session.connection()
+    connection.execute(insert(Launch.__table__), rows)  # type: ignore[attr-defined]
+    by_guid = queries.launch_ids_by_guid(session, source_id=source_id, guids=[r["guid"] for r in rows])
+    launch_ids = [by_guid[row["guid"]] for row in rows]
     fact_rows = batch.new_fact_rows(
         (tool_ids[id(target)], launch_id, found)
         for target, launch_id, found in zip(targets, launch_ids, facts, strict=True)
         if target is not None
     )
     if fact_rows:
-        session.execute(insert(Fact), fact_rows)
+        connection.execute(insert(Fact.__table__), fact_rows)  # type: ignore[attr-defined]
     return len(fresh), duplicates, len(batch.new)
 
 
@@ -206,6 +195,22 @@ def _launch_row(source_id: int, record: LaunchRecord, now: datetime, tool_id: in
     }
 
 
+@dataclass
+class _NewTool:
+    """A tool first seen in this batch: a plain record until the batch inserts it (ORM objects
+    cost more to build than everything else done for a launch)."""
+
+    name: str
+    domain: str | None
+    url: str | None
+    category: str | None
+    tagline: str | None = None
+    description: str | None = None
+    vendor: str | None = None
+    pricing: str | None = None
+    pricing_model: str | None = None
+
+
 class _ToolBatch:
     """Resolves a batch of launches to tools: stored ones are updated, new ones inserted together."""
 
@@ -213,17 +218,18 @@ class _ToolBatch:
         self.session = session
         self.default_category = default_category
         self.stored: dict[int, Tool] = {}
-        self.new: list[Tool] = []
+        self.new: list[_NewTool] = []
         self.index = ToolIndex()
         for tool_id, name, domain in queries.tool_keys(session):
             self.index.add(KnownTool(tool_id, name, domain))
 
-    def resolve(self, record: LaunchRecord, facts: list[FactRecord]) -> Tool:
+    def resolve(self, record: LaunchRecord, facts: list[FactRecord]) -> Tool | _NewTool:
         """The tool of `record` (stored or new), its blanks filled from the record and facts."""
         handle = self.index.find(record.tool_name, record.url)
+        tool: Tool | _NewTool
         if handle is None:
-            tool = Tool(name=record.tool_name, slug="", domain=product_domain(record.url),
-                        url=record.url, category=self.default_category)
+            tool = _NewTool(name=record.tool_name, domain=product_domain(record.url),
+                            url=record.url, category=self.default_category)
             self.new.append(tool)
             self.index.add(KnownTool(-len(self.new), tool.name, tool.domain))
         elif handle < 0:
@@ -244,10 +250,10 @@ class _ToolBatch:
             return ids
         slugs = queries.unique_slugs(self.session, names=[tool.name for tool in self.new])
         rows = [_tool_row(tool, slug, now) for tool, slug in zip(self.new, slugs, strict=True)]
-        new_ids = self.session.execute(
-            insert(Tool).returning(Tool.id, sort_by_parameter_order=True), rows
-        ).scalars().all()
-        ids.update((id(tool), tool_id) for tool, tool_id in zip(self.new, new_ids, strict=True))
+        # executemany, then ids by unique slug: RETURNING in parameter order costs a round trip a row
+        self.session.connection().execute(insert(Tool.__table__), rows)  # type: ignore[attr-defined]
+        by_slug = queries.tool_ids_by_slug(self.session, slugs=slugs)
+        ids.update((id(tool), by_slug[slug]) for tool, slug in zip(self.new, slugs, strict=True))
         return ids
 
     def new_fact_rows(self, found: Iterable[tuple[int, int, list[FactRecord]]]) -> list[dict[str, Any]]:
@@ -265,7 +271,7 @@ class _ToolBatch:
         return rows
 
 
-def _tool_row(tool: Tool, slug: str, now: datetime) -> dict[str, Any]:
+def _tool_row(tool: _NewTool, slug: str, now: datetime) -> dict[str, Any]:
     return {
         "name": tool.name[:300], "slug": slug, "domain": tool.domain, "url": tool.url,
         "tagline": tool.tagline, "description": tool.description, "vendor": tool.vendor,
@@ -274,14 +280,14 @@ def _tool_row(tool: Tool, slug: str, now: datetime) -> dict[str, Any]:
     }
 
 
-def _fill_blanks(tool: Tool, record: LaunchRecord) -> None:
+def _fill_blanks(tool: Tool | _NewTool, record: LaunchRecord) -> None:
     tool.tagline = tool.tagline or record.tagline
     tool.domain = tool.domain or product_domain(record.url)
     if record.summary and len(record.summary) > len(tool.description or ""):
         tool.description = record.summary
 
 
-def _apply_fact(tool: Tool, fact: FactRecord) -> None:
+def _apply_fact(tool: Tool | _NewTool, fact: FactRecord) -> None:
     if fact.kind == "vendor" and not tool.vendor:
         tool.vendor = fact.value[:200]
     elif fact.kind == "category" and (not tool.category or tool.category == DEFAULT_CATEGORY):
