@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from slugify import slugify
 from sqlalchemy import func, update
@@ -25,9 +26,20 @@ from db.models import (
 )
 from db.states import DeliveryStatus, SubscriberStatus
 
+T = TypeVar("T")
+
 
 class NotFound(LookupError):
     """No row has that id or key."""
+
+
+IN_LIST_SIZE = 500  # keeps an IN (...) list under every backend's parameter limit
+
+
+def chunked(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    """`values` in slices short enough for one IN (...) list."""
+    for start in range(0, len(values), IN_LIST_SIZE):
+        yield values[start : start + IN_LIST_SIZE]
 
 
 # --- sources -------------------------------------------------------------------------------------
@@ -83,8 +95,7 @@ def existing_guids(session: Session, *, source_id: int, guids: Iterable[str]) ->
     """Which of `guids` the source already has stored."""
     wanted = list(set(guids))
     found: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunked(wanted):
         stmt = select(Launch.guid).where(Launch.source_id == source_id, col(Launch.guid).in_(chunk))
         found.update(session.exec(stmt).all())
     return found
@@ -94,8 +105,7 @@ def existing_urls(session: Session, *, source_id: int, urls: Iterable[str]) -> s
     """Which of the canonical `urls` the source already has stored (a GUID may change, a URL less so)."""
     wanted = list(set(urls))
     found: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunked(wanted):
         stmt = select(Launch.url).where(Launch.source_id == source_id, col(Launch.url).in_(chunk))
         found.update(url for url in session.exec(stmt).all() if url)
     return found
@@ -104,9 +114,9 @@ def existing_urls(session: Session, *, source_id: int, urls: Iterable[str]) -> s
 def launch_ids_by_guid(session: Session, *, source_id: int, guids: Sequence[str]) -> dict[str, int]:
     """The ids of the source's launches with these GUIDs."""
     found: dict[str, int] = {}
-    for start in range(0, len(guids), 500):
+    for chunk in chunked(guids):
         stmt = select(Launch.guid, Launch.id).where(
-            Launch.source_id == source_id, col(Launch.guid).in_(guids[start : start + 500]))
+            Launch.source_id == source_id, col(Launch.guid).in_(chunk))
         found.update((guid, launch_id) for guid, launch_id in session.exec(stmt).all() if launch_id)
     return found
 
@@ -114,8 +124,8 @@ def launch_ids_by_guid(session: Session, *, source_id: int, guids: Sequence[str]
 def tool_ids_by_slug(session: Session, *, slugs: Sequence[str]) -> dict[str, int]:
     """The ids of the tools with these slugs."""
     found: dict[str, int] = {}
-    for start in range(0, len(slugs), 500):
-        stmt = select(Tool.slug, Tool.id).where(col(Tool.slug).in_(slugs[start : start + 500]))
+    for chunk in chunked(slugs):
+        stmt = select(Tool.slug, Tool.id).where(col(Tool.slug).in_(chunk))
         found.update((slug, tool_id) for slug, tool_id in session.exec(stmt).all() if tool_id)
     return found
 
@@ -143,9 +153,9 @@ def fact_keys(session: Session, *, tool_ids: set[int]) -> set[tuple[int, str, st
     """(tool id, kind, value) of every fact stored for `tool_ids`."""
     found: set[tuple[int, str, str]] = set()
     wanted = sorted(tool_ids)
-    for start in range(0, len(wanted), 500):
+    for chunk in chunked(wanted):
         stmt = select(Fact.tool_id, Fact.kind, Fact.value).where(
-            col(Fact.tool_id).in_(wanted[start : start + 500]))
+            col(Fact.tool_id).in_(chunk))
         found.update(session.exec(stmt).all())
     return found
 
@@ -155,8 +165,8 @@ def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
     bases = [slugify(name, max_length=80) or "tool" for name in names]
     distinct = sorted(set(bases))
     taken: set[str] = set()
-    for start in range(0, len(distinct), 500):
-        taken.update(session.exec(select(Tool.slug).where(col(Tool.slug).in_(distinct[start : start + 500]))))
+    for chunk in chunked(distinct):
+        taken.update(session.exec(select(Tool.slug).where(col(Tool.slug).in_(chunk))))
     for base in sorted(taken):  # only a base already stored needs its numbered variants looked up
         taken.update(session.exec(select(Tool.slug).where(col(Tool.slug).startswith(base + "-"))))
     slugs = []
@@ -176,11 +186,11 @@ def launch_stats_by_tool(
     """Per tool id: how many launches it has, and the names of their sources (sorted)."""
     wanted = sorted(set(tool_ids))
     stats: dict[int, tuple[int, list[str]]] = {}
-    for start in range(0, len(wanted), 500):
+    for chunk in chunked(wanted):
         stmt = (
             select(Launch.tool_id, Source.name, func.count())
             .join(Source, col(Source.id) == col(Launch.source_id))
-            .where(col(Launch.tool_id).in_(wanted[start : start + 500]))
+            .where(col(Launch.tool_id).in_(chunk))
             .group_by(col(Launch.tool_id), col(Source.name))
             .order_by(col(Launch.tool_id), col(Source.name))
         )
