@@ -3,20 +3,23 @@
 Pure and table-driven: every vocabulary below is module data, every extractor a small function from
 sentences to facts. Nothing here guesses: a fact is emitted only when a phrase in the text says it.
 
-Every pattern is a `Rule` that also names where its matches can begin (`starts`) and, when useful,
-what a sentence must hold for it to match (`needs`). Those plain strings are looked up in a case-folded
-copy of the text and the pattern is tried only there: the matches of a scan over every sentence,
-at a fraction of the cost (a regex tried at every position is what made extraction slow).
+Why `Rule` and `Sentences`: a regex searched over every sentence, pattern by pattern, tries each
+pattern at every position, and that made extraction the slowest part of ingest. So each pattern
+also says where a match can begin (`Rule.starts`: the words it opens with) and what its sentence
+must hold (`Rule.needs`). `Sentences` reads a text's words once, drops the rules whose words are
+not there, and tries the others only at those words, with `pattern.match(sentence, offset)`: the
+lookbehinds and \\b still see the whole sentence, so the matches are exactly those `finditer` over
+each sentence gives.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
-from itertools import accumulate
-from typing import TypeVar
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from itertools import accumulate, compress
+from operator import itemgetter, methodcaller
+from typing import ClassVar, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
 from scrapers.records import FACT_KINDS, FactRecord
@@ -28,41 +31,62 @@ ELLIPSIS = "…"
 class Rule:
     """A pattern and the places its matches can begin, so that it is tried only there.
 
-    Every match begins where one of `starts` (lower case) begins in the case-folded text, and, if
-    that string begins with a letter or digit, at the start of a word (the pattern opens with \\b);
-    with `digits`, a match may also begin where a run of digits does; with neither, the pattern scans
-    each sentence. Every sentence it matches in holds one of `needs` (lower case), when given.
-    Whitespace in `starts` and `needs` stands for the one space a sentence keeps between words. No
-    rule matches the empty string.
+    Every match begins where one of `starts` (lower case) begins in the case-folded text; if that
+    string begins with a letter or digit, the match begins at the start of a word (the pattern opens
+    with \\b or the like), and a string of fewer than three letters and digits is that whole word.
+    With `digits`, a match may also begin at a word that begins with a digit; with neither, the
+    pattern scans each sentence. Every sentence it matches in holds one of `needs` (lower case),
+    when given. Whitespace in `starts` and `needs` stands for the one space a sentence keeps between
+    words. No rule matches the empty string. `on_demand` rules are looked for only when an extractor
+    asks (those it reads only once others have matched); `indexed=False` keeps a rule out of
+    `Sentences` (it is only searched with `_occurs`).
     """
 
-    __slots__ = ("pattern", "starts", "digits", "needs", "heads", "plain")
+    __slots__ = ("pattern", "starts", "digits", "needs", "heads", "plain", "eager", "indexed")
+    # Every indexed rule by how a word its matches begin with begins (see `_word_head`), or by the
+    # plain string it begins with; the unkeyed ones can match wherever their `needs` are met, and
+    # the needy ones only where they are. A text's live rules are read off these in one pass.
+    by_head: ClassVar[dict[str, list[Rule]]] = {}
+    by_plain: ClassVar[dict[str, list[Rule]]] = {}
+    unkeyed: ClassVar[list[Rule]] = []
+    needy: ClassVar[set[Rule]] = set()
+    # The rules that begin only at words, by head: `Sentences` tries them word by word as it reads.
+    eager_by_head: ClassVar[dict[str, list[Rule]]] = {}
 
     def __init__(self, regex: str, flags: int = 0, *, starts: str | tuple[str, ...] = (),
-                 digits: bool = False, needs: tuple[str, ...] = ()) -> None:
+                 digits: bool = False, needs: tuple[str, ...] = (), on_demand: bool = False,
+                 indexed: bool = True) -> None:
         self.pattern = re.compile(regex, flags)
-        # (string, how a word of the text that it begins begins, or None when that says nothing)
-        self.starts = tuple((key, _word_head(key)) for key in ((starts,) if isinstance(starts, str)
-                                                               else starts))
+        self.starts = (starts,) if isinstance(starts, str) else starts
         self.digits = digits
         self.needs = needs
-        # No match can begin anywhere when no word of the text begins as one of `heads` does and
-        # no string of `plain` is in it: told without searching for each string.
-        self.heads = frozenset(head for _, head in self.starts if head is not None)
-        self.plain = tuple(key for key, head in self.starts if head is None)
+        heads = {_word_head(key) for key in self.starts}
+        self.heads = frozenset(head for head in heads if head is not None)
+        self.plain = tuple(key for key in self.starts if _word_head(key) is None)
+        self.eager = bool(self.heads) and not self.plain and not digits and not on_demand
+        self.indexed = indexed
+        if not indexed:
+            return
+        for head in self.heads:
+            Rule.by_head.setdefault(head, []).append(self)
+            if self.eager:
+                Rule.eager_by_head.setdefault(head, []).append(self)
+        for key in self.plain:
+            Rule.by_plain.setdefault(key, []).append(self)
+        if digits or not self.starts:
+            Rule.unkeyed.append(self)
+        if needs:
+            Rule.needy.add(self)
 
     def __repr__(self) -> str:
-        return f"Rule({self.pattern.pattern!r}, starts={[key for key, _ in self.starts]!r})"
+        return f"Rule({self.pattern.pattern!r}, starts={self.starts!r})"
 
 
-def _word_head(key: str) -> bytes | None:
-    """The first three bytes of a word that key begins at its start (all of it when key's first word
-    is shorter and ends within key); None when key begins with no letter or digit, or is a word of
-    fewer than three letters that may go on."""
+def _word_head(key: str) -> str | None:
+    """How a word that key begins at its start begins: its first three chars, or all of a shorter
+    word; None when key begins with neither letter nor digit (it is looked for as it is)."""
     word = re.match(r"\w*", key, re.ASCII)[0]  # type: ignore[index]
-    if not word or (len(word) < 3 and word == key):
-        return None
-    return word[:3].encode()
+    return word[:3] or None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,6 +206,15 @@ CATEGORY_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
 )
 
+def _keyword_rule(keywords: tuple[str, ...]) -> Rule:
+    """Whole words, case-insensitive; the longest that fits wins."""
+    words = sorted(keywords, key=len, reverse=True)
+    return Rule(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I,
+                starts=tuple(sorted({w.lower() for w in words})))
+
+
+_CATEGORY_RULES = tuple((category, _keyword_rule(keywords)) for category, keywords in CATEGORY_KEYWORDS)
+
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
 # per span.
 LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
@@ -230,7 +263,7 @@ OPEN_WEIGHTS_YES = Rule(
 # "open-sourced" says weights only when the sentence is about a model.
 OPEN_SOURCED = Rule(r"\bopen[- ]sourced?\b", re.I, starts="open")
 MODEL_CONTEXT = Rule(r"\bmodels?\b|\bweights\b|\bparameters?\b|\bcheckpoints?\b", re.I,
-                     starts=("model", "weights", "parameter", "checkpoint"))
+                     starts=("model", "weights", "parameter", "checkpoint"), on_demand=True)
 
 _NUM = r"\d+(?:\.\d+)?"
 # (rule, needs a sentence about a model): a bare "22B" counts only next to "model" or the like.
@@ -302,7 +335,7 @@ BENCHMARKS: tuple[tuple[str, Rule], ...] = (
 )
 # A sentence about benchmark numbers names a benchmark or says one of these.
 EVALUATION_WORDS = Rule(r"\b(?:evals?|evaluations?|benchmarks?|scores?)\b", re.I,
-                        starts=("eval", "benchmark", "score"))
+                        starts=("eval", "benchmark", "score"), on_demand=True)
 SELF_REPORTED = Rule(
     r"\b(?:internal|in-house|own) (?:evals?|evaluations?|benchmarks?|testing|tests)\b"
     r"|\bself-reported\b|\bvendor-reported\b|\baccording to\b|\bclaims?\b|\btargeting\b"
@@ -310,12 +343,14 @@ SELF_REPORTED = Rule(
     re.I,
     starts=("internal ", "in-house ", "own ", "self-reported", "vendor-reported", "according to",
             "claim", "targeting", "the company says", "report"),
+    on_demand=True,
 )
 INDEPENDENT = Rule(
     r"\bindependent(?:ly)?\b|\bthird[- ]party\b|\bpublic leaderboard\b|\breproduced by\b"
     r"|\bverified by\b",
     re.I,
     starts=("independent", "third", "public leaderboard", "reproduced by", "verified by"),
+    on_demand=True,
 )
 
 PRICE_PATTERNS: tuple[tuple[Rule, Callable[[re.Match[str]], str]], ...] = (
@@ -368,6 +403,7 @@ NOT_A_LAUNCH_TEXT = Rule(
     re.I,
     starts=("in this episode", "listen ", "we're hiring", "we’re hiring", "were hiring",
             "apply now", "open roles", "register for ", "earnings call"),
+    indexed=False,
 )
 AI_SIGNALS = Rule(
     r"\bAI\b|\bA\.I\.|\bLLMs?\b|\bGPT|\bmodels?\b|\bmachine learning\b|\bneural\b|\bagents?\b"
@@ -381,6 +417,7 @@ AI_SIGNALS = Rule(
             "generat", "open", "inference", "embedding", "transformer", "diffusion", "chatbot",
             "assistant", "text-to-", "speech-to-text", "transcri", "fine-tun", "voice clon",
             "clone", "natural"),
+    indexed=False,
 )
 
 # A sentence break: whitespace after . ! ? (not in "e.g." and the like) before a capital, a quote
@@ -390,8 +427,7 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
     r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
 )
-_DIGIT_RUN = re.compile(r"\d+")
-_ASCII_WORD = re.compile(rb"\w+")
+_WORD = re.compile(r"\w+")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,7 +483,7 @@ def snippet_of(sentence: str, start: int = 0, end: int = 0) -> str:
 # Sentences, and where rules match in them
 # ---------------------------------------------------------------------------------------------
 
-Found = list[tuple[int, re.Match[str]]]
+Found = Sequence[tuple[int, re.Match[str]]]
 T = TypeVar("T")
 
 
@@ -457,14 +493,17 @@ class Sentences:
     def __init__(self, sentences: list[str]) -> None:
         self.items = sentences
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
-        self.folded = _fold("\n".join(sentences))
-        self.offsets = list(accumulate((len(s) + 1 for s in sentences), initial=0))
-        # How each word begins (bytes: ASCII words, which is all `starts` spell).
-        self.heads = {word[:3] for word in _ASCII_WORD.findall(self.folded.encode())}
-        self._has: dict[str, bool] = {}
-        self._spots: dict[str, list[int]] = {}
-        self._digit_runs: list[int] | None = None
-        self._found: dict[Rule, Found] = {}
+        self.folded = folded = _fold("\n".join(sentences))
+        self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
+        # The words, and how each begins (see `_word_head`), in text order.
+        self.words = words = list(_WORD.finditer(folded))
+        self.word_heads = heads = list(map(_HEAD, map(_TEXT, words)))
+        self.heads = set(heads)
+        self._spots: dict[str, list[tuple[int, int]]] = {}
+        self.live = self._live_rules()
+        # The matches of the rules that begin at words, found in one reading; the others' on demand.
+        self.found = self._read_words()
+        self._digits_in: dict[int, list[tuple[int, int]]] | None = None
 
     def __getitem__(self, index: int) -> str:
         return self.items[index]
@@ -476,17 +515,16 @@ class Sentences:
     def matches(self, rule: Rule, within: Collection[int] | None = None) -> Found:
         """(sentence index, match) for each match of the rule in the sentences (those `within`,
         when given), in text order: what `finditer` over each sentence gives."""
-        if rule.starts and not rule.digits and rule.heads.isdisjoint(self.heads) and (
-                not rule.plain or not self._holds_any(rule.plain)):
-            return []
-        if rule.needs and not self._holds_any(rule.needs):
-            return []
-        if within is not None:
-            return self._find(rule, within)
-        found = self._found.get(rule)
+        found = self.found.get(rule)
         if found is None:
-            found = self._found[rule] = self._find(rule, None)
-        return found
+            if rule.eager or rule not in self.live:
+                return _NOTHING
+            if within is not None:
+                return self._find(rule, within)
+            found = self.found[rule] = self._find(rule, None)
+        if within is None or not found:
+            return found
+        return [item for item in found if item[0] in within]
 
     def firsts(self, rule: Rule) -> dict[int, re.Match[str]]:
         """Sentence index -> the rule's first match there, for each sentence with one (`search`)."""
@@ -495,68 +533,133 @@ class Sentences:
             firsts.setdefault(index, match)
         return firsts
 
-    def _holds_any(self, keys: tuple[str, ...]) -> bool:
-        for key in keys:
-            has = self._has.get(key)
-            if has is None:
-                has = self._has[key] = key in self.folded
-            if has:
-                return True
-        return False
+    def any_live(self, rules: Collection[Rule]) -> bool:
+        """Whether one of rules can match here at all (else an extractor has nothing to read)."""
+        return not self.live.isdisjoint(rules)
+
+    def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
+        """(sentence index, tag, match) for each match of the table's rules, in the order nested
+        loops over sentences, then rows, then each rule's matches meet them."""
+        table = tuple(table)
+        live_rows = compress(enumerate(table), map(self.live.__contains__, map(_FIRST, table)))
+        rows = [(index, row, tag, match)
+                for row, (rule, tag) in live_rows for index, match in self.matches(rule)]
+        rows.sort(key=_SENTENCE_THEN_ROW)
+        return [(index, tag, match) for index, _, tag, match in rows]
+
+    def _live_rules(self) -> set[Rule]:
+        """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
+        by_head, by_plain, folded = Rule.by_head, Rule.by_plain, self.folded
+        live = set(Rule.unkeyed).union(*map(by_head.__getitem__, by_head.keys() & self.heads))
+        for key in compress(by_plain, map(folded.__contains__, by_plain)):
+            live.update(by_plain[key])
+        has = folded.__contains__
+        live.difference_update([rule for rule in live & Rule.needy if not any(map(has, rule.needs))])
+        return live
+
+    def _read_words(self) -> dict[Rule, Found]:
+        """The matches of the live rules that begin only at words, tried at each word in turn."""
+        found: dict[Rule, list[tuple[int, re.Match[str]]]] = {}
+        by_head, live, items, offsets = Rule.eager_by_head, self.live, self.items, self.offsets
+        heads = self.word_heads
+        for head, word in compress(zip(heads, self.words, strict=True), map(by_head.__contains__, heads)):
+            index = -1
+            for rule in by_head[head]:
+                if rule not in live:
+                    continue
+                if index < 0:
+                    at = word.start()
+                    index = bisect_right(offsets, at) - 1
+                    at -= offsets[index]
+                if match := rule.pattern.match(items[index], at):
+                    if rule in found:
+                        found[rule].append((index, match))
+                    else:
+                        found[rule] = [(index, match)]
+        return {rule: _one_after_another(matches) if len(matches) > 1 else matches
+                for rule, matches in found.items()}
+
+    def _spots_of_words(self, which: Iterable[bool]) -> list[tuple[int, int]]:
+        """(sentence index, offset) of the words picked by `which` (one flag a word)."""
+        offsets = self.offsets
+        spots = []
+        for at in map(_START, compress(self.words, which)):
+            index = bisect_right(offsets, at) - 1
+            spots.append((index, at - offsets[index]))
+        return spots
 
     def _find(self, rule: Rule, within: Collection[int] | None) -> Found:
-        if rule.needs:
-            offsets = self.offsets
-            held = {bisect_right(offsets, at) - 1 for key in rule.needs for at in self._spots_of(key)}
+        """The matches of a rule `_read_words` does not try: tried where it may begin, or scanned."""
+        items = self.items
+        if rule.needs and (rule.digits or not rule.starts):
+            # Only the sentences holding one, where digits or a scan would cost most.
+            held = {index for key in rule.needs for index, _ in self._spots_of(key)}
             within = held if within is None else held.intersection(within)
-        if within is not None and not within:
-            return []
         if not rule.starts and not rule.digits:
-            indices = range(len(self.items)) if within is None else sorted(within)
-            return [(i, match) for i in indices for match in rule.pattern.finditer(self.items[i])]
-        found: Found = []
-        match_at, items, offsets = rule.pattern.match, self.items, self.offsets
-        last, end = -1, 0
-        for at in self._starts_of(rule):
-            index = bisect_right(offsets, at) - 1
-            at -= offsets[index]
-            if (within is not None and index not in within) or (index == last and at < end):
-                continue
-            match = match_at(items[index], at)
-            if match:
-                found.append((index, match))
-                last, end = index, match.end()
-        return found
-
-    def _starts_of(self, rule: Rule) -> list[int]:
-        heads = self.heads
-        spots = [self._spots_of(key) for key, head in rule.starts if head is None or head in heads]
+            indices = range(len(items)) if within is None else sorted(within)
+            return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
+        spots: list[tuple[int, int]] = []
+        if rule.heads:
+            spots += self._spots_of_words(map(rule.heads.__contains__, self.word_heads))
+        for key in rule.plain:
+            spots += self._spots_of(key)
         if rule.digits:
-            if self._digit_runs is None:
-                self._digit_runs = [run.start() for run in _DIGIT_RUN.finditer(self.folded)]
-            spots.append(self._digit_runs)
-        spots = [spot for spot in spots if spot]
-        if len(spots) == 1:
-            return spots[0]
-        return sorted(set().union(*spots))
+            digits_in = self._digit_words()
+            for index in digits_in if within is None else within:
+                spots += digits_in.get(index, ())
+        spots.sort()
+        match_at = rule.pattern.match
+        found = [(index, match) for index, at in spots
+                 if (within is None or index in within) and (match := match_at(items[index], at))]
+        return _one_after_another(found) if len(found) > 1 else found
 
-    def _spots_of(self, key: str) -> list[int]:
+    def _digit_words(self) -> dict[int, list[tuple[int, int]]]:
+        """Sentence index -> (index, offset) of its words that begin with a digit (as \\d reads one)."""
+        if self._digits_in is None:
+            self._digits_in = {}
+            for spot in self._spots_of_words(map(str.isdecimal, map(_FIRST, self.word_heads))):
+                self._digits_in.setdefault(spot[0], []).append(spot)
+        return self._digits_in
+
+    def _spots_of(self, key: str) -> list[tuple[int, int]]:
+        """(sentence index, offset) of each place key begins in the folded text."""
         spots = self._spots.get(key)
         if spots is None:
-            spots, find = [], self.folded.find
+            spots, find, offsets = [], self.folded.find, self.offsets
             at = find(key)
             while at >= 0:
-                spots.append(at)
+                index = bisect_right(offsets, at) - 1
+                spots.append((index, at - offsets[index]))
                 at = find(key, at + 1)
             self._spots[key] = spots
         return spots
+
+
+def _one_after_another(found: Found) -> Found:
+    """The matches finditer would give of those found at each place a rule may begin (in text
+    order): a match that begins inside the one before it in the same sentence is not one, as
+    finditer goes on after a match. (A match tried at a place is the same whatever came before.)"""
+    kept: list[tuple[int, re.Match[str]]] = []
+    last, end = -1, 0
+    for index, match in found:
+        if index != last or match.start() >= end:
+            kept.append((index, match))
+            last, end = index, match.end()
+    return kept
+
+
+_NOTHING: Found = ()
+_HEAD = itemgetter(slice(0, 3))
+_TEXT = _FIRST = itemgetter(0)
+_START = methodcaller("start")
+_SENTENCE_THEN_ROW = itemgetter(0, 1)
 
 
 def _occurs(rule: Rule, text: str) -> bool:
     """Whether the rule matches anywhere in text, trying it only where its `starts` begin."""
     folded = _fold(text)
     match_at = rule.pattern.match
-    for key, _ in rule.starts:
+    for key in rule.starts:
         at = folded.find(key)
         while at >= 0:
             if match_at(text, at):
@@ -573,15 +676,6 @@ def _fold(text: str) -> str:
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
 
 
-def _reading_order(tables: Iterable[tuple[T, Found]]) -> list[tuple[int, T, re.Match[str]]]:
-    """(sentence index, tag, match) of tagged matches in the order nested loops over sentences, then
-    table rows, then matches meet them."""
-    rows = [(index, row, tag, match)
-            for row, (tag, found) in enumerate(tables) for index, match in found]
-    rows.sort(key=lambda item: item[:2])
-    return [(index, tag, match) for index, _, tag, match in rows]
-
-
 # ---------------------------------------------------------------------------------------------
 # Extractors: (sentences, url) -> facts
 # ---------------------------------------------------------------------------------------------
@@ -589,8 +683,7 @@ def _reading_order(tables: Iterable[tuple[T, Found]]) -> list[tuple[int, T, re.M
 Extractor = Callable[[Sentences, str | None], list[FactRecord]]
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     value: str
     sentence: str
     start: int
@@ -635,6 +728,8 @@ def category_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """open_source, freemium, paid, free: each the text supports (free + paid reads freemium)."""
+    if not sentences.any_live(_PRICING_RULES):
+        return []
     signals = {
         "open_source": _first_hit(sentences, OPEN_SOURCE_WORDS),
         "freemium": _first_hit(sentences, FREEMIUM_WORDS),
@@ -655,7 +750,9 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
 
 def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Every price the text names, dollar prices first, in text order."""
-    found = _reading_order((render, sentences.matches(rule)) for rule, render in PRICE_PATTERNS)
+    if not sentences.any_live(_PRICE_RULES):
+        return []
+    found = sentences.reading(PRICE_PATTERNS)
     hits = [sentences.hit(render(match), index, match) for index, render, match in found]
     hits.sort(key=lambda hit: not hit.value.startswith("$"))
     return [hit.fact("entry_price") for hit in hits]
@@ -663,10 +760,12 @@ def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]
 
 def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each licence named, SPDX ids where they exist."""
+    if not sentences.any_live(_LICENSE_RULES):
+        return []
     facts = []
     taken: list[tuple[int, int]] = []
     current = -1
-    found = _reading_order((canonical, sentences.matches(rule)) for rule, canonical in LICENSE_PATTERNS)
+    found = sentences.reading(LICENSE_PATTERNS)
     for index, canonical, match in found:
         if index != current:
             taken, current = [], index
@@ -680,6 +779,8 @@ def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """yes when the text says the weights are out, no when it says they are not; else nothing."""
+    if not sentences.any_live(_OPEN_WEIGHTS_RULES):
+        return []
     nos = sentences.firsts(OPEN_WEIGHTS_NO)
     yeses = sentences.firsts(OPEN_WEIGHTS_YES)
     opened = sentences.firsts(OPEN_SOURCED)
@@ -699,11 +800,12 @@ def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord
 
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact listing every model size named ('70B and 400B'), from its first sentence."""
+    if not sentences.any_live(_PARAMETER_RULES):
+        return []
     about_models = sentences.firsts(PARAMETER_CONTEXT).keys()
-    found = _reading_order(
-        (None, sentences.matches(rule, about_models if needs_model else None))
-        for rule, needs_model in PARAMETER_PATTERNS
-    )
+    found = [(index, row, match) for row, (rule, needs_model) in enumerate(PARAMETER_PATTERNS)
+             for index, match in sentences.matches(rule, about_models if needs_model else None)]
+    found.sort(key=lambda item: item[:2])  # sentence by sentence, then row by row, as read
     sizes: list[str] = []
     first: _Hit | None = None
     taken: list[tuple[int, int]] = []
@@ -725,8 +827,12 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 def context_length_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """The context window(s) stated, as '256K tokens'; only in sentences about context."""
+    if CONTEXT_SENTENCE not in sentences.live:
+        return []
     about_context = sentences.firsts(CONTEXT_SENTENCE).keys()
-    found = _reading_order((None, sentences.matches(rule, about_context)) for rule in CONTEXT_PATTERNS)
+    found = [(index, row, match) for row, rule in enumerate(CONTEXT_PATTERNS)
+             for index, match in sentences.matches(rule, about_context)]
+    found.sort(key=lambda item: item[:2])  # sentence by sentence, then row by row, as read
     facts = []
     for index, _, match in found:
         value = _tokens(match["num"], match["unit"])
@@ -737,10 +843,12 @@ def context_length_facts(sentences: Sentences, url: str | None) -> list[FactReco
 
 def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each hardware floor stated: '24GB VRAM', 'single A100', 'Apple Silicon'."""
+    if not sentences.any_live(_HARDWARE_RULES):
+        return []
     facts = []
     taken: list[tuple[int, int]] = []
     current = -1
-    found = _reading_order((render, sentences.matches(rule)) for rule, render in HARDWARE_PATTERNS)
+    found = sentences.reading(HARDWARE_PATTERNS)
     for index, render, match in found:
         if index != current:
             taken, current = [], index
@@ -752,9 +860,11 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each named benchmark, then whether the numbers are self-reported (when the text says)."""
+    if not sentences.any_live(_BENCHMARK_RULES):
+        return []
     found = [
         (index, match.start(), sentences.hit(name, index, match))
-        for name, rule in BENCHMARKS
+        for name, rule in BENCHMARKS if rule in sentences.live
         for index, match in sentences.firsts(rule).items()
     ]
     hits = [hit for _, _, hit in sorted(found, key=lambda row: row[:2])]
@@ -770,6 +880,18 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         facts.append(independent.valued("no").fact("benchmark_self_reported"))
     return facts
 
+
+# The rules each extractor reads: when none of them can match, it returns at once.
+_VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE])
+_PRICE_RULES = frozenset(rule for rule, _ in PRICE_PATTERNS)
+_PRICING_RULES = _PRICE_RULES | {OPEN_SOURCE_WORDS, FREEMIUM_WORDS, PAID_WORDS, FREE_WORDS}
+_LICENSE_RULES = frozenset(rule for rule, _ in LICENSE_PATTERNS)
+_OPEN_WEIGHTS_RULES = frozenset({OPEN_WEIGHTS_NO, OPEN_WEIGHTS_YES, OPEN_SOURCED})
+# A size that needs a sentence about a model has none to be in without PARAMETER_CONTEXT.
+_PARAMETER_RULES = frozenset(
+    [rule for rule, needs_model in PARAMETER_PATTERNS if not needs_model] + [PARAMETER_CONTEXT])
+_HARDWARE_RULES = frozenset(rule for rule, _ in HARDWARE_PATTERNS)
+_BENCHMARK_RULES = frozenset(rule for _, rule in BENCHMARKS)
 
 EXTRACTORS: tuple[Extractor, ...] = (
     vendor_facts,
@@ -809,8 +931,9 @@ def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:
 
 
 def _vendor_hits(sentences: Sentences) -> Iterator[tuple[_Hit, int]]:
-    phrases = (*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1))
-    for index, weight, match in _reading_order((weight, sentences.matches(rule)) for rule, weight in phrases):
+    if not sentences.any_live(_VENDOR_RULES):
+        return
+    for index, weight, match in sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1))):
         name = _canonical_vendor(match["name"])
         if name:
             yield sentences.hit(name, index, match), weight
@@ -836,20 +959,14 @@ def _canonical_vendor(name: str) -> str | None:
 
 
 def _vendor_of_url(url: str | None) -> str | None:
-    host = (urlsplit(url).hostname or "").lower() if url else ""
+    # The host is part of the URL: no vendor domain in it, no vendor host (and no parsing).
+    if not url or not any(map(url.lower().__contains__, VENDOR_DOMAINS)):
+        return None
+    host = (urlsplit(url).hostname or "").lower()
     for domain, vendor in VENDOR_DOMAINS.items():
         if host == domain or host.endswith("." + domain):
             return vendor
     return None
-
-
-def _keyword_rule(keywords: tuple[str, ...]) -> Rule:
-    words = sorted(keywords, key=len, reverse=True)
-    return Rule(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I,
-                starts=tuple(sorted({w.lower() for w in words})))
-
-
-_CATEGORY_RULES = tuple((category, _keyword_rule(keywords)) for category, keywords in CATEGORY_KEYWORDS)
 
 
 def _first_hit(sentences: Sentences, rule: Rule, within: Collection[int] | None = None) -> _Hit | None:
