@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from slugify import slugify
-from sqlalchemy import func, update
+from sqlalchemy import func, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -91,6 +91,18 @@ def list_sources(session: Session) -> Sequence[Source]:
 # --- launches and tools --------------------------------------------------------------------------
 
 
+TOOL_RESOLUTION_LOCK = 0x7665726469637473  # "verdicts": the advisory lock's key
+
+
+def lock_tool_resolution(session: Session) -> None:
+    """Hold, until this transaction ends, the lock under which launches are resolved to tools.
+
+    On PostgreSQL an advisory lock, so that ingest processes never create one tool twice; SQLite
+    has a single writer anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": TOOL_RESOLUTION_LOCK})
+
+
 def existing_guids(session: Session, *, source_id: int, guids: Iterable[str]) -> set[str]:
     """Which of `guids` the source already has stored."""
     wanted = list(set(guids))
@@ -162,7 +174,7 @@ def fact_keys(session: Session, *, tool_ids: set[int]) -> set[tuple[int, str, st
 
 def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
     """A slug per name that no stored tool has and no other name of the list gets."""
-    bases = [slugify(name, max_length=80) or "tool" for name in names]
+    bases = [slugify(name, max_length=80, backend="text-unidecode") or "tool" for name in names]
     distinct = sorted(set(bases))
     taken: set[str] = set()
     for chunk in chunked(distinct):
@@ -178,6 +190,19 @@ def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
         taken.add(slug)
         slugs.append(slug)
     return slugs
+
+
+def insert_facts(session: Session, *, rows: Sequence[tuple[int, int, str, str, str]]) -> None:
+    """Insert (tool id, launch id, kind, value, snippet) rows in one executemany.
+
+    Straight to the driver: facts are the most numerous rows of an ingest, their columns are
+    plain integers and strings, and per-row statement processing cost more than the insert."""
+    if not rows:
+        return
+    mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO facts (tool_id, launch_id, kind, value, snippet) "
+           f"VALUES ({', '.join([mark] * 5)})")
+    session.connection().exec_driver_sql(sql, list(rows))
 
 
 def launch_stats_by_tool(

@@ -4,7 +4,9 @@ keep facts; every outcome recorded on the source, none raised."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -16,7 +18,7 @@ from sqlmodel import Session
 
 from db import queries
 from db.engine import session_scope
-from db.models import Fact, Launch, Tool, utcnow
+from db.models import Launch, Tool, utcnow
 from scrapers.facts import extract_facts
 from scrapers.feeds import FeedReading, ParseError, read_feed
 from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
@@ -69,6 +71,11 @@ def _parse_page_source(source: SourceConfig, result: FetchResult) -> FeedReading
                                   selectors=source.selectors, content_type=result.content_type))
 
 
+# Fetching and parsing run in parallel; resolving launches to tools and storing them does not, or
+# two sources naming one new product at once would create it twice. This lock serialises the
+# threads of one process; `lock_tool_resolution` serialises processes on PostgreSQL.
+STORE_LOCK = threading.Lock()
+
 PARSERS: dict[str, Parser] = {"feed": _parse_feed_source, "page": _parse_page_source}
 ROBOTS = RobotsCache()
 
@@ -89,9 +96,49 @@ def ingest_source(
     source: SourceConfig, *, engine: Engine, client: httpx.Client,
     options: IngestOptions | None = None, now: datetime | None = None,
 ) -> SourceSummary:
-    """Run the stage for one source; failures are recorded on the source, never raised."""
+    """Run the stage for one source; failures are recorded on the source, never raised.
+
+    `now` (default: the clock) decides what is due and when to fetch next; launches and tools
+    are stamped with the moment they are stored, so ids and first-seen times agree."""
+    fetched = fetch_source(source, engine=engine, client=client, options=options, now=now)
+    return fetched if isinstance(fetched, SourceSummary) else store_fetched(fetched, engine=engine)
+
+
+def ingest_many(
+    sources: Sequence[SourceConfig], *, engine: Engine, client: httpx.Client,
+    options: IngestOptions | None = None, workers: int = 8,
+) -> list[SourceSummary]:
+    """Run the stage for many sources: fetched and parsed several at once (the per-host gate
+    keeps that polite), then stored one by one in their order, so the outcome never depends on
+    which server answered first."""
+    def one(source: SourceConfig) -> Fetched | SourceSummary:
+        return fetch_source(source, engine=engine, client=client, options=options)
+
+    with ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="ingest") as pool:
+        fetched = list(pool.map(one, sources))
+    return [f if isinstance(f, SourceSummary) else store_fetched(f, engine=engine) for f in fetched]
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A source fetched and parsed, waiting to be stored."""
+
+    source: SourceConfig
+    source_id: int
+    result: FetchResult
+    reading: FeedReading
+    now: datetime
+    next_fetch_at: datetime
+    stamp: datetime | None  # the stored rows' time when the caller fixed the clock
+
+
+def fetch_source(
+    source: SourceConfig, *, engine: Engine, client: httpx.Client,
+    options: IngestOptions | None = None, now: datetime | None = None,
+) -> Fetched | SourceSummary:
+    """The source fetched and parsed, or the summary of why not (skipped, or a recorded failure)."""
     options = options or IngestOptions()
-    now = now or utcnow()
+    stamp, now = now, now or utcnow()
     with session_scope(engine) as session:
         row = queries.get_or_create_source(session, name=source.name, kind=source.kind, url=source.url)
         source_id, error_count = row.id or 0, row.error_count
@@ -111,17 +158,25 @@ def ingest_source(
             queries.record_source_failure(session, source_id=source_id, at=now, error=str(exc),
                                           next_fetch_at=next_at)
         return SourceSummary(source.name, "failed", error=str(exc), next_fetch_at=_iso(next_at))
-    status = "not_modified" if result.not_modified else "fetched"
     next_at = after_success(now, policy=options.schedule, max_age=result.max_age,
                             ttl_minutes=reading.ttl_minutes)
-    with session_scope(engine) as session:
-        counts = store_launches(session, source=source, source_id=source_id,
-                                records=reading.records, now=now)
+    return Fetched(source, source_id, result, reading, now, next_at, stamp)
+
+
+def store_fetched(fetched: Fetched, *, engine: Engine) -> SourceSummary:
+    """Store what a fetch brought and note it on the source; the summary of both."""
+    status = "not_modified" if fetched.result.not_modified else "fetched"
+    with STORE_LOCK, session_scope(engine) as session:
+        if fetched.reading.records:
+            queries.lock_tool_resolution(session)
+        counts = store_launches(session, source=fetched.source, source_id=fetched.source_id,
+                                records=fetched.reading.records, now=fetched.stamp or utcnow())
         # A feed read in spite of errors is stored, and the reason kept on the source.
-        queries.record_source_success(session, source_id=source_id, at=now, status=status,
-                                      etag=result.etag, last_modified=result.last_modified,
-                                      next_fetch_at=next_at, warning=reading.warning)
-    return SourceSummary(source.name, status, *counts, next_fetch_at=_iso(next_at))
+        queries.record_source_success(
+            session, source_id=fetched.source_id, at=fetched.now, status=status,
+            etag=fetched.result.etag, last_modified=fetched.result.last_modified,
+            next_fetch_at=fetched.next_fetch_at, warning=fetched.reading.warning)
+    return SourceSummary(fetched.source.name, status, *counts, next_fetch_at=_iso(fetched.next_fetch_at))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -160,8 +215,7 @@ def store_launches(
         for target, launch_id, found in zip(targets, launch_ids, facts, strict=True)
         if target is not None
     )
-    if fact_rows:
-        connection.execute(insert(Fact.__table__), fact_rows)  # type: ignore[attr-defined]
+    queries.insert_facts(session, rows=fact_rows)
     return len(fresh), duplicates, len(batch.new)
 
 
@@ -256,8 +310,10 @@ class _ToolBatch:
         ids.update((id(tool), by_slug[slug]) for tool, slug in zip(self.new, slugs, strict=True))
         return ids
 
-    def new_fact_rows(self, found: Iterable[tuple[int, int, list[FactRecord]]]) -> list[dict[str, Any]]:
-        """Rows for the facts not yet stored for their tool, each once."""
+    def new_fact_rows(
+        self, found: Iterable[tuple[int, int, list[FactRecord]]]
+    ) -> list[tuple[int, int, str, str, str]]:
+        """(tool id, launch id, kind, value, snippet) of the facts not yet stored, each once."""
         pending = list(found)
         have = queries.fact_keys(self.session, tool_ids={tool_id for tool_id, _, _ in pending})
         rows = []
@@ -266,8 +322,7 @@ class _ToolBatch:
                 key = (tool_id, fact.kind, fact.value[:500])
                 if key not in have:
                     have.add(key)
-                    rows.append({"tool_id": tool_id, "launch_id": launch_id, "kind": fact.kind,
-                                 "value": fact.value[:500], "snippet": fact.snippet})
+                    rows.append((tool_id, launch_id, fact.kind, fact.value[:500], fact.snippet))
         return rows
 
 

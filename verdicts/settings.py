@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     fetch_attempts: int = Field(default=3, ge=1, le=10)
     fetch_retry_wait_seconds: float = Field(default=2.0, ge=0)
     host_gap_seconds: float = Field(default=1.0, ge=0)
+    ingest_workers: int = Field(default=8, ge=1, le=64)  # sources fetched at once (different hosts)
     min_fetch_interval_minutes: float = Field(default=15.0, ge=0)
     max_fetch_interval_hours: float = Field(default=24.0, gt=0)
     backoff_base_minutes: float = Field(default=30.0, ge=0)
