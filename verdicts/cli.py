@@ -15,7 +15,7 @@ import typer
 from db import queries
 from db.engine import DatabaseNotReady, session_scope, upgrade
 from db.queries import NotFound
-from db.states import IllegalTransition, SubscriberStatus
+from db.states import IllegalTransition, IssueStatus, SubscriberStatus
 from editorial.compose import ComposeError
 from editorial.issues import ApprovalError, approve_issue, reject_issue, render_and_store
 from editorial.weeks import current_week, week_bounds
@@ -334,15 +334,24 @@ def week(
     typer.echo("ingest:")
     _print_ingest(stages.ingest_all(settings, sources), as_json=False)
     typer.echo("compose:")
-    outcome = stages.compose(settings, week_name)
-    _print_compose(outcome)
-    if not approve_as:
-        typer.echo(f"issue {outcome.result.issue_id} is a draft: an editor approves it with "
-                   f"`verdicts approve {outcome.result.issue_id} --as EDITOR_EMAIL`, then "
-                   f"`verdicts send {outcome.result.issue_id}` sends it")
-        return
-    approve(outcome.result.issue_id, approve_as)
-    send(outcome.result.issue_id, backend)
+    with session_scope(stages.engine_for(settings)) as session:
+        existing = queries.issue_for_week(session, week=week_name)
+        past_draft = existing is not None and existing.status != IssueStatus.DRAFT
+        issue_id = existing.id if existing is not None else None
+    if past_draft and existing is not None:  # approved or sent already: its content stays as it is
+        typer.echo(f"issue {issue_id} ({week_name}) is {existing.status}: not recomposed")
+    else:
+        outcome = stages.compose(settings, week_name)
+        _print_compose(outcome)
+        issue_id = outcome.result.issue_id
+        if not approve_as:
+            typer.echo(f"issue {issue_id} is a draft: an editor approves it with "
+                       f"`verdicts approve {issue_id} --as EDITOR_EMAIL`, then "
+                       f"`verdicts send {issue_id}` sends it")
+            return
+        approve(issue_id, approve_as)
+    assert issue_id is not None
+    send(issue_id, backend)
     if (backend or settings.delivery_backend) == "outbox":
         typer.echo(f"outbox: {settings.resolved_outbox_dir().resolve()}")
 

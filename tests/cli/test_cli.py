@@ -73,3 +73,9 @@ def test_the_whole_week_with_a_named_approver_sends_to_the_outbox(settings):
     rerun = verdicts("send", "1")
     assert "already sent" in rerun.output
     assert len(list(settings.resolved_outbox_dir().glob("*.eml"))) == active
+
+    again = verdicts("week", "--subscribers", str(SAMPLES_DIR / "subscribers.csv"),
+                     "--approve-as", "editor@example.com")  # the README's command, run twice
+    assert again.exit_code == 0, again.output
+    assert "is sent: not recomposed" in again.output and "already sent" in again.output
+    assert len(list(settings.resolved_outbox_dir().glob("*.eml"))) == active
