@@ -69,18 +69,24 @@ def record_source_success(
     last_modified: str | None, next_fetch_at: datetime, warning: str | None,
 ) -> None:
     """Note a good fetch (`fetched` or `not_modified`) on the source: validators, next fetch."""
-    session.execute(update(Source).where(col(Source.id) == source_id).values(
-        last_fetched_at=at, last_status=status, last_error=warning, error_count=0,
-        etag=etag, last_modified=last_modified, next_fetch_at=next_fetch_at))
+    _update_source(session, source_id, last_fetched_at=at, last_status=status, last_error=warning,
+                   error_count=0, etag=etag, last_modified=last_modified, next_fetch_at=next_fetch_at)
 
 
 def record_source_failure(
     session: Session, *, source_id: int, at: datetime, error: str, next_fetch_at: datetime
 ) -> None:
     """Note a failed fetch on the source: the reason, one more error in a row, the next try."""
-    session.execute(update(Source).where(col(Source.id) == source_id).values(
-        last_fetched_at=at, last_status="failed", last_error=error,
-        error_count=Source.error_count + 1, next_fetch_at=next_fetch_at))
+    _update_source(session, source_id, last_fetched_at=at, last_status="failed", last_error=error,
+                   error_count=SOURCES.c.error_count + 1, next_fetch_at=next_fetch_at)
+
+
+SOURCES = Source.__table__  # type: ignore[attr-defined]
+
+
+def _update_source(session: Session, source_id: int, **values: object) -> None:
+    # A Core UPDATE: the ORM's would first look for the row among the session's objects.
+    session.connection().execute(update(SOURCES).where(SOURCES.c.id == source_id).values(**values))
 
 
 def list_sources(session: Session) -> Sequence[Source]:
