@@ -125,7 +125,8 @@ def served(body: bytes, hosts: list[str]) -> Iterator[list[str]]:
     """Serve `body` on each loopback host from another process (so that serving costs the
     measured process nothing, as a real remote server would); yield their URLs."""
     ours, theirs = multiprocessing.Pipe()
-    process = multiprocessing.get_context("fork").Process(target=_serve, args=(body, hosts, theirs))
+    # spawn, not fork: a forked child would leave the measured process paying copy-on-write faults
+    process = multiprocessing.get_context("spawn").Process(target=_serve, args=(body, hosts, theirs))
     process.start()
     try:
         yield ours.recv()
