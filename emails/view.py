@@ -6,7 +6,7 @@ Links that differ per subscriber are placeholders; `emails.personalise` fills th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 UNSUBSCRIBE_PLACEHOLDER = "%%unsubscribe_url%%"
 
@@ -75,4 +75,3 @@ class IssueView:
     comparisons: tuple[ComparisonView, ...]
     archive_url: str
     unsubscribe_url: str = UNSUBSCRIBE_PLACEHOLDER
-    extra: dict[str, str] = field(default_factory=dict)

@@ -141,9 +141,7 @@ def vote_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page naming the tool and the decision; changes nothing."""
     with session_scope(ctx.engine) as session:
         ballot = _ballot_of(session, ctx.settings, token)
-        current = queries.vote_of(session, subscriber_id=ballot.claim.subscriber_id,
-                                  comparison_id=ballot.claim.comparison_id,
-                                  tool_id=ballot.claim.tool_id)
+        current = _held_vote(session, ballot.claim)
     return _page(request, "vote.html.j2", ballot=ballot, current=current)
 
 
@@ -152,9 +150,7 @@ def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Record (or change) the vote and show the tool's community tally."""
     with session_scope(ctx.engine) as session:
         ballot = _ballot_of(session, ctx.settings, token)
-        previous = queries.vote_of(session, subscriber_id=ballot.claim.subscriber_id,
-                                  comparison_id=ballot.claim.comparison_id,
-                                  tool_id=ballot.claim.tool_id)
+        previous = _held_vote(session, ballot.claim)
         claim = ballot.claim
         queries.record_vote(session, subscriber_id=claim.subscriber_id,
                             comparison_id=claim.comparison_id, tool_id=claim.tool_id,
@@ -163,6 +159,12 @@ def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
                                            tool_id=claim.tool_id))
     return _page(request, "voted.html.j2", ballot=ballot, previous=previous,
                  verdict=community_verdict(tally), percent=percent_label(tally))
+
+
+def _held_vote(session: Session, claim: VoteClaim) -> str | None:
+    """The decision the claim's subscriber already holds on its tool, if any."""
+    return queries.vote_of(session, subscriber_id=claim.subscriber_id,
+                           comparison_id=claim.comparison_id, tool_id=claim.tool_id)
 
 
 def _ballot_of(session: Session, settings: Settings, token: str) -> Ballot:
