@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, String, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from db.states import DeliveryStatus, IssueStatus, SubscriberStatus
@@ -73,6 +73,7 @@ class Fact(SQLModel, table=True):
     kind: str = Field(max_length=40)
     value: str = Field(max_length=500)
     snippet: str = Field(sa_column=Column(Text, nullable=False))
+    negated: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
 
 
 class NewsletterIssue(SQLModel, table=True):

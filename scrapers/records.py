@@ -45,3 +45,5 @@ class FactRecord(BaseModel):
     kind: str = Field(pattern="^(" + "|".join(FACT_KINDS) + ")$")
     value: str
     snippet: str
+    # The text says the opposite: "no free tier" is (entry_price, "free tier", negated=True).
+    negated: bool = False
