@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from verdicts.llm import LLMConfig
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 SAMPLES_DIR = PACKAGE_DIR / "samples"
 
@@ -39,6 +41,17 @@ class Settings(BaseSettings):
     min_fetch_interval_minutes: float = Field(default=15.0, ge=0)
     max_fetch_interval_hours: float = Field(default=24.0, gt=0)
     backoff_base_minutes: float = Field(default=30.0, ge=0)
+    # An OpenAI-compatible endpoint (OpenRouter, vLLM, llama.cpp, Ollama) for the `llm` extractor and
+    # panel; empty means none: everything runs on the offline rules. The key comes from the environment.
+    llm_base_url: str = ""
+    llm_api_key: str = ""
+    llm_model: str = ""
+    llm_timeout_seconds: float = Field(default=60.0, gt=0)
+
+    def llm_config(self, model: str | None = None) -> LLMConfig:
+        """The endpoint settings for `model` (default: VERDICTS_LLM_MODEL)."""
+        return LLMConfig(base_url=self.llm_base_url, model=model or self.llm_model,
+                         api_key=self.llm_api_key, timeout_seconds=self.llm_timeout_seconds)
 
     def resolved_database_url(self) -> str:
         """The database URL: VERDICTS_DATABASE_URL or the SQLite file in the data dir."""
