@@ -277,7 +277,8 @@ def subscribers_import(path: Path) -> None:
     """Import a CSV with columns email,name,status."""
     with session_scope(stages.engine_for(_settings())) as session:
         result = import_csv(session, path=path)
-    typer.echo(f"{result.added} added, {result.unchanged} already there")
+    typer.echo(f"{result.added} added, {result.unchanged} already there"
+               + (f", {result.suppressed} skipped (deleted at their request)" if result.suppressed else ""))
 
 
 @subscribers_app.command("list")
@@ -330,7 +331,8 @@ def week(
     if subscribers:
         with session_scope(stages.engine_for(settings)) as session:
             result = import_csv(session, path=subscribers)
-        typer.echo(f"subscribers: {result.added} added, {result.unchanged} already there")
+        typer.echo(f"subscribers: {result.added} added, {result.unchanged} already there"
+                   + (f", {result.suppressed} skipped (deleted)" if result.suppressed else ""))
     typer.echo("ingest:")
     _print_ingest(stages.ingest_all(settings, sources), as_json=False)
     typer.echo("compose:")
