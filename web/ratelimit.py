@@ -97,11 +97,13 @@ class RateLimits:
             login_failures_per_account=parse(settings.login_failures_per_account),
         )
 
-    def allow_subscribe(self, *, ip: str, address_key: str) -> bool:
-        """Count one form submission; False once the IP or the address is over its limit."""
-        by_ip = self.limiter.hit(self.subscribe_per_ip, "subscribe-ip", ip)
-        by_address = self.limiter.hit(self.subscribe_per_address, "subscribe-address", address_key)
-        return by_ip and by_address
+    def allow_subscribe_from(self, ip: str) -> bool:
+        """Count one form submission from `ip`; False once the IP is over its limit."""
+        return self.limiter.hit(self.subscribe_per_ip, "subscribe-ip", ip)
+
+    def allow_subscribe_of(self, address_key: str) -> bool:
+        """Count one request for an address (by its hash); False once it is over its limit."""
+        return self.limiter.hit(self.subscribe_per_address, "subscribe-address", address_key)
 
     def may_try_login(self, *, ip: str, account: str) -> bool:
         """Whether another login attempt is allowed (failures so far are under both limits)."""

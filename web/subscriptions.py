@@ -154,6 +154,20 @@ def resume(session: Session, *, subscriber: Subscriber) -> None:
     _move(session, subscriber, SubscriberStatus.ACTIVE, "Only a paused subscription can be resumed.")
 
 
+def resubscribe_by_link(session: Session, *, subscriber: Subscriber, origin: Origin) -> None:
+    """Subscribe an unsubscribed address again from its preferences link: the emailed link proves
+    the address is theirs, so the consent is confirmed at once. SubscriptionError if not unsubscribed."""
+    if subscriber.status != SubscriberStatus.UNSUBSCRIBED:
+        raise SubscriptionError("Only an unsubscribed address can subscribe again.")
+    assert subscriber.id is not None
+    record = web_queries.add_consent(session, subscriber_id=subscriber.id, email=subscriber.email,
+                                     action="resubscribe", ip=origin.ip, user_agent=origin.user_agent)
+    record.confirmed_at, record.confirm_ip, record.confirm_user_agent = utcnow(), origin.ip, origin.user_agent
+    move(subscriber, SubscriberStatus.PENDING)
+    move(subscriber, SubscriberStatus.ACTIVE)
+    session.add_all([subscriber, record])
+
+
 def _move(session: Session, subscriber: Subscriber, target: SubscriberStatus, refusal: str) -> None:
     if subscriber.status == target:
         return
@@ -241,3 +255,20 @@ def delete_subscriber(session: Session, *, subscriber: Subscriber) -> None:
     web_queries.suppress_hash(session, address_hash=address_hash(subscriber.email), reason="deleted")
     web_queries.delete_subscriber_data(session, subscriber_id=subscriber.id)
 
+
+
+# --- what editors do from the desk ---------------------------------------------------------------
+
+
+def suppress(session: Session, *, subscriber: Subscriber) -> None:
+    """Stop all mail to the address; harmless when suppressed; SubscriptionError if it can't be."""
+    _move(session, subscriber, SubscriberStatus.SUPPRESSED,
+          f"A {subscriber.status} address cannot be suppressed: it gets no mail already.")
+
+
+def restore(session: Session, *, subscriber: Subscriber) -> None:
+    """Lift a suppression: active again if the address was ever confirmed, else pending."""
+    if subscriber.status != SubscriberStatus.SUPPRESSED:
+        raise SubscriptionError("Only a suppressed address can be restored.")
+    target = SubscriberStatus.ACTIVE if subscriber.confirmed_at else SubscriberStatus.PENDING
+    _move(session, subscriber, target, "Only a suppressed address can be restored.")
