@@ -25,6 +25,12 @@ FUSION = {"name": "OpenRouter Model Fusion", "slug": "openrouter-model-fusion",
 OTHER = {"name": "Sluice", "slug": "sluice", "category": "Data", "tagline": "Pipes for data"}
 
 
+@pytest.fixture(autouse=True)
+def plain_http(monkeypatch):
+    """The site on http://, as on a developer's machine: cookies without the Secure flag."""
+    monkeypatch.setenv("VERDICTS_PUBLIC_BASE_URL", "http://127.0.0.1")
+
+
 @pytest.fixture
 def client(settings):
     with serve(create_app(settings)) as http:
