@@ -220,7 +220,8 @@ def subscribers(request: Request, web: Web, editor: CurrentEditor, q: str = "",
                                               limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
         counts = web_queries.subscriber_counts(session)
     return _page(request, "subscribers.html.j2", editor, rows=rows[:PAGE_SIZE], more=len(rows) > PAGE_SIZE,
-                 q=q, status_filter=status, page=page, statuses=[s.value for s in SubscriberStatus], counts=counts)
+                 q=q, status_filter=status, page=page, statuses=[s.value for s in SubscriberStatus],
+                 counts=counts)
 
 
 @router.get("/subscribers.csv")
