@@ -14,6 +14,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import httpx
+import pytest
 import uvicorn
 from sqlmodel import Session
 
@@ -137,3 +138,7 @@ def link_in(message: EmailMessage, path_prefix: str) -> str:
     match = re.search(rf"https?://[^/\s]+({re.escape(path_prefix)}[\w.\-/]+)", text)
     assert match, f"no {path_prefix} link in:\n{text}"
     return match[1]
+
+
+# For tests whose subject is not the SQL: one database is enough (the rest run on both).
+sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -11,7 +11,7 @@ import pytest
 from db.engine import session_scope
 from db.queries import record_vote
 from db.states import IssueStatus
-from tests.web.sitekit import add_issue, add_subscriber, serve
+from tests.web.sitekit import add_issue, add_subscriber, serve, sqlite_only
 from web import create_app
 
 CODESTRAL = {"name": "Codestral 2", "slug": "codestral-2",
@@ -54,6 +54,7 @@ def test_compare_page_has_the_seed_layout(engine, client):
     assert 'href="https://mistral.example/codestral" rel="nofollow noopener noreferrer ugc"' in html
 
 
+@sqlite_only
 def test_reversed_pair_redirects_and_unknown_pairs_are_404(engine, client):
     add_issue(engine, "2026-W48", IssueStatus.SENT, [(CODESTRAL, FUSION)])
     reversed_pair = client.get("/compare/openrouter-model-fusion-vs-codestral-2", follow_redirects=False)
@@ -75,6 +76,7 @@ def test_nothing_unapproved_is_public(engine, client, status):
         assert "Codestral" not in page.text and "Self-reported" not in page.text, path
 
 
+@sqlite_only
 def test_approved_comparisons_are_public_before_the_issue_is_sent(engine, client):
     add_issue(engine, "2026-W48", IssueStatus.APPROVED, [(CODESTRAL, FUSION)])
     assert client.get("/compare/codestral-2-vs-openrouter-model-fusion").status_code == 200
@@ -84,6 +86,7 @@ def test_approved_comparisons_are_public_before_the_issue_is_sent(engine, client
     assert "2026-W48" not in client.get("/issues").text
 
 
+@sqlite_only
 def test_an_approval_withdrawn_leaves_the_site_at_once(engine, client):
     from db.models import NewsletterIssue
 
@@ -125,6 +128,7 @@ def test_archive_index_and_latest_issue_on_the_home_page(engine, client):
     assert 'name="csrf_token"' in home  # the subscribe form
 
 
+@sqlite_only
 def test_tool_page(engine, client):
     add_issue(engine, "2026-W47", IssueStatus.SENT, [(CODESTRAL, OTHER)])
     add_issue(engine, "2026-W48", IssueStatus.SENT, [({"name": "Pipe", "slug": "pipe"}, FUSION)])
@@ -150,6 +154,7 @@ def test_persona_page_tallies_its_verdicts_by_category(engine, client):
     assert "Who is the buyer" in client.get("/personas").text
 
 
+@sqlite_only
 def test_atom_feed_lists_sent_issues(engine, client):
     add_issue(engine, "2026-W48", IssueStatus.SENT, [(CODESTRAL, FUSION)],
               subject="Weekly AI Tool Verdicts · 2026-W48: Codestral 2 vs OpenRouter Model Fusion")
@@ -164,6 +169,7 @@ def test_atom_feed_lists_sent_issues(engine, client):
     assert "/compare/codestral-2-vs-openrouter-model-fusion" in feed.entries[0].content[0].value
 
 
+@sqlite_only
 def test_security_headers_on_every_kind_of_response(engine, client):
     add_issue(engine, "2026-W48", IssueStatus.SENT, [(CODESTRAL, FUSION)])
     for path in ("/", "/compare/codestral-2-vs-openrouter-model-fusion", "/nowhere", "/static/site.css",

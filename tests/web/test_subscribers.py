@@ -18,7 +18,16 @@ from db.states import DeliveryStatus, IssueStatus, SubscriberStatus
 from emails.audience import SuppressedAddress, import_csv
 from emails.audience import add_subscriber as cli_add
 from tests.conftest import need
-from tests.web.sitekit import add_issue, add_subscriber, link_in, mails_to, post_form, serve, subscriber
+from tests.web.sitekit import (
+    add_issue,
+    add_subscriber,
+    link_in,
+    mails_to,
+    post_form,
+    serve,
+    sqlite_only,
+    subscriber,
+)
 from web import create_app, tokens
 from web.subscriptions import preferences_url
 
@@ -86,6 +95,7 @@ def test_subscribe_then_confirm_from_the_outbox(settings, engine, client):
     assert client.post(confirm).status_code == 200  # repeating is harmless
 
 
+@sqlite_only
 def test_the_form_never_tells_whether_an_address_is_subscribed(settings, engine, client):
     statuses = [None, *SubscriberStatus]
     pages = {}
@@ -116,6 +126,7 @@ def test_unconfirmed_and_paused_addresses_are_never_sent_an_issue(engine):
         assert session.get(Subscriber, delivery.subscriber_id).email == "active@example.com"
 
 
+@sqlite_only
 def test_an_unsubscribed_reader_resubscribes_with_a_new_confirmation(settings, engine, client):
     reader = add_subscriber(engine, "back@example.com", SubscriberStatus.UNSUBSCRIBED)
     subscribe(client, "back@example.com")
@@ -135,6 +146,7 @@ class OldSigner(TimestampSigner):
         return int(time.time()) - 40 * 86400  # past every link's lifetime
 
 
+@sqlite_only
 def test_forged_tampered_expired_and_repurposed_links_change_nothing(settings, engine, client):
     subscribe(client, "target@example.com")
     reader = by_email(engine, "target@example.com")
@@ -168,6 +180,7 @@ def test_forged_tampered_expired_and_repurposed_links_change_nothing(settings, e
     assert subscriber(engine, reader.id).status == SubscriberStatus.PENDING
 
 
+@sqlite_only
 def test_forms_without_a_matching_csrf_token_are_refused(settings, engine, client):
     assert client.post("/subscribe", data={"email": "a@example.com"}).status_code == 403
     page = client.get("/subscribe")
@@ -183,6 +196,7 @@ def test_forms_without_a_matching_csrf_token_are_refused(settings, engine, clien
     assert client.post("/subscribe", data=good).status_code == 200
 
 
+@sqlite_only
 def test_bad_address_is_a_form_error(client):
     page = subscribe(client, "not an address")
     assert page.status_code == 400 and "does not look like an email address" in page.text
@@ -202,6 +216,7 @@ def test_rate_limit_per_ip_is_shared_by_every_worker(settings, engine):
     assert by_email(engine, "d@example.com") is None
 
 
+@sqlite_only
 def test_rate_limit_per_address(settings, engine, client):
     limited = settings.model_copy(update={"subscribe_limit_per_address": "2/day"})
     with serve(create_app(limited)) as http:
@@ -212,6 +227,7 @@ def test_rate_limit_per_address(settings, engine, client):
     assert len(consents(engine, by_email(engine, "flooded@example.com").id)) == 2
 
 
+@sqlite_only
 def test_rate_limit_counters_can_live_in_redis(settings):
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
@@ -240,6 +256,7 @@ def act(http, prefs, action, **fields):
     return post_form(http, prefs, f"{prefs}/{action}", **fields)
 
 
+@sqlite_only
 def test_pause_resume_unsubscribe_and_resubscribe(settings, engine, client):
     reader = add_subscriber(engine)
     prefs = preferences_of(settings, engine, reader)
@@ -272,6 +289,7 @@ def test_change_of_address_waits_for_the_new_address_to_confirm(settings, engine
     assert client.get(preferences_of(settings, engine, reader)).status_code == 200
 
 
+@sqlite_only
 def test_change_of_address_to_another_subscribers_address_is_refused(settings, engine, client):
     reader = add_subscriber(engine, "one@example.com")
     add_subscriber(engine, "two@example.com")
