@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import case, delete, func, update
+from sqlalchemy import bindparam, case, delete, func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -49,15 +49,29 @@ class IssueKey:
     sent_at: object  # datetime | None
 
 
+ISSUES = NewsletterIssue.__table__  # type: ignore[attr-defined]
+VOTES = CommunityVote.__table__  # type: ignore[attr-defined]
+# Built once: the public pages run these on every request, and building a statement costs more
+# than running it.
+_PUBLIC_KEYS = (
+    select(ISSUES.c.id, ISSUES.c.week, ISSUES.c.status, ISSUES.c.content_hash, ISSUES.c.subject,
+           ISSUES.c.sent_at)
+    .where(ISSUES.c.status.in_([s.value for s in PUBLIC_ISSUE_STATUSES]))
+    .order_by(ISSUES.c.week.desc())
+)
+_TALLIES = (
+    select(VOTES.c.comparison_id, VOTES.c.tool_id,
+           func.sum(case((VOTES.c.decision == "ship", 1), else_=0)),
+           func.sum(case((VOTES.c.decision == "skip", 1), else_=0)))
+    .where(VOTES.c.comparison_id.in_(bindparam("ids", expanding=True)))
+    .group_by(VOTES.c.comparison_id, VOTES.c.tool_id)
+)
+
+
 def public_issue_keys(session: Session) -> list[IssueKey]:
     """The approved, sending and sent issues, newest week first."""
-    stmt = (
-        select(NewsletterIssue.id, NewsletterIssue.week, NewsletterIssue.status,
-               NewsletterIssue.content_hash, NewsletterIssue.subject, NewsletterIssue.sent_at)
-        .where(col(NewsletterIssue.status).in_([s.value for s in PUBLIC_ISSUE_STATUSES]))
-        .order_by(col(NewsletterIssue.week).desc())
-    )
-    return [IssueKey(i, w, str(s), h, subj, at) for i, w, s, h, subj, at in session.exec(stmt).all()]
+    rows = session.connection().execute(_PUBLIC_KEYS).all()
+    return [IssueKey(i, w, str(s), h, subj, at) for i, w, s, h, subj, at in rows]
 
 
 def tool_slugs(session: Session, *, tool_ids: Iterable[int]) -> dict[int, str]:
@@ -72,17 +86,11 @@ def vote_tallies(
     session: Session, *, comparison_ids: Sequence[int]
 ) -> dict[tuple[int, int], tuple[int, int]]:
     """(ships, skips) per (comparison id, tool id), over every vote, anonymous ones included."""
-    ships = func.sum(case((CommunityVote.decision == "ship", 1), else_=0))
-    skips = func.sum(case((CommunityVote.decision == "skip", 1), else_=0))
     found: dict[tuple[int, int], tuple[int, int]] = {}
     for chunk in chunked(sorted(set(comparison_ids))):
-        stmt = (
-            select(CommunityVote.comparison_id, CommunityVote.tool_id, ships, skips)
-            .where(col(CommunityVote.comparison_id).in_(chunk))
-            .group_by(col(CommunityVote.comparison_id), col(CommunityVote.tool_id))
-        )
-        for comparison_id, tool_id, s, k in session.exec(stmt).all():
-            found[(comparison_id, tool_id)] = (int(s or 0), int(k or 0))
+        rows = session.connection().execute(_TALLIES, {"ids": list(chunk)}).all()
+        for comparison_id, tool_id, ships, skips in rows:
+            found[(comparison_id, tool_id)] = (int(ships or 0), int(skips or 0))
     return found
 
 

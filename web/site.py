@@ -35,6 +35,7 @@ class PublicComparison:
     week: str
     slug_a: str
     slug_b: str
+    version: str | None = None  # the issue's content hash: with the votes, all a page depends on
 
     @property
     def path(self) -> str:
@@ -99,6 +100,7 @@ class Catalog:
         self.base_url = base_url
         self._views: OrderedDict[tuple[int, str | None], PublicIssue] = OrderedDict()
         self._lock = threading.Lock()
+        self.pages = PageCache()
         self.personas = {persona_slug(p.name): p for p in load_personas()}
 
     # --- what is public --------------------------------------------------------------------------
@@ -199,7 +201,8 @@ class Catalog:
         slugs = web_queries.tool_slugs(
             session, tool_ids=[t.id for c in view.comparisons for t in (c.a, c.b)])
         comparisons = tuple(
-            PublicComparison(c, key.week, slugs[c.a.id], slugs[c.b.id]) for c in view.comparisons
+            PublicComparison(c, key.week, slugs[c.a.id], slugs[c.b.id], key.content_hash)
+            for c in view.comparisons
         )
         return PublicIssue(key, view, comparisons)
 
@@ -213,6 +216,36 @@ class Catalog:
                     slug = comparison.slug_of(tool)
                     found.setdefault(slug, (tool, []))[1].append(comparison)
         return {slug: ToolPage(tool, slug, tuple(cs)) for slug, (tool, cs) in found.items()}
+
+
+class PageCache:
+    """Rendered pages by what they depend on (bounded, per process); see web.deps.render_cached."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._pages: OrderedDict[tuple[object, ...], str] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> str | None:
+        """The page rendered for `key`, if it is still kept."""
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple[object, ...], page: str) -> None:
+        """Keep `page` for `key`, forgetting the least recently used beyond the size."""
+        with self._lock:
+            self._pages[key] = page
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
+
+
+def comparison_key(comparison: PublicComparison) -> tuple[object, ...]:
+    """What a comparison's page depends on: the approved content, and the live tallies."""
+    view = comparison.view
+    return (view.id, comparison.version, view.a.community_verdict, view.b.community_verdict)
 
 
 def _with_tally(tool: ToolView, votes: tuple[int, int]) -> ToolView:

@@ -12,7 +12,8 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from db.engine import session_scope
 from emails.render import decision_rows, paragraphs, scorecard_rows, tone
 from web.app import PageError
-from web.deps import Web, render
+from web.deps import Web, render, render_cached
+from web.site import comparison_key
 
 router = APIRouter()
 
@@ -71,8 +72,8 @@ def compare(pair: str, request: Request, web: Web) -> Response:
         raise PageError(404, "Comparison not found", "No published comparison has that address.")
     if reversed_pair:
         return RedirectResponse(comparison.path, status_code=301)
-    return render(request, "site/compare.html.j2", comparison=comparison, c=comparison.view,
-                  headers=PUBLIC_CACHE, **_helpers())
+    return render_cached(request, "site/compare.html.j2", comparison_key(comparison), comparison=comparison,
+                         c=comparison.view, headers=PUBLIC_CACHE, **_helpers())
 
 
 @router.get("/tools/{slug}", response_class=HTMLResponse)
