@@ -168,6 +168,7 @@ def test_no_route_runs_a_script_from_hostile_data(settings, world, browser, tmp_
     app = create_app(settings)
     paths = paths_of(app, world)
     assert len(paths) >= 25
+    paths += ["/nowhere", "/confirm/garbage", "/compare/evil-1-vs-nobody"]  # error pages are pages too
     with serve(app) as http:
         base = str(http.base_url).rstrip("/")
         # CSP bypassed: the escaping alone must hold. Then with CSP: nothing of ours is refused.
