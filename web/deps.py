@@ -98,7 +98,7 @@ def user_agent(request: Request) -> str | None:
 
 
 def render(
-    request: Request, name: str, status: int = 200, *, binding: str = "",
+    request: Request, name: str, status_code: int = 200, *, binding: str = "",
     headers: dict[str, str] | None = None, **values: Any,
 ) -> HTMLResponse:
     """The template `name` as an HTML response; forms in it get a CSRF token bound to `binding`."""
@@ -107,7 +107,7 @@ def render(
     token = tokens.csrf_form_token(state.settings.secret_key, nonce, binding)
     body = state.pages.get_template(name).render(request_path=request.url.path, csrf_field=CSRF_FIELD,
                                                  csrf_token=token, **values)
-    response = HTMLResponse(body, status_code=status, headers=headers)
+    response = HTMLResponse(body, status_code=status_code, headers=headers)
     if new:
         response.set_cookie(CSRF_COOKIE, nonce, httponly=True, samesite="lax", secure=state.secure_cookies,
                             path="/")

@@ -171,29 +171,10 @@ def _preferences_page(request: Request, token: str, subscriber: Subscriber, *, n
                   subscriber=subscriber, state=str(subscriber.status), notice=notice, error=error)
 
 
-ACTIONS: dict[str, tuple[Callable[[Session, Subscriber], None], str]] = {}
+Change = Callable[[Session, Subscriber, Origin], None]
 
 
-def _action(name: str, notice: str) -> Callable[[Callable[[Session, Subscriber], None]],
-                                                 Callable[[Session, Subscriber], None]]:
-    def register(change: Callable[[Session, Subscriber], None]) -> Callable[[Session, Subscriber], None]:
-        ACTIONS[name] = (change, notice)
-        return change
-    return register
-
-
-@_action("pause", "Paused: we won't send you issues until you resume.")
-def _pause(session: Session, subscriber: Subscriber) -> None:
-    subscriptions.pause(session, subscriber=subscriber)
-
-
-@_action("resume", "Resumed: the next issue comes to you.")
-def _resume(session: Session, subscriber: Subscriber) -> None:
-    subscriptions.resume(session, subscriber=subscriber)
-
-
-@_action("unsubscribe", "You're unsubscribed. You can subscribe again from this page at any time.")
-def _unsubscribe(session: Session, subscriber: Subscriber) -> None:
+def _unsubscribe(session: Session, subscriber: Subscriber, origin: Origin) -> None:
     assert subscriber.id is not None
     try:
         unsubscribe(session, subscriber_id=subscriber.id)
@@ -201,9 +182,17 @@ def _unsubscribe(session: Session, subscriber: Subscriber) -> None:
         raise SubscriptionError("This subscription can't be changed from here.") from None
 
 
-@_action("resubscribe", "Welcome back: you're subscribed again.")
-def _resubscribe(session: Session, subscriber: Subscriber) -> None:
-    raise AssertionError("handled with the request's origin, in preferences_action")
+ACTIONS: dict[str, tuple[Change, str]] = {
+    "pause": (lambda session, s, _: subscriptions.pause(session, subscriber=s),
+              "Paused: we won't send you issues until you resume."),
+    "resume": (lambda session, s, _: subscriptions.resume(session, subscriber=s),
+               "Resumed: the next issue comes to you."),
+    "unsubscribe": (_unsubscribe,
+                    "You're unsubscribed. You can subscribe again from this page at any time."),
+    "resubscribe": (lambda session, s, origin: subscriptions.resubscribe_by_link(session, subscriber=s,
+                                                                                 origin=origin),
+                    "Welcome back: you're subscribed again."),
+}
 
 
 @router.post("/preferences/{token}/{action}", response_class=HTMLResponse)
@@ -217,10 +206,7 @@ def preferences_action(token: str, action: str, request: Request, web: Web,
     with session_scope(web.engine) as session:
         subscriber = _subscriber(session, web, token)
         try:
-            if action == "resubscribe":
-                subscriptions.resubscribe_by_link(session, subscriber=subscriber, origin=_origin(request))
-            else:
-                change(session, subscriber)
+            change(session, subscriber, _origin(request))
         except SubscriptionError as exc:
             return _preferences_page(request, token, subscriber, notice=None, status=409, error=str(exc))
     return _preferences_page(request, token, subscriber, notice=notice)
