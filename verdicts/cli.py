@@ -313,7 +313,10 @@ def serve_web(
     stages.engine_for(settings)  # refuses an unmigrated database with a clear message
     if workers > 1:  # each worker process imports the app itself; create_app checks here first
         create_app(settings)
-        uvicorn.run("web.asgi:app", host=host, port=port, workers=workers, proxy_headers=True)
+        # A worker imports the whole app before answering uvicorn's health check: on a busy machine
+        # that takes longer than uvicorn's 5 s, and workers would be killed and restarted forever.
+        uvicorn.run("web.asgi:app", host=host, port=port, workers=workers, proxy_headers=True,
+                    timeout_worker_healthcheck=60)
         return
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
 
