@@ -3,6 +3,7 @@ checks, and the signed-in editor."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +73,16 @@ def _environment(settings: Settings) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(newsletter=settings.sender_name, desk_enabled=settings.desk_enabled)
+    env.filters["xml"] = xml_text
     return env
+
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """The text without the characters XML 1.0 forbids (a feed with one is unreadable)."""
+    return _NOT_XML.sub("", str(value))
 
 
 def web_state(request: Request) -> WebState:
@@ -199,5 +209,5 @@ async def _to_login(request: Request, exc: Exception) -> Response:
                           message="Your desk session has ended. Sign in again and repeat the action.",
                           link=("/desk/login", "Sign in"))
     response.headers["Cache-Control"] = "no-store"
-    response.delete_cookie(DESK_COOKIE, path="/")
+    response.delete_cookie(DESK_COOKIE, path="/desk")
     return response

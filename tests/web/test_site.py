@@ -159,12 +159,17 @@ def test_atom_feed_lists_sent_issues(engine, client):
     add_issue(engine, "2026-W48", IssueStatus.SENT, [(CODESTRAL, FUSION)],
               subject="Weekly AI Tool Verdicts · 2026-W48: Codestral 2 vs OpenRouter Model Fusion")
     add_issue(engine, "2026-W49", IssueStatus.APPROVED, [(OTHER, {"name": "Pipe", "slug": "pipe"})])
+    # A scraped name with a character XML forbids, and markup: the feed still parses.
+    bad = {"name": "Bad\x0bName <b>&", "slug": "bad"}
+    add_issue(engine, "2026-W47", IssueStatus.SENT, [(bad, {"name": "Good", "slug": "good"})])
     response = client.get("/feed.atom")
     assert response.headers["content-type"].startswith("application/atom+xml")
     feed = feedparser.parse(response.text)
     assert not feed.bozo, feed.bozo_exception
     assert [e.title for e in feed.entries] == [
-        "Weekly AI Tool Verdicts · 2026-W48: Codestral 2 vs OpenRouter Model Fusion"]
+        "Weekly AI Tool Verdicts · 2026-W48: Codestral 2 vs OpenRouter Model Fusion",
+        "Weekly AI Tool Verdicts · 2026-W47"]
+    assert "BadName &lt;b&gt;&amp;" in feed.entries[1].content[0].value
     assert feed.entries[0].link.endswith("/issues/2026-W48")
     assert "/compare/codestral-2-vs-openrouter-model-fusion" in feed.entries[0].content[0].value
 

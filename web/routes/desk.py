@@ -83,7 +83,7 @@ def login(request: Request, web: Web, email: FormStr = "", password: FormStr = "
     web.limits.forget_login_failures(account=account)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(DESK_COOKIE, token, max_age=int(web.settings.desk_session_hours * 3600),
-                        httponly=True, samesite="lax", secure=web.secure_cookies, path="/")
+                        httponly=True, samesite="lax", secure=web.secure_cookies, path="/desk")
     return response
 
 
@@ -96,7 +96,7 @@ def logout(request: Request, web: Web, editor: CurrentEditor, csrf_token: FormSt
         if row is not None:
             editors.end_sessions(session, editor=row)
     response = RedirectResponse("/desk/login", status_code=303)
-    response.delete_cookie(DESK_COOKIE, path="/")
+    response.delete_cookie(DESK_COOKIE, path="/desk")
     return response
 
 
