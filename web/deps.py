@@ -67,6 +67,21 @@ def install(app: FastAPI, settings: Settings, engine: Engine) -> None:
     app.add_middleware(SecurityHeaders, headers=security_headers(hashes, https=https))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(LoginRequired, _to_login)
+    app.router.on_startup.append(lambda: _match_threads_to_pool(engine))
+
+
+def _match_threads_to_pool(engine: Engine) -> None:
+    """Run at most as many requests at once as the connection pool holds connections.
+
+    Every route is a sync function that takes one pooled connection. With more threads than
+    connections, the pool opens and closes an overflow connection per request (on PostgreSQL a new
+    backend process each time), which costs more than the request; a request waiting for a thread
+    costs nothing."""
+    import anyio.to_thread
+
+    size = getattr(engine.pool, "size", lambda: 0)()
+    if size > 0:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = size
 
 
 def _environment(settings: Settings) -> Environment:
