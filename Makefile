@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EDITOR_EMAIL ?= editor@example.com
 
-.PHONY: week test install install-dev chromium lint bench clean
+.PHONY: week test install install-dev chromium lint bench bench-web clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ test: install-dev chromium
 
 bench: install-dev
 	$(BIN)/python bench/ingest.py
+
+bench-web: install-dev
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf var

@@ -156,8 +156,72 @@ class CommunityVote(SQLModel, table=True):
         UniqueConstraint("subscriber_id", "comparison_id", "tool_id", name="uq_vote_once"),
     )
     id: int | None = Field(default=None, primary_key=True)
-    subscriber_id: int = Field(foreign_key="subscribers.id", index=True)
+    # None once the subscriber deleted their data: the vote still counts, anonymously (issue 10).
+    subscriber_id: int | None = Field(default=None, foreign_key="subscribers.id", index=True)
     comparison_id: int = Field(foreign_key="comparisons.id", index=True)
     tool_id: int = Field(foreign_key="tools.id", index=True)
     decision: str = Field(max_length=10)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+# --- web (issue 10): consent, suppression list, editors, desk decisions, rate-limit counters -----
+
+
+class ConsentRecord(SQLModel, table=True):
+    """One request to receive the newsletter at an address: when and from where, confirmed when."""
+
+    __tablename__ = "consent_records"
+    id: int | None = Field(default=None, primary_key=True)
+    subscriber_id: int = Field(foreign_key="subscribers.id", index=True)
+    email: str = Field(max_length=320)  # the address consented for (a change of address is a new one)
+    action: str = Field(max_length=20)  # subscribe | resubscribe | change_address
+    requested_at: datetime = Field(default_factory=utcnow)
+    request_ip: str | None = Field(default=None, max_length=45)
+    request_user_agent: str | None = Field(default=None, sa_column=Column(Text))
+    confirmed_at: datetime | None = None
+    confirm_ip: str | None = Field(default=None, max_length=45)
+    confirm_user_agent: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Suppression(SQLModel, table=True):
+    """An address deleted at its owner's request, kept only as a hash so it is not re-imported."""
+
+    __tablename__ = "suppressions"
+    id: int | None = Field(default=None, primary_key=True)
+    address_hash: str = Field(unique=True, index=True, max_length=64)  # sha256 of the normalised address
+    reason: str = Field(max_length=40)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Editor(SQLModel, table=True):
+    """A desk account; `session_epoch` moves on at logout, voiding every session cookie issued before."""
+
+    __tablename__ = "editors"
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True, index=True, max_length=320)
+    password_hash: str = Field(sa_column=Column(Text, nullable=False))
+    session_epoch: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    last_login_at: datetime | None = None
+
+
+class DeskDecision(SQLModel, table=True):
+    """An approval or rejection made on the desk: who, with which note, on which content."""
+
+    __tablename__ = "desk_decisions"
+    id: int | None = Field(default=None, primary_key=True)
+    issue_id: int = Field(foreign_key="issues.id", index=True)
+    editor_email: str = Field(max_length=320)
+    decision: str = Field(max_length=20)  # approved | rejected
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    content_hash: str | None = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class RateLimitCounter(SQLModel, table=True):
+    """A fixed-window counter of the `limits` library, shared by every web worker through the database."""
+
+    __tablename__ = "rate_limit_counters"
+    key: str = Field(primary_key=True, max_length=300)
+    count: int = 0
+    expires_at: float = Field(index=True)  # seconds since the epoch

@@ -28,6 +28,8 @@ class SubscriberStatus(StrEnum):
     UNSUBSCRIBED = "unsubscribed"
     BOUNCED = "bounced"
     COMPLAINED = "complained"
+    PAUSED = "paused"  # the subscriber asked for a break: not sent issues until they resume
+    SUPPRESSED = "suppressed"  # an editor stopped mail to the address; an editor may restore it
 
 
 class Decision(StrEnum):
@@ -53,13 +55,23 @@ TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
         DeliveryStatus.UNKNOWN: frozenset({DeliveryStatus.SENT, DeliveryStatus.FAILED}),
     },
     SubscriberStatus: {
-        SubscriberStatus.PENDING: frozenset({SubscriberStatus.ACTIVE, SubscriberStatus.UNSUBSCRIBED}),
-        SubscriberStatus.ACTIVE: frozenset(
-            {SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED, SubscriberStatus.COMPLAINED}
+        SubscriberStatus.PENDING: frozenset(
+            {SubscriberStatus.ACTIVE, SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.SUPPRESSED}
         ),
-        SubscriberStatus.UNSUBSCRIBED: frozenset({SubscriberStatus.PENDING}),
+        SubscriberStatus.ACTIVE: frozenset(
+            {SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED, SubscriberStatus.COMPLAINED,
+             SubscriberStatus.PAUSED, SubscriberStatus.SUPPRESSED}
+        ),
+        # Paused gets no issues, but a bounce or complaint about an earlier one can still arrive.
+        SubscriberStatus.PAUSED: frozenset(
+            {SubscriberStatus.ACTIVE, SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED,
+             SubscriberStatus.COMPLAINED, SubscriberStatus.SUPPRESSED}
+        ),
+        SubscriberStatus.UNSUBSCRIBED: frozenset({SubscriberStatus.PENDING, SubscriberStatus.SUPPRESSED}),
         SubscriberStatus.BOUNCED: frozenset(),
         SubscriberStatus.COMPLAINED: frozenset(),
+        # Restored to active if the address was ever confirmed, else back to pending.
+        SubscriberStatus.SUPPRESSED: frozenset({SubscriberStatus.ACTIVE, SubscriberStatus.PENDING}),
     },
 }
 

@@ -34,7 +34,11 @@ class Preview:
 
 def render_and_store(session: Session, *, issue: NewsletterIssue, settings: Settings) -> Preview:
     """Render the issue, store the result, write preview files; an approved issue whose
-    content changed goes back to draft."""
+    content changed goes back to draft. ApprovalError for a sending or sent issue: its archived
+    content is frozen."""
+    if issue.status in (IssueStatus.SENDING, IssueStatus.SENT):
+        raise ApprovalError(f"issue {issue.id} is {issue.status}: what was mailed is archived as it was "
+                            "and is never rendered again")
     view = build_issue_view(session, issue=issue, base_url=settings.public_base_url)
     rendered = render_issue(view)
     content_hash = rendered.content_hash()

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from db import queries
 from db.models import Comparison, Fact, NewsletterIssue, PanelReview, Tool
 from editorial.panel import PERSONAS
+from editorial.placeholders import inert_placeholders
 from editorial.verdict import Tally, community_verdict, panel_verdict, percent_label
 from emails.view import ComparisonView, IssueView, ReviewView, ToolView, vote_placeholder
 
@@ -41,13 +42,13 @@ def build_issue_view(session: Session, *, issue: NewsletterIssue, base_url: str)
         f"{count} head-to-head{'s' if count != 1 else ''} of AI tools that launched this week, "
         "each judged by our five-persona panel. Tell us yours: ship or skip."
     )
-    return IssueView(
+    return inert_placeholders(IssueView(
         week=issue.week,
         subject=issue.subject,
         intro=intro,
         comparisons=comparisons,
         archive_url=f"{base_url.rstrip('/')}/issues/{issue.week}",
-    )
+    ))
 
 
 def _comparison_view(session: Session, comparison: Comparison) -> ComparisonView:

@@ -25,6 +25,7 @@ from scrapers.ingest import SourceSummary
 from scrapers.sources import SourcesFileError, check_sources
 from verdicts import stages
 from verdicts.cli_tools import tools_app
+from verdicts.cli_web import editors_app
 from verdicts.settings import Settings, get_settings
 
 app = typer.Typer(help="Weekly AI Tool Verdicts: ingest, compose, approve, send.",
@@ -38,6 +39,7 @@ app.add_typer(sources_app, name="sources")
 app.add_typer(issues_app, name="issues")
 app.add_typer(subscribers_app, name="subscribers")
 app.add_typer(tools_app, name="tools")
+app.add_typer(editors_app, name="editors")
 
 USER_ERRORS = (SourcesFileError, ComposeError, ApprovalError, PublishError, AudienceError, NotFound,
                DatabaseNotReady, IllegalTransition, ValueError)
@@ -277,7 +279,8 @@ def subscribers_import(path: Path) -> None:
     """Import a CSV with columns email,name,status."""
     with session_scope(stages.engine_for(_settings())) as session:
         result = import_csv(session, path=path)
-    typer.echo(f"{result.added} added, {result.unchanged} already there")
+    typer.echo(f"{result.added} added, {result.unchanged} already there"
+               + (f", {result.suppressed} skipped (deleted at their request)" if result.suppressed else ""))
 
 
 @subscribers_app.command("list")
@@ -299,14 +302,22 @@ def subscribers_list(as_json: JsonOpt = False) -> None:
 def serve_web(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (about one per core).")] = 1,
 ) -> None:
-    """Serve the subscriber pages (unsubscribe, vote, archive) with uvicorn."""
+    """Serve the site, the subscriber pages and the desk with uvicorn."""
     import uvicorn
 
     from web import create_app
 
     settings = _settings()
     stages.engine_for(settings)  # refuses an unmigrated database with a clear message
+    if workers > 1:  # each worker process imports the app itself; create_app checks here first
+        create_app(settings)
+        # A worker imports the whole app before answering uvicorn's health check: on a busy machine
+        # that takes longer than uvicorn's 5 s, and workers would be killed and restarted forever.
+        uvicorn.run("web.asgi:app", host=host, port=port, workers=workers, proxy_headers=True,
+                    timeout_worker_healthcheck=60)
+        return
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
 
 
@@ -330,7 +341,8 @@ def week(
     if subscribers:
         with session_scope(stages.engine_for(settings)) as session:
             result = import_csv(session, path=subscribers)
-        typer.echo(f"subscribers: {result.added} added, {result.unchanged} already there")
+        typer.echo(f"subscribers: {result.added} added, {result.unchanged} already there"
+                   + (f", {result.suppressed} skipped (deleted)" if result.suppressed else ""))
     typer.echo("ingest:")
     _print_ingest(stages.ingest_all(settings, sources), as_json=False)
     typer.echo("compose:")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from verdicts.llm import LLMConfig
@@ -47,6 +47,43 @@ class Settings(BaseSettings):
     llm_api_key: str = ""
     llm_model: str = ""
     llm_timeout_seconds: float = Field(default=60.0, gt=0)
+    # --- web (issue 10): the public site, subscribing, the editor's desk ---
+    # "production" refuses the default or a short secret, and a desk without an editor account.
+    environment: str = "development"
+    confirm_expiry_hours: float = Field(default=48.0, gt=0)  # confirm links; then unconfirmed ones expire
+    preferences_link_days: float = Field(default=30.0, gt=0)  # emailed links to the preferences page
+    # Where rate-limit counters live, shared by every web worker: "" is the database; or a `limits`
+    # storage URI such as redis://127.0.0.1:6379/0. Limits are `limits` strings: "10/hour".
+    rate_limit_storage: str = ""
+    subscribe_limit_per_ip: str = "10/hour"
+    subscribe_limit_per_address: str = "3/day"
+    login_failures_per_ip: str = "20/hour"
+    login_failures_per_account: str = "5/15minutes"
+    desk_enabled: bool = True
+    desk_session_hours: float = Field(default=12.0, gt=0)
+
+    @field_validator("subscribe_limit_per_ip", "subscribe_limit_per_address", "login_failures_per_ip",
+                     "login_failures_per_account")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        from limits import parse
+
+        try:
+            parse(value)
+        except ValueError:
+            raise ValueError(f"not a rate limit: {value!r} (write e.g. '10/hour' or '5/15minutes')") from None
+        return value
+
+    @field_validator("environment")
+    @classmethod
+    def _environment(cls, value: str) -> str:
+        if value not in ("development", "production", "test"):
+            raise ValueError(f"VERDICTS_ENVIRONMENT must be development, test or production, not {value!r}")
+        return value
+
+    def is_production(self) -> bool:
+        """True when VERDICTS_ENVIRONMENT=production."""
+        return self.environment == "production"
 
     def llm_config(self, model: str | None = None) -> LLMConfig:
         """The endpoint settings for `model` (default: VERDICTS_LLM_MODEL)."""

@@ -20,6 +20,7 @@ from scrapers.fetch import FetchPolicy, make_client
 from scrapers.ingest import IngestOptions, SourceSummary, ingest_many, ingest_source
 from scrapers.schedule import SchedulePolicy
 from scrapers.sources import SourceConfig, load_sources
+from verdicts.production import ensure_secret
 from verdicts.settings import Settings
 
 
@@ -87,7 +88,9 @@ def compose(settings: Settings, week: str) -> ComposeOutcome:
 
 
 def publish(settings: Settings, issue_id: int, backend_name: str | None = None) -> SendSummary:
-    """Send one approved issue through the configured (or named) delivery backend."""
+    """Send one approved issue through the configured (or named) delivery backend; in production,
+    ProductionConfigError with the default secret (it signs every link in the email)."""
+    ensure_secret(settings)
     backend = make_backend(backend_name or settings.delivery_backend, settings)
     try:
         return send_issue(engine_for(settings), issue_id=issue_id, backend=backend, settings=settings)

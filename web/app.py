@@ -31,6 +31,7 @@ from editorial.presentation import comparison_title
 from editorial.verdict import Tally, community_verdict, percent_label
 from emails.audience import AudienceError, unsubscribe
 from emails.tokens import BadToken, VoteClaim, read_unsubscribe_token, read_vote_token
+from verdicts.production import ensure_secret
 from verdicts.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -75,10 +76,18 @@ router = APIRouter()
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app on `settings` (default: the process settings) and their database."""
+    from web import deps  # the site's modules import this one, so not at its top
+    from web.routes import desk, public, subscribers
+
     settings = settings or get_settings()
+    ensure_secret(settings)  # production refuses the default secret (ProductionConfigError)
     app = FastAPI(title=settings.sender_name, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.context = Context(settings, get_engine(settings.resolved_database_url()))
     app.state.pages = _environment(newsletter=settings.sender_name)
+    deps.install(app, settings, app.state.context.engine)  # headers, static files, desk sign-in
+    app.include_router(public.router)  # first: its live /issues/{week} replaces the frozen one below
+    app.include_router(subscribers.router)
+    app.include_router(desk.router)
     app.include_router(router)
     app.add_exception_handler(PageError, _page_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

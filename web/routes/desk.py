@@ -1,0 +1,278 @@
+"""The editor's desk: sign in, the issues, a preview of the exact email, approve or reject with a
+note, and the subscribers (search, consent and deliveries, suppress or restore, CSV export)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from db import queries, web_queries
+from db.engine import session_scope
+from db.models import NewsletterIssue, Subscriber, Tool
+from db.queries import NotFound
+from db.states import IssueStatus, SubscriberStatus
+from editorial.issues import ApprovalError, approve_issue, reject_issue
+from emails.render import GMAIL_CLIP_BYTES
+from web import editors, preview, subscriptions
+from web.app import PageError
+from web.deps import (
+    DESK_COOKIE,
+    CurrentEditor,
+    Web,
+    client_ip,
+    desk_binding,
+    ensure_csrf,
+    render,
+)
+from web.security import email_preview_policy
+from web.subscriptions import SubscriptionError
+from web.tokens import desk_session_token
+
+router = APIRouter(prefix="/desk")
+
+DESK_PAGE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
+FormStr = Annotated[str, Form()]
+PAGE_SIZE = 50
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _page(request: Request, name: str, editor: object, status: int = 200, **values: object) -> HTMLResponse:
+    return render(request, f"site/desk/{name}", status, binding=desk_binding(editor),  # type: ignore[arg-type]
+                  headers=DESK_PAGE, editor=editor, **values)
+
+
+# --- signing in and out --------------------------------------------------------------------------
+
+
+def _safe_next(target: str) -> str:
+    """Where to go after signing in: a desk path of this site, never another site."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/desk") or target.startswith("//"):
+        return "/desk"
+    return target
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, web: Web, next: str = "/desk") -> Response:
+    """The sign-in form."""
+    return render(request, "site/desk/login.html.j2", headers=DESK_PAGE, next=_safe_next(next), error=None,
+                  email="")
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(request: Request, web: Web, email: FormStr = "", password: FormStr = "", next: FormStr = "/desk",
+          csrf_token: FormStr = "") -> Response:
+    """Sign in: a session cookie and on to the desk; failures are limited per address and per IP."""
+    ensure_csrf(request, {"csrf_token": csrf_token})
+    ip, account = client_ip(request), email.strip().lower()[:320]
+    if not web.limits.may_try_login(ip=ip, account=account):
+        raise PageError(429, "Too many failed sign-ins", "Please wait a while before trying again.")
+    with session_scope(web.engine) as session:
+        editor = editors.authenticate(session, email=email, password=password)
+        token = desk_session_token(web.settings.secret_key, editor.id, editor.session_epoch) if editor else ""
+    if editor is None:
+        web.limits.count_login_failure(ip=ip, account=account)
+        return render(request, "site/desk/login.html.j2", 401, headers=DESK_PAGE, next=_safe_next(next),
+                      error="That address and password do not match an editor account.", email=email[:320])
+    web.limits.forget_login_failures(account=account)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(DESK_COOKIE, token, max_age=int(web.settings.desk_session_hours * 3600),
+                        httponly=True, samesite="lax", secure=web.secure_cookies, path="/desk")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, web: Web, editor: CurrentEditor, csrf_token: FormStr = "") -> Response:
+    """Sign out, on every device (the session epoch moves on)."""
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    with session_scope(web.engine) as session:
+        row = web_queries.get_editor(session, editor_id=editor.id or 0)
+        if row is not None:
+            editors.end_sessions(session, editor=row)
+    response = RedirectResponse("/desk/login", status_code=303)
+    response.delete_cookie(DESK_COOKIE, path="/desk")
+    return response
+
+
+# --- issues --------------------------------------------------------------------------------------
+
+
+@router.get("", response_class=HTMLResponse)
+def desk_home(request: Request, web: Web, editor: CurrentEditor) -> Response:
+    """The issues, drafts first, and the subscriber counts."""
+    with session_scope(web.engine) as session:
+        issues = list(queries.list_issues(session))
+        counts = web_queries.subscriber_counts(session)
+    drafts = [i for i in issues if i.status == IssueStatus.DRAFT]
+    others = [i for i in issues if i.status != IssueStatus.DRAFT]
+    return _page(request, "home.html.j2", editor, drafts=drafts, others=others, counts=counts)
+
+
+def _issue(session: Session, issue_id: int) -> NewsletterIssue:
+    try:
+        return queries.get_issue(session, issue_id=issue_id)
+    except NotFound:
+        raise PageError(404, "Issue not found", f"There is no issue {issue_id}.") from None
+
+
+@router.get("/issues/{issue_id}", response_class=HTMLResponse)
+def issue_preview(issue_id: int, request: Request, web: Web, editor: CurrentEditor) -> Response:
+    """The issue as it will be sent, at phone and desktop widths, with its errors, size and history."""
+    with session_scope(web.engine) as session:
+        issue = _issue(session, issue_id)
+        decisions = web_queries.desk_decisions_of(session, issue_id=issue_id)
+        comparisons = queries.comparisons_of(session, issue_id=issue_id)
+    size = preview.sent_size(issue.rendered_html, web.settings) if issue.rendered_html else 0
+    text = preview.with_desk_links(issue.rendered_text or "", issue_id=issue_id, escape=False)
+    return _page(request, "issue.html.j2", editor, issue=issue, decisions=decisions, size=size,
+                 clip=GMAIL_CLIP_BYTES, share=preview.clip_share(size), text=text,
+                 errors=(issue.render_errors or "").splitlines(), comparisons=len(comparisons))
+
+
+@router.get("/issues/{issue_id}/email.html", response_class=HTMLResponse)
+def issue_email_html(issue_id: int, web: Web, editor: CurrentEditor) -> Response:
+    """The exact HTML to be sent, placeholders made desk links, for the preview's frames."""
+    with session_scope(web.engine) as session:
+        issue = _issue(session, issue_id)
+    if not issue.rendered_html:
+        raise PageError(404, "Not rendered", "This issue has no rendered HTML: its render failed.")
+    linked = preview.with_desk_links(issue.rendered_html, issue_id=issue_id, escape=True)
+    body = preview.with_base_target(linked)
+    return HTMLResponse(body, headers={**DESK_PAGE, "Content-Security-Policy": email_preview_policy(body),
+                                       "X-Frame-Options": "SAMEORIGIN"})
+
+
+@router.get("/issues/{issue_id}/email.txt")
+def issue_email_text(issue_id: int, web: Web, editor: CurrentEditor) -> Response:
+    """The exact text part to be sent, placeholders made desk links."""
+    with session_scope(web.engine) as session:
+        issue = _issue(session, issue_id)
+    text = preview.with_desk_links(issue.rendered_text or "", issue_id=issue_id, escape=False)
+    return PlainTextResponse(text, headers=DESK_PAGE)
+
+
+@router.get("/issues/{issue_id}/links/{kind}", response_class=HTMLResponse)
+@router.get("/issues/{issue_id}/links/{kind}/{comparison_id}/{tool_id}/{decision}",
+            response_class=HTMLResponse)
+def issue_link(issue_id: int, kind: str, request: Request, web: Web, editor: CurrentEditor,
+               comparison_id: int = 0, tool_id: int = 0, decision: str = "") -> Response:
+    """What a per-subscriber link of the email does, in place of the link itself."""
+    tool = None
+    if kind == "vote":
+        with session_scope(web.engine) as session:
+            found = session.get(Tool, tool_id)
+            tool = found.name if found else None
+    return _page(request, "link.html.j2", editor, issue_id=issue_id, kind=kind, tool=tool, decision=decision)
+
+
+@router.post("/issues/{issue_id}/approve", response_class=HTMLResponse)
+def approve(issue_id: int, request: Request, web: Web, editor: CurrentEditor, note: FormStr = "",
+            content_hash: FormStr = "", csrf_token: FormStr = "") -> Response:
+    """Approve the draft as previewed: refused if its content changed since the preview was shown."""
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    try:
+        with session_scope(web.engine) as session:
+            issue = approve_issue(session, issue_id=issue_id, editor=editor.email, settings=web.settings)
+            if issue.approved_hash != content_hash:
+                raise ApprovalError("the issue changed since this preview was shown: look at it again "
+                                    "before approving")
+            web_queries.record_desk_decision(session, issue_id=issue_id, editor_email=editor.email,
+                                             decision="approved", note=note.strip() or None,
+                                             content_hash=issue.approved_hash)
+    except (ApprovalError, NotFound) as exc:
+        raise PageError(409, "Not approved", str(exc)) from None
+    return RedirectResponse(f"/desk/issues/{issue_id}", status_code=303)
+
+
+@router.post("/issues/{issue_id}/reject", response_class=HTMLResponse)
+def reject(issue_id: int, request: Request, web: Web, editor: CurrentEditor, note: FormStr = "",
+           csrf_token: FormStr = "") -> Response:
+    """Reject the draft with a note (required)."""
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    try:
+        with session_scope(web.engine) as session:
+            issue = reject_issue(session, issue_id=issue_id, editor=editor.email, reason=note)
+            web_queries.record_desk_decision(session, issue_id=issue_id, editor_email=editor.email,
+                                             decision="rejected", note=note.strip(),
+                                             content_hash=issue.content_hash)
+    except (ApprovalError, NotFound) as exc:
+        raise PageError(409, "Not rejected", str(exc)) from None
+    return RedirectResponse(f"/desk/issues/{issue_id}", status_code=303)
+
+
+# --- subscribers ---------------------------------------------------------------------------------
+
+
+@router.get("/subscribers", response_class=HTMLResponse)
+def subscribers(request: Request, web: Web, editor: CurrentEditor, q: str = "",
+                status: Annotated[str, Query()] = "", page: int = 1) -> Response:
+    """Search the subscribers by address, optionally by status."""
+    status = status if status in {s.value for s in SubscriberStatus} else ""
+    page = max(page, 1)
+    with session_scope(web.engine) as session:
+        rows = web_queries.search_subscribers(session, query=q.strip(), status=status or None,
+                                              limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+        counts = web_queries.subscriber_counts(session)
+    return _page(request, "subscribers.html.j2", editor, rows=rows[:PAGE_SIZE], more=len(rows) > PAGE_SIZE,
+                 q=q, status_filter=status, page=page, statuses=[s.value for s in SubscriberStatus],
+                 counts=counts)
+
+
+@router.get("/subscribers.csv")
+def subscribers_csv(web: Web, editor: CurrentEditor) -> Response:
+    """Every subscriber as CSV (email, name, status, dates), safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["email", "name", "status", "created_at", "confirmed_at", "unsubscribed_at"])
+    with session_scope(web.engine) as session:
+        for s in queries.list_subscribers(session):
+            writer.writerow([_cell(v) for v in (s.email, s.name or "", str(s.status), s.created_at,
+                                                s.confirmed_at or "", s.unsubscribed_at or "")])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={**DESK_PAGE, "Content-Disposition": 'attachment; filename="subscribers.csv"'})
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return f"'{text}" if text.startswith(CSV_FORMULA_START) else text
+
+
+def _subscriber(session: Session, subscriber_id: int) -> Subscriber:
+    subscriber = session.get(Subscriber, subscriber_id)
+    if subscriber is None:
+        raise PageError(404, "Subscriber not found", "There is no such subscriber.")
+    return subscriber
+
+
+@router.get("/subscribers/{subscriber_id}", response_class=HTMLResponse)
+def subscriber_detail(subscriber_id: int, request: Request, web: Web, editor: CurrentEditor) -> Response:
+    """One subscriber: status, consent records, deliveries."""
+    with session_scope(web.engine) as session:
+        subscriber = _subscriber(session, subscriber_id)
+        consents = web_queries.consents_of(session, subscriber_id=subscriber_id)
+        deliveries = web_queries.deliveries_of(session, subscriber_id=subscriber_id)
+    return _page(request, "subscriber.html.j2", editor, subscriber=subscriber, consents=consents,
+                 deliveries=deliveries, error=None)
+
+
+@router.post("/subscribers/{subscriber_id}/{action}", response_class=HTMLResponse)
+def subscriber_action(subscriber_id: int, action: str, request: Request, web: Web, editor: CurrentEditor,
+                      csrf_token: FormStr = "") -> Response:
+    """Suppress or restore an address."""
+    changes = {"suppress": subscriptions.suppress, "restore": subscriptions.restore}
+    if action not in changes:
+        raise PageError(404, "Not found", "There is nothing here.")
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    try:
+        with session_scope(web.engine) as session:
+            changes[action](session, subscriber=_subscriber(session, subscriber_id))
+    except SubscriptionError as exc:
+        raise PageError(409, "Not changed", str(exc)) from None
+    return RedirectResponse(f"/desk/subscribers/{subscriber_id}", status_code=303)
