@@ -30,8 +30,9 @@ from db.states import Decision, IssueStatus, SubscriberStatus
 from editorial.presentation import comparison_title
 from editorial.verdict import Tally, community_verdict, percent_label
 from emails.audience import AudienceError, unsubscribe
-from emails.tokens import BadToken, VoteClaim, read_unsubscribe_token, read_vote_token
+from emails.tokens import BadToken, VoteClaim, read_link_token, read_unsubscribe_token, read_vote_token
 from verdicts.settings import Settings, get_settings
+from web.webhooks import router as webhooks_router
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.context = Context(settings, get_engine(settings.resolved_database_url()))
     app.state.pages = _environment(newsletter=settings.sender_name)
     app.include_router(router)
+    app.include_router(webhooks_router)
     app.add_exception_handler(PageError, _page_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)
@@ -96,21 +98,23 @@ Ctx = Annotated[Context, Depends(_context)]
 # --- unsubscribe ---------------------------------------------------------------------------------
 
 
+@router.get("/u/{token}", response_class=HTMLResponse)
 @router.get("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page; changes nothing."""
     with session_scope(ctx.engine) as session:
-        subscriber = _subscriber_of(session, ctx.settings, token)
+        subscriber = _subscriber_of(session, ctx.settings, token, request)
         done = subscriber.status == SubscriberStatus.UNSUBSCRIBED
     name = "unsubscribed.html.j2" if done else "unsubscribe.html.j2"
     return _page(request, name, email=subscriber.email)
 
 
+@router.post("/u/{token}", response_class=HTMLResponse)
 @router.post("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Unsubscribe (RFC 8058 one-click or our own button); harmless when repeated."""
     with session_scope(ctx.engine) as session:
-        subscriber = _subscriber_of(session, ctx.settings, token)
+        subscriber = _subscriber_of(session, ctx.settings, token, request)
         assert subscriber.id is not None
         try:
             unsubscribe(session, subscriber_id=subscriber.id)
@@ -120,10 +124,14 @@ def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
     return _page(request, "unsubscribed.html.j2", email=subscriber.email)
 
 
-def _subscriber_of(session: Session, settings: Settings, token: str) -> Subscriber:
-    """The subscriber an unsubscribe token names; PageError 400 (bad token) or 404 (gone)."""
+def _subscriber_of(session: Session, settings: Settings, token: str, request: Request) -> Subscriber:
+    """The subscriber an unsubscribe link names (today's /u/ token or the first issues'
+    /unsubscribe/ one); PageError 400 (bad token) or 404 (gone)."""
     try:
-        subscriber_id = read_unsubscribe_token(settings.secret_key, token)
+        if request.url.path.startswith("/u/"):
+            subscriber_id = read_link_token(settings.secret_key, token).subscriber_id
+        else:
+            subscriber_id = read_unsubscribe_token(settings.secret_key, token)
     except BadToken:
         raise _invalid_link() from None
     subscriber = session.get(Subscriber, subscriber_id)
@@ -134,6 +142,25 @@ def _subscriber_of(session: Session, settings: Settings, token: str) -> Subscrib
 
 
 # --- votes ---------------------------------------------------------------------------------------
+
+
+@router.get("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
+                   ctx: Ctx) -> Response:
+    """The confirmation page of a vote link; changes nothing."""
+    with session_scope(ctx.engine) as session:
+        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
+        current = _held_vote(session, ballot.claim)
+    return _page(request, "vote.html.j2", ballot=ballot, current=current)
+
+
+@router.post("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+def link_vote_now(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
+                  ctx: Ctx) -> Response:
+    """Record (or change) the vote of a vote link and show the tool's community tally."""
+    with session_scope(ctx.engine) as session:
+        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
+        return _cast(request, session, ballot)
 
 
 @router.get("/vote/{token}", response_class=HTMLResponse)
@@ -150,15 +177,32 @@ def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Record (or change) the vote and show the tool's community tally."""
     with session_scope(ctx.engine) as session:
         ballot = _ballot_of(session, ctx.settings, token)
-        previous = _held_vote(session, ballot.claim)
-        claim = ballot.claim
-        queries.record_vote(session, subscriber_id=claim.subscriber_id,
-                            comparison_id=claim.comparison_id, tool_id=claim.tool_id,
-                            decision=ballot.decision.value)
-        tally = Tally.of(queries.votes_for(session, comparison_id=claim.comparison_id,
-                                           tool_id=claim.tool_id))
+        return _cast(request, session, ballot)
+
+
+def _cast(request: Request, session: Session, ballot: Ballot) -> Response:
+    previous = _held_vote(session, ballot.claim)
+    claim = ballot.claim
+    queries.record_vote(session, subscriber_id=claim.subscriber_id,
+                        comparison_id=claim.comparison_id, tool_id=claim.tool_id,
+                        decision=ballot.decision.value)
+    tally = Tally.of(queries.votes_for(session, comparison_id=claim.comparison_id,
+                                       tool_id=claim.tool_id))
     return _page(request, "voted.html.j2", ballot=ballot, previous=previous,
                  verdict=community_verdict(tally), percent=percent_label(tally))
+
+
+def _ballot_of_link(session: Session, settings: Settings, token: str, comparison_id: int, tool_id: int,
+                    decision: str) -> Ballot:
+    """The checked vote of a /v/ link: its token names the subscriber and the issue the vote is in."""
+    try:
+        link = read_link_token(settings.secret_key, token)
+    except BadToken:
+        raise _invalid_link() from None
+    comparison = session.get(Comparison, comparison_id)
+    if comparison is not None and comparison.issue_id != link.issue_id:
+        raise _invalid_link()  # a vote link of one issue re-pointed at another issue's comparison
+    return _checked_ballot(session, VoteClaim(link.subscriber_id, comparison_id, tool_id, decision))
 
 
 def _held_vote(session: Session, claim: VoteClaim) -> str | None:
@@ -168,11 +212,19 @@ def _held_vote(session: Session, claim: VoteClaim) -> str | None:
 
 
 def _ballot_of(session: Session, settings: Settings, token: str) -> Ballot:
-    """The checked vote of a token; PageError 400 (bad link), 404 (unknown), 403 (not active)."""
+    """The checked vote of an old /vote/ token; PageError 400, 404 or 403 (see _checked_ballot)."""
     try:
         claim = read_vote_token(settings.secret_key, token)
+    except BadToken:
+        raise _invalid_link() from None
+    return _checked_ballot(session, claim)
+
+
+def _checked_ballot(session: Session, claim: VoteClaim) -> Ballot:
+    """The ballot of a verified claim; PageError 400 (bad decision), 404 (unknown), 403 (not active)."""
+    try:
         decision = Decision(claim.decision)
-    except (BadToken, ValueError):
+    except ValueError:
         raise _invalid_link() from None
     subscriber = session.get(Subscriber, claim.subscriber_id)
     comparison = session.get(Comparison, claim.comparison_id)
