@@ -408,7 +408,7 @@ def claim_deliveries(
         .returning(d.id, d.subscriber_id, email, d.attempts)
     )
     rows = session.connection().execute(stmt).all()
-    return sorted(Claimed(*row) for row in rows)
+    return [Claimed(*row) for row in sorted(rows)]
 
 
 def settle_sent(session: Session, *, message_ids: dict[int, str], now: datetime) -> None:
@@ -421,8 +421,10 @@ def settle_failed(session: Session, *, errors: dict[int, str], now: datetime) ->
     _settle(session, DeliveryStatus.FAILED, {i: (None, e) for i, e in errors.items()}, now)
 
 
-def settle_retry(session: Session, *, retries: dict[int, tuple[str, datetime]], now: datetime) -> None:
-    """sending → pending, each with its error and the time before which it is not claimed again."""
+def settle_retry(session: Session, *, retries: dict[int, tuple[str, datetime]], now: datetime,
+                 refund_attempt: bool = False) -> None:
+    """sending → pending, each with its error and the time before which it is not claimed again;
+    `refund_attempt` when the failure was no recipient's (the run halted)."""
     if not retries:
         return
     ensure_transition(DeliveryStatus.SENDING, DeliveryStatus.PENDING)
@@ -430,7 +432,8 @@ def settle_retry(session: Session, *, retries: dict[int, tuple[str, datetime]], 
     stmt = (update(DELIVERIES)
             .where(d.id == bindparam("b_id"), d.status == DeliveryStatus.SENDING.value)
             .values(status=DeliveryStatus.PENDING.value, error=bindparam("b_error"),
-                    next_attempt_at=bindparam("b_next"), updated_at=now))
+                    next_attempt_at=bindparam("b_next"), updated_at=now,
+                    attempts=d.attempts - 1 if refund_attempt else d.attempts))
     params = [{"b_id": i, "b_error": e, "b_next": at} for i, (e, at) in retries.items()]
     session.connection().execute(stmt, params)
 

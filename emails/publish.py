@@ -186,14 +186,18 @@ def _settle(engine: Engine, claimed: Sequence[queries.Claimed], result: BatchRes
     attempts = {c.delivery_id: c.attempts for c in claimed}
     unsettled = set(attempts) - set(result.sent) - set(result.refused) - set(result.retry)
     retry = {**result.retry, **dict.fromkeys(unsettled, "the backend gave no outcome")}
-    exhausted = {i: f"gave up after {attempts[i]} attempts: {why}" for i, why in retry.items()
-                 if attempts[i] >= settings.send_max_attempts}
-    later = {i: (why, now + _backoff(attempts[i], settings, result.retry_after))
-             for i, why in retry.items() if i not in exhausted}
+    if result.halt:  # not these recipients' fault: no attempt spent, no wait once it is fixed
+        exhausted: dict[int, str] = {}
+        later = {i: (why, now) for i, why in retry.items()}
+    else:
+        exhausted = {i: f"gave up after {attempts[i]} attempts: {why}" for i, why in retry.items()
+                     if attempts[i] >= settings.send_max_attempts}
+        later = {i: (why, now + _backoff(attempts[i], settings, result.retry_after))
+                 for i, why in retry.items() if i not in exhausted}
     with session_scope(engine) as session:
         queries.settle_sent(session, message_ids=result.sent, now=now)
         queries.settle_failed(session, errors={**result.refused, **exhausted}, now=now)
-        queries.settle_retry(session, retries=later, now=now)
+        queries.settle_retry(session, retries=later, now=now, refund_attempt=bool(result.halt))
         if result.undeliverable:
             bounced = queries.subscribers_of_deliveries(session, delivery_ids=result.undeliverable)
             queries.suppress_subscribers(session, ids=bounced, status=SubscriberStatus.BOUNCED, now=now,
