@@ -23,6 +23,7 @@ from emails.delivery import TOKEN_MARKER, Letter, Recipient, list_headers
 POLICY = SMTP.clone(max_line_length=998)
 _FIELD_NAME = re.compile(r"[!-9;-~]+")  # RFC 5322 ftext: printable ASCII except ":"
 _ASCII_ADDRESS = re.compile(r"[!-~]+@[!-~]+")
+_HEADER_SAFE = re.compile(r"[!-;=?-~]+")  # one printable ASCII word: a URL, nothing to fold or inject
 
 
 class MessageError(ValueError):
@@ -76,6 +77,8 @@ def mime_template(letter: Letter, *, extra_headers: dict[str, str] | None = None
         **(extra_headers or {}),
     }
     try:
+        if not _HEADER_SAFE.fullmatch(letter.unsubscribe_url):
+            raise ValueError(f"the unsubscribe URL is not a header value: {letter.unsubscribe_url!r}")
         for name, value in shared.items():
             if not _FIELD_NAME.fullmatch(name):
                 raise ValueError(f"invalid header name {name!r}")
