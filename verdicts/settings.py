@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     smtp_username: str = ""
     smtp_password: str = ""
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    smtp_tls_ca_file: Path | None = None  # trust this CA for the server's certificate (default: system)
     smtp_connections: int = Field(default=2, ge=1, le=32)  # sent over at once, each reused
     smtp_rate_per_second: float = Field(default=0.0, ge=0)  # 0: as fast as the server takes them
     smtp_return_path: str = ""  # envelope sender; "bounces+{delivery_id}@example.com" for VERP

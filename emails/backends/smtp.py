@@ -236,6 +236,8 @@ def _config(settings: Settings) -> SmtpConfig:
         timeout=settings.smtp_timeout_seconds, connections=settings.smtp_connections,
         rate_per_second=settings.smtp_rate_per_second, return_path=settings.smtp_return_path,
         dkim_domain=settings.smtp_dkim_domain, dkim_selector=settings.smtp_dkim_selector, dkim_key=key,
+        tls_context=(ssl.create_default_context(cafile=str(settings.smtp_tls_ca_file))
+                     if settings.smtp_tls_ca_file else None),
     )
 
 
