@@ -552,6 +552,13 @@ def issues_with_unknown(session: Session) -> list[int]:
     return sorted(issue_id for (issue_id,) in session.connection().execute(stmt).all())
 
 
+def issues_in_flight(session: Session) -> list[int]:
+    """The ids of issues with deliveries in 'sending' (a live run's batch, or a dead run's)."""
+    d = DELIVERIES.c
+    stmt = select(d.issue_id).distinct().where(d.status == DeliveryStatus.SENDING.value)
+    return sorted(issue_id for (issue_id,) in session.connection().execute(stmt).all())
+
+
 def unknown_waiting(session: Session, *, issue_id: int, older_than: datetime) -> tuple[int, int]:
     """(unknown rows without provider events older than the cut-off, those more recent)."""
     d = DELIVERIES.c

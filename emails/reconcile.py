@@ -18,6 +18,7 @@ from db import queries
 from db.engine import session_scope
 from db.models import utcnow
 from db.states import DeliveryStatus
+from emails.lease import SendInProgress, SendLeaseKeeper
 from verdicts.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ def reconcile_unknown(engine: Engine, settings: Settings) -> ReconcileSummary:
     """Reconcile every issue's unknown deliveries from stored provider events (the daily maintenance
     flow runs this); counts what is left for an operator. Never raises for an issue with nothing to do."""
     cutoff = utcnow() - timedelta(minutes=settings.reconcile_grace_minutes)
+    _settle_dead_runs(engine, settings)
     with session_scope(engine) as session:
         issue_ids = queries.issues_with_unknown(session)
     moved = needs = recent = 0
@@ -78,6 +80,20 @@ def reconcile_unknown(engine: Engine, settings: Settings) -> ReconcileSummary:
             old, new = queries.unknown_waiting(session, issue_id=issue_id, older_than=cutoff)
         needs, recent = needs + old, recent + new
     return ReconcileSummary(len(issue_ids), moved, needs, recent)
+
+
+def _settle_dead_runs(engine: Engine, settings: Settings) -> None:
+    """Rows a dead run left 'sending' become unknown, for issues no live run holds."""
+    with session_scope(engine) as session:
+        issue_ids = queries.issues_in_flight(session)
+    for issue_id in issue_ids:
+        try:
+            with SendLeaseKeeper(engine, issue_id=issue_id, seconds=settings.send_lease_seconds):
+                with session_scope(engine) as session:
+                    left = queries.mark_interrupted(session, issue_id=issue_id, now=utcnow())
+                log.warning("issue %s: %d deliveries left in flight by a dead run: unknown", issue_id, left)
+        except SendInProgress:
+            continue  # a live run is sending it: its rows in flight are its own
 
 
 def decide(

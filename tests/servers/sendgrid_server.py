@@ -69,9 +69,10 @@ class SendGridServer:
         self.keep_bodies = keep_bodies
         self.requests = 0
         self.recipients = 0
-        # Called as on_request(n, phase) with phase "received" (before the answer is decided) and
-        # "accepted" (recorded, before the reply is written): where a test kills its sender.
-        self.on_request: Callable[[int, str], None] | None = None
+        # Called as on_request(n, phase) with phase "received" (before the answer is decided; False
+        # drops the request unread) and "accepted" (recorded, before the reply is written): where a
+        # test kills its sender.
+        self.on_request: Callable[[int, str], bool | None] | None = None
         self._openapi = _load_contract(contract)
         # Validate as if sent to the contract's own server, which this one stands in for.
         self._contract_host = (self._openapi.spec / "servers" / 0 / "url").read_str()
@@ -103,8 +104,8 @@ class SendGridServer:
         with self._lock:
             self.requests += 1
             number = self.requests
-        if self.on_request is not None:
-            self.on_request(number, "received")
+        if self.on_request is not None and self.on_request(number, "received") is False:
+            return 503, _errors([("dropped before it was read", None)]), ""  # it never reached us
         status, payload, message_id = self._decide(number, method, path, headers, body)
         if status == 202 and self.on_request is not None:
             self.on_request(number, "accepted")
@@ -182,8 +183,11 @@ class _Handler(BaseHTTPRequestHandler):
         if data:
             self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the sender died (a test killed it): nobody to answer
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the tests assert on what the server recorded, not on its access log."""
