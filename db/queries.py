@@ -658,9 +658,12 @@ def insert_subscribers(session: Session, *, rows: Sequence[dict[str, object]]) -
     leaving any address already there as it is; how many were new."""
     if not rows:
         return 0
-    stmt = _insert_for(session)(SUBSCRIBERS).on_conflict_do_nothing(index_elements=["email"])
-    result = session.connection().execute(stmt, list(rows))
-    return max(result.rowcount or 0, 0)
+    there = existing_emails(session, emails=[str(row["email"]) for row in rows])
+    fresh = [row for row in rows if row["email"] not in there]
+    if fresh:  # ON CONFLICT still guards against an import racing this one
+        stmt = _insert_for(session)(SUBSCRIBERS).on_conflict_do_nothing(index_elements=["email"])
+        session.connection().execute(stmt, fresh)
+    return len(fresh)
 
 
 # --- delivery: provider events -------------------------------------------------------------------
