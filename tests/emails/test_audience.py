@@ -87,14 +87,14 @@ def test_a_file_without_an_email_column_is_refused(engine, tmp_path):
 @pytest.mark.parametrize(
     ("address", "normalised"),
     [("Ada@Example.COM", "ada@example.com"), ("  first.last+tag@example.org ", "first.last+tag@example.org"),
-     ("josé@bücher.example", "josé@bücher.example"), ('"quoted"@example.com', "quoted@example.com")],
+     ("josé@bücher.example", "josé@bücher.example")],
 )
 def test_addresses_are_normalised_like_the_validator_does(address, normalised):
     assert normalise_address(address) == normalised
 
 
 @pytest.mark.parametrize("address", ["", "plain", "a@b", "a@-example.com", "a..b@example.com",
-                                     "a@example..com", f"{'x' * 65}@example.com"])
+                                     "a@example..com", "\"quoted\"@example.com", f"{'x' * 65}@example.com"])
 def test_invalid_addresses_are_refused(address):
     with pytest.raises(AudienceError, match="not a valid email address"):
         normalise_address(address)
