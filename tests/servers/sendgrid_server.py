@@ -73,6 +73,8 @@ class SendGridServer:
         # drops the request unread) and "accepted" (recorded, before the reply is written): where a
         # test kills its sender.
         self.on_request: Callable[[int, str], bool | None] | None = None
+        # Called with every accepted body and its message id (the bench counts recipients, posts events).
+        self.on_accepted: Callable[[dict[str, Any], str], None] | None = None
         self._openapi = _load_contract(contract)
         # Validate as if sent to the contract's own server, which this one stands in for.
         self._contract_host = (self._openapi.spec / "servers" / 0 / "url").read_str()
@@ -134,7 +136,9 @@ class SendGridServer:
             self.recipients += len(parsed.get("personalizations") or ())
             if self.keep_bodies:
                 self.accepted.append(accepted)
-            return 202, None, accepted.message_id
+        if self.on_accepted is not None:
+            self.on_accepted(parsed, accepted.message_id)
+        return 202, None, accepted.message_id
 
     def contract_violations(self, path: str, headers: Headers, body: bytes) -> list[Violation]:
         """(message, field) for every way the POST breaks the contract; empty if it keeps it."""
