@@ -84,6 +84,8 @@ class _Tally:
     retried: int = 0
     requests: int = 0
     started: float = field(default_factory=time.monotonic)
+    run: str = field(default_factory=lambda: secrets.token_hex(6))  # names this run's batches
+    cursor: int = 0  # the last delivery id claimed: the next claim reads from there
 
 
 def send_issue(
@@ -158,10 +160,7 @@ def _send_next(
 ) -> str | None:
     """Send one batch, or wait for a due retry; '' when there is nothing left, a reason to halt."""
     lease.ensure_held()
-    batch = f"{secrets.token_hex(6)}:{tally.requests}"
-    with session_scope(engine) as session:
-        claimed = queries.claim_deliveries(session, issue_id=letter.issue_id, batch=batch,
-                                           limit=backend.batch_size, now=utcnow())
+    claimed = _claim(engine, letter.issue_id, backend.batch_size, tally)
     if not claimed:
         return "" if not _wait_for_retry(engine, letter.issue_id, settings, lease) else None
     recipients = _recipients(claimed, letter.issue_id, settings)
@@ -171,6 +170,19 @@ def _send_next(
     if progress is not None:
         progress(_progress(engine, letter.issue_id, tally))
     return result.halt
+
+
+def _claim(engine: Engine, issue_id: int, limit: int, tally: _Tally) -> list[queries.Claimed]:
+    """The next batch: forward from the last id claimed, then from the start (retries that fell due)."""
+    batch = f"{tally.run}:{tally.requests}"
+    for after_id in dict.fromkeys((tally.cursor, 0)):
+        with session_scope(engine) as session:
+            claimed = queries.claim_deliveries(session, issue_id=issue_id, batch=batch, limit=limit,
+                                               now=utcnow(), after_id=after_id)
+        if claimed:
+            tally.cursor = claimed[-1].delivery_id
+            return claimed
+    return []
 
 
 def _recipients(claimed: Sequence[queries.Claimed], issue_id: int, settings: Settings) -> list[Recipient]:

@@ -82,7 +82,7 @@ def test_content_changed_after_approval_goes_back_to_draft(engine, settings, dra
     approve(engine, settings, draft)
     with Session(engine) as session:
         review = session.exec(select(PanelReview).where(PanelReview.take.is_not(None))).first()
-        review.take = review.take + " (edited after approval)"
+        review.take = "Edited after approval. " + review.take  # the part the email shows
         session.add(review)
         session.commit()
     with pytest.raises(PublishError, match="changed since it was approved"):
