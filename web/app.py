@@ -99,41 +99,66 @@ Ctx = Annotated[Context, Depends(_context)]
 
 
 @router.get("/u/{token}", response_class=HTMLResponse)
+def unsubscribe_link_page(token: str, request: Request, ctx: Ctx) -> Response:
+    """The confirmation page of today's unsubscribe link; changes nothing."""
+    return _unsubscribe_page(request, ctx, _link_subscriber_id(ctx.settings, token))
+
+
+@router.post("/u/{token}", response_class=HTMLResponse)
+def unsubscribe_link_now(token: str, request: Request, ctx: Ctx) -> Response:
+    """Unsubscribe from today's link (RFC 8058 one-click or our button); harmless when repeated."""
+    return _unsubscribe_now(request, ctx, _link_subscriber_id(ctx.settings, token))
+
+
 @router.get("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_page(token: str, request: Request, ctx: Ctx) -> Response:
-    """The confirmation page; changes nothing."""
+    """The confirmation page of the first issues' unsubscribe link; changes nothing."""
+    return _unsubscribe_page(request, ctx, _old_subscriber_id(ctx.settings, token))
+
+
+@router.post("/unsubscribe/{token}", response_class=HTMLResponse)
+def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
+    """Unsubscribe from the first issues' link; harmless when repeated."""
+    return _unsubscribe_now(request, ctx, _old_subscriber_id(ctx.settings, token))
+
+
+def _unsubscribe_page(request: Request, ctx: Context, subscriber_id: int) -> Response:
     with session_scope(ctx.engine) as session:
-        subscriber = _subscriber_of(session, ctx.settings, token, request)
+        subscriber = _subscriber(session, subscriber_id)
         done = subscriber.status == SubscriberStatus.UNSUBSCRIBED
     name = "unsubscribed.html.j2" if done else "unsubscribe.html.j2"
     return _page(request, name, email=subscriber.email)
 
 
-@router.post("/u/{token}", response_class=HTMLResponse)
-@router.post("/unsubscribe/{token}", response_class=HTMLResponse)
-def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
-    """Unsubscribe (RFC 8058 one-click or our own button); harmless when repeated."""
+def _unsubscribe_now(request: Request, ctx: Context, subscriber_id: int) -> Response:
     with session_scope(ctx.engine) as session:
-        subscriber = _subscriber_of(session, ctx.settings, token, request)
-        assert subscriber.id is not None
+        subscriber = _subscriber(session, subscriber_id)
         try:
-            unsubscribe(session, subscriber_id=subscriber.id)
+            unsubscribe(session, subscriber_id=subscriber_id)
         except AudienceError:
             # Bounced or complained: already never mailed again, which is what was asked.
             log.info("subscriber %s is %s: nothing to do", subscriber.id, subscriber.status)
     return _page(request, "unsubscribed.html.j2", email=subscriber.email)
 
 
-def _subscriber_of(session: Session, settings: Settings, token: str, request: Request) -> Subscriber:
-    """The subscriber an unsubscribe link names (today's /u/ token or the first issues'
-    /unsubscribe/ one); PageError 400 (bad token) or 404 (gone)."""
+def _link_subscriber_id(settings: Settings, token: str) -> int:
+    """The subscriber a /u/ link token names; PageError 400 if it is not ours."""
     try:
-        if request.url.path.startswith("/u/"):
-            subscriber_id = read_link_token(settings.secret_key, token).subscriber_id
-        else:
-            subscriber_id = read_unsubscribe_token(settings.secret_key, token)
+        return read_link_token(settings.secret_key, token).subscriber_id
     except BadToken:
         raise _invalid_link() from None
+
+
+def _old_subscriber_id(settings: Settings, token: str) -> int:
+    """The subscriber an /unsubscribe/ token of the first issues names; PageError 400 if not ours."""
+    try:
+        return read_unsubscribe_token(settings.secret_key, token)
+    except BadToken:
+        raise _invalid_link() from None
+
+
+def _subscriber(session: Session, subscriber_id: int) -> Subscriber:
+    """The subscriber; PageError 404 when there is none (any more)."""
     subscriber = session.get(Subscriber, subscriber_id)
     if subscriber is None:
         raise PageError(404, "Subscription not found",
