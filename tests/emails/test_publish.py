@@ -23,6 +23,7 @@ from emails.lease import SendInProgress
 from emails.publish import PublishError, send_issue, send_test
 from emails.tokens import read_link_token
 from tests.servers.sendgrid_server import SendGridServer, require_mail_contract
+from verdicts import stages
 
 EDITOR = "editor@example.com"
 API_KEY = "SG.test-key"
@@ -317,3 +318,14 @@ def test_a_test_send_reaches_one_address_and_records_nothing(engine, settings, d
     assert statuses(engine) == Counter()
     with Session(engine) as session:
         assert session.get(NewsletterIssue, draft).status == IssueStatus.DRAFT
+
+
+def test_the_publish_sweep_leaves_an_issue_another_run_is_sending(engine, settings, draft):
+    approve(engine, settings, draft)
+    now = utcnow()
+    with Session(engine) as session:
+        queries.acquire_lease(session, issue_id=draft, holder="other pid 9", token="theirs", now=now,
+                              expires_at=now + timedelta(minutes=1))
+        session.commit()
+    assert stages.publish_ready(settings) == []  # no error, nothing sent: that run finishes it
+    assert outbox_files(settings) == []
