@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from slugify import slugify
-from sqlalchemy import bindparam, delete, func, literal, or_, text, update
+from sqlalchemy import Integer, any_, bindparam, cast, delete, exists, func, literal, or_, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -388,7 +388,7 @@ def queue_deliveries(session: Session, *, issue_id: int, backend: str, now: date
     if session.get_bind().dialect.name == "postgresql":
         # A million rows the planner has no statistics for: without them it sorts every pending
         # row of the issue for each claim instead of walking the index.
-        session.connection().execute(text("ANALYZE deliveries"))
+        session.connection().execute(text("ANALYZE deliveries, subscribers"))
     return queued
 
 
@@ -399,19 +399,26 @@ def claim_deliveries(
     subscribers → sending. A run passes the last id it claimed, so each claim reads only its batch."""
     ensure_transition(DeliveryStatus.PENDING, DeliveryStatus.SENDING)
     d, s = DELIVERIES.c, SUBSCRIBERS.c
-    due = (
+    active = exists().where(s.id == d.subscriber_id, s.status == SubscriberStatus.ACTIVE.value)
+    due = (  # walks the (issue, status, id) index from the cursor; a join here let PostgreSQL
+        # start from the subscribers and sort them all
         select(d.id)
-        .join(SUBSCRIBERS, s.id == d.subscriber_id)
         .where(d.issue_id == issue_id, d.status == DeliveryStatus.PENDING.value, d.id > after_id,
-               or_(d.next_attempt_at.is_(None), d.next_attempt_at <= now),
-               s.status == SubscriberStatus.ACTIVE.value)
+               or_(d.next_attempt_at.is_(None), d.next_attempt_at <= now), active)
         .order_by(d.id)
         .limit(limit)
     )
+    if session.get_bind().dialect.name == "postgresql":
+        # id = ANY(one array, computed once): an index lookup per row, where IN (…) or a join let
+        # the planner hash the whole table for each claim.
+        ids = select(func.array_agg(due.subquery().c.id)).scalar_subquery()
+        picked = d.id == any_(cast(ids, postgresql.ARRAY(Integer)))
+    else:
+        picked = d.id.in_(due)
     email = select(s.email).where(s.id == d.subscriber_id).scalar_subquery()
     stmt = (
         update(DELIVERIES)
-        .where(d.id.in_(due))
+        .where(picked)
         .values(status=DeliveryStatus.SENDING.value, batch=batch, attempts=d.attempts + 1, updated_at=now)
         .returning(d.id, d.subscriber_id, email, d.attempts)
     )
