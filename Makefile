@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EDITOR_EMAIL ?= editor@example.com
 
-.PHONY: week test install install-dev chromium lint bench bench-web clean
+.PHONY: week test install install-dev chromium email-clients lint bench bench-web clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -24,12 +24,18 @@ chromium:
 week: install
 	$(BIN)/verdicts week --subscribers verdicts/samples/subscribers.csv --approve-as $(EDITOR_EMAIL)
 
-test: install-dev chromium
+# doiuse-email (caniemail's data) for the client-support test, from the committed lock file.
+EMAIL_CLIENTS := tests/emails/clients
+email-clients:
+	@test -d $(EMAIL_CLIENTS)/node_modules/doiuse-email || npm ci --prefix $(EMAIL_CLIENTS) --no-audit --no-fund --silent
+
+test: install-dev chromium email-clients
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: install-dev
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/send.py
 
 bench-web: install-dev
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }

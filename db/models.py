@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, Column, String, Text, UniqueConstraint, false
+from sqlalchemy import Boolean, Column, Index, Integer, String, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from db.states import DeliveryStatus, IssueStatus, SubscriberStatus
@@ -132,22 +132,35 @@ class Subscriber(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     confirmed_at: datetime | None = None
     unsubscribed_at: datetime | None = None
+    # delivery (issue 8): why and when the address stopped receiving (bounce, complaint, provider)
+    suppressed_reason: str | None = Field(default=None, sa_column=Column(Text))
+    suppressed_at: datetime | None = None
 
 
 class Delivery(SQLModel, table=True):
     __tablename__ = "deliveries"
-    __table_args__ = (UniqueConstraint("issue_id", "subscriber_id", name="uq_delivery_issue_subscriber"),)
+    __table_args__ = (
+        UniqueConstraint("issue_id", "subscriber_id", name="uq_delivery_issue_subscriber"),
+        # What a send claims: an issue's rows in one state, in id order (issue 8).
+        Index("ix_deliveries_issue_status_id", "issue_id", "status", "id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    issue_id: int = Field(foreign_key="issues.id", index=True)
+    issue_id: int = Field(foreign_key="issues.id")
     subscriber_id: int = Field(foreign_key="subscribers.id", index=True)
     status: DeliveryStatus = Field(
-        default=DeliveryStatus.PENDING, sa_column=Column(String(20), nullable=False, index=True)
+        default=DeliveryStatus.PENDING, sa_column=Column(String(20), nullable=False)
     )
     backend: str | None = Field(default=None, max_length=40)
     message_id: str | None = Field(default=None, max_length=500)
     error: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # --- delivery (issue 8): retries, the request a row went out in, the provider's word on it
+    attempts: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+    next_attempt_at: datetime | None = None  # a temporary failure waits until then
+    batch: str | None = Field(default=None, max_length=40)  # "<run>:<n>": one request's rows
+    provider_status: str | None = Field(default=None, max_length=20)  # processed, delivered, ...
+    provider_at: datetime | None = None
 
 
 class CommunityVote(SQLModel, table=True):
@@ -225,3 +238,34 @@ class RateLimitCounter(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=300)
     count: int = 0
     expires_at: float = Field(index=True)  # seconds since the epoch
+
+
+# --- delivery (issue 8): one send per issue at a time, and what providers report -----------------
+
+
+class SendLease(SQLModel, table=True):
+    """Who is sending an issue right now; a lease whose heartbeat stopped expires."""
+
+    __tablename__ = "send_leases"
+    issue_id: int = Field(foreign_key="issues.id", primary_key=True)
+    holder: str = Field(max_length=200)  # "host pid 1234"
+    token: str = Field(max_length=64)  # this run's own secret: only it renews or releases
+    acquired_at: datetime = Field(default_factory=utcnow)
+    heartbeat_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime = Field(default_factory=utcnow)
+
+
+class ProviderEvent(SQLModel, table=True):
+    """One event a delivery provider posted (SendGrid's Event Webhook), stored once by its id."""
+
+    __tablename__ = "provider_events"
+    __table_args__ = (UniqueConstraint("provider", "event_id", name="uq_provider_event"),)
+    id: int | None = Field(default=None, primary_key=True)
+    provider: str = Field(max_length=20)
+    event_id: str = Field(max_length=100)  # sg_event_id
+    event: str = Field(max_length=30)  # processed, delivered, bounce, dropped, spamreport, ...
+    delivery_id: int | None = Field(default=None, index=True)  # from custom_args; None if absent
+    email: str | None = Field(default=None, max_length=320)
+    occurred_at: datetime | None = None
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    received_at: datetime = Field(default_factory=utcnow)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import TypeVar
 
 from slugify import slugify
-from sqlalchemy import func, text, update
+from sqlalchemy import Integer, any_, bindparam, cast, delete, exists, func, literal, or_, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -19,12 +21,14 @@ from db.models import (
     Launch,
     NewsletterIssue,
     PanelReview,
+    ProviderEvent,
+    SendLease,
     Source,
     Subscriber,
     Tool,
     utcnow,
 )
-from db.states import DeliveryStatus, SubscriberStatus
+from db.states import DeliveryStatus, SubscriberStatus, ensure_transition, is_allowed
 
 T = TypeVar("T")
 
@@ -335,38 +339,381 @@ def list_subscribers(session: Session) -> Sequence[Subscriber]:
     return session.exec(select(Subscriber).order_by(Subscriber.email)).all()
 
 
-def create_pending_deliveries(session: Session, *, issue_id: int, backend: str) -> int:
-    """Insert a pending delivery for every active subscriber who has none; return how many."""
-    rows = session.exec(
-        select(Subscriber.id).where(Subscriber.status == SubscriberStatus.ACTIVE)
-    ).all()
-    if not rows:
-        return 0
-    values = [
-        {"issue_id": issue_id, "subscriber_id": sid, "status": DeliveryStatus.PENDING.value,
-         "backend": backend}
-        for sid in rows
-    ]
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(Delivery).values(values).on_conflict_do_nothing(
-        index_elements=["issue_id", "subscriber_id"]
+# --- delivery (issue 8): set-based bookkeeping, leases, provider events --------------------------
+#
+# A send moves thousands of rows at a time, so these are single Core statements (an INSERT from a
+# SELECT, an UPDATE over an id list, an executemany), never an ORM object per row. Each checks its
+# move against db.states first: the state machine stays the one authority on what may happen.
+
+DELIVERIES = Delivery.__table__  # type: ignore[attr-defined]
+SUBSCRIBERS = Subscriber.__table__  # type: ignore[attr-defined]
+LEASES = SendLease.__table__  # type: ignore[attr-defined]
+EVENTS = ProviderEvent.__table__  # type: ignore[attr-defined]
+# SQLite allows 32,766 variables per statement, PostgreSQL 65,535: an id list stays well below.
+ID_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A delivery claimed for sending: its row, subscriber, address and attempts so far."""
+
+    delivery_id: int
+    subscriber_id: int
+    email: str
+    attempts: int
+
+
+def _insert_for(session: Session):  # type: ignore[no-untyped-def]
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def _moves_from(target: StrEnum) -> list[str]:
+    """The states from which the machine allows a move to `target`."""
+    return [str(state) for state in type(target) if is_allowed(state, target)]
+
+
+def queue_deliveries(session: Session, *, issue_id: int, backend: str, now: datetime) -> int:
+    """One INSERT … SELECT: a pending delivery for every active subscriber; how many.
+
+    Called once per issue, in the transaction that moves it to sending, so no row can exist yet: a
+    plain INSERT (half the cost of ON CONFLICT on PostgreSQL), the unique constraint its guard."""
+    d = DELIVERIES.c
+    rows = select(
+        literal(issue_id), SUBSCRIBERS.c.id, literal(DeliveryStatus.PENDING.value), literal(backend),
+        literal(0), literal(now, d.created_at.type), literal(now, d.updated_at.type),
+    ).where(SUBSCRIBERS.c.status == SubscriberStatus.ACTIVE.value)
+    stmt = DELIVERIES.insert().from_select(
+        ["issue_id", "subscriber_id", "status", "backend", "attempts", "created_at", "updated_at"], rows)
+    queued = max(session.connection().execute(stmt).rowcount or 0, 0)
+    if session.get_bind().dialect.name == "postgresql":
+        # A million rows the planner has no statistics for: without them it sorts every pending
+        # row of the issue for each claim instead of walking the index.
+        session.connection().execute(text("ANALYZE deliveries, subscribers"))
+    return queued
+
+
+def claim_deliveries(
+    session: Session, *, issue_id: int, batch: str, limit: int, now: datetime, after_id: int = 0
+) -> list[Claimed]:
+    """One UPDATE … RETURNING: the next `limit` due pending rows (ids above `after_id`) of active
+    subscribers → sending. A run passes the last id it claimed, so each claim reads only its batch."""
+    ensure_transition(DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+    d, s = DELIVERIES.c, SUBSCRIBERS.c
+    active = exists().where(s.id == d.subscriber_id, s.status == SubscriberStatus.ACTIVE.value)
+    due = (  # walks the (issue, status, id) index from the cursor; a join here let PostgreSQL
+        # start from the subscribers and sort them all
+        select(d.id)
+        .where(d.issue_id == issue_id, d.status == DeliveryStatus.PENDING.value, d.id > after_id,
+               or_(d.next_attempt_at.is_(None), d.next_attempt_at <= now), active)
+        .order_by(d.id)
+        .limit(limit)
     )
-    result = session.execute(stmt)
-    return max(result.rowcount or 0, 0)
+    if session.get_bind().dialect.name == "postgresql":
+        # id = ANY(one array, computed once): an index lookup per row, where IN (…) or a join let
+        # the planner hash the whole table for each claim.
+        ids = select(func.array_agg(due.subquery().c.id)).scalar_subquery()
+        picked = d.id == any_(cast(ids, postgresql.ARRAY(Integer)))
+    else:
+        picked = d.id.in_(due)
+    email = select(s.email).where(s.id == d.subscriber_id).scalar_subquery()
+    stmt = (
+        update(DELIVERIES)
+        .where(picked)
+        .values(status=DeliveryStatus.SENDING.value, batch=batch, attempts=d.attempts + 1, updated_at=now)
+        .returning(d.id, d.subscriber_id, email, d.attempts)
+    )
+    rows = session.connection().execute(stmt).all()
+    return [Claimed(*row) for row in sorted(rows)]
 
 
-def deliveries_in(session: Session, *, issue_id: int, status: DeliveryStatus) -> Sequence[Delivery]:
-    """The issue's deliveries in `status`, oldest first."""
-    stmt = select(Delivery).where(Delivery.issue_id == issue_id, Delivery.status == status)
-    return session.exec(stmt.order_by(Delivery.id)).all()
+def settle_sent(session: Session, *, message_ids: dict[int, str], now: datetime) -> None:
+    """sending → sent for these rows, each with its message id (one UPDATE when they share one)."""
+    _settle(session, DeliveryStatus.SENT, {i: (m, None) for i, m in message_ids.items()}, now)
+
+
+def settle_failed(session: Session, *, errors: dict[int, str], now: datetime) -> None:
+    """sending → failed for good, with the provider's message."""
+    _settle(session, DeliveryStatus.FAILED, {i: (None, e) for i, e in errors.items()}, now)
+
+
+def settle_retry(session: Session, *, retries: dict[int, tuple[str, datetime]], now: datetime,
+                 refund_attempt: bool = False) -> None:
+    """sending → pending, each with its error and the time before which it is not claimed again;
+    `refund_attempt` when the failure was no recipient's (the run halted)."""
+    if not retries:
+        return
+    ensure_transition(DeliveryStatus.SENDING, DeliveryStatus.PENDING)
+    d = DELIVERIES.c
+    stmt = (update(DELIVERIES)
+            .where(d.id == bindparam("b_id"), d.status == DeliveryStatus.SENDING.value)
+            .values(status=DeliveryStatus.PENDING.value, error=bindparam("b_error"),
+                    next_attempt_at=bindparam("b_next"), updated_at=now,
+                    attempts=d.attempts - 1 if refund_attempt else d.attempts))
+    params = [{"b_id": i, "b_error": e, "b_next": at} for i, (e, at) in retries.items()]
+    session.connection().execute(stmt, params)
+
+
+def _settle(session: Session, target: DeliveryStatus, rows: dict[int, tuple[str | None, str | None]],
+            now: datetime) -> None:
+    """sending → `target` for the rows: one UPDATE over an id list if all share their values, else
+    one executemany."""
+    if not rows:
+        return
+    ensure_transition(DeliveryStatus.SENDING, target)
+    d = DELIVERIES.c
+    values = set(rows.values())
+    if len(values) == 1:
+        (message_id, error), = values
+        ids = sorted(rows)
+        for start in range(0, len(ids), ID_CHUNK):
+            session.connection().execute(
+                update(DELIVERIES)
+                .where(d.id.in_(ids[start : start + ID_CHUNK]), d.status == DeliveryStatus.SENDING.value)
+                .values(status=target.value, message_id=message_id, error=error, next_attempt_at=None,
+                        updated_at=now))
+        return
+    stmt = (update(DELIVERIES)
+            .where(d.id == bindparam("b_id"), d.status == DeliveryStatus.SENDING.value)
+            .values(status=target.value, message_id=bindparam("b_message"), error=bindparam("b_error"),
+                    next_attempt_at=None, updated_at=now))
+    params = [{"b_id": i, "b_message": m, "b_error": e} for i, (m, e) in rows.items()]
+    session.connection().execute(stmt, params)
+
+
+def mark_interrupted(session: Session, *, issue_id: int, now: datetime) -> int:
+    """sending → unknown for every row a dead run left in flight; how many."""
+    ensure_transition(DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN)
+    d = DELIVERIES.c
+    stmt = (update(DELIVERIES)
+            .where(d.issue_id == issue_id, d.status == DeliveryStatus.SENDING.value)
+            .values(status=DeliveryStatus.UNKNOWN.value, updated_at=now,
+                    error="interrupted while sending: the outcome of its request is unknown"))
+    return max(session.connection().execute(stmt).rowcount or 0, 0)
+
+
+def skip_departed(session: Session, *, issue_id: int, now: datetime) -> int:
+    """pending → skipped for rows whose subscriber is no longer active; how many."""
+    ensure_transition(DeliveryStatus.PENDING, DeliveryStatus.SKIPPED)
+    d, s = DELIVERIES.c, SUBSCRIBERS.c
+    departed = select(s.id).where(s.status != SubscriberStatus.ACTIVE.value)
+    stmt = (update(DELIVERIES)
+            .where(d.issue_id == issue_id, d.status == DeliveryStatus.PENDING.value,
+                   d.subscriber_id.in_(departed))
+            .values(status=DeliveryStatus.SKIPPED.value, updated_at=now,
+                    error="not sent: the subscriber left before their turn"))
+    return max(session.connection().execute(stmt).rowcount or 0, 0)
+
+
+def next_retry_at(session: Session, *, issue_id: int) -> datetime | None:
+    """When the issue's earliest waiting retry falls due, if any row waits."""
+    d = DELIVERIES.c
+    stmt = select(func.min(d.next_attempt_at)).where(
+        d.issue_id == issue_id, d.status == DeliveryStatus.PENDING.value)
+    return session.connection().execute(stmt).scalar_one_or_none()
 
 
 def delivery_counts(session: Session, *, issue_id: int) -> dict[str, int]:
     """How many of the issue's deliveries are in each status."""
-    stmt = (
-        select(Delivery.status, func.count())
-        .where(Delivery.issue_id == issue_id)
-        .group_by(Delivery.status)
+    d = DELIVERIES.c
+    stmt = select(d.status, func.count()).where(d.issue_id == issue_id).group_by(d.status)
+    return {str(status): count for status, count in session.connection().execute(stmt).all()}
+
+
+def deliveries_of(
+    session: Session, *, issue_id: int, status: DeliveryStatus | None = None, limit: int | None = None
+) -> Sequence[Delivery]:
+    """The issue's deliveries (in `status`), oldest first, at most `limit`."""
+    stmt = select(Delivery).where(Delivery.issue_id == issue_id)
+    if status is not None:
+        stmt = stmt.where(Delivery.status == status)
+    return session.exec(stmt.order_by(Delivery.id).limit(limit)).all()
+
+
+def unknown_batches_with_events(session: Session, *, issue_id: int) -> list[str]:
+    """The batches of unknown rows (atomic backends) in which some row has a provider event."""
+    d = DELIVERIES.c
+    stmt = select(d.batch).distinct().where(
+        d.issue_id == issue_id, d.status == DeliveryStatus.UNKNOWN.value,
+        d.provider_status.is_not(None), d.batch.is_not(None))
+    return [batch for (batch,) in session.connection().execute(stmt).all()]
+
+
+def resolve_unknown(
+    session: Session, *, issue_id: int, target: DeliveryStatus, now: datetime, note: str,
+    batches: Sequence[str] | None = None, with_events: bool | None = None,
+    older_than: datetime | None = None,
+) -> int:
+    """unknown → `target` for the issue's rows matching the filters (batch, event, age); how many."""
+    ensure_transition(DeliveryStatus.UNKNOWN, target)
+    d = DELIVERIES.c
+    where = [d.issue_id == issue_id, d.status == DeliveryStatus.UNKNOWN.value]
+    if batches is not None:
+        where.append(d.batch.in_(list(batches)))
+    if with_events is not None:
+        where.append(d.provider_status.is_not(None) if with_events else d.provider_status.is_(None))
+    if older_than is not None:
+        where.append(d.updated_at < older_than)
+    values: dict[str, object] = {"status": target.value, "updated_at": now, "error": note}
+    if target == DeliveryStatus.PENDING:
+        values["next_attempt_at"] = None
+    stmt = update(DELIVERIES).where(*where).values(**values)
+    return max(session.connection().execute(stmt).rowcount or 0, 0)
+
+
+def issues_with_unknown(session: Session) -> list[int]:
+    """The ids of issues with at least one delivery whose outcome is unknown."""
+    d = DELIVERIES.c
+    stmt = select(d.issue_id).distinct().where(d.status == DeliveryStatus.UNKNOWN.value)
+    return sorted(issue_id for (issue_id,) in session.connection().execute(stmt).all())
+
+
+def issues_in_flight(session: Session) -> list[int]:
+    """The ids of issues with deliveries in 'sending' (a live run's batch, or a dead run's)."""
+    d = DELIVERIES.c
+    stmt = select(d.issue_id).distinct().where(d.status == DeliveryStatus.SENDING.value)
+    return sorted(issue_id for (issue_id,) in session.connection().execute(stmt).all())
+
+
+def unknown_waiting(session: Session, *, issue_id: int, older_than: datetime) -> tuple[int, int]:
+    """(unknown rows without provider events older than the cut-off, those more recent)."""
+    d = DELIVERIES.c
+    base = [d.issue_id == issue_id, d.status == DeliveryStatus.UNKNOWN.value, d.provider_status.is_(None)]
+    old = select(func.count()).where(*base, d.updated_at < older_than)
+    recent = select(func.count()).where(*base, d.updated_at >= older_than)
+    connection = session.connection()
+    return connection.execute(old).scalar_one(), connection.execute(recent).scalar_one()
+
+
+# --- delivery: one send per issue at a time ------------------------------------------------------
+
+
+def acquire_lease(
+    session: Session, *, issue_id: int, holder: str, token: str, now: datetime, expires_at: datetime
+) -> SendLease:
+    """Take the issue's send lease if it is free, expired or ours; returns whoever holds it after."""
+    stmt = _insert_for(session)(LEASES).values(
+        issue_id=issue_id, holder=holder, token=token, acquired_at=now, heartbeat_at=now,
+        expires_at=expires_at)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["issue_id"],
+        set_={"holder": holder, "token": token, "acquired_at": now, "heartbeat_at": now,
+              "expires_at": expires_at},
+        where=or_(LEASES.c.expires_at < now, LEASES.c.token == token),
     )
-    return {str(status): count for status, count in session.exec(stmt).all()}
+    session.connection().execute(stmt)
+    row = session.connection().execute(select(LEASES).where(LEASES.c.issue_id == issue_id)).one()
+    return SendLease(**row._mapping)
+
+
+def renew_lease(session: Session, *, issue_id: int, token: str, now: datetime, expires_at: datetime) -> bool:
+    """Push our lease's expiry on; False if it is no longer ours (it expired and was taken)."""
+    stmt = (update(LEASES).where(LEASES.c.issue_id == issue_id, LEASES.c.token == token)
+            .values(heartbeat_at=now, expires_at=expires_at))
+    return (session.connection().execute(stmt).rowcount or 0) == 1
+
+
+def release_lease(session: Session, *, issue_id: int, token: str) -> None:
+    """Give our lease up (nothing happens if it is no longer ours)."""
+    session.connection().execute(
+        delete(LEASES).where(LEASES.c.issue_id == issue_id, LEASES.c.token == token))
+
+
+def lease_of(session: Session, *, issue_id: int) -> SendLease | None:
+    """The issue's send lease, live or expired, if one is recorded."""
+    row = session.connection().execute(select(LEASES).where(LEASES.c.issue_id == issue_id)).first()
+    return SendLease(**row._mapping) if row is not None else None
+
+
+# --- delivery: subscribers, suppressions and imports ---------------------------------------------
+
+
+def suppress_subscribers(
+    session: Session, *, ids: Iterable[int] = (), emails: Iterable[str] = (),
+    status: SubscriberStatus, reason: str, now: datetime,
+) -> int:
+    """Move the named subscribers to `status` (bounced, complained, unsubscribed) where the machine
+    allows it; how many moved."""
+    s = SUBSCRIBERS.c
+    sources = _moves_from(status)
+    values: dict[str, object] = {"status": status.value, "suppressed_reason": reason, "suppressed_at": now}
+    if status == SubscriberStatus.UNSUBSCRIBED:
+        values["unsubscribed_at"] = now
+    moved = 0
+    for column, keys in ((s.id, sorted(set(ids))), (s.email, sorted(set(emails)))):
+        for start in range(0, len(keys), ID_CHUNK):
+            stmt = (update(SUBSCRIBERS)
+                    .where(column.in_(keys[start : start + ID_CHUNK]), s.status.in_(sources))
+                    .values(**values))
+            moved += max(session.connection().execute(stmt).rowcount or 0, 0)
+    return moved
+
+
+def subscribers_of_deliveries(session: Session, *, delivery_ids: Iterable[int]) -> list[int]:
+    """The subscriber ids of these deliveries."""
+    ids = sorted(set(delivery_ids))
+    found: list[int] = []
+    d = DELIVERIES.c
+    for start in range(0, len(ids), ID_CHUNK):
+        stmt = select(d.subscriber_id).where(d.id.in_(ids[start : start + ID_CHUNK]))
+        found += [sid for (sid,) in session.connection().execute(stmt).all()]
+    return found
+
+
+def existing_emails(session: Session, *, emails: Sequence[str]) -> set[str]:
+    """Which of `emails` a subscriber already has."""
+    found: set[str] = set()
+    for start in range(0, len(emails), ID_CHUNK):
+        stmt = select(SUBSCRIBERS.c.email).where(SUBSCRIBERS.c.email.in_(emails[start : start + ID_CHUNK]))
+        found.update(email for (email,) in session.connection().execute(stmt).all())
+    return found
+
+
+def insert_subscribers(session: Session, *, rows: Sequence[dict[str, object]]) -> int:
+    """Insert subscriber rows (email, name, status, created_at, confirmed_at) in one executemany,
+    leaving any address already there as it is; how many were new."""
+    if not rows:
+        return 0
+    there = existing_emails(session, emails=[str(row["email"]) for row in rows])
+    fresh = [row for row in rows if row["email"] not in there]
+    if fresh:  # ON CONFLICT still guards against an import racing this one
+        stmt = _insert_for(session)(SUBSCRIBERS).on_conflict_do_nothing(index_elements=["email"])
+        session.connection().execute(stmt, fresh)
+    return len(fresh)
+
+
+# --- delivery: provider events -------------------------------------------------------------------
+
+
+def insert_provider_events(session: Session, *, rows: Sequence[dict[str, object]]) -> list[dict[str, object]]:
+    """Store events not stored before (by provider and event id); returns the new ones."""
+    fresh: list[dict[str, object]] = []
+    e = EVENTS.c
+    for start in range(0, len(rows), 500):  # 9 columns a row: well under every parameter limit
+        chunk = rows[start : start + 500]
+        stmt = (_insert_for(session)(EVENTS).values(list(chunk))
+                .on_conflict_do_nothing(index_elements=["provider", "event_id"])
+                .returning(e.event_id))
+        stored = {event_id for (event_id,) in session.connection().execute(stmt).all()}
+        fresh += [row for row in chunk if row["event_id"] in stored]
+    return fresh
+
+
+def provider_statuses(session: Session, *, delivery_ids: Iterable[int]) -> dict[int, str | None]:
+    """The provider status each of these deliveries has now (only the ones that exist)."""
+    ids = sorted(set(delivery_ids))
+    found: dict[int, str | None] = {}
+    d = DELIVERIES.c
+    for start in range(0, len(ids), ID_CHUNK):
+        stmt = select(d.id, d.provider_status).where(d.id.in_(ids[start : start + ID_CHUNK]))
+        found.update(session.connection().execute(stmt).all())
+    return found
+
+
+def set_provider_statuses(session: Session, *, updates: Sequence[tuple[int, str, datetime]]) -> None:
+    """Record (delivery id, provider status, when) beside each row's state, in one executemany."""
+    if not updates:
+        return
+    d = DELIVERIES.c
+    stmt = (update(DELIVERIES).where(d.id == bindparam("b_id"))
+            .values(provider_status=bindparam("b_status"), provider_at=bindparam("b_at")))
+    session.connection().execute(stmt, [{"b_id": i, "b_status": st, "b_at": at} for i, st, at in updates])

@@ -15,11 +15,12 @@ class IssueStatus(StrEnum):
 
 
 class DeliveryStatus(StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"
-    SENT = "sent"
-    FAILED = "failed"
-    UNKNOWN = "unknown"  # outcome lost in a crash: reconciled by hand, never blindly resent
+    PENDING = "pending"  # to send, now or after its back-off (next_attempt_at)
+    SENDING = "sending"  # claimed by a run, its request under way
+    SENT = "sent"  # the backend accepted it
+    FAILED = "failed"  # for good: refused, or out of attempts
+    UNKNOWN = "unknown"  # outcome lost in a crash: reconciled from provider events or by an operator
+    SKIPPED = "skipped"  # the subscriber left (unsubscribed, bounced, complained) before their turn
 
 
 class SubscriberStatus(StrEnum):
@@ -46,13 +47,18 @@ TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
         IssueStatus.REJECTED: frozenset({IssueStatus.DRAFT}),
     },
     DeliveryStatus: {
-        DeliveryStatus.PENDING: frozenset({DeliveryStatus.SENDING}),
+        DeliveryStatus.PENDING: frozenset({DeliveryStatus.SENDING, DeliveryStatus.SKIPPED}),
         DeliveryStatus.SENDING: frozenset(
-            {DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.UNKNOWN}
+            # PENDING: a temporary failure, retried after a back-off
+            {DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.UNKNOWN, DeliveryStatus.PENDING}
         ),
         DeliveryStatus.SENT: frozenset(),
         DeliveryStatus.FAILED: frozenset({DeliveryStatus.PENDING}),
-        DeliveryStatus.UNKNOWN: frozenset({DeliveryStatus.SENT, DeliveryStatus.FAILED}),
+        # SENT / FAILED from provider events or an operator's --mark-sent; PENDING: --resend
+        DeliveryStatus.UNKNOWN: frozenset(
+            {DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.PENDING}
+        ),
+        DeliveryStatus.SKIPPED: frozenset(),
     },
     SubscriberStatus: {
         SubscriberStatus.PENDING: frozenset(

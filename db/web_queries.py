@@ -172,6 +172,15 @@ def is_suppressed(session: Session, *, address_hash: str) -> bool:
     return session.exec(stmt).first() is not None
 
 
+def suppressed_hashes(session: Session, *, address_hashes: Sequence[str]) -> set[str]:
+    """Which of the hashed addresses are on the suppression list."""
+    found: set[str] = set()
+    for chunk in chunked(address_hashes):
+        stmt = select(Suppression.address_hash).where(col(Suppression.address_hash).in_(chunk))
+        found.update(session.exec(stmt).all())
+    return found
+
+
 def suppress_hash(session: Session, *, address_hash: str, reason: str) -> None:
     """Put the hashed address on the suppression list (once)."""
     stmt = _insert(session)(Suppression).values(address_hash=address_hash, reason=reason,

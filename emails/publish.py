@@ -1,23 +1,41 @@
-"""Sending an approved issue: one delivery row per subscriber, each sent at most once."""
+"""Sending an approved issue: exactly once per subscriber, a batch at a time, across crashes.
+
+Every subscriber has one delivery row per issue (unique). A run holds the issue's send lease, then
+repeats: claim a batch (pending → sending, committed), hand it to the backend, settle it (sent,
+failed, or pending again after a back-off, committed). A run killed at any point leaves at most
+one batch in 'sending'; the next run marks it 'unknown', and `emails.reconcile` settles it from
+the provider's events or by an operator's decision, never by sending it blindly again.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import secrets
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from db import queries
 from db.engine import session_scope
-from db.models import Delivery, NewsletterIssue, Subscriber, utcnow
+from db.models import NewsletterIssue, utcnow
 from db.states import DeliveryStatus, IssueStatus, SubscriberStatus, move
 from editorial.issues import render_and_store
-from emails.delivery import DeliveryBackend, DeliveryError
-from emails.personalise import personalise
+from emails.audience import normalise_address
+from emails.delivery import BatchResult, DeliveryBackend, Letter, Recipient
+from emails.lease import LeaseLost, SendInProgress, SendLeaseKeeper
+from emails.personalise import letter_for
+from emails.reconcile import reconcile_from_events
+from emails.tokens import link_tokens
 from verdicts.settings import Settings
 
 log = logging.getLogger(__name__)
+__all__ = ["LeaseLost", "PublishError", "SendInProgress", "SendProgress", "SendSummary", "TestSend",
+           "send_issue", "send_test"]
+OPEN_STATES = (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN)
 
 
 class PublishError(ValueError):
@@ -26,50 +44,95 @@ class PublishError(ValueError):
 
 @dataclass(frozen=True)
 class SendSummary:
-    """What one send run did: messages sent and failed by this run, and the issue's state after."""
+    """What one send run did, and the issue's state and delivery counts after it."""
 
     issue_id: int
     status: str
-    sent: int
-    failed: int
-    unknown: int
+    sent: int  # by this run
+    failed: int  # by this run, for good
+    unknown: int  # the issue's rows whose outcome is unknown (after this run)
     total_sent: int
     already_sent: bool = False
+    retried: int = 0  # temporary failures this run put back for a retry
+    requests: int = 0  # batches handed to the backend
+    counts: dict[str, int] = field(default_factory=dict)  # the issue's rows by state
+    halted: str | None = None  # why the run stopped early (the backend refused to go on)
+
+    @property
+    def complete(self) -> bool:
+        """True when the issue is sent (nothing pending, in flight or unknown)."""
+        return self.status == IssueStatus.SENT
+
+
+@dataclass(frozen=True)
+class SendProgress:
+    """After each batch: how far the run is, for a progress bar or a log line."""
+
+    issue_id: int
+    done: int
+    total: int
+    sent: int
+    failed: int
+    retried: int
+    elapsed: float
+
+
+@dataclass
+class _Tally:
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+    requests: int = 0
+    started: float = field(default_factory=time.monotonic)
+    run: str = field(default_factory=lambda: secrets.token_hex(6))  # names this run's batches
+    cursor: int = 0  # the last delivery id claimed: the next claim reads from there
 
 
 def send_issue(
-    engine: Engine, *, issue_id: int, backend: DeliveryBackend, settings: Settings
+    engine: Engine, *, issue_id: int, backend: DeliveryBackend, settings: Settings,
+    progress: Callable[[SendProgress], None] | None = None,
 ) -> SendSummary:
-    """Send an approved issue to every active subscriber not yet sent it; PublishError if not approved."""
+    """Send an approved (or interrupted) issue to every active subscriber not yet served.
+
+    PublishError if it is not approved or its render has errors; SendInProgress if another run holds
+    the issue."""
     with session_scope(engine) as session:
         issue = queries.get_issue(session, issue_id=issue_id)
         if issue.status == IssueStatus.SENT:
-            return _summary(session, issue, already_sent=True)
-        refusal = start_sending(session, issue=issue, backend=backend.name, settings=settings)
-        html_body, text_body, subject = issue.rendered_html, issue.rendered_text, issue.subject
-    if refusal:  # raised only now, so that a return to draft is committed, not rolled back
-        raise PublishError(refusal)
-    assert html_body is not None and text_body is not None
-    with session_scope(engine) as session:
-        pending = [d.id for d in queries.deliveries_in(session, issue_id=issue_id,
-                                                          status=DeliveryStatus.PENDING)]
-    outcomes = [
-        _deliver_one(engine, delivery_id, backend, settings, subject, html_body, text_body)
-        for delivery_id in pending
-        if delivery_id is not None
-    ]
+            return _summary(session, issue, _Tally(), already_sent=True)
+    with SendLeaseKeeper(engine, issue_id=issue_id, seconds=settings.send_lease_seconds,
+                         wait_seconds=settings.send_lease_wait_seconds) as lease:
+        letter = _start(engine, issue_id, backend.name, settings)
+        tally, halted = _Tally(), None
+        while (halted := _send_next(engine, letter, backend, settings, lease, tally, progress)) is None:
+            pass
+        with session_scope(engine) as session:
+            issue = queries.get_issue(session, issue_id=issue_id)
+            _finish_if_done(session, issue)
+            return _summary(session, issue, tally, halted=halted or None)
+
+
+def _start(engine: Engine, issue_id: int, backend_name: str, settings: Settings) -> Letter:
+    """Begin (approved → sending, rows queued) or resume (rows left in flight → unknown) the send."""
     with session_scope(engine) as session:
         issue = queries.get_issue(session, issue_id=issue_id)
-        _finish_if_done(session, issue)
-        return _summary(session, issue, sent=outcomes.count(DeliveryStatus.SENT),
-                        failed=outcomes.count(DeliveryStatus.FAILED))
+        refusal = start_sending(session, issue=issue, backend=backend_name, settings=settings)
+        subject, html, text, week = issue.subject, issue.rendered_html, issue.rendered_text, issue.week
+    if refusal:  # raised only now, so that a return to draft is committed, not rolled back
+        raise PublishError(refusal)
+    reconcile_from_events(engine, issue_id=issue_id)
+    assert html is not None and text is not None
+    return letter_for(settings=settings, issue_id=issue_id, subject=subject, html=html, text=text, week=week)
 
 
 def start_sending(
     session: Session, *, issue: NewsletterIssue, backend: str, settings: Settings
 ) -> str | None:
-    """Check the approval still holds, move to sending and queue a delivery per subscriber;
-    return why not instead when the issue may not be sent."""
+    """Check the approval still holds, move to sending and queue a delivery per active subscriber
+    (one statement); on a resumed send, mark what a dead run left in flight unknown. Returns why
+    the issue may not be sent instead, if it may not."""
+    assert issue.id is not None
+    now = utcnow()
     if issue.status == IssueStatus.APPROVED:
         approved_hash = issue.approved_hash
         render_and_store(session, issue=issue, settings=settings)
@@ -79,64 +142,126 @@ def start_sending(
         if issue.render_errors:
             return f"issue {issue.id} has render errors: {issue.render_errors}"
         move(issue, IssueStatus.SENDING)
-    elif issue.status == IssueStatus.SENDING:
-        _reconcile_interrupted(session, issue_id=issue.id)
+        session.add(issue)
+        session.flush()
+        queued = queries.queue_deliveries(session, issue_id=issue.id, backend=backend, now=now)
+        log.info("issue %s: %d deliveries queued", issue.id, queued)
+        return None
+    if issue.status == IssueStatus.SENDING:
+        if left := queries.mark_interrupted(session, issue_id=issue.id, now=now):
+            log.warning("issue %s: %d deliveries were in flight when a run died: unknown", issue.id, left)
+        return None
+    return f"issue {issue.id} is {issue.status}: an editor must approve it before it is sent"
+
+
+def _send_next(
+    engine: Engine, letter: Letter, backend: DeliveryBackend, settings: Settings,
+    lease: SendLeaseKeeper, tally: _Tally, progress: Callable[[SendProgress], None] | None,
+) -> str | None:
+    """Send one batch, or wait for a due retry; '' when there is nothing left, a reason to halt."""
+    lease.ensure_held()
+    claimed = _claim(engine, letter.issue_id, backend.batch_size, tally)
+    if not claimed:
+        return "" if not _wait_for_retry(engine, letter.issue_id, settings, lease) else None
+    recipients = _recipients(claimed, letter.issue_id, settings)
+    result = backend.send_batch(letter, recipients)  # the rows say 'sending' (committed) meanwhile
+    tally.requests += 1
+    _settle(engine, claimed, result, settings, tally)
+    if progress is not None:
+        progress(_progress(engine, letter.issue_id, tally))
+    return result.halt
+
+
+def _claim(engine: Engine, issue_id: int, limit: int, tally: _Tally) -> list[queries.Claimed]:
+    """The next batch: forward from the last id claimed, then from the start (retries that fell due)."""
+    batch = f"{tally.run}:{tally.requests}"
+    for after_id in dict.fromkeys((tally.cursor, 0)):
+        with session_scope(engine) as session:
+            claimed = queries.claim_deliveries(session, issue_id=issue_id, batch=batch, limit=limit,
+                                               now=utcnow(), after_id=after_id)
+        if claimed:
+            tally.cursor = claimed[-1].delivery_id
+            return claimed
+    return []
+
+
+def _recipients(claimed: Sequence[queries.Claimed], issue_id: int, settings: Settings) -> list[Recipient]:
+    tokens = link_tokens(settings.secret_key, [c.subscriber_id for c in claimed], issue_id)
+    return [Recipient(c.delivery_id, c.subscriber_id, c.email, token) 
+            for c, token in zip(claimed, tokens, strict=True)]
+
+
+def _settle(engine: Engine, claimed: Sequence[queries.Claimed], result: BatchResult, settings: Settings,
+            tally: _Tally) -> None:
+    """Record the batch's outcome: sent, failed for good, or pending again after a back-off."""
+    now = utcnow()
+    attempts = {c.delivery_id: c.attempts for c in claimed}
+    unsettled = set(attempts) - set(result.sent) - set(result.refused) - set(result.retry)
+    retry = {**result.retry, **dict.fromkeys(unsettled, "the backend gave no outcome")}
+    if result.halt:  # not these recipients' fault: no attempt spent, no wait once it is fixed
+        exhausted: dict[int, str] = {}
+        later = {i: (why, now) for i, why in retry.items()}
     else:
-        return f"issue {issue.id} is {issue.status}: an editor must approve it before it is sent"
-    assert issue.id is not None
-    queries.create_pending_deliveries(session, issue_id=issue.id, backend=backend)
-    session.add(issue)
-    return None
-
-
-def _reconcile_interrupted(session: Session, *, issue_id: int | None) -> None:
-    """Deliveries left 'sending' by a crash may or may not have gone out: mark them unknown."""
-    assert issue_id is not None
-    for delivery in queries.deliveries_in(session, issue_id=issue_id, status=DeliveryStatus.SENDING):
-        move(delivery, DeliveryStatus.UNKNOWN)
-        delivery.error, delivery.updated_at = "interrupted while sending", utcnow()
-        session.add(delivery)
-
-
-def _deliver_one(
-    engine: Engine, delivery_id: int, backend: DeliveryBackend, settings: Settings,
-    subject: str, html_body: str, text_body: str,
-) -> DeliveryStatus:
+        exhausted = {i: f"gave up after {attempts[i]} attempts: {why}" for i, why in retry.items()
+                     if attempts[i] >= settings.send_max_attempts}
+        later = {i: (why, now + _backoff(attempts[i], settings, result.retry_after))
+                 for i, why in retry.items() if i not in exhausted}
     with session_scope(engine) as session:
-        delivery = session.get(Delivery, delivery_id)
-        assert delivery is not None
-        subscriber = session.get_one(Subscriber, delivery.subscriber_id)
-        move(delivery, DeliveryStatus.SENDING)
-        delivery.updated_at = utcnow()
-        session.add(delivery)
-        active = subscriber.status == SubscriberStatus.ACTIVE
-        message = personalise(
-            settings=settings, delivery_id=delivery_id, subscriber_id=subscriber.id,
-            to=subscriber.email, subject=subject, html_body=html_body, text_body=text_body,
-        )
-    # The row says 'sending' (committed) before the message leaves: a crash here is 'unknown'.
-    outcome, message_id, error = DeliveryStatus.FAILED, None, "subscriber is no longer active"
-    if active:
-        try:
-            message_id, outcome, error = backend.send(message), DeliveryStatus.SENT, None
-        except DeliveryError as exc:
-            error = f"{'permanent' if exc.permanent else 'temporary'}: {exc}"
-            log.warning("delivery %s failed: %s", delivery_id, error)
+        queries.settle_sent(session, message_ids=result.sent, now=now)
+        queries.settle_failed(session, errors={**result.refused, **exhausted}, now=now)
+        queries.settle_retry(session, retries=later, now=now, refund_attempt=bool(result.halt))
+        if result.undeliverable:
+            bounced = queries.subscribers_of_deliveries(session, delivery_ids=result.undeliverable)
+            queries.suppress_subscribers(session, ids=bounced, status=SubscriberStatus.BOUNCED, now=now,
+                                         reason="refused for good by the receiving server at send time")
+    tally.sent += len(result.sent)
+    tally.failed += len(result.refused) + len(exhausted)
+    tally.retried += len(later)
+    if retry:
+        log.warning("batch of %d: %d to retry (%s)", len(claimed), len(later), next(iter(retry.values())))
+
+
+def _backoff(attempts: int, settings: Settings, retry_after: float | None) -> timedelta:
+    """The wait before a row's next attempt: exponential in its attempts, at least what was asked."""
+    exponential = settings.send_retry_base_seconds * 2 ** max(0, attempts - 1)
+    return timedelta(seconds=max(retry_after or 0.0, min(settings.send_retry_max_seconds, exponential)))
+
+
+def _wait_for_retry(engine: Engine, issue_id: int, settings: Settings, lease: SendLeaseKeeper) -> bool:
+    """Sleep until the earliest retry is due if that is soon enough; False when none waits or it
+    is beyond this run's patience (the next run takes it)."""
     with session_scope(engine) as session:
-        delivery = session.get(Delivery, delivery_id)
-        assert delivery is not None
-        move(delivery, outcome)
-        delivery.message_id, delivery.error, delivery.updated_at = message_id, error, utcnow()
-        session.add(delivery)
-    return outcome
+        due = queries.next_retry_at(session, issue_id=issue_id)
+    if due is None:
+        return False
+    wait = (due - utcnow()).total_seconds()
+    if wait > settings.send_wait_in_run_seconds:
+        log.info("issue %s: the next retry is due in %.0f s: left to the next run", issue_id, wait)
+        return False
+    deadline = time.monotonic() + max(0.0, wait)
+    while time.monotonic() < deadline:
+        lease.ensure_held()
+        time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
+    return True
+
+
+def _progress(engine: Engine, issue_id: int, tally: _Tally) -> SendProgress:
+    with session_scope(engine) as session:
+        counts = queries.delivery_counts(session, issue_id=issue_id)
+    total = sum(counts.values())
+    done = total - sum(counts.get(s, 0) for s in OPEN_STATES)
+    return SendProgress(issue_id, done, total, tally.sent, tally.failed, tally.retried,
+                        time.monotonic() - tally.started)
 
 
 def _finish_if_done(session: Session, issue: NewsletterIssue) -> None:
+    """Sending → sent once no row is pending, in flight or unknown (rows of who left are skipped)."""
     assert issue.id is not None
     if issue.status != IssueStatus.SENDING:
         return
+    queries.skip_departed(session, issue_id=issue.id, now=utcnow())
     counts = queries.delivery_counts(session, issue_id=issue.id)
-    if counts.get(DeliveryStatus.PENDING, 0) or counts.get(DeliveryStatus.SENDING, 0):
+    if any(counts.get(state, 0) for state in OPEN_STATES):
         return
     move(issue, IssueStatus.SENT)
     issue.sent_at = utcnow()
@@ -144,17 +269,51 @@ def _finish_if_done(session: Session, issue: NewsletterIssue) -> None:
 
 
 def _summary(
-    session: Session, issue: NewsletterIssue, *, sent: int = 0, failed: int = 0,
-    already_sent: bool = False,
+    session: Session, issue: NewsletterIssue, tally: _Tally, *, already_sent: bool = False,
+    halted: str | None = None,
 ) -> SendSummary:
     assert issue.id is not None
     counts = queries.delivery_counts(session, issue_id=issue.id)
     return SendSummary(
-        issue_id=issue.id,
-        status=str(issue.status),
-        sent=sent,
-        failed=failed,
-        unknown=counts.get(DeliveryStatus.UNKNOWN, 0),
-        total_sent=counts.get(DeliveryStatus.SENT, 0),
-        already_sent=already_sent,
+        issue_id=issue.id, status=str(issue.status), sent=tally.sent, failed=tally.failed,
+        unknown=counts.get(DeliveryStatus.UNKNOWN, 0), total_sent=counts.get(DeliveryStatus.SENT, 0),
+        already_sent=already_sent, retried=tally.retried, requests=tally.requests, counts=counts,
+        halted=halted,
     )
+
+
+# --- a test send: the exact issue to one address, nothing recorded --------------------------------
+
+
+@dataclass(frozen=True)
+class TestSend:
+    """What a test send did: to whom, through which backend, and the provider's message id."""
+
+    issue_id: int
+    to: str
+    backend: str
+    message_id: str
+
+
+def send_test(
+    engine: Engine, *, issue_id: int, address: str, backend: DeliveryBackend, settings: Settings
+) -> TestSend:
+    """Send the issue as stored (drafts too) to one address, '[TEST]' in the subject, recording no
+    delivery; PublishError if it was never rendered or the backend refused it."""
+    to = normalise_address(address)
+    with session_scope(engine) as session:
+        issue = queries.get_issue(session, issue_id=issue_id)
+        if issue.rendered_html is None or issue.rendered_text is None:
+            render_and_store(session, issue=issue, settings=settings)
+        subscriber = queries.get_subscriber_by_email(session, email=to)
+        subject, html, text, week = issue.subject, issue.rendered_html, issue.rendered_text, issue.week
+    assert html is not None and text is not None
+    letter = letter_for(settings=settings, issue_id=issue_id, subject=subject, html=html, text=text,
+                        week=week, test=True)
+    subscriber_id = subscriber.id if subscriber is not None and subscriber.id is not None else 0
+    [token] = link_tokens(settings.secret_key, [subscriber_id], issue_id)
+    result = backend.send_batch(letter, [Recipient(0, subscriber_id, to, token)])
+    if 0 not in result.sent:
+        why = result.halt or result.refused.get(0) or result.retry.get(0) or "no outcome"
+        raise PublishError(f"the test send to {to} failed: {why}")
+    return TestSend(issue_id, to, backend.name, result.sent[0])

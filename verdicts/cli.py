@@ -20,10 +20,11 @@ from editorial.compose import ComposeError
 from editorial.issues import ApprovalError, approve_issue, reject_issue, render_and_store
 from editorial.weeks import current_week, week_bounds
 from emails.audience import AudienceError, add_subscriber, import_csv
-from emails.publish import PublishError, SendSummary
+from emails.publish import LeaseLost, PublishError, SendInProgress, SendSummary
 from scrapers.ingest import SourceSummary
 from scrapers.sources import SourcesFileError, check_sources
 from verdicts import stages
+from verdicts.cli_delivery import deliveries_app
 from verdicts.cli_tools import tools_app
 from verdicts.cli_web import editors_app
 from verdicts.settings import Settings, get_settings
@@ -40,6 +41,7 @@ app.add_typer(issues_app, name="issues")
 app.add_typer(subscribers_app, name="subscribers")
 app.add_typer(tools_app, name="tools")
 app.add_typer(editors_app, name="editors")
+app.add_typer(deliveries_app, name="deliveries")
 
 USER_ERRORS = (SourcesFileError, ComposeError, ApprovalError, PublishError, AudienceError, NotFound,
                DatabaseNotReady, IllegalTransition, ValueError)
@@ -199,6 +201,9 @@ def issues_show(issue_id: int, as_json: JsonOpt = False) -> None:
         return
     for key, value in info.items():
         typer.echo(f"{key:<14} {value}")
+    if unknown := info["deliveries"].get("unknown", 0):
+        typer.echo(f"{unknown} deliveries have an unknown outcome: "
+                   f"`verdicts deliveries reconcile {issue_id}` settles them")
 
 
 @app.command()
@@ -239,14 +244,28 @@ def reject(issue_id: int, editor: EditorOpt,
     typer.echo(f"issue {issue_id} rejected")
 
 
-BackendOpt = Annotated[str | None, typer.Option("--backend", help="outbox or sendgrid (default: settings).")]
+BackendOpt = Annotated[str | None, typer.Option(
+    "--backend", help="outbox, smtp or sendgrid (default: settings).")]
+TestOpt = Annotated[str | None, typer.Option(
+    "--test", help="Send the issue (drafts too) to this address only, marked as a test; nothing recorded.")]
 
 
 @app.command()
 @user_errors
-def send(issue_id: int, backend: BackendOpt = None) -> None:
-    """Send an approved issue to every active subscriber not yet sent it."""
-    _print_send(stages.publish(_settings(), issue_id, backend))
+def send(issue_id: int, backend: BackendOpt = None, test: TestOpt = None) -> None:
+    """Send an approved issue to every active subscriber not yet sent it (exit 1 if not all were)."""
+    if test is not None:
+        done = stages.send_test(_settings(), issue_id, test, backend)
+        typer.echo(f"test of issue {issue_id} sent to {done.to} through {done.backend} ({done.message_id})")
+        return
+    try:
+        summary = stages.publish(_settings(), issue_id, backend)
+    except (SendInProgress, LeaseLost) as busy:
+        typer.secho(f"error: {busy}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1) from None
+    _print_send(summary)
+    if not (summary.complete or summary.already_sent):
+        raise typer.Exit(1)
 
 
 def _print_send(summary: SendSummary) -> None:
@@ -256,6 +275,13 @@ def _print_send(summary: SendSummary) -> None:
         return
     typer.echo(f"issue {summary.issue_id} is {summary.status}: {summary.sent} sent, "
                f"{summary.failed} failed, {summary.unknown} unknown in this run")
+    if summary.halted:
+        typer.secho(f"stopped: {summary.halted}", err=True, fg=typer.colors.RED)
+    if waiting := summary.counts.get("pending", 0):
+        typer.echo(f"{waiting} wait for a retry: `verdicts send {summary.issue_id}` again sends them "
+                   "(the publish flow runs every 15 minutes)")
+    if summary.unknown:
+        typer.echo(f"{summary.unknown} unknown: see `verdicts deliveries reconcile {summary.issue_id}`")
 
 
 # --- subscribers ---------------------------------------------------------------------------------
@@ -275,11 +301,15 @@ def subscribers_add(email: str, name: Annotated[str | None, typer.Option()] = No
 
 @subscribers_app.command("import")
 @user_errors
-def subscribers_import(path: Path) -> None:
-    """Import a CSV with columns email,name,status."""
+def subscribers_import(path: Path, skip_invalid: Annotated[bool, typer.Option(
+        "--skip-invalid", help="Import the valid rows and list the bad ones.")] = False) -> None:
+    """Import a CSV with columns email,name,status; every bad line is reported with its number."""
     with session_scope(stages.engine_for(_settings())) as session:
-        result = import_csv(session, path=path)
+        result = import_csv(session, path=path, skip_invalid=skip_invalid)
+    for problem in result.invalid:
+        typer.secho(f"skipped {problem}", err=True, fg=typer.colors.YELLOW)
     typer.echo(f"{result.added} added, {result.unchanged} already there"
+               + (f", {len(result.invalid)} invalid skipped" if result.invalid else "")
                + (f", {result.suppressed} skipped (deleted at their request)" if result.suppressed else ""))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,7 +32,7 @@ class Settings(BaseSettings):
     sendgrid_api_key: str = ""
     sendgrid_host: str = "https://api.sendgrid.com"
     panel_provider: str = "rules"
-    comparisons_per_issue: int = Field(default=3, ge=1, le=20)
+    comparisons_per_issue: int = Field(default=5, ge=1, le=20)
     user_agent: str = "VerdictsBot/0.1 (+https://verdicts.example.com/bot; bot@verdicts.example.com)"
     fetch_timeout_seconds: float = Field(default=20.0, gt=0)
     fetch_attempts: int = Field(default=3, ge=1, le=10)
@@ -85,6 +86,35 @@ class Settings(BaseSettings):
         """True when VERDICTS_ENVIRONMENT=production."""
         return self.environment == "production"
 
+    # --- delivery (issue 8): batches, retries, one send at a time, providers, SMTP ---------------
+    send_batch_size: int = Field(default=1000, ge=1, le=1000)  # recipients per request (SendGrid: 1,000)
+    send_max_attempts: int = Field(default=5, ge=1, le=50)  # then a temporary failure is for good
+    send_retry_base_seconds: float = Field(default=30.0, ge=0)  # back-off: base x 2^(attempt-1) ...
+    send_retry_max_seconds: float = Field(default=3600.0, ge=0)  # ... capped here
+    send_wait_in_run_seconds: float = Field(default=300.0, ge=0)  # longer back-offs: the next run
+    send_lease_seconds: float = Field(default=60.0, ge=2)  # a dead run's claim expires after this
+    send_lease_wait_seconds: float = Field(default=0.0, ge=0)  # a second run waits this long, then exits
+    list_id: str = ""  # RFC 2919 List-Id; default: "<sender name> <verdicts.SENDER-DOMAIN>"
+    reconcile_grace_minutes: float = Field(default=60.0, ge=0)  # before an operator may decide
+    sendgrid_timeout_seconds: float = Field(default=30.0, gt=0)
+    # The Event Webhook's verification key (base64 DER, from SendGrid's Mail Settings), and how old
+    # a signed post may be.
+    sendgrid_webhook_public_key: str = ""
+    sendgrid_webhook_tolerance_seconds: int = Field(default=300, ge=1)
+    smtp_host: str = "localhost"
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    smtp_tls_ca_file: Path | None = None  # trust this CA for the server's certificate (default: system)
+    smtp_connections: int = Field(default=2, ge=1, le=32)  # sent over at once, each reused
+    smtp_rate_per_second: float = Field(default=0.0, ge=0)  # 0: as fast as the server takes them
+    smtp_return_path: str = ""  # envelope sender; "bounces+{delivery_id}@example.com" for VERP
+    smtp_dkim_domain: str = ""
+    smtp_dkim_selector: str = ""
+    smtp_dkim_private_key_file: Path | None = None  # PEM; signing is on when all three are set
+
     def llm_config(self, model: str | None = None) -> LLMConfig:
         """The endpoint settings for `model` (default: VERDICTS_LLM_MODEL)."""
         return LLMConfig(base_url=self.llm_base_url, model=model or self.llm_model,
@@ -95,6 +125,13 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'verdicts.db').resolve()}"
+
+    def resolved_list_id(self) -> str:
+        """The List-Id header: VERDICTS_LIST_ID or one made from the sender's name and domain."""
+        if self.list_id:
+            return self.list_id
+        domain = self.sender_email.rpartition("@")[2] or "localhost"
+        return f"{self.sender_name} <verdicts.{domain}>"
 
     def resolved_outbox_dir(self) -> Path:
         """Where the outbox backend writes its .eml files."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -15,13 +17,16 @@ from editorial.compose import ComposeResult, compose_week
 from editorial.issues import Preview, render_and_store
 from editorial.panel import make_panel
 from emails.delivery import make_backend
-from emails.publish import SendSummary, send_issue
+from emails.publish import SendInProgress, SendProgress, SendSummary, TestSend, send_issue
+from emails.publish import send_test as emails_send_test
 from scrapers.fetch import FetchPolicy, make_client
 from scrapers.ingest import IngestOptions, SourceSummary, ingest_many, ingest_source
 from scrapers.schedule import SchedulePolicy
 from scrapers.sources import SourceConfig, load_sources
 from verdicts.production import ensure_secret
 from verdicts.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def engine_for(settings: Settings) -> Engine:
@@ -87,23 +92,44 @@ def compose(settings: Settings, week: str) -> ComposeOutcome:
     return ComposeOutcome(result, preview)
 
 
-def publish(settings: Settings, issue_id: int, backend_name: str | None = None) -> SendSummary:
+def publish(
+    settings: Settings, issue_id: int, backend_name: str | None = None,
+    progress: Callable[[SendProgress], None] | None = None,
+) -> SendSummary:
     """Send one approved issue through the configured (or named) delivery backend; in production,
     ProductionConfigError with the default secret (it signs every link in the email)."""
     ensure_secret(settings)
     backend = make_backend(backend_name or settings.delivery_backend, settings)
     try:
-        return send_issue(engine_for(settings), issue_id=issue_id, backend=backend, settings=settings)
+        return send_issue(engine_for(settings), issue_id=issue_id, backend=backend, settings=settings,
+                          progress=progress)
+    finally:
+        backend.close()
+
+
+def send_test(settings: Settings, issue_id: int, address: str, backend_name: str | None = None) -> TestSend:
+    """Send the issue as it stands (drafts too) to one address, marked as a test; nothing recorded."""
+    backend = make_backend(backend_name or settings.delivery_backend, settings)
+    try:
+        return emails_send_test(engine_for(settings), issue_id=issue_id, address=address, backend=backend,
+                                settings=settings)
     finally:
         backend.close()
 
 
 def publish_ready(settings: Settings, backend_name: str | None = None) -> list[SendSummary]:
-    """Send every approved issue, and finish every interrupted one."""
+    """Send every approved issue, and finish every interrupted one; an issue another run is sending
+    is left to that run."""
     with session_scope(engine_for(settings)) as session:
         ready = [
             issue.id
             for issue in queries.list_issues(session)
             if issue.status in (IssueStatus.APPROVED, IssueStatus.SENDING) and issue.id is not None
         ]
-    return [publish(settings, issue_id, backend_name) for issue_id in ready]
+    summaries = []
+    for issue_id in ready:
+        try:
+            summaries.append(publish(settings, issue_id, backend_name))
+        except SendInProgress as busy:
+            log.info("%s", busy)
+    return summaries

@@ -30,9 +30,10 @@ from db.states import Decision, IssueStatus, SubscriberStatus
 from editorial.presentation import comparison_title
 from editorial.verdict import Tally, community_verdict, percent_label
 from emails.audience import AudienceError, unsubscribe
-from emails.tokens import BadToken, VoteClaim, read_unsubscribe_token, read_vote_token
+from emails.tokens import BadToken, VoteClaim, read_link_token, read_unsubscribe_token, read_vote_token
 from verdicts.production import ensure_secret
 from verdicts.settings import Settings, get_settings
+from web.webhooks import router as webhooks_router
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(subscribers.router)
     app.include_router(desk.router)
     app.include_router(router)
+    app.include_router(webhooks_router)
     app.add_exception_handler(PageError, _page_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)
@@ -105,36 +107,67 @@ Ctx = Annotated[Context, Depends(_context)]
 # --- unsubscribe ---------------------------------------------------------------------------------
 
 
+@router.get("/u/{token}", response_class=HTMLResponse)
+def unsubscribe_link_page(token: str, request: Request, ctx: Ctx) -> Response:
+    """The confirmation page of today's unsubscribe link; changes nothing."""
+    return _unsubscribe_page(request, ctx, _link_subscriber_id(ctx.settings, token))
+
+
+@router.post("/u/{token}", response_class=HTMLResponse)
+def unsubscribe_link_now(token: str, request: Request, ctx: Ctx) -> Response:
+    """Unsubscribe from today's link (RFC 8058 one-click or our button); harmless when repeated."""
+    return _unsubscribe_now(request, ctx, _link_subscriber_id(ctx.settings, token))
+
+
 @router.get("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_page(token: str, request: Request, ctx: Ctx) -> Response:
-    """The confirmation page; changes nothing."""
+    """The confirmation page of the first issues' unsubscribe link; changes nothing."""
+    return _unsubscribe_page(request, ctx, _old_subscriber_id(ctx.settings, token))
+
+
+@router.post("/unsubscribe/{token}", response_class=HTMLResponse)
+def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
+    """Unsubscribe from the first issues' link; harmless when repeated."""
+    return _unsubscribe_now(request, ctx, _old_subscriber_id(ctx.settings, token))
+
+
+def _unsubscribe_page(request: Request, ctx: Context, subscriber_id: int) -> Response:
     with session_scope(ctx.engine) as session:
-        subscriber = _subscriber_of(session, ctx.settings, token)
+        subscriber = _subscriber(session, subscriber_id)
         done = subscriber.status == SubscriberStatus.UNSUBSCRIBED
     name = "unsubscribed.html.j2" if done else "unsubscribe.html.j2"
     return _page(request, name, email=subscriber.email)
 
 
-@router.post("/unsubscribe/{token}", response_class=HTMLResponse)
-def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
-    """Unsubscribe (RFC 8058 one-click or our own button); harmless when repeated."""
+def _unsubscribe_now(request: Request, ctx: Context, subscriber_id: int) -> Response:
     with session_scope(ctx.engine) as session:
-        subscriber = _subscriber_of(session, ctx.settings, token)
-        assert subscriber.id is not None
+        subscriber = _subscriber(session, subscriber_id)
         try:
-            unsubscribe(session, subscriber_id=subscriber.id)
+            unsubscribe(session, subscriber_id=subscriber_id)
         except AudienceError:
             # Bounced or complained: already never mailed again, which is what was asked.
             log.info("subscriber %s is %s: nothing to do", subscriber.id, subscriber.status)
     return _page(request, "unsubscribed.html.j2", email=subscriber.email)
 
 
-def _subscriber_of(session: Session, settings: Settings, token: str) -> Subscriber:
-    """The subscriber an unsubscribe token names; PageError 400 (bad token) or 404 (gone)."""
+def _link_subscriber_id(settings: Settings, token: str) -> int:
+    """The subscriber a /u/ link token names; PageError 400 if it is not ours."""
     try:
-        subscriber_id = read_unsubscribe_token(settings.secret_key, token)
+        return read_link_token(settings.secret_key, token).subscriber_id
     except BadToken:
         raise _invalid_link() from None
+
+
+def _old_subscriber_id(settings: Settings, token: str) -> int:
+    """The subscriber an /unsubscribe/ token of the first issues names; PageError 400 if not ours."""
+    try:
+        return read_unsubscribe_token(settings.secret_key, token)
+    except BadToken:
+        raise _invalid_link() from None
+
+
+def _subscriber(session: Session, subscriber_id: int) -> Subscriber:
+    """The subscriber; PageError 404 when there is none (any more)."""
     subscriber = session.get(Subscriber, subscriber_id)
     if subscriber is None:
         raise PageError(404, "Subscription not found",
@@ -143,6 +176,25 @@ def _subscriber_of(session: Session, settings: Settings, token: str) -> Subscrib
 
 
 # --- votes ---------------------------------------------------------------------------------------
+
+
+@router.get("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
+                   ctx: Ctx) -> Response:
+    """The confirmation page of a vote link; changes nothing."""
+    with session_scope(ctx.engine) as session:
+        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
+        current = _held_vote(session, ballot.claim)
+    return _page(request, "vote.html.j2", ballot=ballot, current=current)
+
+
+@router.post("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+def link_vote_now(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
+                  ctx: Ctx) -> Response:
+    """Record (or change) the vote of a vote link and show the tool's community tally."""
+    with session_scope(ctx.engine) as session:
+        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
+        return _cast(request, session, ballot)
 
 
 @router.get("/vote/{token}", response_class=HTMLResponse)
@@ -159,15 +211,32 @@ def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Record (or change) the vote and show the tool's community tally."""
     with session_scope(ctx.engine) as session:
         ballot = _ballot_of(session, ctx.settings, token)
-        previous = _held_vote(session, ballot.claim)
-        claim = ballot.claim
-        queries.record_vote(session, subscriber_id=claim.subscriber_id,
-                            comparison_id=claim.comparison_id, tool_id=claim.tool_id,
-                            decision=ballot.decision.value)
-        tally = Tally.of(queries.votes_for(session, comparison_id=claim.comparison_id,
-                                           tool_id=claim.tool_id))
+        return _cast(request, session, ballot)
+
+
+def _cast(request: Request, session: Session, ballot: Ballot) -> Response:
+    previous = _held_vote(session, ballot.claim)
+    claim = ballot.claim
+    queries.record_vote(session, subscriber_id=claim.subscriber_id,
+                        comparison_id=claim.comparison_id, tool_id=claim.tool_id,
+                        decision=ballot.decision.value)
+    tally = Tally.of(queries.votes_for(session, comparison_id=claim.comparison_id,
+                                       tool_id=claim.tool_id))
     return _page(request, "voted.html.j2", ballot=ballot, previous=previous,
                  verdict=community_verdict(tally), percent=percent_label(tally))
+
+
+def _ballot_of_link(session: Session, settings: Settings, token: str, comparison_id: int, tool_id: int,
+                    decision: str) -> Ballot:
+    """The checked vote of a /v/ link: its token names the subscriber and the issue the vote is in."""
+    try:
+        link = read_link_token(settings.secret_key, token)
+    except BadToken:
+        raise _invalid_link() from None
+    comparison = session.get(Comparison, comparison_id)
+    if comparison is not None and comparison.issue_id != link.issue_id:
+        raise _invalid_link()  # a vote link of one issue re-pointed at another issue's comparison
+    return _checked_ballot(session, VoteClaim(link.subscriber_id, comparison_id, tool_id, decision))
 
 
 def _held_vote(session: Session, claim: VoteClaim) -> str | None:
@@ -177,11 +246,19 @@ def _held_vote(session: Session, claim: VoteClaim) -> str | None:
 
 
 def _ballot_of(session: Session, settings: Settings, token: str) -> Ballot:
-    """The checked vote of a token; PageError 400 (bad link), 404 (unknown), 403 (not active)."""
+    """The checked vote of an old /vote/ token; PageError 400, 404 or 403 (see _checked_ballot)."""
     try:
         claim = read_vote_token(settings.secret_key, token)
+    except BadToken:
+        raise _invalid_link() from None
+    return _checked_ballot(session, claim)
+
+
+def _checked_ballot(session: Session, claim: VoteClaim) -> Ballot:
+    """The ballot of a verified claim; PageError 400 (bad decision), 404 (unknown), 403 (not active)."""
+    try:
         decision = Decision(claim.decision)
-    except (BadToken, ValueError):
+    except ValueError:
         raise _invalid_link() from None
     subscriber = session.get(Subscriber, claim.subscriber_id)
     comparison = session.get(Comparison, claim.comparison_id)

@@ -1,5 +1,5 @@
 """The site's own emails (confirm a subscription, a preferences link, confirm a new address), sent
-through the configured delivery backend, one message at a time."""
+through the configured delivery backend as a batch of one, outside any list."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from emails.delivery import DeliveryError, OutgoingEmail, make_backend
+from emails.delivery import Letter, Recipient, make_backend
 from verdicts.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -28,17 +28,18 @@ class Mail:
     values: dict[str, Any]
 
 
-def compose(pages: Environment, settings: Settings, mail: Mail) -> OutgoingEmail:
-    """The message `mail` describes, rendered in text and HTML."""
+def compose(pages: Environment, settings: Settings, mail: Mail) -> Letter:
+    """The letter `mail` describes, rendered in text and HTML; it belongs to no list (no List-* headers)."""
     values = {**mail.values, "newsletter": settings.sender_name, "base_url": settings.public_base_url}
-    return OutgoingEmail(
-        delivery_id=TRANSACTIONAL_DELIVERY_ID,
+    return Letter(
+        issue_id=0,
         sender=formataddr((settings.sender_name, settings.sender_email)),
-        to=mail.to,
         subject=mail.subject,
         html=pages.get_template(f"mail/{mail.kind}.html.j2").render(**values),
         text=pages.get_template(f"mail/{mail.kind}.txt.j2").render(**values),
-        headers={"Auto-Submitted": "auto-generated"},
+        unsubscribe_url="",
+        list_id="",
+        categories=("transactional", mail.kind),
     )
 
 
@@ -46,13 +47,14 @@ def send(pages: Environment, settings: Settings, mail: Mail) -> bool:
     """Send one site email through the configured backend; False (logged) if the backend refused it.
 
     The one place the site calls the delivery interface (a batch interface changes only this)."""
-    message = compose(pages, settings, mail)
+    letter = compose(pages, settings, mail)
     backend = make_backend(settings.delivery_backend, settings)
     try:
-        backend.send(message)
-    except DeliveryError as exc:
-        log.warning("could not send the %s email: %s", mail.kind, exc)
-        return False
+        result = backend.send_batch(letter, [Recipient(TRANSACTIONAL_DELIVERY_ID, 0, mail.to, "")])
     finally:
         backend.close()
+    if TRANSACTIONAL_DELIVERY_ID not in result.sent:
+        why = result.halt or result.refused.get(0) or result.retry.get(0) or "no outcome"
+        log.warning("could not send the %s email: %s", mail.kind, why)
+        return False
     return True

@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 import re
 
-from emails.personalise import fill_links
+from emails.delivery import TOKEN_MARKER
+from emails.personalise import fill_placeholders
 from emails.render import GMAIL_CLIP_BYTES
+from emails.tokens import link_token
 from verdicts.settings import Settings
 
 _VOTE = re.compile(r"%%vote:(\d+):(\d+):(ship|skip)%%")
@@ -30,9 +32,10 @@ def with_base_target(html_body: str) -> str:
     return re.sub(r"(<head[^>]*>)", r'\1<base target="_blank">', html_body, count=1, flags=re.IGNORECASE)
 
 
-def sent_size(html_body: str, settings: Settings) -> int:
+def sent_size(html_body: str, settings: Settings, *, issue_id: int = SAMPLE_SUBSCRIBER_ID) -> int:
     """The HTML's size in bytes once personalised for one subscriber (what Gmail measures)."""
-    personal = fill_links(html_body, settings=settings, subscriber_id=SAMPLE_SUBSCRIBER_ID, escape=True)
+    token = link_token(settings.secret_key, SAMPLE_SUBSCRIBER_ID, issue_id)
+    personal = fill_placeholders(html_body, settings.public_base_url).replace(TOKEN_MARKER, token)
     return len(personal.encode("utf-8"))
 
 

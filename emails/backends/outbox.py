@@ -1,19 +1,18 @@
-"""The embedded default backend: one RFC 5322 .eml file per message in the outbox directory."""
+"""The embedded default backend: one RFC 5322 .eml file per recipient in the outbox directory."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import formatdate, make_msgid, parseaddr
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from emails.delivery import DeliveryError, OutgoingEmail, register
+from emails.delivery import BatchResult, Letter, Recipient, register
+from emails.mime import MessageError, mime_template
 from verdicts.settings import Settings
 
-_FIELD_NAME = re.compile(r"[!-9;-~]+")  # RFC 5322 ftext: printable ASCII except ":"
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9@._+-]")
 
 
@@ -21,19 +20,36 @@ class OutboxBackend:
     """Writes what would be sent to files, so a clone with no mail service can run a whole week."""
 
     name = "outbox"
+    atomic = False
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, batch_size: int = 1000) -> None:
         self.directory = directory
+        self.batch_size = batch_size
 
-    def send(self, message: OutgoingEmail) -> str:
-        """The Message-ID written; DeliveryError: permanent for an unsafe header, or unwritable."""
-        mime = _mime(message)
+    def send_batch(self, letter: Letter, recipients: Sequence[Recipient]) -> BatchResult:
+        """A file per recipient; an unsafe header refuses, an unwritable outbox halts."""
+        result = BatchResult()
         try:
+            template = mime_template(letter)
             self.directory.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.directory / eml_name(message), mime.as_bytes(policy=SMTP))
+        except MessageError as exc:
+            result.refused.update((r.delivery_id, str(exc)) for r in recipients)
+            return result
         except OSError as exc:
-            raise DeliveryError(f"outbox {self.directory} is not writable: {exc}") from exc
-        return str(mime["Message-ID"])
+            result.halt = f"outbox {self.directory} is not writable: {exc}"
+            return result.retry_all(recipients, result.halt)
+        for recipient in recipients:
+            try:
+                message_id, data = template.render(recipient)
+                _write_atomically(self.directory / eml_name(recipient, letter), data)
+            except MessageError as exc:
+                result.refused[recipient.delivery_id] = str(exc)
+                continue
+            except OSError as exc:
+                result.halt = f"outbox {self.directory} is not writable: {exc}"
+                return result.retry_all(recipients, result.halt)
+            result.sent[recipient.delivery_id] = message_id
+        return result
 
     def close(self) -> None:
         """Nothing to release: each file is closed as soon as it is written."""
@@ -42,31 +58,19 @@ class OutboxBackend:
 @register("outbox")
 def outbox_backend(settings: Settings) -> OutboxBackend:
     """An outbox writing into `settings.resolved_outbox_dir()`."""
-    return OutboxBackend(settings.resolved_outbox_dir())
+    return OutboxBackend(settings.resolved_outbox_dir(), settings.send_batch_size)
 
 
-def eml_name(message: OutgoingEmail) -> str:
-    """The file name for a message: the same on every retry of its delivery, and never a path."""
-    recipient = _UNSAFE_IN_FILE_NAME.sub("_", message.to)[:100]
-    return f"{message.delivery_id:06d}-{recipient}.eml"
+def eml_name(recipient: Recipient, letter: Letter | None = None) -> str:
+    """The file name for a recipient: the same on every retry of its delivery, and never a path.
 
-
-def _mime(message: OutgoingEmail) -> EmailMessage:
-    domain = parseaddr(message.sender)[1].rpartition("@")[2] or "localhost"
-    mime = EmailMessage()
-    headers = {"From": message.sender, "To": message.to, "Subject": message.subject}
-    try:
-        for name, value in [*headers.items(), *message.headers.items()]:
-            if not _FIELD_NAME.fullmatch(name):
-                raise ValueError(f"invalid header name {name!r}")
-            mime[name] = value  # ValueError on CR or LF (injection) or a second To/Subject
-    except ValueError as exc:
-        raise DeliveryError(f"delivery {message.delivery_id}: {exc}", permanent=True) from exc
-    mime["Date"] = formatdate(localtime=True)
-    mime["Message-ID"] = make_msgid(domain=domain)
-    mime.set_content(message.text, charset="utf-8")
-    mime.add_alternative(message.html, subtype="html", charset="utf-8")
-    return mime
+    A message with no delivery row (a test send, or the site's own confirm and preferences emails)
+    is named after its Message-ID's time, so a second one to the same address keeps the first."""
+    address = _UNSAFE_IN_FILE_NAME.sub("_", recipient.email)[:100]
+    if recipient.delivery_id:
+        return f"{recipient.delivery_id:06d}-{address}.eml"
+    kind = "test" if letter is None or letter.test else "site"
+    return f"{kind}-{time.time_ns()}-{address}.eml"
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -1,53 +1,67 @@
-"""Delivery through Twilio SendGrid's v3 Mail Send API."""
+"""Delivery through Twilio SendGrid's v3 Mail Send API: up to 1,000 recipients per request.
+
+The letter's HTML and text travel once per request; each personalization carries its recipient,
+the substitution that fills the token into every link, `custom_args` with the delivery id (so the
+Event Webhook's events find their row) and the recipient's own List-Unsubscribe headers.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import time
+from collections.abc import Mapping, Sequence
 from email.utils import parseaddr
 from http.client import HTTPException
+from typing import Any
 
 from python_http_client.exceptions import HTTPError
 from sendgrid import SendGridAPIClient
-from sendgrid.helpers.mail import (
-    CustomArg,
-    From,
-    Header,
-    HtmlContent,
-    Mail,
-    PlainTextContent,
-    Subject,
-    To,
-)
-from sendgrid.helpers.mail.exceptions import SendGridException
 
-from emails.delivery import DeliveryError, OutgoingEmail, register
+from emails.delivery import TOKEN_MARKER, BatchResult, Letter, Recipient, list_headers, register
 from verdicts.settings import Settings
 
-SEND_TIMEOUT_SECONDS = 15.0
+MAX_PERSONALIZATIONS = 1000  # SendGrid's limit per request
+_PERSONALIZATION_FIELD = re.compile(r"personalizations\.(\d+)\b")
 
 
 class SendGridBackend:
-    """Posts each message to /v3/mail/send; webhooks find the delivery by its `delivery_id` arg."""
+    """Posts each batch to /v3/mail/send as one request; 202 means every recipient was accepted."""
 
     name = "sendgrid"
+    atomic = True  # a request is accepted or refused whole: one event proves the whole batch
 
-    def __init__(self, *, api_key: str, host: str, timeout: float = SEND_TIMEOUT_SECONDS) -> None:
+    def __init__(self, *, api_key: str, host: str, timeout: float = 30.0,
+                 batch_size: int = MAX_PERSONALIZATIONS) -> None:
         if not api_key:
             raise ValueError("the sendgrid backend needs an API key: set VERDICTS_SENDGRID_API_KEY")
         self._api = SendGridAPIClient(api_key=api_key, host=host)
         self._api.client.timeout = timeout  # inherited by every request the client builds
+        self.batch_size = min(batch_size, MAX_PERSONALIZATIONS)
 
-    def send(self, message: OutgoingEmail) -> str:
-        """SendGrid's X-Message-Id; DeliveryError, permanent for a refusal (4xx but 429)."""
+    def send_batch(self, letter: Letter, recipients: Sequence[Recipient]) -> BatchResult:
+        """One request for the batch; a refusal naming some recipients refuses those and re-posts."""
+        result = BatchResult()
+        remaining = list(recipients)
+        for _ in range(2):  # the second post leaves out whom the first one's 400 named
+            remaining = self._post(letter, remaining, result)
+            if not remaining:
+                return result
+        return result.retry_all(remaining, "sendgrid refused the batch twice")
+
+    def _post(self, letter: Letter, recipients: list[Recipient], result: BatchResult) -> list[Recipient]:
+        """Post once, note the outcome in `result`; returns who is left to post again."""
         try:
-            response = self._api.send(_mail(message))
+            response = self._api.client.mail.send.post(request_body=mail_body(letter, recipients))
         except HTTPError as exc:
-            permanent = 400 <= exc.status_code < 500 and exc.status_code != 429
-            raise DeliveryError(_describe(exc), permanent=permanent) from exc
+            return _refusal(exc, recipients, result)
         except (OSError, HTTPException) as exc:  # refused, reset, timed out
-            raise DeliveryError(f"sendgrid unreachable: {exc}") from exc
-        # Accepted is accepted: a missing id must not cause a resend (webhooks carry delivery_id).
-        return str(response.headers.get("X-Message-Id", ""))
+            result.retry_all(recipients, f"sendgrid unreachable: {exc}")
+            return []
+        # Accepted is accepted: a missing id must not cause a resend (events carry delivery_id).
+        message_id = str(response.headers.get("X-Message-Id", ""))
+        result.sent.update((r.delivery_id, message_id) for r in recipients)
+        return []
 
     def close(self) -> None:
         """Nothing to release: each request opens and closes its own connection."""
@@ -56,31 +70,92 @@ class SendGridBackend:
 @register("sendgrid")
 def sendgrid_backend(settings: Settings) -> SendGridBackend:
     """A SendGrid backend from settings; ValueError if VERDICTS_SENDGRID_API_KEY is empty."""
-    return SendGridBackend(api_key=settings.sendgrid_api_key, host=settings.sendgrid_host)
+    return SendGridBackend(api_key=settings.sendgrid_api_key, host=settings.sendgrid_host,
+                           timeout=settings.sendgrid_timeout_seconds, batch_size=settings.send_batch_size)
 
 
-def _mail(message: OutgoingEmail) -> Mail:
-    name, address = parseaddr(message.sender)
+def mail_body(letter: Letter, recipients: Sequence[Recipient]) -> dict[str, Any]:
+    """The v3 Mail Send JSON for one batch: the letter once, a personalization per recipient."""
+    name, address = parseaddr(letter.sender)
+    body: dict[str, Any] = {
+        "personalizations": [_personalization(letter, r) for r in recipients],
+        "from": {"email": address, **({"name": name} if name else {})},
+        "subject": letter.subject,
+        "content": [{"type": "text/plain", "value": letter.text},
+                    {"type": "text/html", "value": letter.html}],
+    }
+    if letter.list_id:
+        body["headers"] = {"List-Id": letter.list_id}
+    if letter.categories:
+        body["categories"] = list(letter.categories)
+    return body
+
+
+def _personalization(letter: Letter, recipient: Recipient) -> dict[str, Any]:
+    headers = list_headers(letter, recipient.token)
+    headers.pop("List-Id", None)  # the same for all: sent once, at the top
+    return {
+        "to": [{"email": recipient.email}],
+        "substitutions": {TOKEN_MARKER: recipient.token},
+        "custom_args": {"delivery_id": str(recipient.delivery_id)},
+        "headers": headers,
+    }
+
+
+def _refusal(exc: HTTPError, recipients: list[Recipient], result: BatchResult) -> list[Recipient]:
+    """Note an error answer: retry (429, 5xx), refuse the named recipients (400), or halt."""
+    status, detail = exc.status_code, _describe(exc)
+    if status == 429 or status >= 500:
+        result.retry_after = _retry_after(getattr(exc, "headers", None) or {})
+        result.retry_all(recipients, detail)
+        return []
+    named = _named_personalizations(exc)
+    if status == 400 and named:
+        for index in sorted(named):
+            if index < len(recipients):
+                result.refused[recipients[index].delivery_id] = detail
+                result.undeliverable.add(recipients[index].delivery_id)
+        return [r for i, r in enumerate(recipients) if i not in named]
+    result.halt = detail  # 401, 403, 413, a 400 about the letter itself: every batch would fail
+    result.retry_all(recipients, detail)
+    return []
+
+
+def _errors(exc: HTTPError) -> list[dict[str, Any]]:
     try:
-        mail = Mail(
-            from_email=From(address, name or None),
-            to_emails=To(message.to),
-            subject=Subject(message.subject),
-            plain_text_content=PlainTextContent(message.text),
-            html_content=HtmlContent(message.html),
-        )
-    except (ValueError, TypeError, SendGridException) as exc:
-        raise DeliveryError(f"delivery {message.delivery_id}: {exc!r}", permanent=True) from exc
-    # Per personalization: the contract types a top-level custom_args as a string, not an object.
-    mail.header = [Header(key, value, p=0) for key, value in message.headers.items()]
-    mail.custom_arg = CustomArg("delivery_id", str(message.delivery_id), p=0)
-    return mail
+        errors = json.loads(exc.body)["errors"]
+        return [e for e in errors if isinstance(e, dict)]
+    except (ValueError, KeyError, TypeError):
+        return []
+
+
+def _named_personalizations(exc: HTTPError) -> set[int]:
+    """The personalizations a 400 blames, if it blames only personalizations' addresses."""
+    named: set[int] = set()
+    for error in _errors(exc):
+        match = _PERSONALIZATION_FIELD.match(str(error.get("field") or ""))
+        if match is None:
+            return set()  # something about the letter itself: not one recipient's fault
+        named.add(int(match[1]))
+    return named
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds to wait, from X-RateLimit-Reset (an epoch time) or Retry-After (seconds)."""
+    try:
+        if reset := headers.get("X-RateLimit-Reset"):
+            return max(0.0, float(reset) - time.time())
+        if after := headers.get("Retry-After"):
+            return max(0.0, float(after))
+    except ValueError:
+        return None
+    return None
 
 
 def _describe(exc: HTTPError) -> str:
-    try:
-        errors = json.loads(exc.body)["errors"]
+    errors = _errors(exc)
+    if errors:
         detail = "; ".join(str(error.get("message")) for error in errors)
-    except (ValueError, KeyError, TypeError, AttributeError):
+    else:
         detail = exc.body.decode("utf-8", "replace")[:500] if exc.body else str(exc.reason)
     return f"sendgrid answered {exc.status_code}: {detail}"

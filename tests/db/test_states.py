@@ -20,6 +20,8 @@ from db.states import (
         (IssueStatus.SENDING, IssueStatus.SENT),
         (DeliveryStatus.PENDING, DeliveryStatus.SENDING),
         (DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN),
+        (DeliveryStatus.SENDING, DeliveryStatus.PENDING),  # a temporary failure, retried later
+        (DeliveryStatus.UNKNOWN, DeliveryStatus.PENDING),  # an operator's explicit --resend
         (SubscriberStatus.PENDING, SubscriberStatus.ACTIVE),
         (SubscriberStatus.ACTIVE, SubscriberStatus.UNSUBSCRIBED),
     ],
@@ -36,7 +38,8 @@ def test_allowed_moves(current, target):
         (IssueStatus.SENT, IssueStatus.DRAFT),
         (IssueStatus.REJECTED, IssueStatus.APPROVED),
         (DeliveryStatus.SENT, DeliveryStatus.PENDING),  # a sent message is never queued again
-        (DeliveryStatus.UNKNOWN, DeliveryStatus.PENDING),  # an unknown outcome is never resent blindly
+        (DeliveryStatus.UNKNOWN, DeliveryStatus.SENDING),  # an unknown outcome is never claimed again
+        (DeliveryStatus.SKIPPED, DeliveryStatus.PENDING),  # who left before their turn stays left
         (DeliveryStatus.PENDING, DeliveryStatus.SENT),
         (SubscriberStatus.BOUNCED, SubscriberStatus.ACTIVE),
         (SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.ACTIVE),

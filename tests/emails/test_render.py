@@ -216,41 +216,64 @@ def test_tool_facts_appear(rendered: RenderedIssue, issue: IssueView, part: str)
 
 def test_missing_take_reads_no_panel_take(rendered: RenderedIssue) -> None:
     # Fusion has no Founder take, and it appears in both comparisons.
-    assert rendered.html.count("No panel take") == 2
+    assert rendered.html.replace("\xa0", " ").count("No panel take") == 2
     assert rendered.text.count("OpenRouter Model Fusion: No panel take") == 2
     assert "Codestral 2: 73/100 · ship" in rendered.text
-    assert "73/100 · ship" in rendered.html
+    assert "73/100\xa0·\xa0ship" in rendered.html
 
 
-def test_every_take_appears_in_full(rendered: RenderedIssue, issue: IssueView) -> None:
+def test_every_take_appears_short_with_a_link_to_the_full_scorecard(
+    rendered: RenderedIssue, issue: IssueView
+) -> None:
     for comparison in issue.comparisons:
         for tool in (comparison.a, comparison.b):
             for review in tool.reviews:
                 if review.take:
-                    assert str(escape(review.take)) in rendered.html, (tool.name, review.persona)
-                    assert flat(review.take) in flat(rendered.text), (tool.name, review.persona)
+                    where = (tool.name, review.persona)
+                    assert str(escape(render.short(review.take))) in rendered.html, where
+                    assert flat(render.short(review.take)) in flat(rendered.text), where
+    assert str(escape(LONG_TAKE)) not in rendered.html and flat(LONG_TAKE) not in flat(rendered.text)
+    for n in (1, 2):
+        assert f"https://verdicts.example.com/archive#comparison-{n}" in Elements(rendered.html).hrefs()
+        assert f"  https://verdicts.example.com/archive#comparison-{n}" in rendered.text
 
 
-def test_long_take_wraps_to_72_columns_in_text(rendered: RenderedIssue) -> None:
-    assert LONG_TAKE not in rendered.text  # wrapped, not one line
+@pytest.mark.parametrize(
+    ("take", "short"),
+    [
+        ("Short and sweet.", "Short and sweet."),
+        ("First sentence is here and it runs a while. " * 3 + "Then a long tail " * 20,
+         ("First sentence is here and it runs a while. " * 3).strip()),
+        ("one very long sentence without an end " * 10, None),
+    ],
+)
+def test_a_short_take_keeps_whole_sentences_or_ends_on_a_word(take: str, short: str | None) -> None:
+    result = render.short(take)
+    assert len(result) <= 181
+    if short is not None:
+        assert result == short
+    else:
+        assert result.endswith("…") and take.startswith(result[:-1])
+
+
+def test_long_lines_wrap_to_72_columns_in_text(rendered: RenderedIssue) -> None:
     assert max(len(line) for line in rendered.text.splitlines()) <= 72
 
 
 def test_personas_keep_their_order(rendered: RenderedIssue) -> None:
-    first = rendered.text.split("Reviewer scorecard", 2)[1]
+    first = rendered.text.split("What the panel says", 2)[1]
     positions = [first.index(f"\n{persona}\n") for persona in PERSONAS]
     assert positions == sorted(positions)
 
 
-def test_take_paragraphs_are_kept_apart() -> None:
+def test_a_short_take_flattens_its_paragraphs() -> None:
     issue = with_tool(
         make_issue(),
         reviews=(ReviewView("Builder", 80, "ship", "First paragraph.\n\nSecond one."),),
     )
     result = render_issue(issue)
-    assert ">First paragraph.</p>" in result.html
-    assert ">Second one.</p>" in result.html
-    assert "    First paragraph.\n\n    Second one." in result.text
+    assert "<br />First paragraph. Second one.</td>" in result.html  # a short take is one paragraph
+    assert "    First paragraph. Second one." in result.text
 
 
 @pytest.mark.parametrize(
@@ -504,7 +527,7 @@ def test_template_error_is_reported_not_raised(templates_dir: Path) -> None:
 def test_unknown_mjml_tag_is_reported(templates_dir: Path) -> None:
     # MRML copies unknown tags into the HTML (in a 0px-font cell) instead of failing.
     path = templates_dir / render.HTML_TEMPLATE
-    gap = '<mj-section padding="8px 0"></mj-section>'
+    gap = '<mj-section padding="12px 0"></mj-section>'
     path.write_text(path.read_text().replace(gap, "<mj-gap></mj-gap>"))
     result = render_issue(make_issue())
     assert result.errors == ("mjml: unknown tags left in the HTML: mj-gap",)

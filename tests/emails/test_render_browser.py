@@ -195,3 +195,32 @@ def test_vote_buttons_are_visible_and_tappable(
     assert box["height"] >= 36
     assert box["x"] + box["width"] <= page.viewport_size["width"]  # type: ignore[index]
     assert page.locator('a[href="%%unsubscribe_url%%"]').is_visible()
+
+
+# --- the full issue as subscribers see it: 375 px and 1200 px, light and dark -----------------------
+
+SHOTS = os.environ.get("VERDICTS_SCREENSHOTS")  # a folder to keep the screenshots in, to look at
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1200])
+def test_five_comparisons_render_at_phone_and_desktop_widths(
+    browser: Browser, tmp_path: Path, width: int, scheme: str
+) -> None:
+    from tests.emails.test_issue_size import long_issue
+
+    rendered = render_issue(long_issue(5))
+    path = tmp_path / "issue.html"
+    path.write_text(rendered.html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.goto(path.as_uri())
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width + OVERFLOW_TOLERANCE
+    assert rightmost_edge(page) <= max(width, (width + 600) / 2) + OVERFLOW_TOLERANCE
+    card = page.evaluate("getComputedStyle(document.querySelector('table.card')).backgroundColor")
+    assert card == ("rgb(22, 32, 51)" if scheme == "dark" else "rgb(255, 255, 255)")
+    title = page.evaluate("getComputedStyle(document.querySelector('h2.ink')).color")
+    assert title == ("rgb(241, 245, 249)" if scheme == "dark" else "rgb(15, 23, 42)")
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"issue-{width}-{scheme}.png"), full_page=True)
+    page.close()

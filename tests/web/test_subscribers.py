@@ -12,8 +12,8 @@ import pytest
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlmodel import Session, col, select
 
-from db.models import CommunityVote, ConsentRecord, Subscriber, Suppression
-from db.queries import create_pending_deliveries, deliveries_in, record_vote
+from db.models import CommunityVote, ConsentRecord, Subscriber, Suppression, utcnow
+from db.queries import deliveries_of, queue_deliveries, record_vote
 from db.states import DeliveryStatus, IssueStatus, SubscriberStatus
 from emails.audience import SuppressedAddress, import_csv
 from emails.audience import add_subscriber as cli_add
@@ -121,8 +121,8 @@ def test_unconfirmed_and_paused_addresses_are_never_sent_an_issue(engine):
         add_subscriber(engine, f"{status}@example.com", status)
     issue_id, _ = add_issue(engine, "2026-W48", IssueStatus.SENDING)
     with Session(engine) as session:
-        create_pending_deliveries(session, issue_id=issue_id, backend="outbox")
-        [delivery] = deliveries_in(session, issue_id=issue_id, status=DeliveryStatus.PENDING)
+        queue_deliveries(session, issue_id=issue_id, backend="outbox", now=utcnow())
+        [delivery] = deliveries_of(session, issue_id=issue_id, status=DeliveryStatus.PENDING)
         assert session.get(Subscriber, delivery.subscriber_id).email == "active@example.com"
 
 

@@ -342,7 +342,7 @@ def test_a_sent_week_links_work_end_to_end(settings, engine, client):
     message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
     text = message.get_body(("plain",)).get_content()
 
-    first_vote = re.search(r"https?://\S+/vote/[\w.-]+", text)[0]
+    first_vote = re.search(r"https?://\S+/v/[\w.-]+/\d+/\d+/(ship|skip)", text)[0]
     assert client.get(path(first_vote)).status_code == 200
     assert client.post(path(first_vote)).status_code == 200
     assert len(votes(engine)) == 1
@@ -353,7 +353,7 @@ def test_a_sent_week_links_work_end_to_end(settings, engine, client):
 
     archive = client.get(f"/issues/{week}")
     assert archive.status_code == 200
-    assert "%%" not in archive.text and "/vote/" not in archive.text
+    assert "%%" not in archive.text and "/v/" not in archive.text
     with Session(engine) as session:
         title = session.get(NewsletterIssue, issue_id).subject.split(": ", 1)[1].split(" (+")[0]
     assert title in archive.text

@@ -128,7 +128,8 @@ def issue_preview(issue_id: int, request: Request, web: Web, editor: CurrentEdit
         issue = _issue(session, issue_id)
         decisions = web_queries.desk_decisions_of(session, issue_id=issue_id)
         comparisons = queries.comparisons_of(session, issue_id=issue_id)
-    size = preview.sent_size(issue.rendered_html, web.settings) if issue.rendered_html else 0
+    html_body = issue.rendered_html
+    size = preview.sent_size(html_body, web.settings, issue_id=issue_id) if html_body else 0
     text = preview.with_desk_links(issue.rendered_text or "", issue_id=issue_id, escape=False)
     return _page(request, "issue.html.j2", editor, issue=issue, decisions=decisions, size=size,
                  clip=GMAIL_CLIP_BYTES, share=preview.clip_share(size), text=text,
