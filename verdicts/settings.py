@@ -47,11 +47,27 @@ class Settings(BaseSettings):
     llm_api_key: str = ""
     llm_model: str = ""
     llm_timeout_seconds: float = Field(default=60.0, gt=0)
+    # --- judgement (issue 7): pairing and the panel ---
+    # the model that speaks for each persona on the `llm` panel, as JSON: {"Skeptic": "model-b"};
+    # a persona not named uses VERDICTS_LLM_MODEL, so the panel can be one model or several
+    panel_models: dict[str, str] = Field(default_factory=dict)
+    personas_dir: Path | None = None  # persona files (default: the bundled editorial/personas)
+    # an embedding model on the LLM endpoint for pairing by purpose; empty: TF-IDF alone
+    pairing_embedding_model: str = ""
+    pairing_min_score: float = Field(default=0.3, ge=0, le=1)  # a pair scoring less stays out
+    # a new tool without a match may face a notable tool of the last N weeks
+    pairing_recent_weeks: int = Field(default=8, ge=0, le=52)
 
     def llm_config(self, model: str | None = None) -> LLMConfig:
         """The endpoint settings for `model` (default: VERDICTS_LLM_MODEL)."""
         return LLMConfig(base_url=self.llm_base_url, model=model or self.llm_model,
                          api_key=self.llm_api_key, timeout_seconds=self.llm_timeout_seconds)
+
+    def resolved_personas_dir(self) -> Path:
+        """Where the persona files are read from."""
+        from editorial.panel.personas import PERSONAS_DIR
+
+        return self.personas_dir or PERSONAS_DIR
 
     def resolved_database_url(self) -> str:
         """The database URL: VERDICTS_DATABASE_URL or the SQLite file in the data dir."""
