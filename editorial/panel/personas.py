@@ -154,7 +154,7 @@ class Persona(_Strict):
     base_score: int = Field(ge=0, le=100)
     threshold: int = Field(ge=0, le=100)
     min_sentences: int = Field(default=2, ge=1, le=6)
-    max_sentences: int = Field(default=3, ge=1, le=6)
+    max_sentences: int = Field(default=4, ge=1, le=6)
     detail: str | None = None  # what this persona looks for in the launch's own sentences
     abstain: tuple[Abstain, ...] = ()
     signal: tuple[Signal, ...] = ()

@@ -165,32 +165,50 @@ def take_of(persona: Persona, view: FactView, decision: Decision, context: Revie
     if detail:
         filled["detail"] = detail
     usable = _first_of_each_group([t for t in persona.take if _usable(t, view, filled, decision)])
-    body = [t for t in usable if t.decision is None]
+    facts = [t for t in usable if t.decision is None and "detail" not in t.fields]
+    words = [t for t in usable if t.decision is None and "detail" in t.fields][:1]
     closing = [t for t in usable if t.decision is not None][:1]
-    chosen = body[: persona.max_sentences - len(closing)] + closing
+    # the tool's own words keep their place: they are what makes this take unlike another tool's
+    chosen = facts[: max(persona.max_sentences - len(closing) - len(words), 1)] + words + closing
+    chosen = chosen[: persona.max_sentences]
     if len(chosen) < persona.min_sentences or not any(t.is_grounded for t in chosen):
         return None
     seed = view.profile.name
-    return " ".join(_wording(t, context.recent_takes, seed).format_map(filled) for t in chosen)
+    return " ".join(_capitalised(_wording(t, context.recent_takes, seed).format_map(filled)) for t in chosen)
+
+
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
 
 
 def detail_of(persona: Persona, view: FactView, avoid: Sequence[str]) -> str | None:
-    """The launch sentence this persona cares most about that no other take of the tool quotes."""
+    """The launch sentence this persona cares most about that no other take of the tool quotes
+    (the first such sentence when none speaks to the persona)."""
     if not persona.detail:
         return None
     pattern = re.compile(persona.detail, re.IGNORECASE)
+    best: tuple[int, int, str] | None = None
+    for position, text in enumerate(_quotable(view, avoid)):
+        rank = (len(pattern.findall(text)), -position)
+        if best is None or rank > best[:2]:
+            best = (*rank, text)
+    return best[2] if best else None
+
+
+def _quotable(view: FactView, avoid: Sequence[str]) -> list[str]:
+    """The description's sentences a take can quote whole: short, unquoted, not the tagline."""
     tagline = view.profile.tagline.strip().casefold()
-    best: tuple[int, str] | None = None
+    found = []
     for sentence in split_sentences(view.profile.description):
         text = sentence.strip().rstrip(".!?;:").strip()
         if not text or len(text) > DETAIL_MAX_CHARS or text.casefold() == tagline:
             continue
         if any(text in other for other in avoid) or '"' in text or "“" in text:
             continue
-        hits = len(pattern.findall(text))
-        if hits and (best is None or hits > best[0]):
-            best = (hits, text)
-    return best[1] if best else None
+        if view.profile.name.casefold() in text.casefold()[1:]:
+            continue  # a heading run into the next sentence, not one sentence
+        found.append(text)
+    return found
 
 
 def _wording(template: Template, recent: Sequence[str], seed: str) -> str:

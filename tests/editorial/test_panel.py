@@ -115,7 +115,7 @@ def test_seed_tools(tool: str, persona: str, expected: str | None):
 @pytest.mark.parametrize(
     ("tool", "persona", "phrases"),
     [
-        ("Codestral 2", "Skeptic", ["HumanEval and MBPP", "Mistral AI", "claim"]),
+        ("Codestral 2", "Skeptic", ["HumanEval and MBPP", "Mistral AI"]),
         ("Codestral 2", "Builder", ["22B", "Apache-2.0", "single A100"]),
         ("Codestral 2", "Futurist", ["256K tokens"]),
         ("Code Llama 4 (70B & 400B)", "Builder", ["70B and 400B", "research license"]),
@@ -170,10 +170,16 @@ def test_a_take_never_mentions_a_fact_the_profile_lacks(kind: str):
     assert removed
     stripped = replace(full, facts=tuple(f for f in full.facts if f.kind != kind))
     for review in PANEL.review(stripped):
+        said = unquoted(review.take or "")  # a quoted launch sentence may say anything the launch says
         for value in removed:
-            assert value not in (review.take or ""), (review.persona, value)
+            assert value not in said, (review.persona, value)
     if kind == "license":
-        assert all("Apache" not in (r.take or "") for r in PANEL.review(stripped))
+        assert all("Apache" not in unquoted(r.take or "") for r in PANEL.review(stripped))
+
+
+def unquoted(take: str) -> str:
+    """The take without the launch sentences it quotes."""
+    return re.sub(r"“[^”]*”", "", take)
 
 
 # Fact values too short or too generic to search for in prose.
@@ -209,7 +215,7 @@ def test_reviews_are_well_formed(key: str):
         assert review.decision == expected
         take = review.take or ""
         assert not re.search(r"[{}]", take)
-        assert 2 <= len(re.findall(r"[.!?](?:\s|$)", take)) <= 4, take
+        assert 2 <= len(re.findall(r"[.!?][”\"]?(?:\s|$)", take)) <= 4, take
 
 
 @pytest.mark.parametrize("key", sorted(SAMPLES))

@@ -36,6 +36,7 @@ POOL = "verdicts"
 # flow/deployment name -> (entrypoint, cron, time between two scheduled runs)
 DEPLOYMENTS = {
     "ingest/ingest-hourly": ("flows/ingest.py:ingest_flow", "7 * * * *", timedelta(hours=1)),
+    "review/review-after-ingest": ("flows/review.py:review_flow", "37 * * * *", timedelta(hours=1)),
     "compose/compose-weekly": ("flows/compose.py:compose_flow", "0 6 * * 5", timedelta(days=7)),
     "publish/publish-approved": ("flows/publish.py:publish_flow", "*/15 * * * *", timedelta(minutes=15)),
 }
