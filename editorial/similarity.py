@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
+import snowballstemmer
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from wordfreq import zipf_frequency
 
 from scrapers.resolve import name_key
 
@@ -29,7 +31,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("model", re.compile(
         r"\b(\d+(\.\d+)?\s?[BM]\b(-| )?(parameters?|params)?|open[- ]weights?|weights are|checkpoints?|"
         r"(language|code|vision|speech|voice|embedding|reasoning|foundation|base|diffusion|video|image|"
-        r"music|audio|small|open) models?|LLM\b(?! (gateway|router|app|apps|proxy)))", re.I)),
+        r"music|audio|small|open) models?)", re.I)),
     ("API", re.compile(
         r"\b(API|APIs|endpoints?|gateway|router|proxy|inference (service|platform|provider|cloud)|"
         r"hosted inference|per (1M|million|1K|thousand) tokens|serverless)\b")),
@@ -58,11 +60,13 @@ CATEGORY_AUDIENCE = {"Developer Tools": "developers", "Design": "creators", "Wri
 # tool's terms, so two tools that describe one job in different words still share a term.
 CONCEPTS: tuple[tuple[str, str], ...] = (
     ("transcription", r"transcri\w+|speech[- ]to[- ]text|dictat\w+|captions?|subtitles?"),
-    ("meetings", r"meetings?|standups?|calls?\b|minutes\b|zoom|google meet|huddles?"),
+    ("meetings", r"meetings?|standups?|(sales|video|zoom|team) calls?\b|minutes\b|zoom|google meet|huddles?"),
     ("voice", r"voices?|speech|text[- ]to[- ]speech|tts\b|narrat\w+|dubb\w+|voiceovers?"),
     ("video", r"videos?|clips?|footage|films?|youtube|reels?|shorts\b|timelines?"),
     ("image", r"images?|photos?|pictures?|illustrat\w+|sketch\w*|drawings?|vectors?\b|svg|pixels?|"
               r"diffusion|renders?\b"),
+    ("summaries", r"summar\w+|digests?|recaps?|catch(es)? up|tl;?dr|highlights"),
+    ("film", r"storyboards?|animatics?|shot lists?|screenplays?|scripts?\b|filmmak\w+|directors?|scenes?"),
     ("design", r"design\w*|figma|mockups?|wireframes?|ui kits?|brand kits?|logos?"),
     ("writing", r"writ\w+|draft\w*|essays?|copy\b|copywrit\w+|prose|blog posts?|newsletters?|"
                 r"grammar|editing text"),
@@ -166,11 +170,11 @@ class Profile:
 
     def purpose_text(self) -> str:
         """Its tagline (twice: it is the pitch) and description without its own name, plus concepts."""
-        own = {w for w in re.split(r"\W+", name_key(self.name)) if len(w) > 2}
+        own = {w for w in re.split(r"\W+", name_key(self.name)) if len(w) > 2 and not _is_common(w)}
         text = f"{self.tagline} {self.tagline} {self.description}"
         if own:
             text = re.sub(r"\b(" + "|".join(map(re.escape, sorted(own))) + r")\b", " ", text, flags=re.I)
-        return text + " " + " ".join(f"concept{c}" for c in self.concepts)
+        return text + " " + " ".join(f"concept{c} concept{c}" for c in self.concepts)
 
 
 # A pair's score is its purpose similarity, scaled by how far the rest agrees: kind, audience,
@@ -193,7 +197,7 @@ class PurposeSpace:
     def __post_init__(self) -> None:
         self.vectorizer = TfidfVectorizer(
             stop_words=STOP_WORDS, token_pattern=None, tokenizer=_tokens, lowercase=False,
-            ngram_range=(1, 2), sublinear_tf=True, min_df=1,
+            ngram_range=(1, 1), sublinear_tf=True, min_df=1,
         )
         texts = [p.purpose_text() for p in self.profiles]
         self.matrix = self.vectorizer.fit_transform(texts).tocsr()
@@ -237,19 +241,21 @@ class PurposeSpace:
 
 
 def _tokens(text: str) -> list[str]:
-    words = [w.lower().rstrip(".") for w in _TOKEN.findall(text)]
-    return [_singular(w) for w in words if w not in _STOP_SET and len(w) > 1]
+    words = []
+    for word in _TOKEN.findall(text):
+        word = word.lower().rstrip(".")
+        parts = word.split("-") if "-" in word else []
+        words.extend(w for w in (word, *parts) if w and w not in _STOP_SET and len(w) > 1)
+    return [w if w.startswith("concept") else _STEMMER.stemWord(w) for w in words]
 
 
 _STOP_SET = frozenset(STOP_WORDS)
+_STEMMER = snowballstemmer.stemmer("english")
 
 
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+def _is_common(word: str) -> bool:
+    """Whether a word of a tool's name is an ordinary English word (kept: it says what it does)."""
+    return zipf_frequency(word, "en") >= 3.5
 
 
 def part_scores(a: Profile, b: Profile, purpose: float) -> dict[str, float]:

@@ -1,0 +1,258 @@
+"""Editorial benchmark: pairs an editor keeps, grounded takes, and compose time.
+
+    .venv/bin/python bench/editorial.py [--half held|tune|all] [--sizes 250,1000,4000]
+
+1. The labelled weeks (bench/labelled/weeks.jsonl, our own writing) are written as RSS feeds, one
+   per source, to a temporary folder and ingested through the real path into a fresh SQLite file.
+   Per provider (`rules`; `llm` too when VERDICTS_LLM_BASE_URL and a model are set), the weeks are
+   reviewed (as the review stage does when tools land) and composed in order (`compose --week W`)
+   with room for every pair. Printed per half: expected pairs made, grounding failures among the
+   stored takes, take coverage (persona × tool cells with a take) and the share of take sentences
+   shared with another take of the same week. Targets on held: pairs >= 90%, 0 failures,
+   coverage >= 70%, shared <= 10%.
+2. Compose time for N synthetic candidates (ingested from a generated feed), with the pairing
+   method chosen automatically, plus the pairing alone by maximum-weight matching and by
+   best-edge-first (time and total score). Target: 1,000 candidates composed in <= 10 s.
+
+A sentence is "shared" when, with the tool's own name and numbers masked and its own content words
+removed, what is left (the frame) matches a sentence of another take of the week (same words, or
+a fuzzy ratio >= 90) and has at least four words: the reader sees a template.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rapidfuzz import fuzz  # noqa: E402
+from sqlmodel import Session, select  # noqa: E402
+
+from db import queries  # noqa: E402
+from db.engine import get_engine, upgrade  # noqa: E402
+from db.models import Launch  # noqa: E402
+from editorial.compose import NothingToCompose, PairingOptions, compose_week, profile_of  # noqa: E402
+from editorial.grounding import Source, check_take  # noqa: E402
+from editorial.pairing import Rules, choose_pairs  # noqa: E402
+from editorial.panel import load_briefs, make_panel  # noqa: E402
+from editorial.review import review_tool, tool_profile  # noqa: E402
+from scrapers.facts import split_sentences  # noqa: E402
+from scrapers.fetch import make_client  # noqa: E402
+from scrapers.ingest import IngestOptions, ingest_many  # noqa: E402
+from scrapers.sources import SourceConfig  # noqa: E402
+from verdicts.settings import Settings  # noqa: E402
+
+LABELLED = Path(__file__).resolve().parent / "labelled" / "weeks.jsonl"
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+ROOM = 12  # comparisons per issue for the labelled weeks: room for every pair
+
+
+def write_feeds(weeks: list[dict], folder: Path) -> Path:
+    """One RSS file per source holding its launches of every week; the sources file naming them."""
+    by_source: dict[str, list[dict]] = {}
+    for week in weeks:
+        for item in week["launches"]:
+            by_source.setdefault(item["source"], []).append(item)
+    lines = []
+    for source, items in by_source.items():
+        entries = "".join(
+            f"<item><title>{escape(i['title'])}</title><link>{escape(i['website'] or i['link'])}</link>"
+            f"<guid isPermaLink=\"false\">{i['id']}</guid>"
+            f"<pubDate>{format_datetime(datetime.fromisoformat(i['published'].replace('Z', '+00:00')))}</pubDate>"
+            f"<description>{escape(i['summary'])}</description></item>"
+            for i in items
+        )
+        (folder / f"{source}.rss").write_text(
+            f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{source}</title>'
+            f"<link>https://{source}.example/</link>{entries}</channel></rss>", encoding="utf-8")
+        lines.append(f'[[source]]\nname = "{source}"\nkind = "feed"\nurl = "{source}.rss"\n')
+    path = folder / "sources.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def ingest_labelled(weeks: list[dict], folder: Path) -> tuple[str, dict[str, int]]:
+    """A migrated SQLite file with the labelled launches ingested; labelled id -> tool id."""
+    from scrapers.sources import load_sources
+
+    url = f"sqlite:///{folder / 'labelled.db'}"
+    upgrade(url)
+    sources: list[SourceConfig] = load_sources(write_feeds(weeks, folder))
+    with make_client(user_agent="bench", timeout=10) as client:
+        ingest_many(sources, engine=get_engine(url), client=client, options=IngestOptions(force=True))
+    with Session(get_engine(url)) as session:
+        launches = session.exec(select(Launch)).all()
+        tool_of = {launch.guid: launch.tool_id for launch in launches}
+    skipped = [launch.title for launch in launches if launch.tool_id is None]
+    if skipped:
+        print(f"not taken as AI tools at ingest ({len(skipped)}): " + "; ".join(skipped))
+    return url, {k: v for k, v in tool_of.items() if v is not None}
+
+
+def frame(sentence: str, own_words: set[str], name: str) -> str:
+    """What is left of a sentence once the tool's own name, numbers and content words are gone."""
+    text = sentence.casefold().replace(name.casefold(), " ")
+    text = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", text) if w not in own_words]
+    return " ".join(words)
+
+
+def shared_share(takes: list[tuple[str, str, str]]) -> tuple[int, int]:
+    """(sentences shared with another take, sentences) over (tool name, tool words, take) triples."""
+    frames = []
+    for owner, (name, words, take) in enumerate(takes):
+        own = {w for w in re.findall(r"[a-z][a-z'-]*", words.casefold()) if len(w) > 3}
+        for sentence in split_sentences(take):
+            frames.append((owner, frame(sentence, own, name)))
+    shared = 0
+    for i, (owner, text) in enumerate(frames):
+        if len(text.split()) < 4:
+            continue
+        if any(o != owner and (t == text or fuzz.ratio(t, text) >= 90)
+               for j, (o, t) in enumerate(frames) if j != i and len(t.split()) >= 4):
+            shared += 1
+    return shared, len(frames)
+
+
+def run_provider(provider: str, base_url: str, ids: dict[str, int], weeks: list[dict], folder: Path,
+                 settings: Settings) -> dict[str, dict[str, float]]:
+    """Review and compose every labelled week on a copy of the ingested database; figures per half."""
+    path = folder / f"{provider}.db"
+    get_engine(base_url).dispose()  # checkpoints the WAL, so the copy has every row
+    shutil.copy(base_url.removeprefix("sqlite:///"), path)
+    engine = get_engine(f"sqlite:///{path}")
+    panel, briefs = make_panel(provider, settings), load_briefs()
+    totals: dict[str, dict[str, float]] = {}
+    for week in weeks:
+        half = totals.setdefault(week["half"], dict.fromkeys(
+            ("expected", "made", "left_ok", "left", "cells", "takes", "failures", "dropped",
+             "shared", "sentences", "weeks"), 0))
+        tool_ids = sorted({ids[i["id"]] for i in week["launches"] if i["id"] in ids})
+        with Session(engine) as session:
+            takes = []
+            for tool_id in tool_ids:  # the review stage, as the tools land
+                tool = queries.get_tool(session, tool_id=tool_id)
+                rows = review_tool(session, tool=tool, panel=panel, briefs=briefs)
+                profile = tool_profile(session, tool)
+                source = Source(profile.source_text, profile.facts)
+                half["cells"] += len(briefs)
+                for row in rows:
+                    half["dropped"] += row.dropped is not None
+                    if row.take:
+                        half["takes"] += 1
+                        half["failures"] += bool(check_take(row.take, source))
+                        takes.append((tool.name, profile.source_text, row.take))
+            session.commit()
+            try:
+                result = compose_week(session, week=week["week"], panel=panel, briefs=briefs, limit=ROOM,
+                                      options=PairingOptions(min_score=settings.pairing_min_score), now=NOW)
+                made = {frozenset((c.a, c.b)) for c in result.pairing.pairs} if result.pairing else set()
+                left = {o.id for o in result.pairing.left_out} if result.pairing else set()
+            except NothingToCompose:
+                made, left = set(), set()
+            session.commit()
+        expected = [frozenset(ids[x] for x in pair if x in ids) for pair in week["pairs"]]
+        half["expected"] += len(expected)
+        half["made"] += sum(pair in made for pair in expected)
+        half["left"] += len(week["left_out"])
+        half["left_ok"] += sum(ids.get(x) in left for x in week["left_out"])
+        shared, sentences = shared_share(takes)
+        half["shared"] += shared
+        half["sentences"] += sentences
+        half["weeks"] += 1
+    return totals
+
+
+def print_quality(provider: str, totals: dict[str, dict[str, float]], which: str) -> None:
+    for half in ("tune", "held"):
+        if which not in ("all", half) or half not in totals:
+            continue
+        t = totals[half]
+        print(f"{provider:<6} {half:<5} weeks {int(t['weeks'])}  pairs made {int(t['made'])}/{int(t['expected'])} "
+              f"({100 * t['made'] / max(t['expected'], 1):.0f}%)  left out as labelled "
+              f"{int(t['left_ok'])}/{int(t['left'])}  grounding failures stored {int(t['failures'])} "
+              f"(takes dropped {int(t['dropped'])})  coverage {int(t['takes'])}/{int(t['cells'])} "
+              f"({100 * t['takes'] / max(t['cells'], 1):.0f}%)  shared sentences {int(t['shared'])}/"
+              f"{int(t['sentences'])} ({100 * t['shared'] / max(t['sentences'], 1):.1f}%)")
+
+
+def synthetic_db(n: int, folder: Path) -> str:
+    """A migrated SQLite file with `n` generated launches ingested through the real path."""
+    from bench.ingest import make_feed
+
+    url = f"sqlite:///{folder / f'synthetic-{n}.db'}"
+    upgrade(url)
+    (folder / f"synthetic-{n}.rss").write_bytes(make_feed(n, seed=n))
+    source = SourceConfig(name=f"synthetic-{n}", kind="feed", url=str(folder / f"synthetic-{n}.rss"))
+    with make_client(user_agent="bench", timeout=10) as client:
+        ingest_many([source], engine=get_engine(url), client=client, options=IngestOptions(force=True))
+    return url
+
+
+def time_compose(sizes: list[int], folder: Path, settings: Settings) -> None:
+    print("\ncompose time (rules panel, 3 comparisons, SQLite):")
+    for n in sizes:
+        url = synthetic_db(n, folder)
+        engine = get_engine(url)
+        with Session(engine) as session:
+            started = time.perf_counter()
+            result = compose_week(session, week="2026-W49", panel=make_panel("rules", settings),
+                                  briefs=load_briefs(), limit=3, now=NOW,
+                                  options=PairingOptions(min_score=settings.pairing_min_score))
+            total = time.perf_counter() - started
+            session.rollback()
+            tools = [t for t, _ in queries.ai_tools_published(session)]
+            facts = queries.facts_by_tool(session, tool_ids=[t.id for t in tools])
+            profiles = [profile_of(t, facts.get(t.id or 0, [])) for t in tools]
+        method = result.pairing.method if result.pairing else "-"
+        print(f"  {n:>5} candidates: compose {total:6.2f} s ({method}, {result.pairing.edges} links)")
+        for name in ("matching", "best-edge-first"):
+            if name == "matching" and n > 1000:
+                print(f"        {name:<16} not run above 1,000 candidates (blossom matching is cubic)")
+                continue
+            runs = []
+            for _ in range(2):
+                started = time.perf_counter()
+                pairing = choose_pairs(profiles, limit=10**6, rules=Rules(min_score=settings.pairing_min_score),
+                                       method=name)
+                runs.append(time.perf_counter() - started)
+            weight = sum(c.score for c in pairing.pairs)
+            print(f"        {name:<16} pairing {statistics.median(runs):6.2f} s, {len(pairing.pairs)} pairs, "
+                  f"total score {weight:.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--half", choices=("held", "tune", "all"), default="all")
+    parser.add_argument("--sizes", default="250,1000,4000")
+    args = parser.parse_args()
+    settings = Settings()
+    weeks = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base, ids = ingest_labelled(weeks, folder)
+        print(f"labelled: {len(weeks)} weeks, {sum(len(w['launches']) for w in weeks)} launches, "
+              f"{len(set(ids.values()))} tools after ingest")
+        providers = ["rules"] + (["llm"] if settings.llm_base_url and (settings.llm_model or settings.panel_models)
+                                 else [])
+        for provider in providers:
+            print_quality(provider, run_provider(provider, base, ids, weeks, folder, settings), args.half)
+        if "llm" not in providers:
+            print("llm    not measured: no endpoint configured (set VERDICTS_LLM_BASE_URL and VERDICTS_LLM_MODEL)")
+        if args.sizes:
+            time_compose([int(n) for n in args.sizes.split(",")], folder, settings)
+
+
+if __name__ == "__main__":
+    main()
