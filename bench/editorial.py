@@ -68,18 +68,24 @@ def write_feeds(weeks: list[dict], folder: Path) -> Path:
     for source, items in by_source.items():
         entries = "".join(
             f"<item><title>{escape(i['title'])}</title><link>{escape(i['website'] or i['link'])}</link>"
-            f"<guid isPermaLink=\"false\">{i['id']}</guid>"
-            f"<pubDate>{format_datetime(datetime.fromisoformat(i['published'].replace('Z', '+00:00')))}</pubDate>"
+            f'<guid isPermaLink="false">{i["id"]}</guid>'
+            f"<pubDate>{format_datetime(_when(i['published']))}</pubDate>"
             f"<description>{escape(i['summary'])}</description></item>"
             for i in items
         )
         (folder / f"{source}.rss").write_text(
             f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{source}</title>'
-            f"<link>https://{source}.example/</link>{entries}</channel></rss>", encoding="utf-8")
+            f"<link>https://{source}.example/</link>{entries}</channel></rss>",
+            encoding="utf-8",
+        )
         lines.append(f'[[source]]\nname = "{source}"\nkind = "feed"\nurl = "{source}.rss"\n')
     path = folder / "sources.toml"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _when(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
 
 
 def ingest_labelled(weeks: list[dict], folder: Path) -> tuple[str, dict[str, int]]:
@@ -119,14 +125,18 @@ def shared_share(takes: list[tuple[str, str, str]]) -> tuple[int, int]:
     for i, (owner, text) in enumerate(frames):
         if len(text.split()) < 4:
             continue
-        if any(o != owner and (t == text or fuzz.ratio(t, text) >= 90)
-               for j, (o, t) in enumerate(frames) if j != i and len(t.split()) >= 4):
+        if any(
+            o != owner and (t == text or fuzz.ratio(t, text) >= 90)
+            for j, (o, t) in enumerate(frames)
+            if j != i and len(t.split()) >= 4
+        ):
             shared += 1
     return shared, len(frames)
 
 
-def run_provider(provider: str, base_url: str, ids: dict[str, int], weeks: list[dict], folder: Path,
-                 settings: Settings) -> dict[str, dict[str, float]]:
+def run_provider(
+    provider: str, base_url: str, ids: dict[str, int], weeks: list[dict], folder: Path, settings: Settings
+) -> dict[str, dict[str, float]]:
     """Review and compose every labelled week on a copy of the ingested database; figures per half."""
     path = folder / f"{provider}.db"
     get_engine(base_url).dispose()  # checkpoints the WAL, so the copy has every row
@@ -135,9 +145,25 @@ def run_provider(provider: str, base_url: str, ids: dict[str, int], weeks: list[
     panel, briefs = make_panel(provider, settings), load_briefs()
     totals: dict[str, dict[str, float]] = {}
     for week in weeks:
-        half = totals.setdefault(week["half"], dict.fromkeys(
-            ("expected", "made", "left_ok", "left", "cells", "takes", "failures", "dropped",
-             "shared", "sentences", "weeks"), 0))
+        half = totals.setdefault(
+            week["half"],
+            dict.fromkeys(
+                (
+                    "expected",
+                    "made",
+                    "left_ok",
+                    "left",
+                    "cells",
+                    "takes",
+                    "failures",
+                    "dropped",
+                    "shared",
+                    "sentences",
+                    "weeks",
+                ),
+                0,
+            ),
+        )
         tool_ids = sorted({ids[i["id"]] for i in week["launches"] if i["id"] in ids})
         with Session(engine) as session:
             takes = []
@@ -155,8 +181,15 @@ def run_provider(provider: str, base_url: str, ids: dict[str, int], weeks: list[
                         takes.append((tool.name, profile.source_text, row.take))
             session.commit()
             try:
-                result = compose_week(session, week=week["week"], panel=panel, briefs=briefs, limit=ROOM,
-                                      options=PairingOptions(min_score=settings.pairing_min_score), now=NOW)
+                result = compose_week(
+                    session,
+                    week=week["week"],
+                    panel=panel,
+                    briefs=briefs,
+                    limit=ROOM,
+                    options=PairingOptions(min_score=settings.pairing_min_score),
+                    now=NOW,
+                )
                 made = {frozenset((c.a, c.b)) for c in result.pairing.pairs} if result.pairing else set()
                 left = {o.id for o in result.pairing.left_out} if result.pairing else set()
             except NothingToCompose:
@@ -179,12 +212,15 @@ def print_quality(provider: str, totals: dict[str, dict[str, float]], which: str
         if which not in ("all", half) or half not in totals:
             continue
         t = totals[half]
-        print(f"{provider:<6} {half:<5} weeks {int(t['weeks'])}  pairs made {int(t['made'])}/{int(t['expected'])} "
-              f"({100 * t['made'] / max(t['expected'], 1):.0f}%)  left out as labelled "
-              f"{int(t['left_ok'])}/{int(t['left'])}  grounding failures stored {int(t['failures'])} "
-              f"(takes dropped {int(t['dropped'])})  coverage {int(t['takes'])}/{int(t['cells'])} "
-              f"({100 * t['takes'] / max(t['cells'], 1):.0f}%)  shared sentences {int(t['shared'])}/"
-              f"{int(t['sentences'])} ({100 * t['shared'] / max(t['sentences'], 1):.1f}%)")
+        print(
+            f"{provider:<6} {half:<5} weeks {int(t['weeks'])}  "
+            f"pairs made {int(t['made'])}/{int(t['expected'])} "
+            f"({100 * t['made'] / max(t['expected'], 1):.0f}%)  left out as labelled "
+            f"{int(t['left_ok'])}/{int(t['left'])}  grounding failures stored {int(t['failures'])} "
+            f"(takes dropped {int(t['dropped'])})  coverage {int(t['takes'])}/{int(t['cells'])} "
+            f"({100 * t['takes'] / max(t['cells'], 1):.0f}%)  shared sentences {int(t['shared'])}/"
+            f"{int(t['sentences'])} ({100 * t['shared'] / max(t['sentences'], 1):.1f}%)"
+        )
 
 
 def synthetic_db(n: int, folder: Path) -> str:
@@ -207,9 +243,15 @@ def time_compose(sizes: list[int], folder: Path, settings: Settings) -> None:
         engine = get_engine(url)
         with Session(engine) as session:
             started = time.perf_counter()
-            result = compose_week(session, week="2026-W49", panel=make_panel("rules", settings),
-                                  briefs=load_briefs(), limit=3, now=NOW,
-                                  options=PairingOptions(min_score=settings.pairing_min_score))
+            result = compose_week(
+                session,
+                week="2026-W49",
+                panel=make_panel("rules", settings),
+                briefs=load_briefs(),
+                limit=3,
+                now=NOW,
+                options=PairingOptions(min_score=settings.pairing_min_score),
+            )
             total = time.perf_counter() - started
             session.rollback()
             tools = [t for t, _ in queries.ai_tools_published(session)]
@@ -224,16 +266,21 @@ def time_compose(sizes: list[int], folder: Path, settings: Settings) -> None:
             runs = []
             for _ in range(2):
                 started = time.perf_counter()
-                pairing = choose_pairs(profiles, limit=10**6, rules=Rules(min_score=settings.pairing_min_score),
-                                       method=name)
+                pairing = choose_pairs(
+                    profiles, limit=10**6, rules=Rules(min_score=settings.pairing_min_score), method=name
+                )
                 runs.append(time.perf_counter() - started)
             weight = sum(c.score for c in pairing.pairs)
-            print(f"        {name:<16} pairing {statistics.median(runs):6.2f} s, {len(pairing.pairs)} pairs, "
-                  f"total score {weight:.1f}")
+            print(
+                f"        {name:<16} pairing {statistics.median(runs):6.2f} s, {len(pairing.pairs)} pairs, "
+                f"total score {weight:.1f}"
+            )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--half", choices=("held", "tune", "all"), default="all")
     parser.add_argument("--sizes", default="250,1000,4000")
     args = parser.parse_args()
@@ -242,14 +289,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         base, ids = ingest_labelled(weeks, folder)
-        print(f"labelled: {len(weeks)} weeks, {sum(len(w['launches']) for w in weeks)} launches, "
-              f"{len(set(ids.values()))} tools after ingest")
-        providers = ["rules"] + (["llm"] if settings.llm_base_url and (settings.llm_model or settings.panel_models)
-                                 else [])
+        print(
+            f"labelled: {len(weeks)} weeks, {sum(len(w['launches']) for w in weeks)} launches, "
+            f"{len(set(ids.values()))} tools after ingest"
+        )
+        providers = ["rules"] + (
+            ["llm"] if settings.llm_base_url and (settings.llm_model or settings.panel_models) else []
+        )
         for provider in providers:
             print_quality(provider, run_provider(provider, base, ids, weeks, folder, settings), args.half)
         if "llm" not in providers:
-            print("llm    not measured: no endpoint configured (set VERDICTS_LLM_BASE_URL and VERDICTS_LLM_MODEL)")
+            print(
+                "llm    not measured: no endpoint configured "
+                "(set VERDICTS_LLM_BASE_URL and VERDICTS_LLM_MODEL)"
+            )
         if args.sizes:
             time_compose([int(n) for n in args.sizes.split(",")], folder, settings)
 

@@ -51,7 +51,7 @@ GENERIC_NAMES = frozenset({
     "november", "december", "k", "m", "b", "x", "vs",
 })
 _WORD = re.compile(r"[A-Za-z][\w.+#-]*[\w+#]|[A-Za-z]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[“\"(—–-]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;][”\"')]*\s+|[“\"(—–-]\s*)$")
 
 
 @dataclass(frozen=True)

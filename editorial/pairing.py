@@ -86,6 +86,26 @@ def is_same_tool(a: Profile, b: Profile) -> bool:
     return bool(key_a) and (key_a == key_b or is_same_name(a.name, b.name))
 
 
+def same_tool_groups(profiles: Sequence[Profile]) -> list[int]:
+    """A group number per profile: records sharing a domain or a name key, directly or through
+    another record, are one tool."""
+    parent = list(range(len(profiles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, p in enumerate(profiles):
+        for key in (f"domain:{p.domain}" if p.domain else "", f"name:{name_key(p.name)}"):
+            if key and not key.endswith(":"):
+                j = first.setdefault(key, i)
+                parent[root(i)] = root(j)
+    return [root(i) for i in range(len(profiles))]
+
+
 @dataclass
 class _Graph:
     space: PurposeSpace
@@ -93,6 +113,7 @@ class _Graph:
     rules: Rules
     scores: dict[frozenset[int], float] = field(default_factory=dict)
     best_blocked: dict[int, tuple[float, int, str]] = field(default_factory=dict)
+    groups: list[int] = field(default_factory=list)
 
     def link(self, i: int, j: int) -> float | None:
         """The score of the link between profile indexes i and j, or None if it may not be made."""
@@ -103,6 +124,8 @@ class _Graph:
         purpose = float(self.space.purpose(np.array([i]), np.array([j]))[0])
         score = pair_score(part_scores(a, b, purpose))
         blocked = self.rules.allows(a, b)
+        if blocked is None and self.groups and self.groups[i] == self.groups[j]:
+            blocked = "the same tool (another record shares its domain or name)"
         if blocked is not None:
             for index, other in ((i, j), (j, i)):
                 if score > self.best_blocked.get(index, (0.0, -1, ""))[0]:
@@ -142,7 +165,7 @@ def choose_pairs(
     index_of = {p.id: i for i, p in enumerate(profiles)}
     left: dict[int, str] = {p.id: "dropped by an editor" for p in fresh if p.id in rules.dropped}
     space = PurposeSpace(profiles, embeddings)
-    graph = _Graph(space, profiles, rules)
+    graph = _Graph(space, profiles, rules, groups=same_tool_groups(profiles))
     pins, taken = _pins(graph, index_of, rules)
     open_fresh = [index_of[p.id] for p in fresh if p.id not in left and p.id not in taken]
     edges = _candidate_links(graph, open_fresh, set(open_fresh))
