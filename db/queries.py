@@ -427,6 +427,7 @@ def delete_comparison(session: Session, *, comparison: Comparison) -> None:
         select(ComparisonReview).where(ComparisonReview.comparison_id == comparison.id)
     ).all():
         session.delete(pin)
+    session.flush()  # the pins go first: they refer to the comparison
     session.delete(comparison)
 
 

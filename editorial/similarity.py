@@ -200,8 +200,12 @@ class PurposeSpace:
             ngram_range=(1, 1), sublinear_tf=True, min_df=1,
         )
         texts = [p.purpose_text() for p in self.profiles]
-        self.matrix = self.vectorizer.fit_transform(texts).tocsr()
-        self.terms = self.vectorizer.get_feature_names_out()
+        try:
+            self.matrix = self.vectorizer.fit_transform(texts).tocsr()
+            self.terms = self.vectorizer.get_feature_names_out()
+        except ValueError:  # no words at all (no tools, or none with a purpose): nothing is alike
+            self.matrix = sparse.csr_matrix((len(texts), 1))
+            self.terms = np.array(["-"])
 
     def purpose(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Purpose similarity (0-1) of each (row, col) pair of profile indexes."""
