@@ -115,13 +115,14 @@ class _Graph:
     best_blocked: dict[int, tuple[float, int, str]] = field(default_factory=dict)
     groups: list[int] = field(default_factory=list)
 
-    def link(self, i: int, j: int) -> float | None:
+    def link(self, i: int, j: int, purpose: float | None = None) -> float | None:
         """The score of the link between profile indexes i and j, or None if it may not be made."""
         key = frozenset((i, j))
         if key in self.scores:
             return self.scores[key]
         a, b = self.profiles[i], self.profiles[j]
-        purpose = float(self.space.purpose(np.array([i]), np.array([j]))[0])
+        if purpose is None:
+            purpose = float(self.space.purpose(np.array([i]), np.array([j]))[0])
         score = pair_score(part_scores(a, b, purpose))
         blocked = self.rules.allows(a, b)
         if blocked is None and self.groups and self.groups[i] == self.groups[j]:
@@ -211,13 +212,14 @@ def _candidate_links(graph: _Graph, rows: list[int], allowed: set[int]) -> dict[
     edges: dict[tuple[int, int], float] = {}
     for start in range(0, len(rows), 512):
         block = np.array(rows[start:start + 512], dtype=int)
-        for i, near in zip(block, graph.space.neighbours(block, NEIGHBOURS * 2), strict=True):
+        scored = graph.space.neighbours_scored(block, NEIGHBOURS * 2)
+        for i, (near, purposes) in zip(block, scored, strict=True):
             kept = 0
-            for j in near:
+            for j, purpose in zip(near, purposes, strict=True):
                 j = int(j)
                 if j not in allowed or kept >= NEIGHBOURS:
                     continue
-                score = graph.link(int(i), j)
+                score = graph.link(int(i), j, float(purpose))
                 if score is not None and score >= graph.rules.min_score:
                     edges[(min(i, j), max(i, j))] = score
                     kept += 1

@@ -218,6 +218,10 @@ class PurposeSpace:
 
     def neighbours(self, row_indexes: np.ndarray, k: int) -> list[np.ndarray]:
         """For each row index, the indexes of its `k` most similar profiles by purpose (not itself)."""
+        return [near for near, _ in self.neighbours_scored(row_indexes, k)]
+
+    def neighbours_scored(self, row_indexes: np.ndarray, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """For each row index, its `k` most similar profiles by purpose and their similarities."""
         scores = self.matrix[row_indexes] @ self.matrix.T
         dense = scores.toarray()
         if self.embeddings is not None:
@@ -225,9 +229,9 @@ class PurposeSpace:
         dense[np.arange(len(row_indexes)), row_indexes] = -1.0
         k = min(k, dense.shape[1] - 1)
         if k <= 0:
-            return [np.array([], dtype=int) for _ in row_indexes]
+            return [(np.array([], dtype=int), np.array([])) for _ in row_indexes]
         top = np.argpartition(-dense, k - 1, axis=1)[:, :k]
-        return [row[dense[i, row] > 0] for i, row in enumerate(top)]
+        return [(row[dense[i, row] > 0], dense[i, row[dense[i, row] > 0]]) for i, row in enumerate(top)]
 
     def shared_terms(self, a: int, b: int, limit: int = 4) -> list[str]:
         """The terms that contribute most to the purpose similarity of profiles a and b."""
