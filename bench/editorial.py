@@ -3,7 +3,9 @@
     .venv/bin/python bench/editorial.py [--half held|tune|all] [--sizes 250,1000,4000]
 
 1. The labelled weeks (bench/labelled/weeks.jsonl, our own writing) are written as RSS feeds, one
-   per source, to a temporary folder and ingested through the real path into a fresh SQLite file.
+   per source, to a temporary folder and ingested through the real path (fetch, parse, store) into
+   a fresh SQLite file; whether an item is a launch is the set's label, not the classifier's guess
+   (this bench measures pairing and the panel; the bench prints how often the classifier disagreed).
    Per provider (`rules`; `llm` too when VERDICTS_LLM_BASE_URL and a model are set), the weeks are
    reviewed (as the review stage does when tools land) and composed in order (`compose --week W`)
    with room for every pair. Printed per half: expected pairs made, grounding failures among the
@@ -29,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -49,7 +52,7 @@ from editorial.panel import load_briefs, make_panel  # noqa: E402
 from editorial.review import review_tool, tool_profile  # noqa: E402
 from scrapers.facts import split_sentences  # noqa: E402
 from scrapers.fetch import make_client  # noqa: E402
-from scrapers.ingest import IngestOptions, ingest_many  # noqa: E402
+from scrapers.ingest import Fetched, IngestOptions, fetch_source, ingest_many, store_fetched  # noqa: E402
 from scrapers.sources import SourceConfig  # noqa: E402
 from verdicts.settings import Settings  # noqa: E402
 
@@ -89,20 +92,31 @@ def _when(iso: str) -> datetime:
 
 
 def ingest_labelled(weeks: list[dict], folder: Path) -> tuple[str, dict[str, int]]:
-    """A migrated SQLite file with the labelled launches ingested; labelled id -> tool id."""
+    """A migrated SQLite file with the labelled launches ingested; labelled id -> tool id.
+
+    Each feed goes through the real fetch, parse and store path, but whether an item is an AI
+    tool launch is the set's label, not the classifier's guess: this bench measures pairing and
+    the panel, not classification (the record issue's bench measures that)."""
     from scrapers.sources import load_sources
 
     url = f"sqlite:///{folder / 'labelled.db'}"
     upgrade(url)
+    labels = {i["id"]: i["label"] in ("launch", "release") for w in weeks for i in w["launches"]}
     sources: list[SourceConfig] = load_sources(write_feeds(weeks, folder))
+    engine = get_engine(url)
+    overruled = 0
     with make_client(user_agent="bench", timeout=10) as client:
-        ingest_many(sources, engine=get_engine(url), client=client, options=IngestOptions(force=True))
-    with Session(get_engine(url)) as session:
+        for source in sources:
+            fetched = fetch_source(source, engine=engine, client=client, options=IngestOptions(force=True))
+            assert isinstance(fetched, Fetched), fetched
+            records = [r.model_copy(update={"is_ai_tool": labels[r.guid]}) for r in fetched.reading.records]
+            overruled += sum(r.is_ai_tool != labels[r.guid] for r in fetched.reading.records)
+            store_fetched(replace(fetched, reading=replace(fetched.reading, records=records)), engine=engine)
+    with Session(engine) as session:
         launches = session.exec(select(Launch)).all()
         tool_of = {launch.guid: launch.tool_id for launch in launches}
-    skipped = [launch.title for launch in launches if launch.tool_id is None]
-    if skipped:
-        print(f"not taken as AI tools at ingest ({len(skipped)}): " + "; ".join(skipped))
+    print(f"labels: launch/other taken from the set, not the classifier (it disagreed on {overruled} "
+          f"of {len(labels)} items)")
     return url, {k: v for k, v in tool_of.items() if v is not None}
 
 
