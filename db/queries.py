@@ -477,6 +477,20 @@ def get_embedding(session: Session, *, tool_id: int, model: str, text_hash: str)
     return session.exec(stmt).first()
 
 
+def fact_values_by_tool(
+    session: Session, *, tool_ids: Iterable[int]
+) -> dict[int, list[tuple[str, str, bool]]]:
+    """(kind, value, negated) of each of `tool_ids`' facts in the order found (no ORM rows: pairing
+    reads thousands)."""
+    found: dict[int, list[tuple[str, str, bool]]] = {}
+    for chunk in chunked(sorted(set(tool_ids))):
+        stmt = (select(Fact.tool_id, Fact.kind, Fact.value, Fact.negated)
+                .where(col(Fact.tool_id).in_(chunk)).order_by(col(Fact.id)))
+        for tool_id, kind, value, negated in session.exec(stmt).all():
+            found.setdefault(tool_id, []).append((kind, value, bool(negated)))
+    return found
+
+
 def facts_by_tool(session: Session, *, tool_ids: Iterable[int]) -> dict[int, list[Fact]]:
     """The facts of each of `tool_ids`, in the order they were found."""
     found: dict[int, list[Fact]] = {}

@@ -136,18 +136,18 @@ def _candidates(
     counts = queries.launch_counts(session, tool_ids=[t.id for t in older if t.id is not None])
     notable = [t for t in older if t.id in compared_ids or counts.get(t.id or 0, 0) >= 2]
     tools = {t.id: t for t in (*fresh_tools, *notable) if t.id is not None}
-    facts = queries.facts_by_tool(session, tool_ids=tools)
+    facts = queries.fact_values_by_tool(session, tool_ids=tools)
     return ([profile_of(t, facts.get(t.id or 0, [])) for t in fresh_tools],
             [profile_of(t, facts.get(t.id or 0, [])) for t in notable], tools)
 
 
-def profile_of(tool: Tool, facts: Sequence) -> Profile:  # noqa: ANN001  (db Fact rows)
-    """What pairing reads of a stored tool."""
-    positive = [f for f in facts if not getattr(f, "negated", False)]
+def profile_of(tool: Tool, facts: Sequence[tuple[str, str, bool]]) -> Profile:
+    """What pairing reads of a stored tool, given its (kind, value, negated) facts."""
+    positive = [(kind, value) for kind, value, negated in facts if not negated]
     return Profile(
         id=tool.id or 0, name=tool.name, tagline=tool.tagline or "", description=tool.description or "",
         category=tool.category or "AI Tools", domain=tool.domain,
-        fact_kinds=frozenset(f.kind for f in positive), facts=tuple((f.kind, f.value) for f in positive),
+        fact_kinds=frozenset(kind for kind, _ in positive), facts=tuple(positive),
     )
 
 
@@ -172,7 +172,7 @@ def _with_pinned(session: Session, recent: list[Profile], fresh: list[Profile], 
     missing = sorted({t for pair in rules.pinned for t in pair} - known)
     if not missing:
         return recent
-    facts = queries.facts_by_tool(session, tool_ids=missing)
+    facts = queries.fact_values_by_tool(session, tool_ids=missing)
     extra = []
     for tool_id in missing:
         tool = queries.get_tool(session, tool_id=tool_id)

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from editorial.similarity import COMPARABLE_FACTS, Profile, PurposeSpace, pair_score, part_scores
+from editorial.similarity import COMPARABLE_FACTS, Features, Profile, PurposeSpace, pair_scores, part_arrays
 from scrapers.resolve import is_same_name, name_key
 
 NEIGHBOURS = 12  # links kept per tool: an editor's pair is among a tool's closest few
-MATCHING_EDGE_LIMIT = 6000  # above this many links, best-edge-first (see bench/editorial.py)
+# A connected part of the graph with more tools than this is matched best-edge-first: the blossom
+# matching grows with tools × links (about 1 s for 250 tools here; see bench/editorial.py).
+MATCHING_NODE_LIMIT = 300
 FACT_WORDS = {"pricing_model": "pricing", "entry_price": "price", "license": "licence",
               "open_weights": "open weights", "parameters": "size", "context_length": "context",
               "hardware": "hardware", "benchmark": "benchmarks"}
@@ -108,34 +110,65 @@ def same_tool_groups(profiles: Sequence[Profile]) -> list[int]:
 
 @dataclass
 class _Graph:
-    space: PurposeSpace
-    profiles: Sequence[Profile]
-    rules: Rules
-    scores: dict[frozenset[int], float] = field(default_factory=dict)
-    best_blocked: dict[int, tuple[float, int, str]] = field(default_factory=dict)
-    groups: list[int] = field(default_factory=list)
+    """One compose's profiles, their purpose space and context, and what explains each tool's place:
+    its best link that may be made and its best link that may not (over the minimum or not)."""
 
-    def link(self, i: int, j: int, purpose: float | None = None) -> float | None:
-        """The score of the link between profile indexes i and j, or None if it may not be made."""
-        key = frozenset((i, j))
-        if key in self.scores:
-            return self.scores[key]
-        a, b = self.profiles[i], self.profiles[j]
+    profiles: Sequence[Profile]
+    space: PurposeSpace
+    rules: Rules
+    features: Features = field(init=False)
+    groups: np.ndarray = field(init=False)
+    blocked_keys: np.ndarray = field(init=False)
+    best: dict[int, tuple[float, int]] = field(default_factory=dict)
+    best_blocked: dict[int, tuple[float, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.features = Features.of(self.profiles)
+        self.groups = np.array(same_tool_groups(self.profiles), dtype=np.int64)
+        index_of = {p.id: i for i, p in enumerate(self.profiles)}
+        pairs = [tuple(index_of[t] for t in pair) for pair in (*self.rules.published, *self.rules.forbidden)
+                 if len(pair) == 2 and all(t in index_of for t in pair)]
+        rows = np.array([a for a, _ in pairs], dtype=np.int64)
+        cols = np.array([b for _, b in pairs], dtype=np.int64)
+        self.blocked_keys = np.unique(self._keys(rows, cols))
+
+    def _keys(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        return np.minimum(rows, cols) * len(self.profiles) + np.maximum(rows, cols)
+
+    def scores(self, rows: np.ndarray, cols: np.ndarray, purpose: np.ndarray | None = None) -> np.ndarray:
+        """The score of each (row, col) link."""
         if purpose is None:
-            purpose = float(self.space.purpose(np.array([i]), np.array([j]))[0])
-        score = pair_score(part_scores(a, b, purpose))
-        blocked = self.rules.allows(a, b)
-        if blocked is None and self.groups and self.groups[i] == self.groups[j]:
-            blocked = "the same tool (another record shares its domain or name)"
-        if blocked is not None:
-            for index, other in ((i, j), (j, i)):
-                if score > self.best_blocked.get(index, (0.0, -1, ""))[0]:
-                    self.best_blocked[index] = (score, other, blocked)
-            return None
-        self.scores[key] = score
-        return score
+            purpose = self.space.purpose(rows, cols)
+        return pair_scores(part_arrays(self.features, rows, cols, purpose))
+
+    def score(self, i: int, j: int) -> float:
+        return float(self.scores(np.array([i]), np.array([j]))[0])
+
+    def not_allowed(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Which (row, col) links may not be made: one tool, already published, or forbidden."""
+        same = self.groups[rows] == self.groups[cols]
+        if not len(self.blocked_keys):
+            return same
+        return same | np.isin(self._keys(rows, cols), self.blocked_keys)
+
+    def note(self, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, blocked: np.ndarray) -> None:
+        """Remember each end's best link, allowed and not, for explaining who is left out."""
+        for mask, best in ((~blocked, self.best), (blocked, self.best_blocked)):
+            node = np.concatenate((rows[mask], cols[mask]))
+            other = np.concatenate((cols[mask], rows[mask]))
+            score = np.concatenate((scores[mask], scores[mask]))
+            order = np.argsort(-score, kind="stable")
+            nodes, first = np.unique(node[order], return_index=True)
+            for n, at in zip(nodes.tolist(), order[first].tolist(), strict=True):
+                if score[at] > best.get(n, (-1.0, -1))[0]:
+                    best[n] = (float(score[at]), int(other[at]))
+
+    def blocked_reason(self, i: int, j: int) -> str:
+        a, b = self.profiles[i], self.profiles[j]
+        return self.rules.allows(a, b) or "the same tool (another record shares its domain or name)"
 
     def why(self, i: int, j: int, score: float) -> tuple[str, ...]:
+        """The reasons two tools belong together, for the editor."""
         a, b = self.profiles[i], self.profiles[j]
         reasons = [f"score {score:.2f}"]
         terms = self.space.shared_terms(i, j)
@@ -154,6 +187,14 @@ class _Graph:
         return tuple(reasons)
 
 
+@dataclass(frozen=True)
+class _Link:
+    i: int
+    j: int
+    score: float
+    opponent: bool = False
+
+
 def choose_pairs(
     fresh: Sequence[Profile], *, limit: int, rules: Rules, recent: Sequence[Profile] = (),
     embeddings: np.ndarray | None = None, method: str = "auto",
@@ -161,35 +202,36 @@ def choose_pairs(
     """Up to `limit` pairs of the window's tools (pins first, then by score), and who was left out.
 
     `recent` are notable tools of earlier weeks: a new tool with no match among `fresh` may face
-    one of them. `embeddings` (one row per fresh then recent profile) joins TF-IDF when given."""
+    one of them. `embeddings` (one row per fresh then recent profile) joins TF-IDF when given.
+    `method` is "matching", "best-edge-first" or "auto" (matching where a part of the graph is
+    small enough for it to be quick). Explanations are worked out only for what is shown."""
     profiles = [*fresh, *recent]
     index_of = {p.id: i for i, p in enumerate(profiles)}
     left: dict[int, str] = {p.id: "dropped by an editor" for p in fresh if p.id in rules.dropped}
-    space = PurposeSpace(profiles, embeddings)
-    graph = _Graph(space, profiles, rules, groups=same_tool_groups(profiles))
+    graph = _Graph(profiles, PurposeSpace(profiles, embeddings), rules)
     pins, taken = _pins(graph, index_of, rules)
     open_fresh = [index_of[p.id] for p in fresh if p.id not in left and p.id not in taken]
-    edges = _candidate_links(graph, open_fresh, set(open_fresh))
-    chosen_method = _method(method, len(edges))
-    matched = _match(edges, chosen_method)
+    allowed = np.zeros(len(profiles), dtype=bool)
+    allowed[open_fresh] = True
+    edges = _candidate_links(graph, open_fresh, allowed)
+    matched, chosen_method = _match(edges, method)
     used = {i for pair in matched for i in pair}
-    opponents = _opponents(graph, [i for i in open_fresh if i not in used],
-                           [index_of[p.id] for p in recent if p.id not in taken])
-    choices = [_choice(graph, i, j) for i, j in matched]
-    choices += [_choice(graph, i, j, opponent=True) for i, j in opponents]
-    choices.sort(key=lambda c: (-c.score, c.a, c.b))
+    lonely = [i for i in open_fresh if i not in used]
+    opponents = _opponents(graph, lonely, [index_of[p.id] for p in recent if p.id not in taken])
+    links = [_Link(i, j, edges[(i, j)]) for i, j in matched]
+    links += [_Link(i, j, score, opponent=True) for i, j, score in opponents]
+    links.sort(key=lambda link: (-link.score, profiles[link.i].id, profiles[link.j].id))
     room = max(limit - len(pins), 0)
-    for extra in choices[room:]:
-        for tool_id in (extra.a, extra.b):
-            if tool_id in index_of and index_of[tool_id] < len(fresh):
-                left.setdefault(tool_id, f"paired (score {extra.score:.2f}) but beyond the issue's size "
-                                         f"of {limit}")
-    kept = [*pins, *choices[:room]]
+    for extra in links[room:]:
+        for index in (extra.i, extra.j):
+            if index < len(fresh):
+                left.setdefault(profiles[index].id, f"paired (score {extra.score:.2f}) but beyond the "
+                                                    f"issue's size of {limit}")
+    kept = [*pins, *(_choice(graph, link) for link in links[:room])]
     in_issue = {t for c in kept for t in (c.a, c.b)}
     for i in open_fresh:
-        tool_id = profiles[i].id
-        if tool_id not in in_issue:
-            left.setdefault(tool_id, _why_unmatched(graph, i, rules.min_score))
+        if profiles[i].id not in in_issue:
+            left.setdefault(profiles[i].id, _why_unmatched(graph, i))
     left_out = tuple(LeftOut(tool_id, reason) for tool_id, reason in sorted(left.items()))
     return Pairing(tuple(kept), left_out, chosen_method, len(edges))
 
@@ -199,45 +241,54 @@ def _pins(graph: _Graph, index_of: dict[int, int], rules: Rules) -> tuple[list[P
     for a, b in rules.pinned:
         if a in index_of and b in index_of and not {a, b} & taken:
             i, j = index_of[a], index_of[b]
-            purpose = float(graph.space.purpose(np.array([i]), np.array([j]))[0])
-            score = pair_score(part_scores(graph.profiles[i], graph.profiles[j], purpose))
+            score = graph.score(i, j)
             why = ("pinned by an editor", *graph.why(i, j, score)[1:])
             pins.append(PairChoice(a, b, round(score, 3), why, pinned=True))
             taken |= {a, b}
     return pins, taken
 
 
-def _candidate_links(graph: _Graph, rows: list[int], allowed: set[int]) -> dict[tuple[int, int], float]:
-    """The pruned graph: each row's closest allowed neighbours with a score over the minimum."""
+def _candidate_links(graph: _Graph, rows: list[int], allowed: np.ndarray) -> dict[tuple[int, int], float]:
+    """The pruned graph: each row's closest allowed neighbours (by purpose, then by score) over the
+    minimum, at most NEIGHBOURS per row; keys are (smaller index, larger index)."""
     edges: dict[tuple[int, int], float] = {}
     for start in range(0, len(rows), 512):
-        block = np.array(rows[start:start + 512], dtype=int)
-        scored = graph.space.neighbours_scored(block, NEIGHBOURS * 2)
-        for i, (near, purposes) in zip(block, scored, strict=True):
-            kept = 0
-            for j, purpose in zip(near, purposes, strict=True):
-                j = int(j)
-                if j not in allowed or kept >= NEIGHBOURS:
-                    continue
-                score = graph.link(int(i), j, float(purpose))
-                if score is not None and score >= graph.rules.min_score:
-                    edges[(min(i, j), max(i, j))] = score
-                    kept += 1
+        block = np.array(rows[start:start + 512], dtype=np.int64)
+        r, c, purpose = graph.space.top_neighbours(block, NEIGHBOURS * 2)
+        keep = allowed[c]
+        r, c, purpose = r[keep], c[keep], purpose[keep]
+        scores = graph.scores(r, c, purpose)
+        blocked = graph.not_allowed(r, c)
+        graph.note(r, c, scores, blocked)
+        good = ~blocked & (scores >= graph.rules.min_score)
+        r, c, scores = r[good], c[good], scores[good]
+        order = np.lexsort((-scores, r))
+        r, c, scores = r[order], c[order], scores[order]
+        rank = np.arange(len(r)) - np.searchsorted(r, r)
+        best = rank < NEIGHBOURS
+        for i, j, score in zip(r[best].tolist(), c[best].tolist(), scores[best].tolist(), strict=True):
+            edges[(min(i, j), max(i, j))] = score
     return edges
 
 
-def _method(method: str, edges: int) -> str:
-    if method != "auto":
-        return method
-    return "matching" if edges <= MATCHING_EDGE_LIMIT else "best-edge-first"
-
-
-def _match(edges: dict[tuple[int, int], float], method: str) -> list[tuple[int, int]]:
-    if method == "matching":
-        graph = nx.Graph()
-        graph.add_weighted_edges_from((i, j, w) for (i, j), w in edges.items())
-        return sorted(tuple(sorted(pair)) for pair in nx.max_weight_matching(graph))
-    return best_edge_first(edges)
+def _match(edges: dict[tuple[int, int], float], method: str) -> tuple[list[tuple[int, int]], str]:
+    """The matched links and the method that made them: per connected part of the graph, a
+    maximum-weight matching where it is small enough (or asked for), best-edge-first elsewhere."""
+    if method == "best-edge-first":
+        return best_edge_first(edges), method
+    graph = nx.Graph()
+    graph.add_weighted_edges_from((i, j, w) for (i, j), w in edges.items())
+    pairs: list[tuple[int, int]] = []
+    used = set()
+    for component in nx.connected_components(graph):
+        part = graph.subgraph(component)
+        if method == "matching" or len(component) <= MATCHING_NODE_LIMIT:
+            pairs += [tuple(sorted(pair)) for pair in nx.max_weight_matching(part)]
+            used.add("matching")
+        else:
+            pairs += best_edge_first({tuple(sorted((i, j))): w for i, j, w in part.edges(data="weight")})
+            used.add("best-edge-first")
+    return sorted(pairs), " + ".join(sorted(used, reverse=True)) or "matching"
 
 
 def best_edge_first(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -251,32 +302,35 @@ def best_edge_first(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]
     return pairs
 
 
-def _opponents(graph: _Graph, lonely: list[int], recent: list[int]) -> list[tuple[int, int]]:
+def _opponents(graph: _Graph, lonely: list[int], recent: list[int]) -> list[tuple[int, int, float]]:
     """For new tools without a match, the best notable recent tool over the minimum, each used once."""
     if not lonely or not recent:
         return []
-    edges = {}
-    for i in lonely:
-        for j in recent:
-            score = graph.link(i, j)
-            if score is not None and score >= graph.rules.min_score:
-                edges[(i, j)] = score
-    return best_edge_first(edges)
+    purpose = graph.space.similarities(np.array(lonely), np.array(recent)).ravel()
+    rows = np.repeat(np.array(lonely), len(recent))
+    cols = np.tile(np.array(recent), len(lonely))
+    scores = graph.scores(rows, cols, purpose)
+    blocked = graph.not_allowed(rows, cols)
+    graph.note(rows, cols, scores, blocked)
+    good = ~blocked & (scores >= graph.rules.min_score)
+    edges = {(int(i), int(j)): float(s) for i, j, s in zip(rows[good], cols[good], scores[good], strict=True)}
+    return [(i, j, edges[(i, j)]) for i, j in best_edge_first(edges)]
 
 
-def _choice(graph: _Graph, i: int, j: int, *, opponent: bool = False) -> PairChoice:
-    score = graph.scores[frozenset((i, j))]
-    why = graph.why(i, j, score)
-    if opponent:
-        why = (*why, f"{graph.profiles[j].name} is a notable recent tool: no new tool matched")
-    return PairChoice(graph.profiles[i].id, graph.profiles[j].id, round(score, 3), why, opponent=opponent)
+def _choice(graph: _Graph, link: _Link) -> PairChoice:
+    why = graph.why(link.i, link.j, link.score)
+    if link.opponent:
+        why = (*why, f"{graph.profiles[link.j].name} is a notable recent tool: no new tool matched")
+    a, b = graph.profiles[link.i].id, graph.profiles[link.j].id
+    return PairChoice(a, b, round(link.score, 3), why, opponent=link.opponent)
 
 
-def _why_unmatched(graph: _Graph, i: int, min_score: float) -> str:
-    best = max(((s, j) for key, s in graph.scores.items() if i in key for j in key if j != i), default=None)
+def _why_unmatched(graph: _Graph, i: int) -> str:
+    min_score = graph.rules.min_score
+    best = graph.best.get(i)
     blocked = graph.best_blocked.get(i)
     if blocked is not None and (best is None or blocked[0] > best[0]) and blocked[0] >= min_score:
-        return f"its best match, {graph.profiles[blocked[1]].name}, is {blocked[2]}"
+        return f"its best match, {graph.profiles[blocked[1]].name}, is {graph.blocked_reason(i, blocked[1])}"
     if best is None or best[0] < min_score:
         closest = f" (closest: {graph.profiles[best[1]].name} at {best[0]:.2f})" if best else ""
         return f"no tool alike enough in purpose: every score under {min_score:.2f}{closest}"
