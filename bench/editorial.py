@@ -149,7 +149,8 @@ def shared_share(takes: list[tuple[str, str, str]]) -> tuple[int, int]:
 
 
 def run_provider(
-    provider: str, base_url: str, ids: dict[str, int], weeks: list[dict], folder: Path, settings: Settings
+    provider: str, base_url: str, ids: dict[str, int], weeks: list[dict], folder: Path, settings: Settings,
+    show_misses: bool = False,
 ) -> dict[str, dict[str, float]]:
     """Review and compose every labelled week on a copy of the ingested database; figures per half."""
     path = folder / f"{provider}.db"
@@ -212,6 +213,14 @@ def run_provider(
         expected = [frozenset(ids[x] for x in pair if x in ids) for pair in week["pairs"]]
         half["expected"] += len(expected)
         half["made"] += sum(pair in made for pair in expected)
+        if show_misses and week["half"] == "tune":  # never the held half's: it is not for tuning
+            names = {t: queries.get_tool(session, tool_id=t).name
+                     for pair in (*expected, *made) for t in pair}
+            for pair in expected:
+                if pair not in made:
+                    print(f"  tune {week['week']} missed: {' ~ '.join(names[t] for t in sorted(pair))}")
+            for pair in made - set(expected):
+                print(f"  tune {week['week']} made instead: {' ~ '.join(names[t] for t in sorted(pair))}")
         half["left"] += len(week["left_out"])
         half["left_ok"] += sum(ids.get(x) in left for x in week["left_out"])
         shared, sentences = shared_share(takes)
@@ -235,6 +244,33 @@ def print_quality(provider: str, totals: dict[str, dict[str, float]], which: str
             f"({100 * t['takes'] / max(t['cells'], 1):.0f}%)  shared sentences {int(t['shared'])}/"
             f"{int(t['sentences'])} ({100 * t['shared'] / max(t['sentences'], 1):.1f}%)"
         )
+
+
+def calibrate(weeks: list[dict], ids: dict[str, int], url: str) -> None:
+    """On the tune half only: the scores of the pairs an editor chose and the best score of each
+    tool an editor left out, and the minimum score halfway between the two."""
+    from editorial.pairing import _Graph
+    from editorial.similarity import PurposeSpace
+
+    with Session(get_engine(url)) as session:
+        tools = {t.id: t for t, _ in queries.ai_tools_published(session)}
+        facts = queries.fact_values_by_tool(session, tool_ids=list(tools))
+        profiles = {tool_id: profile_of(t, facts.get(tool_id, [])) for tool_id, t in tools.items()}
+    kept, odd = [], []
+    for week in weeks:
+        if week["half"] != "tune":
+            continue
+        members = sorted({ids[i["id"]] for i in week["launches"]}
+                         | {ids[x] for pair in week["pairs"] for x in pair})
+        graph = _Graph([profiles[t] for t in members], PurposeSpace([profiles[t] for t in members]), Rules())
+        at = {t: n for n, t in enumerate(members)}
+        kept += [graph.score(at[ids[a]], at[ids[b]]) for a, b in week["pairs"]]
+        for x in week["left_out"]:
+            odd.append(max(graph.score(at[ids[x]], at[t]) for t in members if t != ids[x]))
+    low, high = min(kept), max(odd, default=0.0)
+    print(f"calibration (tune): editors' pairs score {low:.2f} to {max(kept):.2f} (median "
+          f"{statistics.median(kept):.2f}); tools left out score at best {high:.2f}; "
+          f"a minimum score halfway: {(low + high) / 2:.2f} (VERDICTS_PAIRING_MIN_SCORE)")
 
 
 def synthetic_db(n: int, folder: Path) -> str:
@@ -293,6 +329,9 @@ def main() -> None:
     )
     parser.add_argument("--half", choices=("held", "tune", "all"), default="all")
     parser.add_argument("--sizes", default="250,1000,4000")
+    parser.add_argument("--misses", action="store_true", help="print the tune half's missed pairs")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="suggest the minimum score from the tune half")
     args = parser.parse_args()
     settings = Settings()
     weeks = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -303,11 +342,14 @@ def main() -> None:
             f"labelled: {len(weeks)} weeks, {sum(len(w['launches']) for w in weeks)} launches, "
             f"{len(set(ids.values()))} tools after ingest"
         )
+        if args.calibrate:
+            calibrate(weeks, ids, base)
         providers = ["rules"] + (
             ["llm"] if settings.llm_base_url and (settings.llm_model or settings.panel_models) else []
         )
         for provider in providers:
-            print_quality(provider, run_provider(provider, base, ids, weeks, folder, settings), args.half)
+            totals = run_provider(provider, base, ids, weeks, folder, settings, args.misses)
+            print_quality(provider, totals, args.half)
         if "llm" not in providers:
             print(
                 "llm    not measured: no endpoint configured "

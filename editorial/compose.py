@@ -14,7 +14,7 @@ from sqlmodel import Session
 from db import queries
 from db.models import Comparison, NewsletterIssue, Tool, utcnow
 from db.states import IssueStatus
-from editorial.pairing import LeftOut, PairChoice, Pairing, Rules, choose_pairs
+from editorial.pairing import MIN_SCORE, LeftOut, PairChoice, Pairing, Rules, choose_pairs
 from editorial.panel import Brief, PanelProvider
 from editorial.presentation import comparison_title, issue_subject
 from editorial.review import ReviewTally, review_tool
@@ -38,7 +38,7 @@ class PairingOptions:
     """How pairing is tuned: the minimum score, how far back a notable opponent may come from,
     and an optional embedder of purpose text."""
 
-    min_score: float = 0.3
+    min_score: float = MIN_SCORE
     recent_weeks: int = 8
     embedder: Embedder | None = None
 

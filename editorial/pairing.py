@@ -19,6 +19,9 @@ import numpy as np
 from editorial.similarity import COMPARABLE_FACTS, Features, Profile, PurposeSpace, pair_scores, part_arrays
 from scrapers.resolve import is_same_name, name_key
 
+# Calibrated on the labelled set's tune half (bench/editorial.py --calibrate): halfway between the
+# lowest score of a pair editors chose and the best score of a tool they left out.
+MIN_SCORE = 0.37
 NEIGHBOURS = 12  # links kept per tool: an editor's pair is among a tool's closest few
 # A connected part of the graph with more tools than this is matched best-edge-first: the blossom
 # matching grows with tools × links (about 1 s for 250 tools here; see bench/editorial.py).
@@ -32,7 +35,7 @@ FACT_WORDS = {"pricing_model": "pricing", "entry_price": "price", "license": "li
 class Rules:
     """What pairing must respect: editors' decisions, what was published, the minimum score."""
 
-    min_score: float = 0.3
+    min_score: float = MIN_SCORE
     pinned: tuple[tuple[int, int], ...] = ()
     forbidden: frozenset[frozenset[int]] = frozenset()
     dropped: frozenset[int] = frozenset()

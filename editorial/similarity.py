@@ -57,57 +57,124 @@ AUDIENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
 CATEGORY_AUDIENCE = {"Developer Tools": "developers", "Design": "creators", "Writing": "creators",
                      "Audio & Video": "creators", "Productivity": "teams", "Research": "researchers"}
 
-# Purpose concepts: words that say the same job in different ways. Each adds its token to a
-# tool's terms, so two tools that describe one job in different words still share a term.
-CONCEPTS: tuple[tuple[str, str], ...] = (
-    ("transcription", r"transcri\w+|speech[- ]to[- ]text|dictat\w+|captions?|subtitles?"),
-    ("meetings", r"meetings?|standups?|(sales|video|zoom|team) calls?\b|minutes\b|zoom|google meet|huddles?"),
-    ("voice", r"voices?|speech|text[- ]to[- ]speech|tts\b|narrat\w+|dubb\w+|voiceovers?"),
-    ("video", r"videos?|clips?|footage|films?|youtube|reels?|shorts\b|timelines?"),
-    ("image", r"images?|photos?|pictures?|illustrat\w+|sketch\w*|drawings?|vectors?\b|svg|pixels?|"
-              r"diffusion|renders?\b"),
-    ("summaries", r"summar\w+|digests?|recaps?|catch(es)? up|tl;?dr|highlights"),
-    ("film", r"storyboards?|animatics?|shot lists?|screenplays?|scripts?\b|filmmak\w+|directors?|scenes?"),
-    ("design", r"design\w*|figma|mockups?|wireframes?|ui kits?|brand kits?|logos?"),
-    ("writing", r"writ\w+|draft\w*|essays?|copy\b|copywrit\w+|prose|blog posts?|newsletters?|"
-                r"grammar|editing text"),
-    ("music", r"music|songs?|melod\w+|beats\b|audio tracks?|stems?\b|mastering"),
-    ("coding", r"cod(e|es|ing)\b|programm\w+|developers?|ide\b|autocomplet\w+|pull requests?|"
-               r"refactor\w*|repos?\b|repositor\w+|code review|completions?"),
-    ("agents", r"agents?\b|agentic|autonomous|multi-step|tool[- ]calling|function calling"),
-    ("retrieval", r"retriev\w+|rag\b|embeddings?|vector (database|store|search|db)|semantic search|"
-                  r"search(es|ing)? (your|across)|knowledge base"),
-    ("inference", r"inference|serving|deploy\w* models?|gpus?\b|latency|throughput|quantiz\w+|"
-                  r"quantis\w+|llama\.cpp|vllm|ollama"),
-    ("routing", r"route[sd]?\b|routing|router|gateway|proxy|fallbacks?|multiple (llms|models|providers)|"
-                r"one api for"),
-    ("training", r"fine[- ]?tun\w+|train(ing)?\b|lora\b|datasets?|distill\w+|rlhf"),
-    ("evaluation", r"evals?\b|evaluat\w+|benchmark\w*|regressions?|test (suites?|cases?)|graders?|"
-                   r"scor(e|es|ing) (outputs?|responses?)"),
-    ("observability", r"observab\w+|tracing|traces?\b|logs?\b|logging|monitor\w*|dashboards?|"
-                      r"telemetry|spans?\b"),
-    ("data", r"spreadsheets?|sql\b|databases?|csv|tables?\b|analytics|dashboards?|excel|queries"),
-    ("documents", r"pdfs?|documents?|contracts?|invoices?|receipts?|forms?\b|ocr\b|scans?\b"),
-    ("tasks", r"tasks?|to-?dos?|action items?|projects? management|tickets?|backlog|kanban|planning"),
-    ("email", r"emails?|inbox\w*|replies|outreach|follow-ups?"),
-    ("support", r"support tickets?|customer support|help ?desk|chatbots?|live chat"),
-    ("research", r"research\w*|papers?|citations?|literature|academic|arxiv|scholar\w*"),
-    ("security", r"security|vulnerabilit\w+|secrets?|pentest\w*|threats?|malware|audits?"),
-    ("browser", r"browsers?|web pages?|scrap\w+|crawl\w*|extensions?|tabs?\b"),
-    ("translation", r"translat\w+|languages?\b|locali[sz]\w+|multilingual"),
-    ("robotics", r"robots?|robotics|drones?|embodied"),
-    ("slides", r"slides?|presentations?|decks?|keynote|powerpoint"),
-    ("learning", r"learn(ing|ers?)\b|tutor\w*|lessons?|courses?|flashcards?|quiz\w*|homework"),
-    ("health", r"health|medical|clinic\w*|patients?|doctors?|therap\w+"),
-    ("finance", r"financ\w+|accounting|bookkeep\w+|expenses?|budgets?|tax(es)?\b|invoic\w+"),
-    ("legal", r"legal|lawyers?|contracts?|clauses?|compliance"),
-    ("recruiting", r"recruit\w+|hiring|candidates?|résumés?|resumes?|interviews?"),
-    ("sales", r"sales|crm\b|leads?\b|prospects?|pipeline"),
+# Purpose concepts: a general taxonomy of the jobs AI tools do and the material they work on,
+# written from the categories tool directories use (not from any labelled item). Each says one
+# job or material in the ways launches say it, so that "speech-to-text" and "transcribes calls",
+# or "chat with your CSV" and "ask questions of your spreadsheets", meet. Patterns are lower case.
+JOBS: tuple[tuple[str, str], ...] = (
+    ("transcribing", r"transcri\w+|speech[- ]to[- ]text|dictat\w+|captions?|captioning|subtitles?|asr\b"),
+    ("summarising", r"summar\w+|digests?|recaps?|catch(es|ing)? up|tl;?dr|highlights|key points|"
+                    r"condens\w+|gist"),
+    ("answering", r"ask(s|ing)? (questions|anything)|questions? (of|about|over|on) your|"
+                  r"chat(s|ting)? with your|talk to your|answers? (questions|anything)|q&a|"
+                  r"question[- ]answering|(plain[- ]english|natural[- ]language) (questions|queries)"),
+    ("searching", r"search\w*|retriev\w+|rag\b|semantic|find(s|ing)? (anything|the right|answers)|"
+                  r"knowledge base|lookup|look up"),
+    ("writing", r"writ(e|es|ing|er|ers|ten)\b|draft\w*|co-?writ\w+|ghostwrit\w+|copywrit\w+|prose|"
+                r"rewrit\w+|paraphras\w+|proofread\w*|grammar|tone of voice|in your tone|your voice\b"),
+    ("translating", r"translat\w+|locali[sz]\w+|multilingual|interpret(er|ing|ation)\b|"
+                    r"into \d+ languages|other languages"),
+    ("dubbing", r"dubb?(s|ed|ing)?\b|voice[- ]?overs?|lip[- ]?sync\w*|voice clon\w+|clones? (your|a) voice|"
+                r"text[- ]to[- ]speech|tts\b|narrat\w+|synthetic voices?"),
+    ("generating images", r"(image|photo|picture|art|illustration|logo|icon)s? generat\w+|"
+                          r"generat\w+ (images?|photos?|pictures?|art|illustrations?|logos?|icons?)|"
+                          r"text[- ]to[- ]image|diffusion|product (shots|photos|photography)"),
+    ("generating video", r"text[- ]to[- ]video|(video|clip|animation|animatic)s? (from|generat\w+)|"
+                         r"generat\w+ (videos?|clips?|animations?)|animat(e|es|ed|ion|ics?)\b"),
+    ("composing music", r"music|songs?|melod\w+|beats?\b|chords?|lyrics|stems?\b|drum|loops?\b|"
+                        r"compos(e|es|er|ing|ition)\b|soundtracks?"),
+    ("designing", r"design(s|ed|ing|ers?)?\b|mockups?|wireframes?|prototyp\w+|ui kits?|brand(ing| kits?| "
+                  r"identity)|logos?|moodboards?|layouts?"),
+    ("coding", r"cod(e|es|ing)\b|coder|programm\w+|autocomplet\w+|pull requests?|refactor\w*|"
+               r"fill-in-the-middle|repos?\b|repositor\w+|ides?\b|debug\w*|commits?"),
+    ("reviewing", r"review(s|ed|ing|er|ers)?\b|critiqu\w+|feedback|pushes back|redlin\w+|"
+                  r"audit(s|ing)?\b|inspect\w*|spot(s|ting)? (issues|problems|errors|bugs)|flags?\b"),
+    ("screening", r"screen(s|ed|ing)?\b|triag\w+|shortlist\w*|rank(s|ed|ing)? (candidates|leads|"
+                  r"applicants)|filter(s|ing)? (candidates|applicants)|qualif(y|ies|ying) leads"),
+    ("automating", r"automat\w+|workflows?|zapier|no-code|on autopilot|hands-free|runs? (it )?for you|"
+                   r"does (it|the work) for you"),
+    ("orchestrating agents", r"multi-agent|agents? (framework|sdk|runtime|orchestration)|"
+                             r"orchestrat\w+|crews?\b|tool[- ]calling|function calling|agentic"),
+    ("routing", r"route[sd]?\b|routing|router|gateway|proxy|fallbacks?|load[- ]balanc\w+|"
+                r"(every|multiple|many) (llm |model )?providers|one api for|unified api"),
+    ("serving", r"inference|serv(e|es|ing|er)\b|deploy\w*|hosting|hosted|serverless|gpus?\b|"
+                r"latency|throughput|tokens per second|endpoints?"),
+    ("fine-tuning", r"fine[- ]?tun\w+|lora\b|qlora|adapters?|distill\w+|rlhf|dpo\b|"
+                    r"train(s|ing)? (on|your|a|custom)|custom models?"),
+    ("evaluating", r"evals?\b|evaluat\w+|benchmark\w*|regression tests?|test (suites?|cases?)|graders?|"
+                   r"scor(e|es|ing) (outputs?|responses?|prompts?)|red[- ]team\w*"),
+    ("observing", r"observab\w+|tracing|traces?\b|logs?\b|logging|monitor\w*|telemetry|spans?\b|"
+                  r"cost tracking|analytics for (llm|ai)"),
+    ("analysing data", r"spreadsheets?|sql\b|databases?|csvs?\b|tables?\b|analytics|dashboards?|excel|"
+                       r"charts?|pivot|data analysis|bi\b"),
+    ("reading documents", r"pdfs?|documents?|docs\b|ocr\b|scans?\b|forms?\b|extract(s|ion|ing)? "
+                          r"(data|fields|text)|pars(e|es|ing) (documents|pdfs|files)"),
+    ("planning", r"plan(s|ner|ners|ning)?\b|schedul\w+|calendars?|itinerar\w+|agendas?|"
+                 r"to-?dos?|tasks?\b|action items?|projects?\b|roadmaps?|kanban|backlog"),
+    ("tutoring", r"tutor\w*|teach\w*|lessons?|courses?|flashcards?|quiz\w*|homework|study\w*|"
+                 r"spaced repetition|exam\w*|learn(ing|ers?)\b|coach(es|ing)?\b"),
+    ("scraping", r"scrap(e|es|er|ers|ing)\b|crawl\w*|web data|browses?\b|browsing|headless|"
+                 r"selectors?\b|extracts? data from (websites|web pages|the web)"),
+    ("protecting", r"secur\w+|vulnerabilit\w+|secrets?\b|leak(s|ed)?\b|pentest\w*|threats?|malware|"
+                   r"cves?\b|exploits?|phishing|credentials?|api keys?"),
+    ("simulating", r"simulat\w+|digital twins?|synthetic (data|environments?)|physics"),
+    ("recommending", r"recommend\w*|suggest(s|ions)?\b|personali[sz]\w+|tailored|picks? for you"),
 )
+MATERIALS: tuple[tuple[str, str], ...] = (
+    ("meetings", r"meetings?|standups?|calls?\b|zoom|google meet|microsoft teams|huddles?|minutes\b|"
+                 r"conversations?|interviews?"),
+    ("messages", r"slack|discord|channels?\b|threads?\b|messages?|messaging|chats?\b|whatsapp|telegram"),
+    ("email", r"e-?mails?|inbox\w*|gmail|outlook|replies|newsletters?"),
+    ("customers", r"customers?|support tickets?|help ?desk|tickets?\b|live chat|chatbots?|helpdesk|"
+                  r"zendesk|intercom"),
+    ("sales", r"sales|crm\b|hubspot|salesforce|leads?\b|prospects?|deals?\b|outreach|pipeline"),
+    ("video", r"videos?|clips?|footage|films?|youtube|reels?|shorts\b|tiktok|streams?|streaming|"
+              r"webcasts?|movies?|scenes?|shots?\b|storyboards?|screenplays?|scripts?\b|filmmak\w+"),
+    ("audio", r"audio|podcasts?|voices?|speech|sound|recordings?|spoken"),
+    ("images", r"images?|photos?|pictures?|illustrat\w+|sketch\w*|drawings?|vectors? (art|graphics)|"
+               r"svg|pixels?|renders?\b|artwork|catalogue|catalog"),
+    ("long-form text", r"essays?|articles?|blog posts?|posts?\b|copy\b|stories|novels?|books?|"
+                       r"manuscripts?|long-form|paragraphs?"),
+    ("slides", r"slides?|presentations?|decks?|keynote|powerpoint|pitch decks?"),
+    ("source code", r"source code|codebases?|functions?\b|typescript|python|javascript|rust\b|"
+                    r"go\b|java\b|github|gitlab"),
+    ("language models", r"llms?\b|language models?|gpt|prompts?|completions?|tokens?\b|"
+                        r"openai|anthropic|claude|gemini|mistral|llama"),
+    ("model weights", r"weights?\b|checkpoints?|parameters?|params\b|\d+(\.\d+)?b\b|hugging ?face|"
+                      r"gguf|safetensors|quantiz\w+|quantis\w+"),
+    ("vision", r"vision|multimodal|visual|image understanding|vqa|ocr\b|charts and diagrams"),
+    ("knowledge", r"wikis?|notion|confluence|knowledge|company docs|internal docs|intranet|notes\b"),
+    ("vectors", r"vectors?\b|embeddings?|ann\b|nearest neighbou?r|similarity search|hnsw|index(es|ing)?\b"),
+    ("contracts", r"contracts?|clauses?|legal|lawyers?|law firms?|ndas?\b|agreements?|compliance"),
+    ("money", r"financ\w+|accounting|bookkeep\w+|expenses?|budgets?|tax(es)?\b|invoic\w+|receipts?|"
+              r"ledgers?|payroll|reconcil\w+|quickbooks|xero"),
+    ("hiring", r"recruit\w+|hiring|candidates?|applicants?|résumés?|resumes?|cvs?\b|job (posts|ads)|"
+               r"talent"),
+    ("travel", r"travel\w*|trips?\b|flights?|hotels?|itinerar\w+|destinations?|vacations?|holidays?"),
+    ("food", r"food|meals?|recipes?|nutrition\w*|diet\w*|calories|groceries|fridge|cooking"),
+    ("health", r"health\w*|medical|clinic\w*|patients?|doctors?|therap\w+|fitness|workouts?|sleep"),
+    ("learning", r"students?|kids?|children|classroom|school|lecture\w*|maths?\b|university"),
+    ("research papers", r"research\w*|papers?|citations?|literature|academic|arxiv|scholar\w*|journals?"),
+    ("web", r"websites?|web pages?|webpages|urls?\b|the web\b|browsers?|extensions?|tabs?\b"),
+    ("robots", r"robots?|robotics|drones?|embodied|warehouses?|manipulat\w+|autonomous vehicles?"),
+    ("maps", r"maps?\b|geospatial|satellite|gis\b|surveys?|terrain|lidar|aerial"),
+    ("devices", r"phones?|mobile|on-device|edge devices?|laptops?|raspberry pi|offline|"
+                r"your own machine|locally|local\b"),
+    ("games", r"games?|gaming|npcs?|players?|levels?\b|unity|unreal"),
+)
+CONCEPTS: tuple[tuple[str, str], ...] = JOBS + MATERIALS
 CONCEPT_ORDER = {name: n for n, (name, _) in enumerate(CONCEPTS)}
+
+
+def _group(name: str) -> str:
+    """A regex group name for a concept ("generating images" -> "generating_images")."""
+    return re.sub(r"\W", "_", name)
+
+
+_CONCEPT_OF_GROUP = {_group(name): name for name, _ in CONCEPTS}
 # One pattern for every concept (a named group each), so a text is read once, not once per concept.
 # Matched on lower-cased text without re.I, which is three times faster.
-_CONCEPTS = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{rx.lower()})" for name, rx in CONCEPTS) + ")")
+_CONCEPTS = re.compile(r"\b(?:" + "|".join(f"(?P<{_group(name)}>{rx})" for name, rx in CONCEPTS) + ")")
 
 # Words that say nothing about what a tool does (launch boilerplate, pricing, hype).
 FILLER_WORDS = frozenset({
@@ -169,23 +236,35 @@ class Profile:
 
     @cached_property
     def concepts(self) -> tuple[str, ...]:
-        """The purpose concepts its words name, most mentioned first."""
-        counts = Counter(match.lastgroup for match in _CONCEPTS.finditer(self.words.lower()))
-        return tuple(sorted(counts, key=lambda n: (-counts[n], CONCEPT_ORDER[n])))
+        """The purpose concepts its words name, most weighted first (see concept_weights)."""
+        weights = self.concept_weights
+        return tuple(sorted(weights, key=lambda n: (-weights[n], CONCEPT_ORDER[n])))
+
+    @cached_property
+    def concept_weights(self) -> dict[str, float]:
+        """How much each concept it names says about it: the pitch (tagline) counts twice."""
+        pitch = Counter(_concepts_in(self.tagline))
+        body = Counter(_concepts_in(self.description))
+        return {name: 2.0 * pitch[name] + body[name] for name in pitch | body}
 
     def purpose_text(self) -> str:
-        """Its tagline (twice: it is the pitch) and description without its own name, plus concepts."""
+        """Its tagline (twice: it is the pitch) and description without its own name."""
         own = {w for w in re.split(r"\W+", name_key(self.name)) if len(w) > 2 and not _is_common(w)}
         text = f"{self.tagline} {self.tagline} {self.description}"
         if own:
             text = _PLAIN_WORD.sub(lambda m: " " if m.group(0).lower() in own else m.group(0), text)
-        return text + " " + " ".join(f"concept{c} concept{c}" for c in self.concepts)
+        return text
+
+
+def _concepts_in(text: str) -> list[str]:
+    return [_CONCEPT_OF_GROUP[m.lastgroup or ""] for m in _CONCEPTS.finditer(text.lower())]
 
 
 # A pair's score is its purpose similarity, scaled by how far the rest agrees: kind, audience,
 # category and comparable facts (their weights add up to 1). No shared purpose, no pair.
 CONTEXT_WEIGHTS = {"kind": 0.45, "audience": 0.25, "category": 0.1, "facts": 0.2}
 PURPOSE_FULL = 0.45  # a purpose similarity this high counts as fully alike
+WORDS_SHARE = 0.5  # of purpose: the words' TF-IDF cosine; the rest is the concepts' cosine
 COMPARABLE_FACTS = ("pricing_model", "entry_price", "license", "open_weights", "parameters",
                     "context_length", "hardware", "benchmark")
 KIND_NAMES = ("model", "API", "app", "toolkit", "agent framework")
@@ -277,11 +356,17 @@ class PurposeSpace:
         )
         texts = [p.purpose_text() for p in self.profiles]
         try:
-            self.matrix = self.vectorizer.fit_transform(texts).tocsr()
-            self.terms = self.vectorizer.get_feature_names_out()
+            words = self.vectorizer.fit_transform(texts).tocsr()
+            terms = list(self.vectorizer.get_feature_names_out())
         except ValueError:  # no words at all (no tools, or none with a purpose): nothing is alike
-            self.matrix = sparse.csr_matrix((len(texts), 1))
-            self.terms = np.array(["-"])
+            words, terms = sparse.csr_matrix((len(texts), 1)), ["-"]
+        # Two L2-normalised channels side by side, scaled so that a row's dot product with another
+        # is WORDS_SHARE x their words' cosine + (1 - WORDS_SHARE) x their concepts' cosine.
+        concepts = _concept_matrix(self.profiles)
+        self.matrix = sparse.hstack(
+            [words * np.sqrt(WORDS_SHARE), concepts * np.sqrt(1 - WORDS_SHARE)], format="csr"
+        )
+        self.terms = np.array(terms + [f"concept:{name}" for name, _ in CONCEPTS])
 
     def purpose(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Purpose similarity (0-1) of each (row, col) pair of profile indexes."""
@@ -319,15 +404,26 @@ class PurposeSpace:
         """The terms that contribute most to the purpose similarity of profiles a and b."""
         product = self.matrix[a].multiply(self.matrix[b]).tocoo()
         order = np.argsort(-product.data)[:limit * 2]
-        terms = []
+        terms: list[str] = []
         for index in order:
             term = str(self.terms[product.col[index]])
-            word = term.removeprefix("concept")
-            if term.startswith("concept"):
-                word = f"{word} (purpose)"
+            word = f"{term.removeprefix('concept:')} (purpose)" if term.startswith("concept:") else term
             if not any(word in t or t in word for t in terms):
                 terms.append(word)
         return terms[:limit]
+
+
+def _concept_matrix(profiles: Sequence[Profile]) -> sparse.csr_matrix:
+    """One L2-normalised row of concept weights per profile (sublinear, like the words)."""
+    rows, cols, values = [], [], []
+    for row, profile in enumerate(profiles):
+        for name, weight in profile.concept_weights.items():
+            rows.append(row)
+            cols.append(CONCEPT_ORDER[name])
+            values.append(1.0 + np.log(weight))
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(profiles), len(CONCEPTS)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ matrix
 
 
 def _tokens(text: str) -> list[str]:
@@ -336,7 +432,7 @@ def _tokens(text: str) -> list[str]:
         word = word.lower().rstrip(".")
         parts = word.split("-") if "-" in word else []
         words.extend(w for w in (word, *parts) if w and w not in _STOP_SET and len(w) > 1)
-    return [w if w.startswith("concept") else _stem(w) for w in words]
+    return [_stem(w) for w in words]
 
 
 @lru_cache(maxsize=65536)
