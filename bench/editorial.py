@@ -10,15 +10,17 @@
    reviewed (as the review stage does when tools land) and composed in order (`compose --week W`)
    with room for every pair. Printed per half: expected pairs made, grounding failures among the
    stored takes, take coverage (persona × tool cells with a take) and the share of take sentences
-   shared with another take of the same week. Targets on held: pairs >= 90%, 0 failures,
+   shared with another take of the issue. Targets on held: pairs >= 90%, 0 failures,
    coverage >= 70%, shared <= 10%.
 2. Compose time for N synthetic candidates (ingested from a generated feed), with the pairing
    method chosen automatically, plus the pairing alone by maximum-weight matching and by
    best-edge-first (time and total score). Target: 1,000 candidates composed in <= 10 s.
 
-A sentence is "shared" when, with the tool's own name and numbers masked and its own content words
-removed, what is left (the frame) matches a sentence of another take of the week (same words, or
-a fuzzy ratio >= 90) and has at least four words: the reader sees a template.
+A sentence is "shared" when it repeats a sentence of another take of the same issue (the takes
+its comparisons show) once each tool's own values are replaced: its name, its facts' values, any
+number, quoted text and every run of three or more words from its own launch text. What is left
+(the frame) must keep at least three words of ours, and match exactly or by a fuzzy ratio >= 90:
+the reader sees a template. Coverage counts every persona x tool cell of the labelled weeks.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -120,32 +122,60 @@ def ingest_labelled(weeks: list[dict], folder: Path) -> tuple[str, dict[str, int
     return url, {k: v for k, v in tool_of.items() if v is not None}
 
 
-def frame(sentence: str, own_words: set[str], name: str) -> str:
-    """What is left of a sentence once the tool's own name, numbers and content words are gone."""
-    text = sentence.casefold().replace(name.casefold(), " ")
-    text = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
-    words = [w for w in re.findall(r"[a-z][a-z'-]*", text) if w not in own_words]
-    return " ".join(words)
+_WORDS = re.compile(r"[\w$%./+-]+")
+PLACEHOLDER = "§"
 
 
-def shared_share(takes: list[tuple[str, str, str]]) -> tuple[int, int]:
-    """(sentences shared with another take, sentences) over (tool name, tool words, take) triples."""
+def frame(sentence: str, own: Own) -> str:
+    """The sentence with the tool's own values replaced by §: its name, its facts' values, any
+    number, quoted text, and every run of three or more words taken from its own launch text."""
+    text = re.sub(r"“[^”]*”|\"[^\"]*\"", f" {PLACEHOLDER} ", sentence)
+    for value in own.values:
+        text = re.sub(re.escape(value), f" {PLACEHOLDER} ", text, flags=re.I)
+    words = [w.strip(".,;:!?—–()'’").casefold() for w in _WORDS.findall(text)]
+    words = [w for w in words if w]
+    mask = [w == PLACEHOLDER or any(c.isdigit() for c in w) for w in words]
+    for start in range(len(words) - 2):
+        if tuple(words[start:start + 3]) in own.trigrams:
+            mask[start:start + 3] = [True] * 3
+    kept = [PLACEHOLDER if masked else w for w, masked in zip(words, mask, strict=True)]
+    return " ".join(w for n, w in enumerate(kept) if w != PLACEHOLDER or n == 0 or kept[n - 1] != PLACEHOLDER)
+
+
+@dataclass(frozen=True)
+class Own:
+    """A tool's own values: name and fact values, and the word trigrams of its launch text."""
+
+    values: tuple[str, ...]
+    trigrams: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, name: str, text: str, fact_values: list[str]) -> Own:
+        words = [w.strip(".,;:!?—–()'’\"“”").casefold() for w in _WORDS.findall(text)]
+        words = [w for w in words if w]
+        values = sorted({name, *(v for v in fact_values if len(v) > 2)}, key=len, reverse=True)
+        return cls(tuple(values), frozenset(tuple(words[i:i + 3]) for i in range(len(words) - 2)))
+
+
+def shared_share(takes: list[tuple[int, Own, str]]) -> tuple[int, int]:
+    """(sentences shared with another take, sentences) over (cell, own values, take) triples: a
+    sentence is shared when its frame, with three or more words of ours left in it, is the same as
+    (fuzzy ratio >= 90) the frame of a sentence of another take."""
     frames = []
-    for owner, (name, words, take) in enumerate(takes):
-        own = {w for w in re.findall(r"[a-z][a-z'-]*", words.casefold()) if len(w) > 3}
+    for cell, own, take in takes:
         for sentence in split_sentences(take):
-            frames.append((owner, frame(sentence, own, name)))
+            text = frame(sentence, own)
+            frames.append((cell, text, len([w for w in text.split() if w != PLACEHOLDER]) >= 3))
     shared = 0
-    for i, (owner, text) in enumerate(frames):
-        if len(text.split()) < 4:
-            continue
-        if any(
-            o != owner and (t == text or fuzz.ratio(t, text) >= 90)
-            for j, (o, t) in enumerate(frames)
-            if j != i and len(t.split()) >= 4
-        ):
+    for i, (cell, text, template) in enumerate(frames):
+        if template and any(c != cell and t_ok and (t == text or fuzz.ratio(t, text) >= 90)
+                            for j, (c, t, t_ok) in enumerate(frames) if j != i):
             shared += 1
     return shared, len(frames)
+
+
+FIGURES = ("expected", "made", "left_ok", "left", "cells", "takes", "failures", "dropped", "shared",
+           "sentences", "weeks")
 
 
 def run_provider(
@@ -160,28 +190,9 @@ def run_provider(
     panel, briefs = make_panel(provider, settings), load_briefs()
     totals: dict[str, dict[str, float]] = {}
     for week in weeks:
-        half = totals.setdefault(
-            week["half"],
-            dict.fromkeys(
-                (
-                    "expected",
-                    "made",
-                    "left_ok",
-                    "left",
-                    "cells",
-                    "takes",
-                    "failures",
-                    "dropped",
-                    "shared",
-                    "sentences",
-                    "weeks",
-                ),
-                0,
-            ),
-        )
+        half = totals.setdefault(week["half"], dict.fromkeys(FIGURES, 0))
         tool_ids = sorted({ids[i["id"]] for i in week["launches"] if i["id"] in ids})
         with Session(engine) as session:
-            takes = []
             for tool_id in tool_ids:  # the review stage, as the tools land
                 tool = queries.get_tool(session, tool_id=tool_id)
                 rows = review_tool(session, tool=tool, panel=panel, briefs=briefs)
@@ -193,41 +204,55 @@ def run_provider(
                     if row.take:
                         half["takes"] += 1
                         half["failures"] += bool(check_take(row.take, source))
-                        takes.append((tool.name, profile.source_text, row.take))
             session.commit()
             try:
                 result = compose_week(
-                    session,
-                    week=week["week"],
-                    panel=panel,
-                    briefs=briefs,
-                    limit=ROOM,
+                    session, week=week["week"], panel=panel, briefs=briefs, limit=ROOM, now=NOW,
                     options=PairingOptions(min_score=settings.pairing_min_score),
-                    now=NOW,
                 )
-                made = {frozenset((c.a, c.b)) for c in result.pairing.pairs} if result.pairing else set()
-                left = {o.id for o in result.pairing.left_out} if result.pairing else set()
+                assert result.pairing is not None
+                made = {frozenset((c.a, c.b)) for c in result.pairing.pairs}
+                left = {o.id for o in result.pairing.left_out}
+                shared, sentences = shared_share(issue_takes(session, result.issue_id))
             except NothingToCompose:
-                made, left = set(), set()
+                made, left, shared, sentences = set(), set(), 0, 0
             session.commit()
-        expected = [frozenset(ids[x] for x in pair if x in ids) for pair in week["pairs"]]
+            expected = [frozenset(ids[x] for x in pair if x in ids) for pair in week["pairs"]]
+            if show_misses and week["half"] == "tune":  # never the held half's: it is not for tuning
+                print_misses(session, week["week"], expected, made)
         half["expected"] += len(expected)
         half["made"] += sum(pair in made for pair in expected)
-        if show_misses and week["half"] == "tune":  # never the held half's: it is not for tuning
-            names = {t: queries.get_tool(session, tool_id=t).name
-                     for pair in (*expected, *made) for t in pair}
-            for pair in expected:
-                if pair not in made:
-                    print(f"  tune {week['week']} missed: {' ~ '.join(names[t] for t in sorted(pair))}")
-            for pair in made - set(expected):
-                print(f"  tune {week['week']} made instead: {' ~ '.join(names[t] for t in sorted(pair))}")
         half["left"] += len(week["left_out"])
         half["left_ok"] += sum(ids.get(x) in left for x in week["left_out"])
-        shared, sentences = shared_share(takes)
         half["shared"] += shared
         half["sentences"] += sentences
         half["weeks"] += 1
     return totals
+
+
+def issue_takes(session: Session, issue_id: int) -> list[tuple[int, Own, str]]:
+    """(cell, the tool's own values, take) of every take the issue shows."""
+    takes = []
+    for comparison in queries.comparisons_of(session, issue_id=issue_id):
+        assert comparison.id is not None
+        for tool_id in (comparison.tool_a_id, comparison.tool_b_id):
+            profile = tool_profile(session, queries.get_tool(session, tool_id=tool_id))
+            own = Own.of(profile.name, profile.source_text, [f.value for f in profile.facts])
+            for review in queries.pinned_reviews(session, comparison_id=comparison.id, tool_id=tool_id):
+                if review.take:
+                    takes.append((review.id or 0, own, review.take))
+    return takes
+
+
+def print_misses(
+    session: Session, week: str, expected: list[frozenset[int]], made: set[frozenset[int]]
+) -> None:
+    names = {t: queries.get_tool(session, tool_id=t).name for pair in (*expected, *made) for t in pair}
+    for pair in expected:
+        if pair not in made:
+            print(f"  tune {week} missed: {' ~ '.join(names[t] for t in sorted(pair))}")
+    for pair in made - set(expected):
+        print(f"  tune {week} made instead: {' ~ '.join(names[t] for t in sorted(pair))}")
 
 
 def print_quality(provider: str, totals: dict[str, dict[str, float]], which: str) -> None:

@@ -5,10 +5,12 @@ persona's brief for the `llm` provider, and its digest is part of every review's
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import string
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -22,12 +24,23 @@ PERSONAS_DIR = Path(__file__).resolve().parent.parent / "personas"
 # Kinds the record issue adds; a sentence or condition naming one simply never holds until a
 # tool has such a fact, so the persona files can use them before every extractor does.
 FUTURE_FACT_KINDS = ("quantisation", "base_model", "technique", "distribution")
-KNOWN_KINDS = frozenset(FACT_KINDS) | frozenset(FUTURE_FACT_KINDS)
-# Placeholders beyond the fact kinds: the tool's own words, and its dollar prices only.
-TOOL_PLACEHOLDERS = ("name", "tagline", "category", "price", "detail")
-# Placeholders that carry no fact: a sentence using only these is not grounded in a fact.
-UNGROUNDED_PLACEHOLDERS = frozenset({"name", "tagline", "category", "detail"})
-PLACEHOLDERS = KNOWN_KINDS | frozenset(TOOL_PLACEHOLDERS)
+# What pairing reads off a tool's words (editorial.similarity), usable in conditions: its kind
+# (model, API, app, toolkit, agent framework) and audiences (developers, creators, teams, researchers).
+DERIVED_KINDS = ("kind", "audience")
+KNOWN_KINDS = frozenset(FACT_KINDS) | frozenset(FUTURE_FACT_KINDS) | frozenset(DERIVED_KINDS)
+# Placeholders of the tool's own words (editorial.panel.words): what it does, what it is, a clause
+# saying either, whom it is for, its tagline, one clause of its description; plus its dollar prices.
+OWN_WORDS = ("what", "thing", "job", "audience", "tagline", "detail")
+TOOL_PLACEHOLDERS = ("name", "category", "price", *OWN_WORDS)
+# Placeholders that say nothing of the tool by themselves: a sentence of only these is not grounded.
+UNGROUNDED_PLACEHOLDERS = frozenset({"name", "category"})
+# Placeholders the wordings of one sentence may use or not: a wording needing a piece the tool's
+# text lacks is simply not chosen. (Every other placeholder must be in every wording.)
+FLEXIBLE = frozenset({"what", "thing", "job", "audience", "tagline", "name"})
+PLACEHOLDERS = (KNOWN_KINDS - frozenset(DERIVED_KINDS)) | frozenset(TOOL_PLACEHOLDERS)
+# "[a|b|c]" in a wording is a choice of words: the wording stands for one sentence per choice.
+_CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
+MAX_EXPANSIONS = 96
 
 
 class PersonaFileError(ValueError):
@@ -108,8 +121,9 @@ class Abstain(_Strict):
 
 
 class Template(_Strict):
-    """One take sentence in several wordings, used only when its placeholders and conditions are
-    all satisfied; which wording is the one this persona has used least lately."""
+    """One take sentence in several wordings (each "[a|b]" a choice of words), used only when its
+    placeholders and conditions are all satisfied; the wording is the one whose words this
+    persona has used longest ago."""
 
     text: str | None = None
     variants: tuple[str, ...] = ()
@@ -119,29 +133,48 @@ class Template(_Strict):
 
     @model_validator(mode="after")
     def _wordings(self) -> Template:
-        wordings = self.wordings
-        if not wordings or any(not w.strip() for w in wordings):
+        written = ((self.text,) if self.text else ()) + self.variants
+        if not written or any(not w.strip() for w in written):
             raise ValueError("give 'text' or a non-empty list of 'variants'")
+        if any(len(expand(w)) > MAX_EXPANSIONS for w in written):
+            raise ValueError(f"a variant's [a|b] choices make more than {MAX_EXPANSIONS} sentences")
+        wordings = self.wordings
         for wording in wordings:
             for name in placeholders_of(wording):
                 if name not in PLACEHOLDERS:
                     raise ValueError(f"unknown placeholder {{{name}}}; one of: {sorted(PLACEHOLDERS)}")
-        if len({frozenset(placeholders_of(w)) for w in wordings}) > 1:
-            raise ValueError("every variant of a sentence must use the same placeholders")
+        if len({frozenset(placeholders_of(w) - FLEXIBLE) for w in wordings}) > 1:
+            raise ValueError("every variant of a sentence must use the same placeholders "
+                             f"(only {', '.join(sorted(FLEXIBLE))} may differ)")
         return self
 
     @property
     def wordings(self) -> tuple[str, ...]:
-        return ((self.text,) if self.text else ()) + self.variants
+        """Every sentence it stands for, its choices of words expanded."""
+        written = ((self.text,) if self.text else ()) + self.variants
+        return tuple(text for wording in written for text, _ in expand(wording))
+
+    @property
+    def part(self) -> str:
+        """Where it goes in a take: "closing" (a decision), "detail" (quotes the launch), "opening"
+        (the tool's own words and no fact value) or "fact"."""
+        if self.decision is not None:
+            return "closing"
+        if "detail" in self.fields:
+            return "detail"
+        if self.fields & FLEXIBLE - {"name"} and not self.fields - FLEXIBLE:
+            return "opening"
+        return "fact"
 
     @property
     def fields(self) -> set[str]:
-        return placeholders_of(self.wordings[0])
+        """Every placeholder any of its wordings uses."""
+        return set().union(*(placeholders_of(w) for w in self.wordings))
 
-    @property
-    def is_grounded(self) -> bool:
-        """Whether the sentence rests on at least one fact the tool has."""
-        return bool(self.fields - UNGROUNDED_PLACEHOLDERS) or any(c.is_positive for c in self.when)
+    def is_grounded(self, wording: str) -> bool:
+        """Whether this wording of the sentence rests on a fact the tool has or on its own words."""
+        grounded = placeholders_of(wording) - UNGROUNDED_PLACEHOLDERS
+        return bool(grounded) or any(c.is_positive for c in self.when)
 
 
 class Persona(_Strict):
@@ -184,6 +217,26 @@ class Brief:
     @property
     def name(self) -> str:
         return self.persona.name
+
+
+@lru_cache(maxsize=4096)
+def expand(wording: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each sentence a wording stands for, with its fragments: the stretches of its own words
+    (between placeholders and choices) that show a take used it."""
+    pieces = _CHOICE.split(wording)  # literal, choice, literal, choice, ...
+    options = [[piece] if n % 2 == 0 else piece.split("|") for n, piece in enumerate(pieces)]
+    found = []
+    for chosen in itertools.islice(itertools.product(*options), MAX_EXPANSIONS + 1):
+        text = "".join(chosen)
+        fragments = tuple(
+            part.strip(" ,.;:") for piece in chosen for part in _FIELD.split(piece)
+            if len(part.strip(" ,.;:").split()) >= 2
+        )
+        found.append((" ".join(text.split()), fragments))
+    return tuple(found)
+
+
+_FIELD = re.compile(r"\{[a-z_]+\}")
 
 
 def placeholders_of(text: str) -> set[str]:

@@ -1,9 +1,10 @@
 """The `rules` provider: the offline default, deterministic persona rules from data files.
 
-A take is built from the tool's own facts and words: sentences whose facts the tool actually has
-(a negated fact counts as the opposite, never as the fact), and one sentence of the launch that
-this persona cares about, quoted. Each sentence comes in several wordings, and a persona uses the
-wording it has used least in its recent takes, so two tools' takes share little. A persona with
+A take is built from the tool's own facts and words: an opening in the persona's terms around
+what the tool's own text says it does or is, sentences whose facts the tool actually has (a
+negated fact counts as the opposite, never as the fact), one clause of the launch this persona
+cares about, quoted, and a closing. Each sentence comes in many wordings, and a persona uses the
+wording whose words it has used longest ago, so two tools' takes share little. A persona with
 nothing grounded to say has no take.
 """
 
@@ -17,20 +18,22 @@ from dataclasses import dataclass
 from db.states import Decision
 from editorial.panel.base import Judgement, Review, ReviewContext, ToolProfile
 from editorial.panel.personas import (
+    DERIVED_KINDS,
     PERSONAS_DIR,
     Brief,
     Condition,
     Persona,
     Template,
+    expand,
     load_briefs,
     placeholders_of,
 )
-from scrapers.facts import split_sentences
+from editorial.panel.words import ToolWords
+from editorial.similarity import Profile
 
+_OWN_WORDS = frozenset({"what", "thing", "job", "tagline", "audience"})
 # Several values of these kinds are alternatives ("a single A100 or dual consumer GPUs").
 JOINERS = {"hardware": "or", "entry_price": "or"}
-DETAIL_MAX_CHARS = 200
-_FRAGMENT = re.compile(r"\{[a-z_]+\}")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class FactView:
     profile: ToolProfile
     by_kind: Mapping[str, tuple[str, ...]]
     denied_by_kind: Mapping[str, tuple[str, ...]]
+    own: ToolWords
 
     @classmethod
     def of(cls, profile: ToolProfile) -> FactView:
@@ -59,8 +63,13 @@ class FactView:
         for kind, values in denied.items():  # a value both stated and denied is not a fact to lean on
             if kind in grouped:
                 grouped[kind] = [v for v in grouped[kind] if v not in values]
+        reading = Profile(0, profile.name, profile.tagline, profile.description, profile.category,
+                          fact_kinds=frozenset(k for k, v in grouped.items() if v))
+        grouped["kind"] = [reading.kind]
+        grouped["audience"] = sorted(reading.audiences)
         return cls(profile, {k: tuple(v) for k, v in grouped.items() if v},
-                   {k: tuple(v) for k, v in denied.items()})
+                   {k: tuple(v) for k, v in denied.items()},
+                   ToolWords(profile.name, profile.tagline, profile.description))
 
     @property
     def words(self) -> str:
@@ -71,13 +80,19 @@ class FactView:
 
     def placeholders(self) -> dict[str, str]:
         """Every placeholder this tool can fill, with its value; absent ones are left out."""
-        filled = {kind: join_words(values, JOINERS.get(kind, "and")) for kind, values in self.by_kind.items()}
+        filled = {kind: join_words(values, JOINERS.get(kind, "and")) for kind, values in self.by_kind.items()
+                  if kind not in DERIVED_KINDS}
         prices = [v for v in self.values("entry_price") if v.startswith("$")]
+        own = self.own
         extra = {
             "name": self.profile.name.strip(),
-            "tagline": self.profile.tagline.strip().rstrip(".!"),
+            "tagline": own.pitch or "",
             "category": self.values("category")[0] if self.values("category") else "",
             "price": " or ".join(prices),
+            "what": own.what or "",
+            "thing": own.thing or "",
+            "job": own.job or "",
+            "audience": own.audience or "",
         }
         filled.update({k: v for k, v in extra.items() if v})
         return filled
@@ -159,73 +174,92 @@ def score_of(persona: Persona, view: FactView) -> int:
 
 
 def take_of(persona: Persona, view: FactView, decision: Decision, context: ReviewContext) -> str | None:
-    """Up to max_sentences usable sentences (a closing one last), or None if none is grounded."""
+    """An opening, fact sentences, a quoted clause and a closing, up to max_sentences; None if too
+    few are usable or none is grounded."""
     filled = view.placeholders()
     detail = detail_of(persona, view, context.other_takes)
     if detail:
         filled["detail"] = detail
     usable = _first_of_each_group([t for t in persona.take if _usable(t, view, filled, decision)])
-    facts = [t for t in usable if t.decision is None and "detail" not in t.fields]
-    words = [t for t in usable if t.decision is None and "detail" in t.fields][:1]
-    closing = [t for t in usable if t.decision is not None][:1]
-    # the tool's own words keep their place: they are what makes this take unlike another tool's
-    chosen = facts[: max(persona.max_sentences - len(closing) - len(words), 1)] + words + closing
-    chosen = chosen[: persona.max_sentences]
-    if len(chosen) < persona.min_sentences or not any(t.is_grounded for t in chosen):
+    parts = {name: [t for t in usable if t.part == name] for name in ("opening", "fact", "detail", "closing")}
+    # What a take keeps when room runs short: the closing, two facts, the opening, the quoted
+    # clause, further facts, in that order; it reads opening, facts, clause, closing.
+    keep = set(map(id, _by_priority(parts, persona.max_sentences)))
+    order = parts["opening"][:1] + parts["fact"] + parts["detail"][:1] + parts["closing"][:1]
+    chosen = [t for t in order if id(t) in keep]
+    picker = _WordingPicker(context.recent_takes, seed=view.profile.name, filled=filled)
+    wordings = [(t, picker.pick(t)) for t in chosen]
+    if len(wordings) < persona.min_sentences or not any(t.is_grounded(w) for t, w in wordings):
         return None
-    seed = view.profile.name
-    return " ".join(_capitalised(_wording(t, context.recent_takes, seed).format_map(filled)) for t in chosen)
+    return " ".join(_capitalised(w.format_map(filled)) for _, w in wordings)
+
+
+def _by_priority(parts: Mapping[str, list[Template]], room: int) -> list[Template]:
+    facts = parts["fact"]
+    ranked = parts["closing"][:1] + facts[:2] + parts["opening"][:1] + parts["detail"][:1] + facts[2:]
+    return ranked[:room]
 
 
 def _capitalised(sentence: str) -> str:
-    return sentence[:1].upper() + sentence[1:]
+    """The sentence with its first letter upper-cased (after any opening quote)."""
+    at = len(sentence) - len(sentence.lstrip("“\"'‘("))
+    return sentence[:at] + sentence[at:at + 1].upper() + sentence[at + 1:]
 
 
 def detail_of(persona: Persona, view: FactView, avoid: Sequence[str]) -> str | None:
-    """The launch sentence this persona cares most about that no other take of the tool quotes
-    (the first such sentence when none speaks to the persona)."""
+    """The clause of the launch this persona cares most about (None when no clause speaks to
+    it) that no other take of the tool quotes."""
     if not persona.detail:
         return None
     pattern = re.compile(persona.detail, re.IGNORECASE)
     best: tuple[int, int, str] | None = None
-    for position, text in enumerate(_quotable(view, avoid)):
+    for position, text in enumerate(c for c in view.own.clauses if not any(c in other for other in avoid)):
         rank = (len(pattern.findall(text)), -position)
-        if best is None or rank > best[:2]:
+        if rank[0] and (best is None or rank > best[:2]):
             best = (*rank, text)
     return best[2] if best else None
 
 
-def _quotable(view: FactView, avoid: Sequence[str]) -> list[str]:
-    """The description's sentences a take can quote whole: short, unquoted, not the tagline."""
-    tagline = view.profile.tagline.strip().casefold()
-    found = []
-    for sentence in split_sentences(view.profile.description):
-        text = sentence.strip().rstrip(".!?;:").strip()
-        if not text or len(text) > DETAIL_MAX_CHARS or text.casefold() == tagline:
-            continue
-        if any(text in other for other in avoid) or '"' in text or "“" in text:
-            continue
-        if view.profile.name.casefold() in text.casefold()[1:]:
-            continue  # a heading run into the next sentence, not one sentence
-        found.append(text)
-    return found
+class _WordingPicker:
+    """Chooses each sentence's wording: the one whose fragments this persona used longest ago in
+    its recent takes (newest first), never one whose fragments this take already used."""
+
+    def __init__(self, recent: Sequence[str], *, seed: str, filled: Mapping[str, str]) -> None:
+        self.recent = recent
+        self.seed = seed
+        self.filled = filled
+        self.ages: dict[str, int] = {}
+        self.used: set[str] = set()
+        self.own_used: set[str] = set()
+
+    def _age(self, fragment: str) -> int:
+        """How many recent takes ago the fragment was last used (len(recent)+1: never)."""
+        if fragment not in self.ages:
+            self.ages[fragment] = next((n for n, take in enumerate(self.recent) if fragment in take),
+                                       len(self.recent) + 1)
+        return self.ages[fragment]
+
+    def pick(self, template: Template) -> str:
+        options = [pair for w in _written(template) for pair in expand(w)
+                   if placeholders_of(w) <= self.filled.keys()]
+        digest = int(hashlib.sha256(f"{self.seed}|{options[0][0]}".encode()).hexdigest()[:8], 16)
+
+        def rank(item: tuple[int, tuple[str, tuple[str, ...]]]) -> tuple[int, int, int, int]:
+            n, (text, fragments) = item
+            if any(f in self.used for f in fragments):
+                return (-1, 0, 0, 0)
+            ages = [self._age(f) for f in fragments] or [len(self.recent) + 1]
+            repeats = len(placeholders_of(text) & self.own_used)  # the same own words twice in a take
+            return (-repeats, min(ages), sum(ages), -((n + digest) % len(options)))
+
+        _, (text, fragments) = max(enumerate(options), key=rank)
+        self.used.update(fragments)
+        self.own_used.update(placeholders_of(text) & _OWN_WORDS)
+        return text
 
 
-def _wording(template: Template, recent: Sequence[str], seed: str) -> str:
-    """The template's wording least used in the persona's recent takes (ties: by the tool)."""
-    wordings = template.wordings
-    if len(wordings) == 1:
-        return wordings[0]
-    uses = [sum(1 for take in recent if _fragment(w) in take) for w in wordings]
-    fewest = min(uses)
-    ties = [w for w, n in zip(wordings, uses, strict=True) if n == fewest]
-    digest = int(hashlib.sha256(f"{seed}|{wordings[0]}".encode()).hexdigest()[:8], 16)
-    return ties[digest % len(ties)]
-
-
-def _fragment(wording: str) -> str:
-    """The longest literal stretch of a wording: what shows that a take used it."""
-    return max((part.strip() for part in _FRAGMENT.split(wording)), key=len)
+def _written(template: Template) -> tuple[str, ...]:
+    return ((template.text,) if template.text else ()) + template.variants
 
 
 def join_words(values: Sequence[str], conjunction: str = "and") -> str:
@@ -248,6 +282,9 @@ def _first_of_each_group(templates: list[Template]) -> list[Template]:
 
 
 def _usable(template: Template, view: FactView, filled: Mapping[str, str], decision: Decision) -> bool:
+    """Whether the sentence may be said: its decision matches, its conditions hold and at least
+    one wording has every placeholder filled."""
     if template.decision is not None and template.decision != decision:
         return False
-    return placeholders_of(template.wordings[0]) <= filled.keys() and all_hold(template.when, view)
+    fillable = any(placeholders_of(w) <= filled.keys() for w in _written(template))
+    return fillable and all_hold(template.when, view)
