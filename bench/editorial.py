@@ -208,7 +208,8 @@ def run_provider(
             try:
                 result = compose_week(
                     session, week=week["week"], panel=panel, briefs=briefs, limit=ROOM, now=NOW,
-                    options=PairingOptions(min_score=settings.pairing_min_score),
+                    options=PairingOptions(min_score=settings.pairing_min_score,
+                                           opponent_min_score=settings.pairing_opponent_min_score),
                 )
                 assert result.pairing is not None
                 made = {frozenset((c.a, c.b)) for c in result.pairing.pairs}
@@ -272,8 +273,9 @@ def print_quality(provider: str, totals: dict[str, dict[str, float]], which: str
 
 
 def calibrate(weeks: list[dict], ids: dict[str, int], url: str) -> None:
-    """On the tune half only: the scores of the pairs an editor chose and the best score of each
-    tool an editor left out, and the minimum score halfway between the two."""
+    """On the tune half only: the scores of the pairs editors chose and the best scores of the
+    tools they left out, within a week and against earlier weeks' compared (tune) tools, and the
+    minimum scores halfway between."""
     from editorial.pairing import _Graph
     from editorial.similarity import PurposeSpace
 
@@ -281,21 +283,29 @@ def calibrate(weeks: list[dict], ids: dict[str, int], url: str) -> None:
         tools = {t.id: t for t, _ in queries.ai_tools_published(session)}
         facts = queries.fact_values_by_tool(session, tool_ids=list(tools))
         profiles = {tool_id: profile_of(t, facts.get(tool_id, [])) for tool_id, t in tools.items()}
-    kept, odd = [], []
+    same, across, odd_week, odd_recent = [], [], [], []
+    compared: set[int] = set()
     for week in weeks:
         if week["half"] != "tune":
             continue
-        members = sorted({ids[i["id"]] for i in week["launches"]}
-                         | {ids[x] for pair in week["pairs"] for x in pair})
+        fresh = {ids[i["id"]] for i in week["launches"]}
+        members = sorted(fresh | compared)
         graph = _Graph([profiles[t] for t in members], PurposeSpace([profiles[t] for t in members]), Rules())
         at = {t: n for n, t in enumerate(members)}
-        kept += [graph.score(at[ids[a]], at[ids[b]]) for a, b in week["pairs"]]
+        for a, b in week["pairs"]:
+            score = graph.score(at[ids[a]], at[ids[b]])
+            (same if {ids[a], ids[b]} <= fresh else across).append(score)
         for x in week["left_out"]:
-            odd.append(max(graph.score(at[ids[x]], at[t]) for t in members if t != ids[x]))
-    low, high = min(kept), max(odd, default=0.0)
-    print(f"calibration (tune): editors' pairs score {low:.2f} to {max(kept):.2f} (median "
-          f"{statistics.median(kept):.2f}); tools left out score at best {high:.2f}; "
-          f"a minimum score halfway: {(low + high) / 2:.2f} (VERDICTS_PAIRING_MIN_SCORE)")
+            odd_week.append(max(graph.score(at[ids[x]], at[t]) for t in fresh if t != ids[x]))
+            if compared:
+                odd_recent.append(max(graph.score(at[ids[x]], at[t]) for t in compared))
+        compared |= {ids[x] for pair in week["pairs"] for x in pair}
+    for label, kept, odd, setting in (("within a week", same, odd_week, "MIN_SCORE"),
+                                      ("against earlier weeks", across, odd_recent, "OPPONENT_MIN_SCORE")):
+        low, high = min(kept), max(odd, default=0.0)
+        print(f"calibration (tune, {label}): editors' pairs score {low:.2f} to {max(kept):.2f} "
+              f"(median {statistics.median(kept):.2f}); tools left out score at best {high:.2f}; "
+              f"halfway: {(low + high) / 2:.2f} ({setting})")
 
 
 def synthetic_db(n: int, folder: Path) -> str:

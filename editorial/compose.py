@@ -14,7 +14,7 @@ from sqlmodel import Session
 from db import queries
 from db.models import Comparison, NewsletterIssue, Tool, utcnow
 from db.states import IssueStatus
-from editorial.pairing import MIN_SCORE, LeftOut, PairChoice, Pairing, Rules, choose_pairs
+from editorial.pairing import MIN_SCORE, OPPONENT_MIN_SCORE, LeftOut, PairChoice, Pairing, Rules, choose_pairs
 from editorial.panel import Brief, PanelProvider
 from editorial.presentation import comparison_title, issue_subject
 from editorial.review import ReviewTally, review_tool
@@ -35,11 +35,12 @@ class NothingToCompose(ComposeError):
 
 @dataclass(frozen=True)
 class PairingOptions:
-    """How pairing is tuned: the minimum score, how far back a notable opponent may come from,
-    and an optional embedder of purpose text."""
+    """How pairing is tuned: the minimum score, how far back a notable opponent may come from and
+    how alike it must be, and an optional embedder of purpose text."""
 
     min_score: float = MIN_SCORE
     recent_weeks: int = 8
+    opponent_min_score: float = OPPONENT_MIN_SCORE
     embedder: Embedder | None = None
 
 
@@ -67,7 +68,7 @@ def compose_week(
     window = compose_window(week, now=now, previous_cutoff=previous.cutoff if previous else None)
     fresh, recent, tools = _candidates(session, window, exclude_issue_id=issue.id if issue else None,
                                        recent_weeks=options.recent_weeks)
-    rules = _rules(session, week, options.min_score, exclude_issue_id=issue.id if issue else None)
+    rules = _rules(session, week, options, exclude_issue_id=issue.id if issue else None)
     recent = _with_pinned(session, recent, fresh, rules, tools)
     everyone = [*fresh, *recent]
     embedder = options.embedder
@@ -151,12 +152,13 @@ def profile_of(tool: Tool, facts: Sequence[tuple[str, str, bool]]) -> Profile:
     )
 
 
-def _rules(session: Session, week: str, min_score: float, *, exclude_issue_id: int | None) -> Rules:
+def _rules(session: Session, week: str, options: PairingOptions, *, exclude_issue_id: int | None) -> Rules:
     decisions = queries.pairing_decisions(session, week=week)
     published = frozenset(frozenset((a, b)) for a, b, _ in
                           queries.compared_pairs(session, exclude_issue_id=exclude_issue_id))
     return Rules(
-        min_score=min_score,
+        min_score=options.min_score,
+        opponent_min_score=options.opponent_min_score,
         pinned=tuple((d.tool_a_id, d.tool_b_id) for d in decisions if d.action == "pin" and d.tool_b_id),
         forbidden=frozenset(frozenset((d.tool_a_id, d.tool_b_id)) for d in decisions
                             if d.action == "forbid" and d.tool_b_id),

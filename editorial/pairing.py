@@ -21,7 +21,11 @@ from scrapers.resolve import is_same_name, name_key
 
 # Calibrated on the labelled set's tune half (bench/editorial.py --calibrate): halfway between the
 # lowest score of a pair editors chose and the best score of a tool they left out.
-MIN_SCORE = 0.37
+MIN_SCORE = 0.36
+# Facing a notable tool of an earlier week is a weaker choice than a pair of the week, so it needs
+# more: above the best score a tool left out reached against earlier tools, below the lowest
+# score of such a pair that editors chose (tune half, bench/editorial.py --calibrate).
+OPPONENT_MIN_SCORE = 0.68
 NEIGHBOURS = 12  # links kept per tool: an editor's pair is among a tool's closest few
 # A connected part of the graph with more tools than this is matched best-edge-first: the blossom
 # matching grows with tools × links (about 1 s for 250 tools here; see bench/editorial.py).
@@ -36,6 +40,7 @@ class Rules:
     """What pairing must respect: editors' decisions, what was published, the minimum score."""
 
     min_score: float = MIN_SCORE
+    opponent_min_score: float = OPPONENT_MIN_SCORE
     pinned: tuple[tuple[int, int], ...] = ()
     forbidden: frozenset[frozenset[int]] = frozenset()
     dropped: frozenset[int] = frozenset()
@@ -315,7 +320,7 @@ def _opponents(graph: _Graph, lonely: list[int], recent: list[int]) -> list[tupl
     scores = graph.scores(rows, cols, purpose)
     blocked = graph.not_allowed(rows, cols)
     graph.note(rows, cols, scores, blocked)
-    good = ~blocked & (scores >= graph.rules.min_score)
+    good = ~blocked & (scores >= max(graph.rules.min_score, graph.rules.opponent_min_score))
     edges = {(int(i), int(j)): float(s) for i, j, s in zip(rows[good], cols[good], scores[good], strict=True)}
     return [(i, j, edges[(i, j)]) for i, j in best_edge_first(edges)]
 

@@ -109,10 +109,14 @@ JOBS: tuple[tuple[str, str], ...] = (
                        r"charts?|pivot|data analysis|bi\b"),
     ("reading documents", r"pdfs?|documents?|docs\b|ocr\b|scans?\b|forms?\b|extract(s|ion|ing)? "
                           r"(data|fields|text)|pars(e|es|ing) (documents|pdfs|files)"),
-    ("planning", r"plan(s|ner|ners|ning)?\b|schedul\w+|calendars?|itinerar\w+|agendas?|"
+    ("planning", r"planner|planners|planning|schedul\w+|calendars?|itinerar\w+|agendas?|"
                  r"to-?dos?|tasks?\b|action items?|projects?\b|roadmaps?|kanban|backlog"),
     ("tutoring", r"tutor\w*|teach\w*|lessons?|courses?|flashcards?|quiz\w*|homework|study\w*|"
                  r"spaced repetition|exam\w*|learn(ing|ers?)\b|coach(es|ing)?\b"),
+    ("learning languages", r"language learn\w*|learn(ing)? (a )?(new |foreign )?languages?|pronunciation|"
+                           r"speaking (practice|drills?)|conversation partners?|fluen(t|cy)|vocabulary"),
+    ("analysing feedback", r"feedback|themes?\b|pain points?|user (interviews?|research)|surveys?|"
+                           r"app reviews|feature requests|sentiment|nps\b|voice of the customer"),
     ("scraping", r"scrap(e|es|er|ers|ing)\b|crawl\w*|web data|browses?\b|browsing|headless|"
                  r"selectors?\b|extracts? data from (websites|web pages|the web)"),
     ("protecting", r"secur\w+|vulnerabilit\w+|secrets?\b|leak(s|ed)?\b|pentest\w*|threats?|malware|"
@@ -121,8 +125,7 @@ JOBS: tuple[tuple[str, str], ...] = (
     ("recommending", r"recommend\w*|suggest(s|ions)?\b|personali[sz]\w+|tailored|picks? for you"),
 )
 MATERIALS: tuple[tuple[str, str], ...] = (
-    ("meetings", r"meetings?|standups?|calls?\b|zoom|google meet|microsoft teams|huddles?|minutes\b|"
-                 r"conversations?|interviews?"),
+    ("meetings", r"meetings?|standups?|calls?\b|zoom|google meet|microsoft teams|huddles?|minutes\b"),
     ("messages", r"slack|discord|channels?\b|threads?\b|messages?|messaging|chats?\b|whatsapp|telegram"),
     ("email", r"e-?mails?|inbox\w*|gmail|outlook|replies|newsletters?"),
     ("customers", r"customers?|support tickets?|help ?desk|tickets?\b|live chat|chatbots?|helpdesk|"
@@ -251,9 +254,13 @@ class Profile:
         """Its tagline (twice: it is the pitch) and description without its own name."""
         own = {w for w in re.split(r"\W+", name_key(self.name)) if len(w) > 2 and not _is_common(w)}
         text = f"{self.tagline} {self.tagline} {self.description}"
-        if own:
-            text = _PLAIN_WORD.sub(lambda m: " " if m.group(0).lower() in own else m.group(0), text)
+        if own:  # the name as a name (capitalised): "Synthesis clusters feedback" keeps "clusters"
+            text = _PLAIN_WORD.sub(lambda m: " " if _is_name_use(m.group(0), own) else m.group(0), text)
         return text
+
+
+def _is_name_use(word: str, own: set[str]) -> bool:
+    return word[:1].isupper() and word.lower() in own
 
 
 def _concepts_in(text: str) -> list[str]:
@@ -264,6 +271,7 @@ def _concepts_in(text: str) -> list[str]:
 # category and comparable facts (their weights add up to 1). No shared purpose, no pair.
 CONTEXT_WEIGHTS = {"kind": 0.45, "audience": 0.25, "category": 0.1, "facts": 0.2}
 PURPOSE_FULL = 0.45  # a purpose similarity this high counts as fully alike
+CONCEPT_PRIOR = 0.5  # see _concept_matrix
 WORDS_SHARE = 0.5  # of purpose: the words' TF-IDF cosine; the rest is the concepts' cosine
 COMPARABLE_FACTS = ("pricing_model", "entry_price", "license", "open_weights", "parameters",
                     "context_length", "hardware", "benchmark")
@@ -414,7 +422,9 @@ class PurposeSpace:
 
 
 def _concept_matrix(profiles: Sequence[Profile]) -> sparse.csr_matrix:
-    """One L2-normalised row of concept weights per profile (sublinear, like the words)."""
+    """One row of concept weights per profile (sublinear, like the words), normalised as if each
+    also had CONCEPT_PRIOR of a purpose of its own: a tool whose words name one concept in
+    passing is not fully alike to every tool built around that concept."""
     rows, cols, values = [], [], []
     for row, profile in enumerate(profiles):
         for name, weight in profile.concept_weights.items():
@@ -422,8 +432,8 @@ def _concept_matrix(profiles: Sequence[Profile]) -> sparse.csr_matrix:
             cols.append(CONCEPT_ORDER[name])
             values.append(1.0 + np.log(weight))
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(profiles), len(CONCEPTS)))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    return sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ matrix
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel() + CONCEPT_PRIOR ** 2)
+    return sparse.diags(1.0 / norms) @ matrix
 
 
 def _tokens(text: str) -> list[str]:

@@ -54,9 +54,10 @@ class Settings(BaseSettings):
     personas_dir: Path | None = None  # persona files (default: the bundled editorial/personas)
     # an embedding model on the LLM endpoint for pairing by purpose; empty: TF-IDF alone
     pairing_embedding_model: str = ""
-    pairing_min_score: float = Field(default=0.37, ge=0, le=1)  # a pair scoring less stays out
-    # a new tool without a match may face a notable tool of the last N weeks
+    pairing_min_score: float = Field(default=0.36, ge=0, le=1)  # a pair scoring less stays out
+    # a new tool without a match may face a notable tool of the last N weeks, if they score this much
     pairing_recent_weeks: int = Field(default=8, ge=0, le=52)
+    pairing_opponent_min_score: float = Field(default=0.68, ge=0, le=1)
 
     def llm_config(self, model: str | None = None) -> LLMConfig:
         """The endpoint settings for `model` (default: VERDICTS_LLM_MODEL)."""

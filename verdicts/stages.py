@@ -85,7 +85,7 @@ def pairing_options(settings: Settings) -> PairingOptions:
 
         embedder = endpoint_embedder(settings.llm_config(settings.pairing_embedding_model))
     return PairingOptions(min_score=settings.pairing_min_score, recent_weeks=settings.pairing_recent_weeks,
-                          embedder=embedder)
+                          opponent_min_score=settings.pairing_opponent_min_score, embedder=embedder)
 
 
 def compose(settings: Settings, week: str) -> ComposeOutcome:
