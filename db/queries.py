@@ -469,12 +469,15 @@ def pinned_reviews(session: Session, *, comparison_id: int, tool_id: int) -> Seq
     return session.exec(stmt).all()
 
 
-def get_embedding(session: Session, *, tool_id: int, model: str, text_hash: str) -> str | None:
-    """The stored embedding (JSON) of one tool version by one model, if any."""
-    stmt = select(ToolEmbedding.vector).where(
-        ToolEmbedding.tool_id == tool_id, ToolEmbedding.model == model, ToolEmbedding.text_hash == text_hash
-    )
-    return session.exec(stmt).first()
+def stored_embeddings(session: Session, *, model: str, tool_ids: Iterable[int]) -> dict[tuple[int, str], str]:
+    """The stored embeddings (JSON) by one model of `tool_ids`, keyed by (tool id, text hash)."""
+    found: dict[tuple[int, str], str] = {}
+    for chunk in chunked(sorted(set(tool_ids))):
+        stmt = select(ToolEmbedding.tool_id, ToolEmbedding.text_hash, ToolEmbedding.vector).where(
+            ToolEmbedding.model == model, col(ToolEmbedding.tool_id).in_(chunk))
+        for tool_id, text_hash, vector in session.exec(stmt).all():
+            found[(tool_id, text_hash)] = vector
+    return found
 
 
 def fact_values_by_tool(

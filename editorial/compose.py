@@ -20,6 +20,7 @@ from editorial.presentation import comparison_title, issue_subject
 from editorial.review import ReviewTally, review_tool
 from editorial.similarity import Profile
 from editorial.weeks import Window, compose_window
+from verdicts.llm import LLMError
 
 log = logging.getLogger(__name__)
 Embedder = Callable[[Session, Sequence[Tool], Sequence[Profile]], np.ndarray | None]
@@ -54,6 +55,7 @@ class ComposeResult:
     names: dict[int, str] = field(default_factory=dict)
     reviews: ReviewTally = field(default_factory=ReviewTally)
     dropped_takes: int = 0
+    notes: tuple[str, ...] = ()  # what the editor should know (an embedding endpoint that failed)
 
 
 def compose_week(
@@ -71,8 +73,7 @@ def compose_week(
     rules = _rules(session, week, options, exclude_issue_id=issue.id if issue else None)
     recent = _with_pinned(session, recent, fresh, rules, tools)
     everyone = [*fresh, *recent]
-    embedder = options.embedder
-    embeddings = embedder(session, [tools[p.id] for p in everyone], everyone) if embedder else None
+    embeddings, notes = _embeddings(session, options.embedder, [tools[p.id] for p in everyone], everyone)
     pairing = choose_pairs(fresh, limit=limit, rules=rules, recent=recent, embeddings=embeddings)
     if not pairing.pairs:
         if issue is not None:
@@ -89,8 +90,21 @@ def compose_week(
     return ComposeResult(
         issue.id, week, tuple(comparison_title(tools[c.a], tools[c.b]) for c in pairing.pairs), len(fresh),
         pairing, {tool_id: tool.name for tool_id, tool in tools.items()}, tally,
-        queries.dropped_takes(session, issue_id=issue.id),
+        queries.dropped_takes(session, issue_id=issue.id), notes,
     )
+
+
+def _embeddings(session: Session, embedder: Embedder | None, tools: Sequence[Tool],
+                profiles: Sequence[Profile]) -> tuple[np.ndarray | None, tuple[str, ...]]:
+    """The purpose embeddings, or None and a note when the endpoint fails (pairing goes on with
+    TF-IDF alone rather than not at all)."""
+    if embedder is None:
+        return None, ()
+    try:
+        return embedder(session, tools, profiles), ()
+    except LLMError as exc:
+        log.warning("embeddings unavailable, pairing by TF-IDF alone: %s", exc)
+        return None, (f"embeddings unavailable, pairs chosen by TF-IDF alone: {exc}",)
 
 
 def tools_to_review(

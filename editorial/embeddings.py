@@ -25,9 +25,9 @@ def endpoint_embedder(config: LLMConfig) -> Embedder:
             return None
         texts = [f"{p.tagline}. {p.description}"[:4000] for p in profiles]
         hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+        stored = queries.stored_embeddings(session, model=config.model, tool_ids=[p.id for p in profiles])
         vectors: list[list[float] | None] = [
-            json.loads(stored) if (stored := queries.get_embedding(
-                session, tool_id=p.id, model=config.model, text_hash=h)) else None
+            json.loads(stored[(p.id, h)]) if (p.id, h) in stored else None
             for p, h in zip(profiles, hashes, strict=True)
         ]
         missing = [i for i, v in enumerate(vectors) if v is None]

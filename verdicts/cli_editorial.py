@@ -181,6 +181,8 @@ def print_compose_details(result: ComposeResult, explain: bool) -> None:
     )
     for error in tally.errors:
         typer.secho(f"  panel error: {error}", fg=typer.colors.YELLOW)
+    for note in result.notes:
+        typer.secho(f"  note: {note}", fg=typer.colors.YELLOW)
 
 
 def print_comparisons(rows: list[dict[str, Any]]) -> None:
