@@ -40,6 +40,10 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(SDK|library|libraries|framework|toolkit|CLI|command[- ]line|package|pip install|npm|"
         r"self-host\w*|open[- ]source (tool|project|server)|plugin for developers|extension for)\b", re.I)),
 )
+# An app says so in its pitch ("for your Mac", "a browser extension"), even if it runs a model.
+APP_PITCH = re.compile(
+    r"\b(apps?|for your (mac|pc|phone|iphone|android|browser|team|inbox)|menu-bar|desktop|extension|"
+    r"plugin|add-on|editor|studio|dashboard|assistant|copilot for)\b", re.I)
 KIND_OF_FACTS = {"parameters": "model", "open_weights": "model", "base_model": "model",
                  "quantisation": "model", "context_length": "model"}
 
@@ -221,6 +225,8 @@ class Profile:
         for kind, pattern in KINDS:
             if pattern.search(head):
                 return kind
+        if APP_PITCH.search(head):
+            return "app"
         from_facts = {KIND_OF_FACTS[k] for k in self.fact_kinds if k in KIND_OF_FACTS}
         if "model" in from_facts and "parameters" in self.fact_kinds:
             return "model"
@@ -359,10 +365,12 @@ class PurposeSpace:
 
     def __post_init__(self) -> None:
         self.vectorizer = TfidfVectorizer(
-            stop_words=STOP_WORDS, token_pattern=None, tokenizer=_tokens, lowercase=False,
+            stop_words=STOP_WORDS, token_pattern=None, lowercase=False,
             ngram_range=(1, 1), sublinear_tf=True, min_df=1,
         )
         texts = [p.purpose_text() for p in self.profiles]
+        self.vectorizer.set_params(tokenizer=self._tokens)
+        self._surface: dict[str, Counter[str]] = {}
         try:
             words = self.vectorizer.fit_transform(texts).tocsr()
             terms = list(self.vectorizer.get_feature_names_out())
@@ -415,10 +423,20 @@ class PurposeSpace:
         terms: list[str] = []
         for index in order:
             term = str(self.terms[product.col[index]])
-            word = f"{term.removeprefix('concept:')} (purpose)" if term.startswith("concept:") else term
+            word = (f"{term.removeprefix('concept:')} (purpose)" if term.startswith("concept:")
+                    else self._surface.get(term, Counter({term: 1})).most_common(1)[0][0])
             if not any(word in t or t in word for t in terms):
                 terms.append(word)
         return terms[:limit]
+
+
+    def _tokens(self, text: str) -> list[str]:
+        """The stemmed tokens of a text, noting the words each stem stood for (to show them)."""
+        words = _words(text)
+        stems = [_stem(w) for w in words]
+        for stem, word in zip(stems, words, strict=True):
+            self._surface.setdefault(stem, Counter())[word] += 1
+        return stems
 
 
 def _concept_matrix(profiles: Sequence[Profile]) -> sparse.csr_matrix:
@@ -436,13 +454,14 @@ def _concept_matrix(profiles: Sequence[Profile]) -> sparse.csr_matrix:
     return sparse.diags(1.0 / norms) @ matrix
 
 
-def _tokens(text: str) -> list[str]:
+def _words(text: str) -> list[str]:
+    """A text's lower-cased words, hyphenated ones also split, stop words left out."""
     words = []
     for word in _TOKEN.findall(text):
         word = word.lower().rstrip(".")
         parts = word.split("-") if "-" in word else []
         words.extend(w for w in (word, *parts) if w and w not in _STOP_SET and len(w) > 1)
-    return [_stem(w) for w in words]
+    return words
 
 
 @lru_cache(maxsize=65536)
