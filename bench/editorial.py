@@ -49,7 +49,7 @@ from db.engine import get_engine, upgrade  # noqa: E402
 from db.models import Launch  # noqa: E402
 from editorial.compose import NothingToCompose, PairingOptions, compose_week, profile_of  # noqa: E402
 from editorial.grounding import Source, check_take  # noqa: E402
-from editorial.pairing import Rules, choose_pairs  # noqa: E402
+from editorial.pairing import MATCHING_NODE_LIMIT, Rules, choose_pairs  # noqa: E402
 from editorial.panel import load_briefs, make_panel  # noqa: E402
 from editorial.review import review_tool, tool_profile  # noqa: E402
 from scrapers.facts import split_sentences  # noqa: E402
@@ -323,7 +323,9 @@ def synthetic_db(n: int, folder: Path) -> str:
 
 def time_compose(sizes: list[int], folder: Path, settings: Settings) -> None:
     """Compose time (wall and CPU) for each size, and the pairing alone by each method."""
-    print("\ncompose time (rules panel, 3 comparisons, SQLite; CPU time beside wall: the machine is shared):")
+    print("\ncompose time (rules panel, 3 comparisons, SQLite; CPU time beside wall: the machine is shared)")
+    print(f"  matcher: 'matching' is networkx max_weight_matching on each connected part of the pruned graph "
+          f"(parts of <= {MATCHING_NODE_LIMIT} tools), 'best-edge-first' on larger parts")
     for n in sizes:
         url = synthetic_db(n, folder)
         with Session(get_engine(url)) as session:
