@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from scrapers.records import FactRecord
 
 _NUMBER = re.compile(r"(?<![\w.])\$?(\d+(?:[.,]\d+)*)(?:\s?(k|m|b|bn|million|billion|thousand)\b)?", re.I)
@@ -185,4 +183,6 @@ def _looks_like_name(word: str, before: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word.casefold(), "en") >= 3.3

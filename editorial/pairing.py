@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import networkx as nx
 import numpy as np
 
 from editorial.similarity import COMPARABLE_FACTS, Features, Profile, PurposeSpace, pair_scores, part_arrays
@@ -284,6 +283,8 @@ def _match(edges: dict[tuple[int, int], float], method: str) -> tuple[list[tuple
     maximum-weight matching where it is small enough (or asked for), best-edge-first elsewhere."""
     if method == "best-edge-first":
         return best_edge_first(edges), method
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_weighted_edges_from((i, j, w) for (i, j), w in edges.items())
     pairs: list[tuple[int, int]] = []

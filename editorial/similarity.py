@@ -14,14 +14,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import snowballstemmer
-from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-from wordfreq import zipf_frequency
 
 from scrapers.resolve import name_key
+
+if TYPE_CHECKING:  # imported where used: `verdicts --help` should not load scikit-learn
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 # What a tool is; first match wins, "app" when nothing else does.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -196,7 +197,16 @@ FILLER_WORDS = frozenset({
     "day", "days", "week", "weeks", "hours", "hour", "time", "start", "starts", "includes", "including",
     "support", "supports", "based", "model", "models", "llm", "llms",
 })
-STOP_WORDS = sorted(set(ENGLISH_STOP_WORDS) | FILLER_WORDS)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words and the filler words above."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | FILLER_WORDS
+
+
 _PLAIN_WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"(?u)\b[a-zA-Z][a-zA-Z0-9+#.-]*[a-zA-Z0-9+#]|\b[a-zA-Z]\b")
 
@@ -364,8 +374,11 @@ class PurposeSpace:
     matrix: sparse.csr_matrix = field(init=False)
 
     def __post_init__(self) -> None:
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self.vectorizer = TfidfVectorizer(
-            stop_words=STOP_WORDS, token_pattern=None, lowercase=False,
+            stop_words=sorted(stop_words()), token_pattern=None, lowercase=False,
             ngram_range=(1, 1), sublinear_tf=True, min_df=1,
         )
         texts = [p.purpose_text() for p in self.profiles]
@@ -443,6 +456,8 @@ def _concept_matrix(profiles: Sequence[Profile]) -> sparse.csr_matrix:
     """One row of concept weights per profile (sublinear, like the words), normalised as if each
     also had CONCEPT_PRIOR of a purpose of its own: a tool whose words name one concept in
     passing is not fully alike to every tool built around that concept."""
+    from scipy import sparse
+
     rows, cols, values = [], [], []
     for row, profile in enumerate(profiles):
         for name, weight in profile.concept_weights.items():
@@ -460,21 +475,26 @@ def _words(text: str) -> list[str]:
     for word in _TOKEN.findall(text):
         word = word.lower().rstrip(".")
         parts = word.split("-") if "-" in word else []
-        words.extend(w for w in (word, *parts) if w and w not in _STOP_SET and len(w) > 1)
+        words.extend(w for w in (word, *parts) if w and w not in stop_words() and len(w) > 1)
     return words
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
-_STOP_SET = frozenset(STOP_WORDS)
-_STEMMER = snowballstemmer.stemmer("english")
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202  (a snowballstemmer stemmer)
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=16384)
 def _is_common(word: str) -> bool:
     """Whether a word of a tool's name is an ordinary English word (kept: it says what it does)."""
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en") >= 3.5
 

@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from wordfreq import zipf_frequency
-
 from scrapers.facts import split_sentences
 
 PHRASE_MAX_CHARS = 110  # a phrase set inside a sentence of ours; longer ones are cut at a clause
@@ -165,4 +163,6 @@ def is_substantial(text: str, least: int = 3) -> bool:
 @lru_cache(maxsize=4096)
 def is_common_word(word: str) -> bool:
     """Whether a word is ordinary English (so a sentence may start with it lower-cased)."""
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word.casefold(), "en") >= 3.3
