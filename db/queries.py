@@ -494,16 +494,6 @@ def fact_values_by_tool(
     return found
 
 
-def facts_by_tool(session: Session, *, tool_ids: Iterable[int]) -> dict[int, list[Fact]]:
-    """The facts of each of `tool_ids`, in the order they were found."""
-    found: dict[int, list[Fact]] = {}
-    for chunk in chunked(sorted(set(tool_ids))):
-        stmt = select(Fact).where(col(Fact.tool_id).in_(chunk)).order_by(Fact.id)
-        for fact in session.exec(stmt).all():
-            found.setdefault(fact.tool_id, []).append(fact)
-    return found
-
-
 def launch_counts(session: Session, *, tool_ids: Iterable[int]) -> dict[int, int]:
     """How many launches each of `tool_ids` has."""
     counts: dict[int, int] = {}
