@@ -94,6 +94,8 @@ class NewsletterIssue(SQLModel, table=True):
     rejected_reason: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
+    # judgement (issue 7): the moment up to which this issue took tools; the next one starts there
+    cutoff: datetime | None = None
 
 
 class Comparison(SQLModel, table=True):
@@ -105,11 +107,16 @@ class Comparison(SQLModel, table=True):
     position: int = 0
     tool_a_id: int = Field(foreign_key="tools.id")
     tool_b_id: int = Field(foreign_key="tools.id")
+    # judgement (issue 7): how well the two match, and why, as composed; pinned by an editor or not
+    score: float | None = None
+    why: str | None = Field(default=None, sa_column=Column(Text))  # JSON list of reasons
+    pinned: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
 
 
 class PanelReview(SQLModel, table=True):
     __tablename__ = "panel_reviews"
-    __table_args__ = (UniqueConstraint("tool_id", "persona", name="uq_review_tool_persona"),)
+    # judgement (issue 7): one review per tool version, persona brief and provider/model (the key)
+    __table_args__ = (UniqueConstraint("tool_id", "persona", "review_key", name="uq_review_key"),)
     id: int | None = Field(default=None, primary_key=True)
     tool_id: int = Field(foreign_key="tools.id", index=True)
     persona: str = Field(max_length=40)
@@ -119,6 +126,16 @@ class PanelReview(SQLModel, table=True):
     decision: str | None = Field(default=None, max_length=10)
     take: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(default_factory=utcnow)
+    model: str = Field(default="", max_length=200)
+    tool_hash: str = Field(default="", max_length=64)
+    persona_hash: str = Field(default="", max_length=64)
+    review_key: str = Field(default="", max_length=64, index=True)
+    # why a take was dropped by the grounding check (take is then None), else None
+    dropped: str | None = Field(default=None, sa_column=Column(Text))
+    attempts: int = 1
+    latency_ms: int | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
 
 
 class Subscriber(SQLModel, table=True):
@@ -269,3 +286,40 @@ class ProviderEvent(SQLModel, table=True):
     occurred_at: datetime | None = None
     payload: str = Field(sa_column=Column(Text, nullable=False))
     received_at: datetime = Field(default_factory=utcnow)
+# --- judgement (issue 7): editors' pairing decisions, the reviews a comparison was composed with ---
+
+
+class PairingDecision(SQLModel, table=True):
+    """An editor's decision for one week: pin a pair, forbid a pair, or drop a tool (tool_b_id None)."""
+
+    __tablename__ = "pairing_decisions"
+    id: int | None = Field(default=None, primary_key=True)
+    week: str = Field(index=True, max_length=10)
+    action: str = Field(max_length=10)  # pin | forbid | drop
+    tool_a_id: int = Field(foreign_key="tools.id")
+    tool_b_id: int | None = Field(default=None, foreign_key="tools.id")
+    editor: str = Field(max_length=320)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ComparisonReview(SQLModel, table=True):
+    """A review a comparison was composed with: what its page shows, whatever is re-reviewed later."""
+
+    __tablename__ = "comparison_reviews"
+    __table_args__ = (UniqueConstraint("comparison_id", "review_id", name="uq_comparison_review"),)
+    id: int | None = Field(default=None, primary_key=True)
+    comparison_id: int = Field(foreign_key="comparisons.id", index=True)
+    review_id: int = Field(foreign_key="panel_reviews.id", index=True)
+
+
+class ToolEmbedding(SQLModel, table=True):
+    """An endpoint's embedding of a tool's words, kept so one tool version is embedded once."""
+
+    __tablename__ = "tool_embeddings"
+    __table_args__ = (UniqueConstraint("tool_id", "model", "text_hash", name="uq_tool_embedding"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tool_id: int = Field(foreign_key="tools.id", index=True)
+    model: str = Field(max_length=200)
+    text_hash: str = Field(max_length=64)
+    vector: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of floats
+    created_at: datetime = Field(default_factory=utcnow)

@@ -16,19 +16,22 @@ from sqlmodel import Session, col, select
 from db.models import (
     CommunityVote,
     Comparison,
+    ComparisonReview,
     Delivery,
     Fact,
     Launch,
     NewsletterIssue,
+    PairingDecision,
     PanelReview,
     ProviderEvent,
     SendLease,
     Source,
     Subscriber,
     Tool,
+    ToolEmbedding,
     utcnow,
 )
-from db.states import DeliveryStatus, SubscriberStatus, ensure_transition, is_allowed
+from db.states import DeliveryStatus, IssueStatus, SubscriberStatus, ensure_transition, is_allowed
 
 T = TypeVar("T")
 
@@ -717,3 +720,145 @@ def set_provider_statuses(session: Session, *, updates: Sequence[tuple[int, str,
     stmt = (update(DELIVERIES).where(d.id == bindparam("b_id"))
             .values(provider_status=bindparam("b_status"), provider_at=bindparam("b_at")))
     session.connection().execute(stmt, [{"b_id": i, "b_status": st, "b_at": at} for i, st, at in updates])
+
+
+
+# --- judgement (issue 7): which tools, editors' decisions, reviews by key, pinned reviews ---------
+
+
+def ai_tools_published(session: Session) -> list[tuple[Tool, datetime | None]]:
+    """Every tool with an AI-tool launch, with its earliest launch's publication date (None: undated)."""
+    published = (
+        select(Launch.tool_id, func.min(Launch.published_at).label("published"))
+        .where(Launch.is_ai_tool, col(Launch.tool_id).is_not(None))
+        .group_by(col(Launch.tool_id))
+        .subquery()
+    )
+    stmt = select(Tool, published.c.published).join(published, published.c.tool_id == Tool.id)
+    return [(tool, when) for tool, when in session.exec(stmt.order_by(Tool.id)).all()]
+
+
+def _live_comparisons(exclude_issue_id: int | None):  # noqa: ANN202  (a select)
+    """Comparisons of every issue that is not rejected, apart from `exclude_issue_id`'s."""
+    live = select(NewsletterIssue.id).where(NewsletterIssue.status != IssueStatus.REJECTED)
+    stmt = select(Comparison).where(col(Comparison.issue_id).in_(live))
+    if exclude_issue_id is not None:
+        stmt = stmt.where(Comparison.issue_id != exclude_issue_id)
+    return stmt
+
+
+def compared_pairs(session: Session, *, exclude_issue_id: int | None = None) -> list[tuple[int, int, str]]:
+    """(tool a, tool b, week) of every comparison in an issue that is not rejected (but the one named)."""
+    rows = session.exec(_live_comparisons(exclude_issue_id)).all()
+    return [(c.tool_a_id, c.tool_b_id, c.week) for c in rows]
+
+
+def previous_issue(session: Session, *, week: str) -> NewsletterIssue | None:
+    """The latest issue of a week before `week` that was not rejected."""
+    stmt = select(NewsletterIssue).where(
+        NewsletterIssue.week < week, NewsletterIssue.status != IssueStatus.REJECTED
+    ).order_by(col(NewsletterIssue.week).desc())
+    return session.exec(stmt).first()
+
+
+def delete_draft(session: Session, *, issue: NewsletterIssue) -> None:
+    """Remove a draft issue with its comparisons and their pinned reviews (the reviews stay)."""
+    for comparison in comparisons_of(session, issue_id=issue.id or 0):
+        delete_comparison(session, comparison=comparison)
+    session.delete(issue)
+    session.flush()
+
+
+def delete_comparison(session: Session, *, comparison: Comparison) -> None:
+    """Remove one comparison and the pins of the reviews it was composed with."""
+    for pin in session.exec(
+        select(ComparisonReview).where(ComparisonReview.comparison_id == comparison.id)
+    ).all():
+        session.delete(pin)
+    session.flush()  # the pins go first: they refer to the comparison
+    session.delete(comparison)
+
+
+def pairing_decisions(session: Session, *, week: str) -> Sequence[PairingDecision]:
+    """The editors' decisions for `week`, oldest first."""
+    stmt = select(PairingDecision).where(PairingDecision.week == week).order_by(PairingDecision.id)
+    return session.exec(stmt).all()
+
+
+def find_review(session: Session, *, tool_id: int, persona: str, review_key: str) -> PanelReview | None:
+    """The persona's review of the tool under `review_key` (tool, persona brief, provider, model)."""
+    stmt = select(PanelReview).where(
+        PanelReview.tool_id == tool_id, PanelReview.persona == persona, PanelReview.review_key == review_key
+    )
+    return session.exec(stmt).first()
+
+
+def recent_takes(session: Session, *, persona: str, limit: int = 60) -> list[str]:
+    """The persona's newest stored takes, newest first (so a provider can vary its wording)."""
+    stmt = (select(PanelReview.take).where(PanelReview.persona == persona, col(PanelReview.take).is_not(None))
+            .order_by(col(PanelReview.id).desc()).limit(limit))
+    return [take for take in session.exec(stmt).all() if take]
+
+
+def pin_reviews(session: Session, *, comparison_id: int, review_ids: Iterable[int]) -> None:
+    """Pin the reviews a comparison was composed with."""
+    for review_id in sorted(set(review_ids)):
+        session.add(ComparisonReview(comparison_id=comparison_id, review_id=review_id))
+
+
+def pinned_reviews(session: Session, *, comparison_id: int, tool_id: int) -> Sequence[PanelReview]:
+    """The reviews of `tool_id` that a comparison was composed with."""
+    stmt = (
+        select(PanelReview)
+        .join(ComparisonReview, col(ComparisonReview.review_id) == col(PanelReview.id))
+        .where(ComparisonReview.comparison_id == comparison_id, PanelReview.tool_id == tool_id)
+        .order_by(PanelReview.id)
+    )
+    return session.exec(stmt).all()
+
+
+def stored_embeddings(session: Session, *, model: str, tool_ids: Iterable[int]) -> dict[tuple[int, str], str]:
+    """The stored embeddings (JSON) by one model of `tool_ids`, keyed by (tool id, text hash)."""
+    found: dict[tuple[int, str], str] = {}
+    for chunk in chunked(sorted(set(tool_ids))):
+        stmt = select(ToolEmbedding.tool_id, ToolEmbedding.text_hash, ToolEmbedding.vector).where(
+            ToolEmbedding.model == model, col(ToolEmbedding.tool_id).in_(chunk))
+        for tool_id, text_hash, vector in session.exec(stmt).all():
+            found[(tool_id, text_hash)] = vector
+    return found
+
+
+def fact_values_by_tool(
+    session: Session, *, tool_ids: Iterable[int]
+) -> dict[int, list[tuple[str, str, bool]]]:
+    """(kind, value, negated) of each of `tool_ids`' facts in the order found (no ORM rows: pairing
+    reads thousands)."""
+    found: dict[int, list[tuple[str, str, bool]]] = {}
+    for chunk in chunked(sorted(set(tool_ids))):
+        stmt = (select(Fact.tool_id, Fact.kind, Fact.value, Fact.negated)
+                .where(col(Fact.tool_id).in_(chunk)).order_by(col(Fact.id)))
+        for tool_id, kind, value, negated in session.exec(stmt).all():
+            found.setdefault(tool_id, []).append((kind, value, bool(negated)))
+    return found
+
+
+def launch_counts(session: Session, *, tool_ids: Iterable[int]) -> dict[int, int]:
+    """How many launches each of `tool_ids` has."""
+    counts: dict[int, int] = {}
+    for chunk in chunked(sorted(set(tool_ids))):
+        stmt = (select(Launch.tool_id, func.count()).where(col(Launch.tool_id).in_(chunk))
+                .group_by(col(Launch.tool_id)))
+        counts.update((tool_id, n) for tool_id, n in session.exec(stmt).all() if tool_id is not None)
+    return counts
+
+
+def dropped_takes(session: Session, *, issue_id: int) -> int:
+    """How many of the reviews an issue was composed with had their take dropped by grounding."""
+    stmt = (
+        select(func.count())
+        .select_from(PanelReview)
+        .join(ComparisonReview, col(ComparisonReview.review_id) == col(PanelReview.id))
+        .join(Comparison, col(Comparison.id) == col(ComparisonReview.comparison_id))
+        .where(Comparison.issue_id == issue_id, col(PanelReview.dropped).is_not(None))
+    )
+    return int(session.exec(stmt).one())

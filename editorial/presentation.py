@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from sqlmodel import Session
@@ -65,7 +66,8 @@ def _comparison_view(session: Session, comparison: Comparison) -> ComparisonView
 
 def _tool_view(session: Session, tool: Tool, comparison_id: int) -> ToolView:
     assert tool.id is not None
-    reviews = _review_views(queries.reviews_of(session, tool_id=tool.id))
+    pinned = queries.pinned_reviews(session, comparison_id=comparison_id, tool_id=tool.id)
+    reviews = _review_views(pinned or _latest(queries.reviews_of(session, tool_id=tool.id)))
     panel = Tally.of(r.decision for r in reviews)
     community = Tally.of(queries.votes_for(session, comparison_id=comparison_id, tool_id=tool.id))
     facts = queries.facts_of(session, tool_id=tool.id)
@@ -92,6 +94,14 @@ def _tool_view(session: Session, tool: Tool, comparison_id: int) -> ToolView:
     )
 
 
+def _latest(rows: Sequence[PanelReview]) -> list[PanelReview]:
+    """The newest review of each persona (for a comparison composed before reviews were pinned)."""
+    newest: dict[str, PanelReview] = {}
+    for row in sorted(rows, key=lambda r: r.id or 0):
+        newest[row.persona] = row
+    return list(newest.values())
+
+
 def _review_views(rows: Sequence[PanelReview]) -> tuple[ReviewView, ...]:
     by_persona = {row.persona: row for row in rows}
     views = []
@@ -114,3 +124,35 @@ def pricing_label(tool: Tool, facts: Sequence[Fact]) -> str:
     head = f"{model} ({licence})" if model and licence else model or (licence or "")
     parts = [p for p in (head, first.get("entry_price")) if p]
     return " · ".join(parts) or "Not stated"
+
+
+def comparisons_summary(session: Session, *, issue_id: int) -> list[dict[str, object]]:
+    """The issue's comparisons for scripts: both tools, score, why, and the reviews each was
+    composed with (a dropped take shows as no take, with the reason)."""
+    rows = []
+    for comparison in queries.comparisons_of(session, issue_id=issue_id):
+        assert comparison.id is not None
+        tools = [queries.get_tool(session, tool_id=t) for t in (comparison.tool_a_id, comparison.tool_b_id)]
+        reviews = [
+            _review_row(review, tool)
+            for tool in tools
+            for review in queries.pinned_reviews(session, comparison_id=comparison.id, tool_id=tool.id or 0)
+        ]
+        rows.append({
+            "id": comparison.id, "position": comparison.position, "pinned": comparison.pinned,
+            "left": _tool_row(tools[0]), "right": _tool_row(tools[1]),
+            "score": comparison.score, "why": json.loads(comparison.why) if comparison.why else [],
+            "reviews": reviews,
+        })
+    return rows
+
+
+def _tool_row(tool: Tool) -> dict[str, object]:
+    return {"id": tool.id, "name": tool.name, "category": tool.category, "tagline": tool.tagline,
+            "url": tool.url}
+
+
+def _review_row(review: PanelReview, tool: Tool) -> dict[str, object]:
+    return {"tool_id": tool.id, "persona": review.persona, "score": review.score,
+            "decision": review.decision, "take": review.take, "provider": review.provider,
+            "model": review.model, "dropped": review.dropped, "review_id": review.id}

@@ -16,7 +16,7 @@ from db import queries
 from db.engine import DatabaseNotReady, session_scope, upgrade
 from db.queries import NotFound
 from db.states import IllegalTransition, IssueStatus, SubscriberStatus
-from editorial.compose import ComposeError
+from editorial.compose import ComposeError, NothingToCompose
 from editorial.issues import ApprovalError, approve_issue, reject_issue, render_and_store
 from editorial.weeks import current_week, week_bounds
 from emails.audience import AudienceError, add_subscriber, import_csv
@@ -25,6 +25,7 @@ from scrapers.ingest import SourceSummary
 from scrapers.sources import SourcesFileError, check_sources
 from verdicts import stages
 from verdicts.cli_delivery import deliveries_app
+from verdicts.cli_editorial import editorial_app
 from verdicts.cli_tools import tools_app
 from verdicts.cli_web import editors_app
 from verdicts.settings import Settings, get_settings
@@ -42,6 +43,7 @@ app.add_typer(subscribers_app, name="subscribers")
 app.add_typer(tools_app, name="tools")
 app.add_typer(editors_app, name="editors")
 app.add_typer(deliveries_app, name="deliveries")
+app.add_typer(editorial_app)  # verdicts pairs …, verdicts review
 
 USER_ERRORS = (SourcesFileError, ComposeError, ApprovalError, PublishError, AudienceError, NotFound,
                DatabaseNotReady, IllegalTransition, ValueError)
@@ -148,20 +150,31 @@ def _print_ingest(summaries: list[SourceSummary], as_json: bool) -> None:
 # --- compose, issues, approval -------------------------------------------------------------------
 
 
+ExplainOpt = Annotated[bool, typer.Option("--explain", help="Each pair's score and why; who was left out.")]
+
+
 @app.command()
 @user_errors
-def compose(week: WeekOpt = None) -> None:
+def compose(week: WeekOpt = None, explain: ExplainOpt = False) -> None:
     """Pair this week's new tools, review them with the panel, and draft the issue."""
-    outcome = stages.compose(_settings(), _week(week))
-    _print_compose(outcome)
+    _print_compose(_compose_or_exit(_settings(), _week(week)), explain)
 
 
-def _print_compose(outcome: stages.ComposeOutcome) -> None:
+def _compose_or_exit(settings: Settings, week: str) -> stages.ComposeOutcome:
+    try:
+        return stages.compose(settings, week)
+    except NothingToCompose as exc:  # not done, for a stated reason: exit 1, no draft
+        typer.secho(str(exc), err=True, fg=typer.colors.YELLOW)
+        raise typer.Exit(1) from None
+
+
+def _print_compose(outcome: stages.ComposeOutcome, explain: bool = False) -> None:
+    from verdicts.cli_editorial import print_compose_details
+
     result = outcome.result
     typer.echo(f"issue {result.issue_id} ({result.week}): draft with {len(result.comparisons)} "
                f"comparisons from {result.candidates} new tools")
-    for title in result.comparisons:
-        typer.echo(f"  - {title}")
+    print_compose_details(result, explain)
     for error in outcome.preview.rendered.errors:
         typer.secho(f"  render error: {error}", fg=typer.colors.YELLOW)
     typer.echo(f"preview: {outcome.preview.html_path.resolve()} (and issue.txt beside it)")
@@ -186,7 +199,10 @@ def issues_list(as_json: JsonOpt = False) -> None:
 @issues_app.command("show")
 @user_errors
 def issues_show(issue_id: int, as_json: JsonOpt = False) -> None:
-    """One issue: status, approval, deliveries, preview files."""
+    """One issue: status, approval, deliveries, preview files, its comparisons and their reviews."""
+    from editorial.presentation import comparisons_summary
+    from verdicts.cli_editorial import print_comparisons
+
     settings = _settings()
     with session_scope(stages.engine_for(settings)) as session:
         issue = queries.get_issue(session, issue_id=issue_id)
@@ -195,12 +211,16 @@ def issues_show(issue_id: int, as_json: JsonOpt = False) -> None:
                 "approved_at": issue.approved_at.isoformat() if issue.approved_at else None,
                 "content_hash": issue.content_hash, "render_errors": issue.render_errors,
                 "deliveries": queries.delivery_counts(session, issue_id=issue_id),
-                "preview": str(settings.issues_dir() / issue.week / "issue.html")}
+                "preview": str(settings.issues_dir() / issue.week / "issue.html"),
+                "dropped_takes": queries.dropped_takes(session, issue_id=issue_id),
+                "comparisons": comparisons_summary(session, issue_id=issue_id)}
     if as_json:
-        typer.echo(json.dumps(info, indent=2))
+        typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
         return
     for key, value in info.items():
-        typer.echo(f"{key:<14} {value}")
+        if key != "comparisons":
+            typer.echo(f"{key:<14} {value}")
+    print_comparisons(info["comparisons"])
     if unknown := info["deliveries"].get("unknown", 0):
         typer.echo(f"{unknown} deliveries have an unknown outcome: "
                    f"`verdicts deliveries reconcile {issue_id}` settles them")
@@ -383,7 +403,7 @@ def week(
     if past_draft and existing is not None:  # approved or sent already: its content stays as it is
         typer.echo(f"issue {issue_id} ({week_name}) is {existing.status}: not recomposed")
     else:
-        outcome = stages.compose(settings, week_name)
+        outcome = _compose_or_exit(settings, week_name)
         _print_compose(outcome)
         issue_id = outcome.result.issue_id
         if not approve_as:

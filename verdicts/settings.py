@@ -114,11 +114,28 @@ class Settings(BaseSettings):
     smtp_dkim_domain: str = ""
     smtp_dkim_selector: str = ""
     smtp_dkim_private_key_file: Path | None = None  # PEM; signing is on when all three are set
+    # --- judgement (issue 7): pairing and the panel ---
+    # the model that speaks for each persona on the `llm` panel, as JSON: {"Skeptic": "model-b"};
+    # a persona not named uses VERDICTS_LLM_MODEL, so the panel can be one model or several
+    panel_models: dict[str, str] = Field(default_factory=dict)
+    personas_dir: Path | None = None  # persona files (default: the bundled editorial/personas)
+    # an embedding model on the LLM endpoint for pairing by purpose; empty: TF-IDF alone
+    pairing_embedding_model: str = ""
+    pairing_min_score: float = Field(default=0.36, ge=0, le=1)  # a pair scoring less stays out
+    # a new tool without a match may face a notable tool of the last N weeks, if they score this much
+    pairing_recent_weeks: int = Field(default=8, ge=0, le=52)
+    pairing_opponent_min_score: float = Field(default=0.68, ge=0, le=1)
 
     def llm_config(self, model: str | None = None) -> LLMConfig:
         """The endpoint settings for `model` (default: VERDICTS_LLM_MODEL)."""
         return LLMConfig(base_url=self.llm_base_url, model=model or self.llm_model,
                          api_key=self.llm_api_key, timeout_seconds=self.llm_timeout_seconds)
+
+    def resolved_personas_dir(self) -> Path:
+        """Where the persona files are read from."""
+        from editorial.panel.personas import PERSONAS_DIR
+
+        return self.personas_dir or PERSONAS_DIR
 
     def resolved_database_url(self) -> str:
         """The database URL: VERDICTS_DATABASE_URL or the SQLite file in the data dir."""

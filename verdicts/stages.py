@@ -13,9 +13,10 @@ from sqlalchemy.engine import Engine
 from db import queries
 from db.engine import ensure_current, get_engine, session_scope
 from db.states import IssueStatus
-from editorial.compose import ComposeResult, compose_week
+from editorial.compose import ComposeResult, PairingOptions, compose_week
 from editorial.issues import Preview, render_and_store
-from editorial.panel import make_panel
+from editorial.panel import load_briefs, make_panel
+from editorial.review import ReviewTally
 from emails.delivery import make_backend
 from emails.publish import SendInProgress, SendProgress, SendSummary, TestSend, send_issue
 from emails.publish import send_test as emails_send_test
@@ -82,14 +83,44 @@ class ComposeOutcome:
     preview: Preview
 
 
+def pairing_options(settings: Settings) -> PairingOptions:
+    """The operator's pairing settings; with an embedding model configured, its embedder."""
+    embedder = None
+    if settings.pairing_embedding_model and settings.llm_base_url:
+        from editorial.embeddings import endpoint_embedder
+
+        embedder = endpoint_embedder(settings.llm_config(settings.pairing_embedding_model))
+    return PairingOptions(min_score=settings.pairing_min_score, recent_weeks=settings.pairing_recent_weeks,
+                          opponent_min_score=settings.pairing_opponent_min_score, embedder=embedder)
+
+
 def compose(settings: Settings, week: str) -> ComposeOutcome:
-    """The week's draft issue, composed and rendered to its preview files."""
+    """The week's draft issue, composed and rendered to its preview files; NothingToCompose (no
+    draft) when no pair is worth making."""
+    panel = make_panel(settings.panel_provider, settings)
+    briefs = load_briefs(settings.resolved_personas_dir())
     with session_scope(engine_for(settings)) as session:
-        result = compose_week(session, week=week, panel=make_panel(settings.panel_provider),
-                              limit=settings.comparisons_per_issue)
+        result = compose_week(session, week=week, panel=panel, briefs=briefs,
+                              limit=settings.comparisons_per_issue, options=pairing_options(settings))
         issue = queries.get_issue(session, issue_id=result.issue_id)
         preview = render_and_store(session, issue=issue, settings=settings)
     return ComposeOutcome(result, preview)
+
+
+def review(settings: Settings, week: str, *, tool_ids: list[int] | None = None) -> ReviewTally:
+    """Review the tools that landed for the week's issue (or the named tools) with the panel,
+    reusing every review stored under its key; failures are in the tally, never raised."""
+    from editorial.compose import tools_to_review
+    from editorial.review import review_tool
+
+    panel = make_panel(settings.panel_provider, settings)
+    briefs = load_briefs(settings.resolved_personas_dir())
+    tally = ReviewTally()
+    with session_scope(engine_for(settings)) as session:
+        for tool in tools_to_review(session, week=week, tool_ids=tool_ids):
+            review_tool(session, tool=tool, panel=panel, briefs=briefs, tally=tally)
+            session.commit()  # each tool's reviews kept, whatever happens to the next one
+    return tally
 
 
 def publish(

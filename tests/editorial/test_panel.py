@@ -19,6 +19,7 @@ from editorial.panel import (
     load_personas,
     make_panel,
 )
+from editorial.panel.words import ToolWords
 from scrapers.facts import extract_facts
 from scrapers.feeds import parse_feed
 from scrapers.records import FactRecord
@@ -104,7 +105,7 @@ def review_of(profile: ToolProfile, persona: str) -> Review:
         ("Llama 4 Compact (12B)", "Futurist", "ship"),
         ("Llama 4 Compact (12B)", "Founder", None),
         ("Llama 4 Compact (12B)", "Creator", None),
-        ("OpenRouter Model Fusion", "Builder", None),  # nothing grounded to say
+        ("OpenRouter Model Fusion", "Builder", "skip"),  # its own words are enough to judge
         ("OpenRouter Model Fusion", "Founder", None),
     ],
 )
@@ -115,7 +116,7 @@ def test_seed_tools(tool: str, persona: str, expected: str | None):
 @pytest.mark.parametrize(
     ("tool", "persona", "phrases"),
     [
-        ("Codestral 2", "Skeptic", ["HumanEval and MBPP", "Mistral AI", "claim"]),
+        ("Codestral 2", "Skeptic", ["HumanEval and MBPP", "Mistral AI"]),
         ("Codestral 2", "Builder", ["22B", "Apache-2.0", "single A100"]),
         ("Codestral 2", "Futurist", ["256K tokens"]),
         ("Code Llama 4 (70B & 400B)", "Builder", ["70B and 400B", "research license"]),
@@ -170,10 +171,20 @@ def test_a_take_never_mentions_a_fact_the_profile_lacks(kind: str):
     assert removed
     stripped = replace(full, facts=tuple(f for f in full.facts if f.kind != kind))
     for review in PANEL.review(stripped):
+        said = unquoted(review.take or "", stripped)  # the launch's own words may say what it says
         for value in removed:
-            assert value not in (review.take or ""), (review.persona, value)
+            assert value not in said, (review.persona, value)
     if kind == "license":
-        assert all("Apache" not in (r.take or "") for r in PANEL.review(stripped))
+        assert all("Apache" not in unquoted(r.take or "", stripped) for r in PANEL.review(stripped))
+
+
+def unquoted(take: str, profile: ToolProfile) -> str:
+    """The take without the launch's own words: the clauses it quotes and the phrases it borrows."""
+    own = ToolWords(profile.name, profile.tagline, profile.description)
+    for phrase in (own.what, own.thing, own.pitch):
+        if phrase:
+            take = take.replace(phrase, "")
+    return re.sub(r"“[^”]*”", "", take)
 
 
 # Fact values too short or too generic to search for in prose.
@@ -209,7 +220,7 @@ def test_reviews_are_well_formed(key: str):
         assert review.decision == expected
         take = review.take or ""
         assert not re.search(r"[{}]", take)
-        assert 2 <= len(re.findall(r"[.!?](?:\s|$)", take)) <= 4, take
+        assert 2 <= len(re.findall(r"[.!?][”\"]?(?:\s|$)", take)) <= 4, take
 
 
 @pytest.mark.parametrize("key", sorted(SAMPLES))

@@ -36,6 +36,7 @@ POOL = "verdicts"
 # flow/deployment name -> (entrypoint, cron, time between two scheduled runs)
 DEPLOYMENTS = {
     "ingest/ingest-hourly": ("flows/ingest.py:ingest_flow", "7 * * * *", timedelta(hours=1)),
+    "review/review-after-ingest": ("flows/review.py:review_flow", "37 * * * *", timedelta(hours=1)),
     "compose/compose-weekly": ("flows/compose.py:compose_flow", "0 6 * * 5", timedelta(days=7)),
     "publish/publish-approved": ("flows/publish.py:publish_flow", "*/15 * * * *", timedelta(minutes=15)),
 }
@@ -168,11 +169,11 @@ def deployed(prefect_server: PrefectServer) -> dict[str, dict[str, Any]]:
     return {name: prefect_server.get(f"/deployments/name/{name}") for name in DEPLOYMENTS}
 
 
-def scheduled_runs(server: PrefectServer, deployment_id: str) -> list[dict[str, Any]]:
+def scheduled_runs(server: PrefectServer, deployment_id: str, limit: int = 3) -> list[dict[str, Any]]:
     return server.post("/flow_runs/filter", {
         "deployments": {"id": {"any_": [deployment_id]}},
         "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}},
-        "sort": "EXPECTED_START_TIME_ASC", "limit": 3})
+        "sort": "EXPECTED_START_TIME_ASC", "limit": limit})
 
 
 def test_deploy_creates_the_three_deployments_with_their_schedules(deployed):
@@ -198,11 +199,20 @@ def test_the_server_schedules_runs_and_pausing_removes_them(prefect_server, depl
     for name, (_, _, every) in DEPLOYMENTS.items():
         assert times[name][1] - times[name][0] == every, name
 
+    # The scheduler inserts its runs in batches; pausing while a batch is in flight lets it land
+    # after the pause deleted the rest. Pause once the count has held still for two polls.
+    def settled(previous: list[int] = []) -> bool:  # noqa: B006  (the last counts, between polls)
+        counts = [len(scheduled_runs(prefect_server, deployed[n]["id"], limit=200)) for n in DEPLOYMENTS]
+        still, previous[:] = counts == previous, counts
+        return still
+
+    assert wait_for(settled, timeout=30, interval=1.5), "the scheduler kept adding runs"
     run([PREFECT, "deployment", "schedule", "pause", "--all", "--no-prompt"], prefect_server.env)
     for name in DEPLOYMENTS:
         deployment = prefect_server.get(f"/deployments/name/{name}")
         assert [s["active"] for s in deployment["schedules"]] == [False]
-        assert scheduled_runs(prefect_server, deployment["id"]) == []
+        left = scheduled_runs(prefect_server, deployment["id"])
+        assert left == [], (name, [(r["created"], r["expected_start_time"]) for r in left])
 
 
 def pause_schedules(server: PrefectServer, deployments: dict[str, dict[str, Any]]) -> None:
@@ -239,7 +249,7 @@ def run_deployment(server: PrefectServer, worker_env: dict[str, str], name: str)
     return flow_run_id
 
 
-def test_a_process_worker_runs_ingest_then_compose(prefect_server, deployed, tmp_path):
+def test_a_process_worker_runs_ingest_review_then_compose(prefect_server, deployed, tmp_path):
     pause_schedules(prefect_server, deployed)
     database = tmp_path / "verdicts.db"
     verdicts_env = {
@@ -260,9 +270,16 @@ def test_a_process_worker_runs_ingest_then_compose(prefect_server, deployed, tmp
     assert sorted(t["name"] for t in tasks) == sorted(f"ingest-{source.name}" for source in sources)
     assert {t["state"]["type"] for t in tasks} == {"COMPLETED"}
 
+    run_deployment(prefect_server, worker_env, "review/review-after-ingest")
+    with sqlite3.connect(database) as connection:
+        reviewed = connection.execute("SELECT count(*) FROM panel_reviews").fetchone()[0]
+    assert reviewed > 0  # verdicts exist before the weekly compose
+
     run_deployment(prefect_server, worker_env, "compose/compose-weekly")
 
     with sqlite3.connect(database) as connection:
+        # compose reuses the stored reviews: the same tools and persona files judge nothing anew
+        assert connection.execute("SELECT count(*) FROM panel_reviews").fetchone()[0] == reviewed
         launches = connection.execute("SELECT count(*) FROM launches").fetchone()[0]
         issues = connection.execute("SELECT week, status FROM issues").fetchall()
         comparisons = connection.execute("SELECT count(*) FROM comparisons").fetchone()[0]
