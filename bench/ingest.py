@@ -1,6 +1,6 @@
 """Ingest benchmark: the whole stage against feedparser alone, and a re-run of unchanged feeds.
 
-    .venv/bin/python bench/ingest.py [--entries 800] [--sources 200] [--repeat 5]
+    .venv/bin/python bench/ingest.py [--entries 800] [--sources 200] [--repeat 9] [--skip-dask]
 
 1. A feed of N entries of our own making (HTML summaries, tracking parameters, facts to find) is
    served over loopback HTTP. The full stage (fetch, parse, normalise, resolve, extract, store in a
@@ -10,15 +10,25 @@
    production, one source per host), are ingested once, then again: every one answers 304.
    Both runs go through `ingest_many` with the default 8 workers, as `verdicts ingest` does.
    Target: >= 200 sources/s on the re-run.
+3. Each step of the stage on the same body (fetch, the feed parser, normalising and classifying,
+   fact extraction, resolving and storing), and its share of the whole, beside feedparser alone.
+4. The CLI end to end: `verdicts ingest --force` of --sources unchanged sources (all 304) in a
+   fresh process, start-up included, and `verdicts --help` / `verdicts ingest --help`.
+   Target: --help <= 0.3 s.
+5. The ingest flow on the same 800 entries (8 sources of 100) with the thread runner and with a
+   local Dask cluster of two workers (prefect-dask), under a temporary Prefect server.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import multiprocessing
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -34,10 +44,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import feedparser  # noqa: E402
 
-from db.engine import get_engine, upgrade  # noqa: E402
-from scrapers.fetch import FetchPolicy, make_client  # noqa: E402
-from scrapers.ingest import IngestOptions, ingest_many, ingest_source  # noqa: E402
+from db import queries  # noqa: E402
+from db.engine import get_engine, session_scope, upgrade  # noqa: E402
+from scrapers import isolation  # noqa: E402
+from scrapers.facts import extract_facts  # noqa: E402
+from scrapers.feeds import to_launch  # noqa: E402
+from scrapers.fetch import FetchPolicy, get, make_client  # noqa: E402
+from scrapers.ingest import IngestOptions, ingest_many, ingest_source, store_launches  # noqa: E402
 from scrapers.sources import SourceConfig  # noqa: E402
+
+BIN = Path(sys.executable).parent
 
 WORKERS = 8  # the default of VERDICTS_INGEST_WORKERS
 WORDS = (
@@ -177,12 +193,138 @@ def rerun_rate(count: int, folder: Path, run: int) -> tuple[float, int]:
     return count / elapsed, statuses.count("not_modified")
 
 
+def parse_as_the_project_does(body: bytes):
+    """feedparser.parse exactly as scrapers.feeds.read_feed calls it."""
+    return feedparser.parse(io.BytesIO(isolation.readable_feed_body(body)), sanitize_html=False,
+                            resolve_relative_uris=False)
+
+
+def step_shares(body: bytes, folder: Path, repeat: int) -> None:
+    """Each step's median time over `repeat` runs, and its share of their sum."""
+    steps: dict[str, list[float]] = {name: [] for name in
+                                     ("fetch", "parse (feedparser)", "normalise + classify", "facts",
+                                      "resolve + store")}
+    client = make_client(user_agent="VerdictsBench/1", timeout=30)
+    source = SourceConfig(name="bench", url="http://127.0.0.1/")
+    with served(body, ["127.0.0.1"]) as [url], client:
+        for run in range(repeat):
+            start = time.perf_counter()
+            get(url, client=client, headers={}, policy=FetchPolicy())
+            steps["fetch"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            parsed = parse_as_the_project_does(body)
+            steps["parse (feedparser)"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            records = [r for entry in parsed.entries if (r := to_launch(entry, source="bench"))]
+            steps["normalise + classify"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            for record in records:
+                text = " ".join(p for p in (record.title, record.tagline, record.summary) if p)
+                extract_facts(text, title=record.title, url=record.url)
+            facts = time.perf_counter() - start
+            steps["facts"].append(facts)
+            engine = fresh_engine(folder, f"steps-{run}.db")
+            with session_scope(engine) as session:
+                source_id = queries.get_or_create_source(session, name="bench", kind="feed",
+                                                         url=source.url).id
+            start = time.perf_counter()
+            with session_scope(engine) as session:
+                store_launches(session, source=source, source_id=source_id, records=records)
+            # store_launches extracts the facts again: what is left is resolving and storing
+            steps["resolve + store"].append(max(time.perf_counter() - start - facts, 0.0))
+    medians = {name: statistics.median(times) for name, times in steps.items()}
+    total = sum(medians.values())
+    alone = medians["parse (feedparser)"]
+    print(f"steps (median of {repeat}; resolve + store less the facts it extracts again):")
+    for name, seconds in medians.items():
+        print(f"  {name:<22} {seconds * 1000:7.1f} ms  {seconds / total:6.1%} of the stage  "
+              f"{seconds / alone:5.2f}x feedparser")
+    print(f"  {'sum':<22} {total * 1000:7.1f} ms  = {total / alone:.2f}x feedparser.parse   (target <= 1.5)")
+
+
+def median_wall(args: list[str], env: dict[str, str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cli_figures(count: int, folder: Path) -> None:
+    """`verdicts ingest` of `count` unchanged sources in a fresh process, and --help."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VERDICTS_")} | {
+        "VERDICTS_DATABASE_URL": f"sqlite:///{folder / 'cli.db'}", "VERDICTS_DATA_DIR": str(folder / "var")}
+    verdicts = str(BIN / "verdicts")
+    baseline = median_wall([sys.executable, "-c", "pass"], env, 7)
+    print(f"{'python -c pass':<24}: median {baseline * 1000:5.0f} ms (the interpreter alone: the floor)")
+    for args in ([verdicts, "--help"], [verdicts, "ingest", "--help"]):
+        print(f"{' '.join(['verdicts', *args[1:]]):<24}: median {median_wall(args, env, 7) * 1000:5.0f} ms "
+              "(a fresh process, 7 runs)   (target <= 300 ms)")
+    body = make_feed(5, seed=11)
+    hosts = [f"127.0.{1 + n // 250}.{1 + n % 250}" for n in range(1, count + 1)]
+    with served(body, hosts) as urls:
+        sources = folder / "cli-sources.toml"
+        sources.write_text("".join(f'[[source]]\nname = "s{n}"\nurl = "{url}"\n'
+                                   for n, url in enumerate(urls)))
+        subprocess.run([verdicts, "db", "upgrade"], env=env, check=True, stdout=subprocess.DEVNULL)
+        first = [verdicts, "ingest", "--sources", str(sources)]
+        subprocess.run(first, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rerun = median_wall([*first, "--force"], env, 3)
+    print(f"CLI re-run, unchanged: `verdicts ingest --force` of {count} sources (all 304), process start "
+          f"included: median {rerun:.2f} s ({count / rerun:.0f} sources/s), 3 runs")
+
+
+def dask_figures(folder: Path) -> None:
+    """The ingest flow on 800 entries in 8 sources: thread runner vs a local Dask cluster."""
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from prefect.task_runners import ThreadPoolTaskRunner
+    from prefect.testing.utilities import prefect_test_harness
+    from prefect_dask import DaskTaskRunner
+
+    from verdicts.settings import get_settings
+
+    feeds = []
+    for n in range(8):
+        path = folder / f"dask-{n}.rss"
+        path.write_bytes(make_feed(100, seed=100 + n).replace(b"bench-", f"bench{n}-".encode()))
+        feeds.append(path)
+    sources = folder / "dask-sources.toml"
+    sources.write_text("".join(f'[[source]]\nname = "d{n}"\nurl = "{p}"\n' for n, p in enumerate(feeds)))
+
+    with prefect_test_harness(server_startup_timeout=120):
+        from flows.ingest import ingest_flow
+
+        results = {}
+        for name, runner in (("threads", lambda: ThreadPoolTaskRunner(max_workers=8)),
+                             ("dask (2 local workers)", lambda: DaskTaskRunner(cluster_kwargs={
+                                 "n_workers": 2, "threads_per_worker": 4, "processes": True,
+                                 "dashboard_address": None}))):
+            times = []
+            for run in range(3):
+                url = f"sqlite:///{folder / f'dask-{name[:4]}-{run}.db'}"
+                upgrade(url)
+                os.environ["VERDICTS_DATABASE_URL"] = url
+                get_settings.cache_clear()
+                start = time.perf_counter()
+                summaries = ingest_flow.with_options(task_runner=runner())(str(sources), True)
+                times.append(time.perf_counter() - start)
+                assert sum(s["new_launches"] for s in summaries) == 800, summaries
+            results[name] = times
+        for name, times in results.items():
+            print(f"ingest flow, 800 entries in 8 sources, {name:<22}: median "
+                  f"{statistics.median(times):5.2f} s, best {min(times):5.2f} s "
+                  "(3 runs; the Dask figure includes starting its cluster)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entries", type=int, default=800)
     parser.add_argument("--sources", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--skip-dask", action="store_true", help="leave out the flow runs (needs a server)")
     args = parser.parse_args()
     body = make_feed(args.entries)
     with tempfile.TemporaryDirectory() as tmp:
@@ -204,6 +346,10 @@ def main() -> None:
         rate, not_modified = statistics.median(r for r, _ in rates), min(n for _, n in rates)
         print(f"re-run, unchanged: {args.sources} sources, {not_modified} answered 304, "
               f"{rate:.0f} sources/s, median of 3   (target >= 200)")
+        step_shares(body, folder, args.repeat)
+        cli_figures(args.sources, folder)
+        if not args.skip_dask:
+            dask_figures(folder)
 
 
 if __name__ == "__main__":

@@ -323,3 +323,66 @@ class ToolEmbedding(SQLModel, table=True):
     text_hash: str = Field(max_length=64)
     vector: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of floats
     created_at: datetime = Field(default_factory=utcnow)
+
+
+# --- operations (issue 9): the per-host gate, fetch log, entry errors, run records, vote tallies ---
+
+
+class HostGate(SQLModel, table=True):
+    """When a host may next be asked, shared by every process that fetches (one request at a
+    time per host, a gap between two). `holder` holds the turn until `next_allowed_at` passes."""
+
+    __tablename__ = "host_gates"
+    host: str = Field(primary_key=True, max_length=300)
+    next_allowed_at: float = 0.0  # seconds since the epoch (UTC)
+    holder: str | None = Field(default=None, max_length=80)
+
+
+class FetchLog(SQLModel, table=True):
+    """One row per fetch of a source: what came back and how long it took (pruned daily)."""
+
+    __tablename__ = "fetch_log"
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", index=True)
+    fetched_at: datetime = Field(default_factory=utcnow, index=True)
+    status: str = Field(max_length=40)
+    entries: int = 0
+    entry_errors: int = 0
+    error: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class IngestError(SQLModel, table=True):
+    """An entry that could not be read or stored: the rest of its feed went on without it."""
+
+    __tablename__ = "ingest_errors"
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", index=True)
+    entry_id: str = Field(max_length=1000)
+    step: str = Field(max_length=40)  # parse | normalise | resolve | store
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    occurred_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class RunRecord(SQLModel, table=True):
+    """One run of a stage (from the CLI or a flow): what `verdicts status` shows without Prefect."""
+
+    __tablename__ = "runs"
+    id: int | None = Field(default=None, primary_key=True)
+    flow: str = Field(max_length=40, index=True)  # ingest | compose | publish | maintain
+    origin: str = Field(max_length=20)  # cli | prefect
+    flow_run_id: str | None = Field(default=None, max_length=64)  # Prefect's, for a flow run
+    started_at: datetime = Field(default_factory=utcnow, index=True)
+    finished_at: datetime | None = None
+    outcome: str = Field(default="running", max_length=20)  # running | done | partial | failed
+    detail: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class VoteTally(SQLModel, table=True):
+    """Subscribers' ship/skip counts per tool of a comparison, refreshed by the maintenance flow."""
+
+    __tablename__ = "vote_tallies"
+    comparison_id: int = Field(foreign_key="comparisons.id", primary_key=True)
+    tool_id: int = Field(foreign_key="tools.id", primary_key=True)
+    ship: int = 0
+    skip: int = 0
+    refreshed_at: datetime = Field(default_factory=utcnow)

@@ -9,9 +9,25 @@ from enum import StrEnum
 from typing import TypeVar
 
 from slugify import slugify
-from sqlalchemy import Integer, any_, bindparam, cast, delete, exists, func, literal, or_, text, update
+from sqlalchemy import (
+    Integer,
+    any_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 from db.models import (
     CommunityVote,
@@ -19,16 +35,21 @@ from db.models import (
     ComparisonReview,
     Delivery,
     Fact,
+    FetchLog,
+    HostGate,
+    IngestError,
     Launch,
     NewsletterIssue,
     PairingDecision,
     PanelReview,
     ProviderEvent,
+    RunRecord,
     SendLease,
     Source,
     Subscriber,
     Tool,
     ToolEmbedding,
+    VoteTally,
     utcnow,
 )
 from db.states import DeliveryStatus, IssueStatus, SubscriberStatus, ensure_transition, is_allowed
@@ -110,10 +131,13 @@ TOOL_RESOLUTION_LOCK = 0x7665726469637473  # "verdicts": the advisory lock's key
 def lock_tool_resolution(session: Session) -> None:
     """Hold, until this transaction ends, the lock under which launches are resolved to tools.
 
-    On PostgreSQL an advisory lock, so that ingest processes never create one tool twice; SQLite
-    has a single writer anyway."""
+    On PostgreSQL an advisory lock, so that ingest processes never create one tool twice. On
+    SQLite the write lock, taken now by a write that changes nothing: a transaction that read
+    first and wrote later could not wait its turn when another process wrote in between."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": TOOL_RESOLUTION_LOCK})
+    else:
+        session.execute(text("UPDATE sources SET id = id WHERE 0"))
 
 
 def existing_guids(session: Session, *, source_id: int, guids: Iterable[str]) -> set[str]:
@@ -862,3 +886,173 @@ def dropped_takes(session: Session, *, issue_id: int) -> int:
         .where(Comparison.issue_id == issue_id, col(PanelReview.dropped).is_not(None))
     )
     return int(session.exec(stmt).one())
+
+
+# --- operations (issue 9): host gate, fetch log, entry errors, runs, status, maintenance --------
+
+
+HELD_POLL_SECONDS = 0.05
+
+
+def claim_host(connection: Connection, *, host: str, holder: str, now: float, until: float) -> float | None:
+    """Take the host's turn for `holder` until `until` (a lease): None when taken, else the
+    seconds to wait before trying again. One conditional UPDATE: two processes never both win."""
+    gates = HostGate.__table__  # type: ignore[attr-defined]
+    taken = connection.execute(
+        update(gates).where(gates.c.host == host, gates.c.next_allowed_at <= now)
+        .values(next_allowed_at=until, holder=holder))
+    if taken.rowcount == 1:
+        return None
+    row = connection.execute(
+        select(gates.c.next_allowed_at, gates.c.holder).where(gates.c.host == host)).first()
+    if row is None:
+        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        created = connection.execute(insert(gates).values(host=host, next_allowed_at=until, holder=holder)
+                                     .on_conflict_do_nothing(index_elements=["host"])
+                                     .returning(gates.c.host)).first()
+        return None if created is not None else 0.0
+    wait = max(float(row.next_allowed_at) - now, 0.0)
+    # held: its holder may finish at any moment, so look again soon (the lease only bounds a dead one)
+    return min(wait, HELD_POLL_SECONDS) if row.holder is not None else wait
+
+
+def release_host(connection: Connection, *, host: str, holder: str, next_allowed_at: float) -> None:
+    """Give the host's turn back: the next request may start at `next_allowed_at`."""
+    gates = HostGate.__table__  # type: ignore[attr-defined]
+    connection.execute(update(gates).where(gates.c.host == host, gates.c.holder == holder)
+                       .values(next_allowed_at=next_allowed_at, holder=None))
+
+
+def record_fetch(
+    session: Session, *, source_id: int, at: datetime, status: str, entries: int = 0,
+    entry_errors: Sequence[tuple[str, str, str]] = (), error: str | None = None,
+) -> None:
+    """Log one fetch of a source, and each of its entries that was skipped (entry id, step, reason)."""
+    connection = session.connection()
+    connection.execute(insert(FetchLog.__table__), [{  # type: ignore[attr-defined]
+        "source_id": source_id, "fetched_at": at, "status": status, "entries": entries,
+        "entry_errors": len(entry_errors), "error": error}])
+    if entry_errors:
+        connection.execute(insert(IngestError.__table__), [  # type: ignore[attr-defined]
+            {"source_id": source_id, "entry_id": entry_id, "step": step, "reason": reason, "occurred_at": at}
+            for entry_id, step, reason in entry_errors])
+
+
+def entry_errors_of(session: Session, *, source_id: int, limit: int = 50) -> Sequence[IngestError]:
+    """The source's most recent skipped entries, newest first."""
+    stmt = (select(IngestError).where(IngestError.source_id == source_id)
+            .order_by(col(IngestError.id).desc()).limit(limit))
+    return session.exec(stmt).all()
+
+
+def prune_fetch_log(session: Session, *, before: datetime) -> int:
+    """Delete fetch log rows and entry errors older than `before`; return how many rows went."""
+    logs = session.execute(delete(FetchLog).where(col(FetchLog.fetched_at) < before))
+    errors = session.execute(delete(IngestError).where(col(IngestError.occurred_at) < before))
+    return (logs.rowcount or 0) + (errors.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def failing_sources(session: Session) -> list[tuple[str, str | None, datetime | None, int]]:
+    """(name, last error, failing since, failures in a row) of each source whose last fetch failed.
+
+    'Since' is the first failure after the last good fetch the fetch log still holds."""
+    rows = session.exec(select(Source).where(Source.last_status == "failed").order_by(Source.name)).all()
+    found = []
+    for source in rows:
+        last_good = select(func.max(FetchLog.fetched_at)).where(
+            FetchLog.source_id == source.id, FetchLog.status != "failed").scalar_subquery()
+        since = session.exec(select(func.min(FetchLog.fetched_at)).where(
+            FetchLog.source_id == source.id, FetchLog.status == "failed",
+            func.coalesce(FetchLog.fetched_at > last_good, True))).first()
+        found.append((source.name, source.last_error, since or source.last_fetched_at, source.error_count))
+    return found
+
+
+def start_run(session: Session, *, flow: str, origin: str, flow_run_id: str | None = None) -> int:
+    """Record that a run of `flow` started; return its id."""
+    run = RunRecord(flow=flow, origin=origin, flow_run_id=flow_run_id)
+    session.add(run)
+    session.flush()
+    assert run.id is not None
+    return run.id
+
+
+def finish_run(session: Session, *, run_id: int, outcome: str, detail: str | None) -> None:
+    """Record how a run ended: done, partial or failed, with a one-line detail."""
+    runs = RunRecord.__table__  # type: ignore[attr-defined]
+    session.connection().execute(update(runs).where(runs.c.id == run_id).values(
+        outcome=outcome, detail=detail, finished_at=utcnow()))
+
+
+def last_runs(session: Session) -> dict[str, RunRecord]:
+    """The latest run of each flow, keyed by flow name."""
+    newest = select(func.max(RunRecord.id)).group_by(RunRecord.flow)
+    rows = session.exec(select(RunRecord).where(col(RunRecord.id).in_(newest))).all()
+    return {row.flow: row for row in rows}
+
+
+def runs_of(session: Session, *, flow_run_id: str) -> Sequence[RunRecord]:
+    """The run records a Prefect flow run left (one, if it ran once)."""
+    return session.exec(select(RunRecord).where(RunRecord.flow_run_id == flow_run_id)).all()
+
+
+def subscriber_counts(session: Session) -> dict[str, int]:
+    """How many subscribers are in each status."""
+    stmt = select(Subscriber.status, func.count()).group_by(Subscriber.status)
+    return {str(status): count for status, count in session.exec(stmt).all()}
+
+
+def last_sent_issue(session: Session) -> NewsletterIssue | None:
+    """The newest issue that has deliveries (being sent or sent), if any."""
+    with_deliveries = select(Delivery.issue_id).distinct()
+    stmt = (select(NewsletterIssue).where(col(NewsletterIssue.id).in_(with_deliveries))
+            .order_by(col(NewsletterIssue.week).desc()))
+    return session.exec(stmt).first()
+
+
+def expire_pending_subscribers(session: Session, *, created_before: datetime) -> int:
+    """Delete subscribers still pending (never confirmed) created before `created_before`, unless
+    something refers to them; return how many."""
+    referred = select(Delivery.subscriber_id).union(select(CommunityVote.subscriber_id))
+    stmt = delete(Subscriber).where(
+        Subscriber.status == SubscriberStatus.PENDING, col(Subscriber.created_at) < created_before,
+        col(Subscriber.id).not_in(referred))
+    return session.execute(stmt).rowcount or 0  # type: ignore[attr-defined]
+
+
+def refresh_vote_tallies(session: Session) -> int:
+    """Recount every (comparison, tool)'s ship and skip votes into vote_tallies; return the rows."""
+    tallies = VoteTally.__table__  # type: ignore[attr-defined]
+    votes = CommunityVote.__table__  # type: ignore[attr-defined]
+    counted = select(
+        votes.c.comparison_id, votes.c.tool_id,
+        func.sum(case((votes.c.decision == "ship", 1), else_=0)),
+        func.sum(case((votes.c.decision == "skip", 1), else_=0)),
+        literal(utcnow(), UTCDateTime()),
+    ).group_by(votes.c.comparison_id, votes.c.tool_id)
+    connection = session.connection()
+    connection.execute(delete(tallies))
+    result = connection.execute(insert(tallies).from_select(
+        ["comparison_id", "tool_id", "ship", "skip", "refreshed_at"], counted))
+    return max(result.rowcount or 0, 0)
+
+
+def vote_tally(session: Session, *, comparison_id: int, tool_id: int) -> tuple[int, int]:
+    """(ship, skip) for one tool of one comparison as of the last refresh."""
+    row = session.get(VoteTally, (comparison_id, tool_id))
+    return (row.ship, row.skip) if row else (0, 0)
+
+
+def recent_entry_errors(
+    session: Session, *, since: datetime, limit: int = 10
+) -> tuple[int, list[tuple[str, str, str, str, datetime]]]:
+    """How many entries were skipped since `since`, and the newest `limit` of them as
+    (source, entry id, step, reason, when)."""
+    total = session.exec(select(func.count()).select_from(IngestError)
+                         .where(col(IngestError.occurred_at) >= since)).one()
+    stmt = (select(Source.name, IngestError.entry_id, IngestError.step, IngestError.reason,
+                   IngestError.occurred_at)
+            .join(Source, col(Source.id) == col(IngestError.source_id))
+            .where(col(IngestError.occurred_at) >= since)
+            .order_by(col(IngestError.id).desc()).limit(limit))
+    return int(total), [tuple(row) for row in session.exec(stmt).all()]  # type: ignore[misc]

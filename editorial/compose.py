@@ -20,6 +20,7 @@ from editorial.presentation import comparison_title, issue_subject
 from editorial.review import ReviewTally, review_tool
 from editorial.similarity import Profile
 from editorial.weeks import Window, compose_window
+from verdicts.errors import NotDone
 from verdicts.llm import LLMError
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ class ComposeError(ValueError):
     """The week cannot be (re)composed; the message says why."""
 
 
-class NothingToCompose(ComposeError):
+class NothingToCompose(NotDone, ComposeError):
     """The week has no pair worth composing: no draft is made (the CLI exits 1)."""
 
 

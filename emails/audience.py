@@ -6,6 +6,7 @@ import csv
 import functools
 import hashlib
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
@@ -183,3 +184,19 @@ def unsubscribe(session: Session, *, subscriber_id: int) -> Subscriber:
     subscriber.unsubscribed_at = utcnow()
     session.add(subscriber)
     return subscriber
+
+
+def expire_unconfirmed(session: Session, *, older_than: timedelta) -> int:
+    """Delete sign-ups never confirmed within `older_than`; return how many (never fails on none)."""
+    return queries.expire_pending_subscribers(session, created_before=utcnow() - older_than)
+
+
+def confirm_pending(session: Session, *, subscriber: Subscriber) -> bool:
+    """Confirm a pending subscriber (an operator vouching for the address); whether it changed.
+    Anyone past pending (unsubscribed, bounced, complained) is left as they are."""
+    if subscriber.status != SubscriberStatus.PENDING:
+        return False
+    move(subscriber, SubscriberStatus.ACTIVE)
+    subscriber.confirmed_at = utcnow()
+    session.add(subscriber)
+    return True

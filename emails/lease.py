@@ -22,15 +22,16 @@ from sqlalchemy.engine import Engine
 from db import queries
 from db.engine import session_scope
 from db.models import SendLease, utcnow
+from verdicts.errors import NotDone
 
 log = logging.getLogger(__name__)
 
 
-class SendInProgress(RuntimeError):
+class SendInProgress(NotDone):
     """Another run holds the issue's send lease; the message says who, and until when."""
 
 
-class LeaseLost(RuntimeError):
+class LeaseLost(NotDone):
     """This run's lease expired and another run took it: this run must stop sending."""
 
 

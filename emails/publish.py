@@ -38,6 +38,8 @@ __all__ = ["LeaseLost", "PublishError", "SendInProgress", "SendProgress", "SendS
 OPEN_STATES = (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN)
 
 
+
+
 class PublishError(ValueError):
     """The issue cannot be sent; the message says why."""
 

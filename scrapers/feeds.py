@@ -10,6 +10,7 @@ from typing import Any
 
 import feedparser
 
+from scrapers import isolation
 from scrapers.facts import is_ai_tool
 from scrapers.normalise import (
     canonical_url,
@@ -47,6 +48,13 @@ class FeedReading:
     records: list[LaunchRecord]
     warning: str | None = None
     ttl_minutes: float | None = None  # RSS <ttl>: how long the publisher says the feed stays fresh
+    errors: tuple[isolation.EntryError, ...] = ()  # entries skipped, each with its reason
+    entries: int | None = None  # entries in the body, read or not (default: the records)
+
+    @property
+    def entry_count(self) -> int:
+        """How many entries the body held, the skipped ones included."""
+        return self.entries if self.entries is not None else len(self.records) + len(self.errors)
 
 
 def parse_feed(body: bytes, *, source: str, content_type: str | None = None) -> list[LaunchRecord]:
@@ -63,16 +71,22 @@ def read_feed(body: bytes, *, source: str, content_type: str | None = None) -> F
     headers = {"content-type": content_type} if content_type else None
     # A stream, not bytes: feedparser would treat bytes as a file name to open.
     # No sanitising nor URI rewriting in feedparser: clean_text drops every tag afterwards.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers,
-                              sanitize_html=False, resolve_relative_uris=False)
+    body = isolation.readable_feed_body(body)
+    try:
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers,
+                                  sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001  (feedparser gives up on some hostile bodies)
+        raise ParseError(f"not a readable feed: {isolation.reason_of(exc)}") from None
     reason = getattr(parsed, "bozo_exception", None) if parsed.bozo else None
     if reason is not None and not parsed.entries:
         raise ParseError(f"not a readable feed: {reason}")
     if not parsed.get("version") and not parsed.entries:
         raise ParseError("not a feed (no RSS, Atom or RDF root element)")
-    records = [record for entry in parsed.entries if (record := to_launch(entry, source=source))]
+    # One entry that cannot be read is recorded and skipped: the rest of the feed goes on.
+    records, errors = isolation.each(parsed.entries, lambda entry: to_launch(entry, source=source),
+                                     step="normalise")
     warning = f"malformed feed, read as far as possible: {reason}" if reason is not None else None
-    return FeedReading(records, warning, _ttl(parsed.feed.get("ttl")))
+    return FeedReading(records, warning, _ttl(parsed.feed.get("ttl")), tuple(errors), len(parsed.entries))
 
 
 def _ttl(value: object) -> float | None:

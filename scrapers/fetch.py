@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import email.utils
 import re
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
+from scrapers.hostgate import LOCAL_GATE, Gate, HostGate  # noqa: F401  (HostGate: its old home)
 from scrapers.sources import SourceConfig
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -62,30 +60,7 @@ class FetchPolicy:
     max_seconds: float = 60.0  # a whole response must arrive within this, however slowly it drips
 
 
-class HostGate:
-    """One request at a time per host, at least `gap` seconds apart (process-wide)."""
-
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._locks: dict[str, threading.Lock] = {}
-        self._last: dict[str, float] = {}
-
-    @contextmanager
-    def turn(self, host: str, gap: float) -> Iterator[None]:
-        """Wait for the host's turn; hold it while the request runs."""
-        with self._guard:
-            lock = self._locks.setdefault(host, threading.Lock())
-        with lock:
-            wait = self._last.get(host, float("-inf")) + gap - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            try:
-                yield
-            finally:
-                self._last[host] = time.monotonic()
-
-
-GATE = HostGate()
+GATE: Gate = LOCAL_GATE  # the CLI and flows pass the shared gate instead (scrapers/hostgate.py)
 
 
 def fetch(
@@ -95,8 +70,10 @@ def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
     policy: FetchPolicy = FetchPolicy(),
+    gate: Gate | None = None,
 ) -> FetchResult:
-    """The source's current body, or not_modified; FetchError with the reason on failure."""
+    """The source's current body, or not_modified; FetchError with the reason on failure.
+    `gate` keeps one request at a time per host (default: this process's gate)."""
     if source.is_local:
         return _read_local(Path(source.url), etag)
     headers = {"If-None-Match": etag} if etag else {}
@@ -108,9 +85,12 @@ def fetch(
         retry=retry_if_exception(lambda exc: isinstance(exc, FetchError) and _worth_retrying(exc)),
         reraise=True,
     )
-    host = urlsplit(source.url).hostname or ""
+    try:
+        host = urlsplit(source.url).hostname or ""
+    except ValueError as exc:
+        raise FetchError(f"not a valid URL {source.url!r}: {exc}") from None
     for attempt in retrying:
-        with attempt, GATE.turn(host, policy.host_gap):
+        with attempt, (gate or GATE).turn(host, policy.host_gap):
             return get(source.url, client=client, headers=headers, policy=policy)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -129,7 +109,7 @@ def get(url: str, *, client: httpx.Client, headers: dict[str, str], policy: Fetc
         raise FetchError(f"timed out fetching {url}", transient=True) from None
     except httpx.TooManyRedirects:
         raise FetchError(f"too many redirects fetching {url} (a redirect loop?)") from None
-    except httpx.UnsupportedProtocol as exc:
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
         raise FetchError(f"cannot fetch {url}: {exc}") from None
     except httpx.ConnectError as exc:
         raise FetchError(f"cannot connect for {url}: {_reason(exc)}", transient=True) from None

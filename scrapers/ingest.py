@@ -7,6 +7,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -19,9 +20,11 @@ from sqlmodel import Session
 from db import queries
 from db.engine import session_scope
 from db.models import Launch, Tool, utcnow
+from scrapers import isolation
 from scrapers.facts import extract_facts
 from scrapers.feeds import FeedReading, ParseError, read_feed
 from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
+from scrapers.hostgate import Gate
 from scrapers.pages import parse_page
 from scrapers.records import FactRecord, LaunchRecord
 from scrapers.resolve import KnownTool, ToolIndex, product_domain
@@ -44,6 +47,7 @@ class SourceSummary:
     new_tools: int = 0
     error: str | None = None
     next_fetch_at: str | None = None
+    entry_errors: int = 0  # entries skipped (recorded with their reasons), the rest stored
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -56,6 +60,7 @@ class IngestOptions:
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
     schedule: SchedulePolicy = field(default_factory=SchedulePolicy)
     force: bool = False
+    gate: Gate | None = None  # one request at a time per host; default: this process's gate
 
 
 Parser = Callable[[SourceConfig, FetchResult], FeedReading]
@@ -67,8 +72,10 @@ def _parse_feed_source(source: SourceConfig, result: FetchResult) -> FeedReading
 
 def _parse_page_source(source: SourceConfig, result: FetchResult) -> FeedReading:
     assert source.selectors is not None  # the sources file refuses a page without selectors
-    return FeedReading(parse_page(result.body, source=source.name, base_url=result.url or source.url,
-                                  selectors=source.selectors, content_type=result.content_type))
+    errors: list[isolation.EntryError] = []
+    records = parse_page(result.body, source=source.name, base_url=result.url or source.url,
+                         selectors=source.selectors, content_type=result.content_type, errors=errors)
+    return FeedReading(records, errors=tuple(errors))
 
 
 # Fetching and parsing run in parallel; resolving launches to tools and storing them does not, or
@@ -100,23 +107,48 @@ def ingest_source(
 
     `now` (default: the clock) decides what is due and when to fetch next; launches and tools
     are stamped with the moment they are stored, so ids and first-seen times agree."""
-    fetched = fetch_source(source, engine=engine, client=client, options=options, now=now)
-    return fetched if isinstance(fetched, SourceSummary) else store_fetched(fetched, engine=engine)
+    def run() -> SourceSummary:
+        fetched = fetch_source(source, engine=engine, client=client, options=options, now=now)
+        return fetched if isinstance(fetched, SourceSummary) else store_fetched(fetched, engine=engine)
+
+    return _isolated(source, run)
 
 
 def ingest_many(
     sources: Sequence[SourceConfig], *, engine: Engine, client: httpx.Client,
     options: IngestOptions | None = None, workers: int = 8,
+    on_fetched: Callable[[str], None] | None = None, on_stored: Callable[[SourceSummary], None] | None = None,
 ) -> list[SourceSummary]:
     """Run the stage for many sources: fetched and parsed several at once (the per-host gate
     keeps that polite), then stored one by one in their order, so the outcome never depends on
-    which server answered first."""
+    which server answered first. `on_fetched` and `on_stored` hear of each source's progress."""
     def one(source: SourceConfig) -> Fetched | SourceSummary:
-        return fetch_source(source, engine=engine, client=client, options=options)
+        fetched = _isolated(source, lambda: fetch_source(source, engine=engine, client=client,
+                                                         options=options))
+        if on_fetched:
+            on_fetched(source.name)
+        return fetched
+
+    def store(fetched: Fetched | SourceSummary) -> SourceSummary:
+        summary = fetched if isinstance(fetched, SourceSummary) else _isolated(
+            fetched.source, lambda: store_fetched(fetched, engine=engine))
+        if on_stored:
+            on_stored(summary)
+        return summary
 
     with ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="ingest") as pool:
         fetched = list(pool.map(one, sources))
-    return [f if isinstance(f, SourceSummary) else store_fetched(f, engine=engine) for f in fetched]
+    return [store(f) for f in fetched]
+
+
+def _isolated(source: SourceConfig, run: Callable[[], Any]) -> Any:
+    """What `run` returns, or a failed summary when it raised: a bug or an outage met while
+    ingesting one source is that source's failure, never the run's."""
+    try:
+        return run()
+    except Exception as exc:  # noqa: BLE001
+        log.exception("source %s: unexpected error", source.name)
+        return SourceSummary(source.name, "failed", error=f"unexpected error: {isolation.reason_of(exc)}")
 
 
 @dataclass(frozen=True)
@@ -130,6 +162,8 @@ class Fetched:
     now: datetime
     next_fetch_at: datetime
     stamp: datetime | None  # the stored rows' time when the caller fixed the clock
+    error_count: int = 0  # failures in a row before this fetch
+    options: IngestOptions | None = None
 
 
 def fetch_source(
@@ -144,39 +178,118 @@ def fetch_source(
         source_id, error_count = row.id or 0, row.error_count
         etag, last_modified, due_at = row.etag, row.last_modified, row.next_fetch_at
     if not options.force and not is_due(due_at, now):
+        log.info("source %s: not due until %s", source.name, due_at)
         return SourceSummary(source.name, "skipped", next_fetch_at=_iso(due_at))
     try:
         policy = _ensure_robots_allow(source, client, options.fetch)
-        result = fetch(source, client=client, etag=etag, last_modified=last_modified, policy=policy)
+        result = fetch(source, client=client, etag=etag, last_modified=last_modified, policy=policy,
+                       gate=options.gate)
         reading = FeedReading([]) if result.not_modified else PARSERS[source.kind](source, result)
-    except (FetchError, ParseError) as exc:
-        log.warning("source %s failed: %s", source.name, exc)
+    except Exception as exc:  # noqa: BLE001  (whatever went wrong, it is this source's failure)
+        known = isinstance(exc, FetchError | ParseError)
+        error = str(exc) if known else f"cannot read the source: {isolation.reason_of(exc)}"
+        log.warning("source %s failed: %s", source.name, error, exc_info=not known)
         retry_after = exc.retry_after if isinstance(exc, FetchError) else None
-        next_at = after_failure(now, policy=options.schedule, error_count=error_count + 1,
-                                retry_after=retry_after)
-        with session_scope(engine) as session:
-            queries.record_source_failure(session, source_id=source_id, at=now, error=str(exc),
-                                          next_fetch_at=next_at)
-        return SourceSummary(source.name, "failed", error=str(exc), next_fetch_at=_iso(next_at))
+        next_at = _record_failure(engine, source_id, now, error, options, error_count, retry_after)
+        return SourceSummary(source.name, "failed", error=error, next_fetch_at=_iso(next_at))
     next_at = after_success(now, policy=options.schedule, max_age=result.max_age,
                             ttl_minutes=reading.ttl_minutes)
-    return Fetched(source, source_id, result, reading, now, next_at, stamp)
+    log.info("source %s: %s, %d entries; next fetch after %s", source.name,
+             "unchanged" if result.not_modified else "fetched", reading.entry_count, next_at)
+    return Fetched(source, source_id, result, reading, now, next_at, stamp, error_count, options)
+
+
+def _record_failure(
+    engine: Engine, source_id: int, now: datetime, error: str, options: IngestOptions,
+    error_count: int, retry_after: float | None = None, entries: int = 0,
+    entry_errors: Sequence[isolation.EntryError] = (),
+) -> datetime:
+    """Note a failed fetch (or a feed of which no entry could be stored); the next try's time."""
+    next_at = after_failure(now, policy=options.schedule, error_count=error_count + 1,
+                            retry_after=retry_after)
+    with session_scope(engine) as session:
+        queries.record_source_failure(session, source_id=source_id, at=now, error=error,
+                                      next_fetch_at=next_at)
+        queries.record_fetch(session, source_id=source_id, at=now, status="failed", entries=entries,
+                             entry_errors=[(e.entry_id, e.step, e.reason) for e in entry_errors],
+                             error=error)
+    return next_at
 
 
 def store_fetched(fetched: Fetched, *, engine: Engine) -> SourceSummary:
-    """Store what a fetch brought and note it on the source; the summary of both."""
+    """Store what a fetch brought and note it on the source; the summary of both.
+
+    The launches are stored together; if that fails, one by one, each bad entry recorded with
+    its reason and the rest kept. A feed none of whose entries could be stored is a failure."""
     status = "not_modified" if fetched.result.not_modified else "fetched"
-    with STORE_LOCK, session_scope(engine) as session:
-        if fetched.reading.records:
+    records = [isolation.storable_record(record) for record in fetched.reading.records]
+    errors = list(fetched.reading.errors)
+    now = fetched.stamp or utcnow()
+
+    def store(batch: Sequence[LaunchRecord], session: Session | None = None) -> tuple[int, int, int]:
+        with session_scope(engine) if session is None else nullcontext(session) as session:
             queries.lock_tool_resolution(session)
-        counts = store_launches(session, source=fetched.source, source_id=fetched.source_id,
-                                records=fetched.reading.records, now=fetched.stamp or utcnow())
-        # A feed read in spite of errors is stored, and the reason kept on the source.
-        queries.record_source_success(
-            session, source_id=fetched.source_id, at=fetched.now, status=status,
-            etag=fetched.result.etag, last_modified=fetched.result.last_modified,
-            next_fetch_at=fetched.next_fetch_at, warning=fetched.reading.warning)
-    return SourceSummary(fetched.source.name, status, *counts, next_fetch_at=_iso(fetched.next_fetch_at))
+            return store_launches(session, source=fetched.source, source_id=fetched.source_id,
+                                  records=batch, now=now)
+
+    with STORE_LOCK:
+        try:
+            with session_scope(engine) as session:
+                counts = store(records, session) if records else (0, 0, 0)
+                if not errors:
+                    _record_success(session, fetched, status, fetched.reading.entry_count)
+                    return _summary(fetched, status, counts)
+        except Exception as exc:  # noqa: BLE001  (some entry the database refuses: find which)
+            log.warning("source %s: storing its entries together failed (%s); one by one now",
+                        fetched.source.name, isolation.reason_of(exc))
+            counts, refused = isolation.store_each(records, store)
+            errors.extend(refused)
+        return _after_entry_errors(fetched, engine, status, counts, errors)
+
+
+def _after_entry_errors(
+    fetched: Fetched, engine: Engine, status: str, counts: tuple[int, int, int],
+    errors: list[isolation.EntryError],
+) -> SourceSummary:
+    """Note on the source a fetch with skipped entries: a success unless none could be stored."""
+    total = fetched.reading.entry_count
+    if total and len(errors) >= total:
+        first = errors[0]
+        error = f"none of the {total} entries could be stored; first: {first.entry_id}: {first.reason}"
+        log.warning("source %s failed: %s", fetched.source.name, error)
+        next_at = _record_failure(engine, fetched.source_id, fetched.now, error,
+                                  fetched.options or IngestOptions(), fetched.error_count,
+                                  entries=total, entry_errors=errors)
+        return SourceSummary(fetched.source.name, "failed", error=error, next_fetch_at=_iso(next_at),
+                             entry_errors=len(errors))
+    for error in errors:
+        log.warning("source %s: entry %s skipped at %s: %s", fetched.source.name, error.entry_id,
+                    error.step, error.reason)
+    with session_scope(engine) as session:
+        _record_success(session, fetched, status, total, errors)
+    return _summary(fetched, status, counts, len(errors))
+
+
+def _record_success(
+    session: Session, fetched: Fetched, status: str, entries: int,
+    errors: Sequence[isolation.EntryError] = (),
+) -> None:
+    # A feed read in spite of errors is stored, and the reason kept on the source.
+    warning = fetched.reading.warning
+    if errors:
+        skipped = f"{len(errors)} of {entries} entries skipped (first: {errors[0].reason})"
+        warning = f"{warning}; {skipped}" if warning else skipped
+    queries.record_source_success(
+        session, source_id=fetched.source_id, at=fetched.now, status=status,
+        etag=fetched.result.etag, last_modified=fetched.result.last_modified,
+        next_fetch_at=fetched.next_fetch_at, warning=warning)
+    queries.record_fetch(session, source_id=fetched.source_id, at=fetched.now, status=status,
+                         entries=entries, entry_errors=[(e.entry_id, e.step, e.reason) for e in errors])
+
+
+def _summary(fetched: Fetched, status: str, counts: tuple[int, int, int], errors: int = 0) -> SourceSummary:
+    return SourceSummary(fetched.source.name, status, *counts, next_fetch_at=_iso(fetched.next_fetch_at),
+                         entry_errors=errors)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from scrapers import isolation
 from scrapers.facts import is_ai_tool
 from scrapers.feeds import (
     MAX_GUID_CHARS,
@@ -20,6 +21,7 @@ from scrapers.feeds import (
     MAX_TITLE_CHARS,
     ParseError,
 )
+from scrapers.isolation import EntryError
 from scrapers.normalise import canonical_url, clean_text, split_title, truncate
 from scrapers.records import LaunchRecord
 from scrapers.sources import PageSelectors
@@ -36,8 +38,10 @@ def parse_page(
     base_url: str,
     selectors: PageSelectors,
     content_type: str | None = None,
+    errors: list[EntryError] | None = None,
 ) -> list[LaunchRecord]:
-    """The launches on a listing page, once each; ParseError when a required selector matches nothing."""
+    """The launches on a listing page, once each; ParseError when a required selector matches nothing.
+    With `errors`, an item that cannot be read is noted there and skipped instead of raising."""
     charset = _CHARSET.search(content_type or "")
     soup = BeautifulSoup(body, "html.parser", from_encoding=charset[1] if charset else None)
     items = soup.select(selectors.item)
@@ -46,11 +50,25 @@ def parse_page(
     if isinstance(base, Tag):
         base_url = urljoin(base_url, str(base["href"]))
     records: dict[str, LaunchRecord] = {}
-    for item in items:
-        record = to_launch(item, source=source, base_url=base_url, selectors=selectors)
-        if record is not None:
-            records.setdefault(record.guid, record)
+    for record in read_items(items, source=source, base_url=base_url, selectors=selectors, errors=errors):
+        records.setdefault(record.guid, record)
     return list(records.values())
+
+
+def read_items(
+    items: list[Tag], *, source: str, base_url: str, selectors: PageSelectors,
+    errors: list[EntryError] | None,
+) -> list[LaunchRecord]:
+    """The items as launch records; with `errors`, an item that cannot be read is noted there and skipped."""
+    def convert(item: Tag) -> LaunchRecord | None:
+        return to_launch(item, source=source, base_url=base_url, selectors=selectors)
+
+    if errors is None:
+        return [record for item in items if (record := convert(item))]
+    records, failed = isolation.each(items, convert, step="normalise",
+                                     name_of=lambda _item, index: f"item #{index + 1}")
+    errors.extend(failed)
+    return records
 
 
 def ensure_selectors_match(items: list[Tag], selectors: PageSelectors) -> None:

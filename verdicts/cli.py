@@ -1,37 +1,116 @@
-"""The `verdicts` command: one subcommand per stage, and `week` for the whole week."""
+"""The `verdicts` command: one subcommand per stage, and `week` for the whole week.
+
+Fast to start: this module imports only typer; each command imports what it uses when it runs
+(`python -X importtime -m verdicts.cli --help` shows it). Exit codes are the same for every
+command (docs/operators.md): 0 done; 1 done in part, or not done for a stated reason; 2 a usage
+or configuration error. Every mistake a user or the environment can make is one line on stderr;
+a bug is one line too, with its traceback under -v.
+"""
 
 from __future__ import annotations
 
-import functools
-import json
 import logging
+import sys
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
-from db import queries
-from db.engine import DatabaseNotReady, session_scope, upgrade
-from db.queries import NotFound
-from db.states import IllegalTransition, IssueStatus, SubscriberStatus
-from editorial.compose import ComposeError, NothingToCompose
-from editorial.issues import ApprovalError, approve_issue, reject_issue, render_and_store
-from editorial.weeks import current_week, week_bounds
-from emails.audience import AudienceError, add_subscriber, import_csv
-from emails.publish import LeaseLost, PublishError, SendInProgress, SendSummary
-from scrapers.ingest import SourceSummary
-from scrapers.sources import SourcesFileError, check_sources
-from verdicts import stages
-from verdicts.cli_delivery import deliveries_app
-from verdicts.cli_editorial import editorial_app
-from verdicts.cli_tools import tools_app
-from verdicts.cli_web import editors_app
-from verdicts.settings import Settings, get_settings
+from verdicts.cli_errors import EXIT_DONE, EXIT_PARTIAL, EXIT_USAGE, classify
 
-app = typer.Typer(help="Weekly AI Tool Verdicts: ingest, compose, approve, send.",
-                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+if TYPE_CHECKING:
+    from emails.publish import SendProgress, SendSummary
+    from scrapers.ingest import SourceSummary
+    from verdicts import stages
+    from verdicts.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+_state = {"verbose": False}
+
+
+GLOBAL_OPTIONS = [("-v, --verbose", "Log each stage's decisions; show a bug's traceback."),
+                  ("--version", "Print the version and exit.")]
+
+
+class VerdictsGroup(TyperGroup):
+    """The root command: every exception a subcommand raises becomes one line and an exit code.
+
+    It reads -v and --version itself, before the subcommand: declared as typer options they
+    would cost every `verdicts COMMAND --help` the import of pydantic (typer's coercion)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest = list(args)
+        while rest and rest[0] in ("-v", "--verbose", "--version"):
+            flag = rest.pop(0)
+            if flag == "--version":
+                from importlib.metadata import version
+
+                typer.echo(f"verdicts {version('verdicts')}")
+                ctx.exit(EXIT_DONE)
+            _state["verbose"] = True
+        _configure_logging(_state["verbose"])
+        _cheap_help_options(self, ctx)
+        return super().parse_args(ctx, rest)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        records = [*GLOBAL_OPTIONS, *(r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)))]
+        with formatter.section("Options"):
+            formatter.write_dl(records)
+        self.format_commands(ctx, formatter)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except KeyboardInterrupt:
+            typer.secho("interrupted: what was stored so far is kept", err=True, fg=typer.colors.YELLOW)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001  (the one place errors become exit codes)
+            code, message = classify(exc)
+            if code != EXIT_USAGE and _state["verbose"]:
+                import traceback
+
+                traceback.print_exc()
+            elif code != EXIT_USAGE:
+                message += " (run with -v for the traceback)"
+            typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+            raise typer.Exit(code) from None
+        finally:
+            _state["verbose"] = False
+
+
+class _AsGiven:
+    """A --help flag's value as the parser gives it (True or None): nothing to coerce."""
+
+    def coerce(self, value: Any, **_: Any) -> Any:
+        return value
+
+
+def _cheap_help_options(command: Any, ctx: Any) -> None:
+    """Spare every group's --help typer's coercion of its unset value, which would import pydantic
+    (0.2 s) on each `verdicts COMMAND --help`. Typer builds that coercion lazily into
+    `_runtime_param`; one already there is used as it is."""
+    option = command.get_help_option(ctx)
+    if option is not None and getattr(option, "_runtime_param", None) is None:
+        option._runtime_param = _AsGiven()
+    for sub in getattr(command, "commands", {}).values():
+        _cheap_help_options(sub, ctx)
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", force=True)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its two lines per command say nothing
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request: ingest says more
+
+
+app = typer.Typer(cls=VerdictsGroup, help="Weekly AI Tool Verdicts: ingest, compose, approve, send.",
+                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
+                  rich_markup_mode=None)  # plain help: rich would cost 150 ms at every start
 db_app = typer.Typer(help="The database.", no_args_is_help=True)
 sources_app = typer.Typer(help="The sources file.", no_args_is_help=True)
 issues_app = typer.Typer(help="Weekly issues.", no_args_is_help=True)
@@ -40,14 +119,22 @@ app.add_typer(db_app, name="db")
 app.add_typer(sources_app, name="sources")
 app.add_typer(issues_app, name="issues")
 app.add_typer(subscribers_app, name="subscribers")
-app.add_typer(tools_app, name="tools")
-app.add_typer(editors_app, name="editors")
-app.add_typer(deliveries_app, name="deliveries")
-app.add_typer(editorial_app)  # verdicts pairs …, verdicts review
 
-USER_ERRORS = (SourcesFileError, ComposeError, ApprovalError, PublishError, AudienceError, NotFound,
-               DatabaseNotReady, IllegalTransition, ValueError)
-F = TypeVar("F", bound=Callable[..., Any])
+
+def _register_command_modules() -> None:
+    # light modules: each imports its heavy ones inside its commands
+    from verdicts.cli_delivery import deliveries_app
+    from verdicts.cli_editorial import editorial_app
+    from verdicts.cli_tools import tools_app
+    from verdicts.cli_web import editors_app
+
+    app.add_typer(tools_app, name="tools")
+    app.add_typer(editors_app, name="editors")
+    app.add_typer(deliveries_app, name="deliveries")
+    app.add_typer(editorial_app)  # verdicts pairs …, verdicts review
+
+
+_register_command_modules()
 
 SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="Sources file (TOML).")]
 WeekOpt = Annotated[str | None, typer.Option("--week", help="ISO week, e.g. 2026-W48 (default: this week).")]
@@ -55,42 +142,46 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")
 
 
 def user_errors(func: F) -> F:
-    """Turn the errors a user can cause into one line on stderr and exit status 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except USER_ERRORS as exc:
-            typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
+    """Kept for the command modules that decorate with it: the root command now turns every
+    exception into one line and an exit code, so this returns `func` unchanged."""
+    return func
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+def main() -> None:
+    """Weekly AI Tool Verdicts: ingest, compose, approve, send.
+
+    Exit codes: 0 done; 1 done in part or not done for a stated reason; 2 usage or configuration error."""
 
 
 def _settings() -> Settings:
+    from verdicts.settings import get_settings
+
     return get_settings()
 
 
 def _week(week: str | None) -> str:
+    from editorial.weeks import current_week, week_bounds
+
     week = week or current_week()
     week_bounds(week)  # ValueError with a clear message for a malformed week
     return week
+
+
+def _engine(settings: Settings) -> Any:
+    from verdicts import stages
+
+    return stages.engine_for(settings)
 
 
 # --- db ------------------------------------------------------------------------------------------
 
 
 @db_app.command("upgrade")
-@user_errors
 def db_upgrade() -> None:
     """Apply the database migrations (creates the SQLite file on first use)."""
+    from db.engine import upgrade
+
     where = upgrade(_settings().resolved_database_url())
     typer.echo(f"database is up to date: {where}")
 
@@ -99,9 +190,11 @@ def db_upgrade() -> None:
 
 
 @sources_app.command("check")
-@user_errors
 def sources_check(sources: SourcesOpt = None) -> None:
     """Validate a sources file without fetching anything: every problem, each with its line."""
+    from scrapers.sources import check_sources
+    from verdicts import stages
+
     settings = _settings()
     path = sources or settings.sources_file
     problems = check_sources(path)
@@ -109,7 +202,7 @@ def sources_check(sources: SourcesOpt = None) -> None:
         typer.secho(problem.describe(path), err=True, fg=typer.colors.RED)
     if problems:
         typer.echo(f"{len(problems)} problem(s) in {path}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     found = stages.configured_sources(settings, path)
     for source in found:
         typer.echo(f"ok  {source.name:<24} {source.kind:<5} {source.url}")
@@ -117,22 +210,45 @@ def sources_check(sources: SourcesOpt = None) -> None:
 
 
 @app.command()
-@user_errors
 def ingest(
     sources: SourcesOpt = None,
     as_json: JsonOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Fetch sources even when not due.")] = False,
 ) -> None:
-    """Fetch every due source and store new launches; prints a line per source."""
-    _print_ingest(stages.ingest_all(_settings(), sources, force=force), as_json)
+    """Fetch every due source and store new launches; a line per source. Exit 1 if any failed."""
+    summaries = _run_ingest(_settings(), sources, force=force)
+    _print_ingest(summaries, as_json)
+    if any(s.status == "failed" for s in summaries):
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _run_ingest(settings: Settings, sources: Path | None, *, force: bool = False) -> list[SourceSummary]:
+    from verdicts import stages
+    from verdicts.progress import progress
+
+    total = len(stages.configured_sources(settings, sources))
+    with stages.recorded_run(settings, "ingest") as run, progress("ingest", total, "sources") as shown:
+        fetched = [0]
+
+        def on_fetched(name: str) -> None:
+            fetched[0] += 1
+            shown.advance(fetched[0], note=f"fetched {name}")
+
+        summaries = stages.ingest_all(settings, sources, force=force, on_fetched=on_fetched)
+        run.outcome, run.detail = stages.ingest_outcome(summaries)
+    return summaries
 
 
 def _when(iso: str | None) -> str:
+    from datetime import datetime
+
     return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M UTC") if iso else "now"
 
 
 def _print_ingest(summaries: list[SourceSummary], as_json: bool) -> None:
     if as_json:
+        import json
+
         typer.echo(json.dumps([s.as_dict() for s in summaries], indent=2))
         return
     for s in summaries:
@@ -144,6 +260,8 @@ def _print_ingest(summaries: list[SourceSummary], as_json: bool) -> None:
             detail = f"unchanged since the last fetch; next after {_when(s.next_fetch_at)}"
         else:
             detail = f"{s.new_launches} new, {s.duplicates} seen, {s.new_tools} new tools"
+            if s.entry_errors:
+                detail += f"; {s.entry_errors} entries skipped (`verdicts status` shows why)"
         typer.echo(f"{s.source:<24} {s.status:<12} {detail}")
 
 
@@ -154,18 +272,30 @@ ExplainOpt = Annotated[bool, typer.Option("--explain", help="Each pair's score a
 
 
 @app.command()
-@user_errors
 def compose(week: WeekOpt = None, explain: ExplainOpt = False) -> None:
-    """Pair this week's new tools, review them with the panel, and draft the issue."""
-    _print_compose(_compose_or_exit(_settings(), _week(week)), explain)
+    """Pair this week's new tools, review them with the panel, and draft the issue.
+    Exit 1, with no draft, when no pair is worth making."""
+    _print_compose(_run_compose(_settings(), _week(week)), explain)
 
 
-def _compose_or_exit(settings: Settings, week: str) -> stages.ComposeOutcome:
-    try:
-        return stages.compose(settings, week)
-    except NothingToCompose as exc:  # not done, for a stated reason: exit 1, no draft
-        typer.secho(str(exc), err=True, fg=typer.colors.YELLOW)
-        raise typer.Exit(1) from None
+def _run_compose(settings: Settings, week: str) -> stages.ComposeOutcome:
+    """The composed draft; when nothing is worth pairing, says why and exits 1 (no draft)."""
+    from editorial.compose import NothingToCompose
+    from verdicts import stages
+
+    with stages.recorded_run(settings, "compose") as run:
+        try:
+            outcome = stages.compose(settings, week)
+        except NothingToCompose as exc:
+            run.outcome, run.detail = "partial", str(exc)
+            nothing: NothingToCompose | None = exc
+        else:
+            run.outcome, run.detail = stages.compose_outcome(outcome)
+            nothing = None
+    if nothing is not None:  # not done, for a stated reason: exit 1, no draft
+        typer.secho(str(nothing), fg=typer.colors.YELLOW)
+        raise typer.Exit(EXIT_PARTIAL)
+    return outcome
 
 
 def _print_compose(outcome: stages.ComposeOutcome, explain: bool = False) -> None:
@@ -181,13 +311,17 @@ def _print_compose(outcome: stages.ComposeOutcome, explain: bool = False) -> Non
 
 
 @issues_app.command("list")
-@user_errors
 def issues_list(as_json: JsonOpt = False) -> None:
     """Every issue with its status."""
-    with session_scope(stages.engine_for(_settings())) as session:
+    from db import queries
+    from db.engine import session_scope
+
+    with session_scope(_engine(_settings())) as session:
         rows = [{"id": i.id, "week": i.week, "status": str(i.status), "subject": i.subject,
                  "approved_by": i.approved_by} for i in queries.list_issues(session)]
     if as_json:
+        import json
+
         typer.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
@@ -197,14 +331,15 @@ def issues_list(as_json: JsonOpt = False) -> None:
 
 
 @issues_app.command("show")
-@user_errors
 def issues_show(issue_id: int, as_json: JsonOpt = False) -> None:
     """One issue: status, approval, deliveries, preview files, its comparisons and their reviews."""
+    from db import queries
+    from db.engine import session_scope
     from editorial.presentation import comparisons_summary
     from verdicts.cli_editorial import print_comparisons
 
     settings = _settings()
-    with session_scope(stages.engine_for(settings)) as session:
+    with session_scope(_engine(settings)) as session:
         issue = queries.get_issue(session, issue_id=issue_id)
         info = {"id": issue.id, "week": issue.week, "status": str(issue.status),
                 "subject": issue.subject, "approved_by": issue.approved_by,
@@ -215,6 +350,8 @@ def issues_show(issue_id: int, as_json: JsonOpt = False) -> None:
                 "dropped_takes": queries.dropped_takes(session, issue_id=issue_id),
                 "comparisons": comparisons_summary(session, issue_id=issue_id)}
     if as_json:
+        import json
+
         typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
         return
     for key, value in info.items():
@@ -227,11 +364,14 @@ def issues_show(issue_id: int, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
-@user_errors
 def render(issue_id: int) -> None:
     """Re-render an issue to its preview files (an approved issue that changed returns to draft)."""
+    from db import queries
+    from db.engine import session_scope
+    from editorial.issues import render_and_store
+
     settings = _settings()
-    with session_scope(stages.engine_for(settings)) as session:
+    with session_scope(_engine(settings)) as session:
         issue = queries.get_issue(session, issue_id=issue_id)
         preview = render_and_store(session, issue=issue, settings=settings)
         status = issue.status
@@ -244,22 +384,33 @@ EditorOpt = Annotated[str, typer.Option("--as", help="The editor's email address
 
 
 @app.command()
-@user_errors
 def approve(issue_id: int, editor: EditorOpt) -> None:
-    """Approve a draft for sending, as the named editor."""
+    """Approve a draft for sending, as the named editor; with a Prefect server, publish starts now."""
+    from verdicts import stages
+
     settings = _settings()
-    with session_scope(stages.engine_for(settings)) as session:
+    _approve(settings, issue_id, editor)
+    typer.echo(stages.request_publish(settings))
+
+
+def _approve(settings: Settings, issue_id: int, editor: str) -> None:
+    from db.engine import session_scope
+    from editorial.issues import approve_issue
+
+    with session_scope(_engine(settings)) as session:
         issue = approve_issue(session, issue_id=issue_id, editor=editor, settings=settings)
         typer.echo(f"issue {issue_id} approved by {issue.approved_by} "
                    f"(content {issue.approved_hash and issue.approved_hash[:12]})")
 
 
 @app.command()
-@user_errors
 def reject(issue_id: int, editor: EditorOpt,
            reason: Annotated[str, typer.Option("--reason", help="Why it is rejected.")]) -> None:
     """Reject a draft, with a reason."""
-    with session_scope(stages.engine_for(_settings())) as session:
+    from db.engine import session_scope
+    from editorial.issues import reject_issue
+
+    with session_scope(_engine(_settings())) as session:
         reject_issue(session, issue_id=issue_id, editor=editor, reason=reason)
     typer.echo(f"issue {issue_id} rejected")
 
@@ -271,21 +422,39 @@ TestOpt = Annotated[str | None, typer.Option(
 
 
 @app.command()
-@user_errors
 def send(issue_id: int, backend: BackendOpt = None, test: TestOpt = None) -> None:
-    """Send an approved issue to every active subscriber not yet sent it (exit 1 if not all were)."""
+    """Send an approved issue to every active subscriber not yet sent it. Exit 1 if not all were
+    served (retries waiting, failures, unknown outcomes) or another run holds the issue."""
     if test is not None:
+        from verdicts import stages
+
         done = stages.send_test(_settings(), issue_id, test, backend)
         typer.echo(f"test of issue {issue_id} sent to {done.to} through {done.backend} ({done.message_id})")
         return
-    try:
-        summary = stages.publish(_settings(), issue_id, backend)
-    except (SendInProgress, LeaseLost) as busy:
-        typer.secho(f"error: {busy}", err=True, fg=typer.colors.RED)
-        raise typer.Exit(1) from None
+    summary = _run_send(_settings(), issue_id, backend)
     _print_send(summary)
     if not (summary.complete or summary.already_sent):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _run_send(settings: Settings, issue_id: int, backend: str | None) -> SendSummary:
+    from contextlib import ExitStack
+
+    from verdicts import stages
+    from verdicts.progress import progress
+
+    with stages.recorded_run(settings, "publish") as run, ExitStack() as stack:
+        shown: list[Any] = []
+
+        def on_progress(step: SendProgress) -> None:
+            if not shown:
+                bar = progress(f"send issue {issue_id}", step.total, "recipients", elapsed=step.elapsed)
+                shown.append(stack.enter_context(bar))
+            shown[0].advance(step.done, note=f"{step.sent} sent, {step.failed} failed")
+
+        summary = stages.publish(settings, issue_id, backend, progress=on_progress)
+        run.outcome, run.detail = stages.publish_outcome([summary])
+    return summary
 
 
 def _print_send(summary: SendSummary) -> None:
@@ -308,23 +477,30 @@ def _print_send(summary: SendSummary) -> None:
 
 
 @subscribers_app.command("add")
-@user_errors
 def subscribers_add(email: str, name: Annotated[str | None, typer.Option()] = None,
                     active: Annotated[bool, typer.Option(help="Already confirmed.")] = False) -> None:
-    """Add a subscriber (pending until confirmed, unless --active)."""
+    """Add a subscriber (pending until confirmed, unless --active, which also confirms a pending one)."""
+    from db.engine import session_scope
+    from db.states import SubscriberStatus
+    from emails.audience import add_subscriber, confirm_pending
+
     status = SubscriberStatus.ACTIVE if active else SubscriberStatus.PENDING
-    with session_scope(stages.engine_for(_settings())) as session:
+    with session_scope(_engine(_settings())) as session:
         subscriber, created = add_subscriber(session, email=email, name=name, status=status)
         word = "added" if created else "already there"
+        if not created and active and confirm_pending(session, subscriber=subscriber):
+            word = "confirmed"
         typer.echo(f"{subscriber.email}: {word} ({subscriber.status})")
 
 
 @subscribers_app.command("import")
-@user_errors
 def subscribers_import(path: Path, skip_invalid: Annotated[bool, typer.Option(
         "--skip-invalid", help="Import the valid rows and list the bad ones.")] = False) -> None:
     """Import a CSV with columns email,name,status; every bad line is reported with its number."""
-    with session_scope(stages.engine_for(_settings())) as session:
+    from db.engine import session_scope
+    from emails.audience import import_csv
+
+    with session_scope(_engine(_settings())) as session:
         result = import_csv(session, path=path, skip_invalid=skip_invalid)
     for problem in result.invalid:
         typer.secho(f"skipped {problem}", err=True, fg=typer.colors.YELLOW)
@@ -334,13 +510,17 @@ def subscribers_import(path: Path, skip_invalid: Annotated[bool, typer.Option(
 
 
 @subscribers_app.command("list")
-@user_errors
 def subscribers_list(as_json: JsonOpt = False) -> None:
     """Every subscriber with their status."""
-    with session_scope(stages.engine_for(_settings())) as session:
+    from db import queries
+    from db.engine import session_scope
+
+    with session_scope(_engine(_settings())) as session:
         rows = [{"id": s.id, "email": s.email, "status": str(s.status)}
                 for s in queries.list_subscribers(session)]
     if as_json:
+        import json
+
         typer.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
@@ -348,7 +528,6 @@ def subscribers_list(as_json: JsonOpt = False) -> None:
 
 
 @app.command("web")
-@user_errors
 def serve_web(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
@@ -360,7 +539,7 @@ def serve_web(
     from web import create_app
 
     settings = _settings()
-    stages.engine_for(settings)  # refuses an unmigrated database with a clear message
+    _engine(settings)  # refuses an unmigrated database with a clear message
     if workers > 1:  # each worker process imports the app itself; create_app checks here first
         create_app(settings)
         # A worker imports the whole app before answering uvicorn's health check: on a busy machine
@@ -371,11 +550,40 @@ def serve_web(
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
 
 
+# --- operators -----------------------------------------------------------------------------------
+
+
+@app.command()
+def status(as_json: JsonOpt = False) -> None:
+    """What is happening: each flow's last run, failing sources, the draft, the last send, subscribers."""
+    from verdicts.status import gather, render
+
+    report = gather(_settings())
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(report, indent=2, default=str))
+        return
+    typer.echo(render(report))
+
+
+@app.command()
+def maintain() -> None:
+    """The daily housekeeping the maintenance flow runs: prune, expire, refresh."""
+    from verdicts import stages
+
+    settings = _settings()
+    with stages.recorded_run(settings, "maintain") as run:
+        lines = stages.maintain(settings)
+        run.detail = "; ".join(lines)
+    for line in lines:
+        typer.echo(line)
+
+
 # --- the whole week ------------------------------------------------------------------------------
 
 
 @app.command()
-@user_errors
 def week(
     sources: SourcesOpt = None,
     week: WeekOpt = None,
@@ -385,25 +593,30 @@ def week(
     backend: BackendOpt = None,
 ) -> None:
     """The whole week: migrate, ingest, compose, (approve as the named editor,) send."""
+    from db import queries
+    from db.engine import session_scope, upgrade
+    from db.states import IssueStatus
+    from emails.audience import import_csv
+
     settings = _settings()
     week_name = _week(week)
     typer.echo(f"database: {upgrade(settings.resolved_database_url())}")
     if subscribers:
-        with session_scope(stages.engine_for(settings)) as session:
+        with session_scope(_engine(settings)) as session:
             result = import_csv(session, path=subscribers)
         typer.echo(f"subscribers: {result.added} added, {result.unchanged} already there"
                    + (f", {result.suppressed} skipped (deleted)" if result.suppressed else ""))
     typer.echo("ingest:")
-    _print_ingest(stages.ingest_all(settings, sources), as_json=False)
+    _print_ingest(_run_ingest(settings, sources), as_json=False)
     typer.echo("compose:")
-    with session_scope(stages.engine_for(settings)) as session:
+    with session_scope(_engine(settings)) as session:
         existing = queries.issue_for_week(session, week=week_name)
         past_draft = existing is not None and existing.status != IssueStatus.DRAFT
-        issue_id = existing.id if existing is not None else None
-    if past_draft and existing is not None:  # approved or sent already: its content stays as it is
-        typer.echo(f"issue {issue_id} ({week_name}) is {existing.status}: not recomposed")
+        issue_id, issue_status = (existing.id, existing.status) if existing else (None, None)
+    if past_draft:  # approved or sent already: its content stays as it is
+        typer.echo(f"issue {issue_id} ({week_name}) is {issue_status}: not recomposed")
     else:
-        outcome = _compose_or_exit(settings, week_name)
+        outcome = _run_compose(settings, week_name)
         _print_compose(outcome)
         issue_id = outcome.result.issue_id
         if not approve_as:
@@ -411,10 +624,12 @@ def week(
                        f"`verdicts approve {issue_id} --as EDITOR_EMAIL`, then "
                        f"`verdicts send {issue_id}` sends it")
             return
-        approve(issue_id, approve_as)
+        _approve(settings, issue_id, approve_as)
     assert issue_id is not None
     send(issue_id, backend)
     if (backend or settings.delivery_backend) == "outbox":
         typer.echo(f"outbox: {settings.resolved_outbox_dir().resolve()}")
 
 
+if __name__ == "__main__":
+    sys.exit(app())

@@ -6,15 +6,12 @@ import functools
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from db import queries
-from db.engine import session_scope
-from db.models import Fact, Launch, Tool
-from verdicts import stages
-from verdicts.settings import get_settings
+if TYPE_CHECKING:  # imported inside the commands, so that `verdicts --help` stays fast
+    from db.models import Fact, Launch, Tool
 
 tools_app = typer.Typer(help="Tools found by ingestion.", no_args_is_help=True)
 
@@ -41,6 +38,11 @@ def user_errors(func: F) -> F:
 @user_errors
 def tools_list(as_json: JsonOpt = False, limit: LimitOpt = None, category: CategoryOpt = None) -> None:
     """Every tool, newest first: id, name, category, first seen, launches and their sources."""
+    from db import queries
+    from db.engine import session_scope
+    from verdicts import stages
+    from verdicts.settings import get_settings
+
     with session_scope(stages.engine_for(get_settings())) as session:
         tools = [t for t in queries.all_tools(session) if _in_category(t, category)]
         tools = sorted(tools, key=lambda t: (t.first_seen_at, t.id or 0), reverse=True)[:limit]
@@ -65,6 +67,11 @@ def tools_list(as_json: JsonOpt = False, limit: LimitOpt = None, category: Categ
 def tools_show(tool_id: Annotated[int, typer.Argument(help="The tool's id (see `verdicts tools list`).")],
                as_json: JsonOpt = False) -> None:
     """One tool: its fields, its launches (source, title, URL, date) and its facts with evidence."""
+    from db import queries
+    from db.engine import session_scope
+    from verdicts import stages
+    from verdicts.settings import get_settings
+
     with session_scope(stages.engine_for(get_settings())) as session:
         tool = queries.get_tool(session, tool_id=tool_id)
         sources = {s.id: s.name for s in queries.list_sources(session)}

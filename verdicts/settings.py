@@ -125,6 +125,16 @@ class Settings(BaseSettings):
     # a new tool without a match may face a notable tool of the last N weeks, if they score this much
     pairing_recent_weeks: int = Field(default=8, ge=0, le=52)
     pairing_opponent_min_score: float = Field(default=0.68, ge=0, le=1)
+    # --- operations (issue 9) ---
+    # The per-host gap held across processes through the database (false: within one process only).
+    shared_host_gate: bool = True
+    # How the ingest flow runs its per-source tasks: "threads" (one process) or "dask" (prefect-dask).
+    ingest_task_runner: str = Field(default="threads", pattern="^(threads|dask)$")
+    dask_address: str = ""  # a Dask scheduler, e.g. tcp://10.0.0.5:8786; empty: a local cluster
+    dask_workers: int = Field(default=2, ge=1, le=256)  # the local cluster's worker processes
+    fetch_log_days: int = Field(default=30, ge=1)  # the maintenance flow prunes older fetch log rows
+    unconfirmed_days: int = Field(default=7, ge=1)  # and unconfirmed subscribers older than this
+    publish_deployment: str = "publish/publish-approved"  # run on approval when a Prefect API is set
 
     def llm_config(self, model: str | None = None) -> LLMConfig:
         """The endpoint settings for `model` (default: VERDICTS_LLM_MODEL)."""

@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,12 @@ DEPLOYMENTS = {
     "review/review-after-ingest": ("flows/review.py:review_flow", "37 * * * *", timedelta(hours=1)),
     "compose/compose-weekly": ("flows/compose.py:compose_flow", "0 6 * * 5", timedelta(days=7)),
     "publish/publish-approved": ("flows/publish.py:publish_flow", "*/15 * * * *", timedelta(minutes=15)),
+    "maintain/maintain-daily": ("flows/maintain.py:maintain_flow", "30 3 * * *", timedelta(days=1)),
 }
+# one run at a time, and what a run that would overlap does
+CONCURRENCY = {"ingest/ingest-hourly": "CANCEL_NEW", "review/review-after-ingest": "CANCEL_NEW",
+               "compose/compose-weekly": "ENQUEUE",
+               "publish/publish-approved": "ENQUEUE", "maintain/maintain-daily": "ENQUEUE"}
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
@@ -49,15 +54,26 @@ class PrefectServer:
     env: dict[str, str]  # for the CLI and the worker: this server, an isolated PREFECT_HOME
     log: Path
 
-    def get(self, path: str) -> Any:
-        response = httpx.get(self.api_url + path, timeout=10, trust_env=False)
+    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """The API's answer; a 503 or a timeout (its SQLite busy on a loaded machine) is asked again."""
+        for attempt in range(6):
+            try:
+                response = httpx.request(method, self.api_url + path, json=body, timeout=20, trust_env=False)
+            except httpx.TimeoutException:
+                if attempt == 5:
+                    raise
+                continue
+            if response.status_code != 503 or attempt == 5:
+                break
+            time.sleep(1 + attempt)
         response.raise_for_status()
-        return response.json()
+        return response.json() if response.content else None
+
+    def get(self, path: str) -> Any:
+        return self.request("GET", path)
 
     def post(self, path: str, body: dict[str, Any]) -> Any:
-        response = httpx.post(self.api_url + path, json=body, timeout=10, trust_env=False)
-        response.raise_for_status()
-        return response.json()
+        return self.request("POST", path, body)
 
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
@@ -176,7 +192,7 @@ def scheduled_runs(server: PrefectServer, deployment_id: str, limit: int = 3) ->
         "sort": "EXPECTED_START_TIME_ASC", "limit": limit})
 
 
-def test_deploy_creates_the_three_deployments_with_their_schedules(deployed):
+def test_deploy_creates_the_deployments_with_their_schedules_and_limits(deployed):
     for name, (entrypoint, cron, _) in DEPLOYMENTS.items():
         deployment = deployed[name]
         assert deployment["entrypoint"] == entrypoint
@@ -185,6 +201,8 @@ def test_deploy_creates_the_three_deployments_with_their_schedules(deployed):
             "directory": "{{ $VERDICTS_HOME }}"}}]  # resolved by the worker, at run time
         assert [(s["schedule"].get("cron"), s["schedule"].get("timezone"), s["active"])
                 for s in deployment["schedules"]] == [(cron, "UTC", True)]
+        assert deployment["global_concurrency_limit"]["limit"] == 1, name
+        assert deployment["concurrency_options"]["collision_strategy"] == CONCURRENCY[name], name
 
 
 def test_the_server_schedules_runs_and_pausing_removes_them(prefect_server, deployed):
@@ -219,10 +237,8 @@ def pause_schedules(server: PrefectServer, deployments: dict[str, dict[str, Any]
     """No scheduled run may reach the worker before the runs this test triggers."""
     for deployment in deployments.values():
         for schedule in deployment["schedules"]:
-            response = httpx.patch(
-                f"{server.api_url}/deployments/{deployment['id']}/schedules/{schedule['id']}",
-                json={"active": False}, timeout=10, trust_env=False)
-            response.raise_for_status()
+            server.request("PATCH", f"/deployments/{deployment['id']}/schedules/{schedule['id']}",
+                           {"active": False})
 
 
 def run_deployment(server: PrefectServer, worker_env: dict[str, str], name: str) -> str:
@@ -249,19 +265,24 @@ def run_deployment(server: PrefectServer, worker_env: dict[str, str], name: str)
     return flow_run_id
 
 
-def test_a_process_worker_runs_ingest_review_then_compose(prefect_server, deployed, tmp_path):
-    pause_schedules(prefect_server, deployed)
-    database = tmp_path / "verdicts.db"
-    verdicts_env = {
+def verdicts_env(folder: Path) -> dict[str, str]:
+    return {
         "VERDICTS_HOME": str(ROOT),  # the pull step's working directory
-        "VERDICTS_DATA_DIR": str(tmp_path / "var"),
-        "VERDICTS_DATABASE_URL": f"sqlite:///{database}",
+        "VERDICTS_DATA_DIR": str(folder / "var"),
+        "VERDICTS_DATABASE_URL": f"sqlite:///{folder / 'verdicts.db'}",
         "VERDICTS_SOURCES_FILE": str(SAMPLE_SOURCES),  # local files: nothing leaves the machine
         "VERDICTS_DELIVERY_BACKEND": "outbox",
         "VERDICTS_SECRET_KEY": "test-secret",
         "VERDICTS_HOST_GAP_SECONDS": "0",
     }
-    worker_env = prefect_server.env | verdicts_env
+
+
+def test_a_process_worker_runs_ingest_review_compose_and_an_approval_starts_publish(
+    prefect_server, deployed, tmp_path
+):
+    pause_schedules(prefect_server, deployed)
+    database = tmp_path / "verdicts.db"
+    worker_env = prefect_server.env | verdicts_env(tmp_path)
     run([VERDICTS, "db", "upgrade"], worker_env)
 
     ingest_id = run_deployment(prefect_server, worker_env, "ingest/ingest-hourly")
@@ -286,3 +307,64 @@ def test_a_process_worker_runs_ingest_review_then_compose(prefect_server, deploy
     assert launches > 0
     assert [status for _, status in issues] == ["draft"] and comparisons >= 1
     assert (tmp_path / "var" / "issues" / issues[0][0] / "issue.html").is_file()
+
+    # An approval asks the server for a publish run at once; a worker sends the issue.
+    run([VERDICTS, "subscribers", "add", "ada@example.com", "--active"], worker_env)
+    approved = run([VERDICTS, "approve", "1", "--as", "editor@example.com"], worker_env)
+    match = re.search(r"publish run ([0-9a-f-]{36}) of publish/publish-approved started", approved)
+    assert match, approved
+    publish_run = prefect_server.get(f"/flow_runs/{match.group(1)}")
+    assert publish_run["deployment_id"] == deployed["publish/publish-approved"]["id"]
+    run([PREFECT, "worker", "start", "--pool", POOL, "--run-once", "--limit", "1"], worker_env, timeout=90)
+    def publish_state() -> str:
+        return str(prefect_server.get(f"/flow_runs/{match.group(1)}")["state"]["type"])
+
+    assert wait_for(lambda: publish_state() == "COMPLETED", timeout=30), publish_state()
+    assert len(list((tmp_path / "var" / "outbox").glob("*.eml"))) == 1
+
+    status = run([VERDICTS, "status"], worker_env)  # the last runs, as the server has them
+    assert f"last runs (from Prefect at {prefect_server.api_url})" in status
+    assert re.search(r"publish +Completed", status) and re.search(r"compose +Completed", status), status
+
+
+def test_two_process_workers_on_one_pool_run_each_scheduled_run_once(prefect_server, deployed, tmp_path):
+    pause_schedules(prefect_server, deployed)
+    worker_env = prefect_server.env | verdicts_env(tmp_path) | {"PREFECT_WORKER_QUERY_SECONDS": "1"}
+    run([VERDICTS, "db", "upgrade"], worker_env)
+    soon = (datetime.now(UTC) + timedelta(seconds=3)).isoformat()
+    run_ids = [prefect_server.post(f"/deployments/{deployed[name]['id']}/create_flow_run", {
+        "state": {"type": "SCHEDULED", "state_details": {"scheduled_time": soon}}})["id"]
+        for name in ("maintain/maintain-daily", "publish/publish-approved") * 2]
+
+    logs = [tmp_path / f"worker-{n}.log" for n in (1, 2)]
+    workers = []
+    for n, log in enumerate(logs, start=1):
+        with log.open("w") as out:
+            workers.append(subprocess.Popen(
+                [PREFECT, "worker", "start", "--pool", POOL, "--name", f"worker-{n}"], cwd=ROOT,
+                env=worker_env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True))
+    try:
+        def states() -> list[str]:
+            return [str(prefect_server.get(f"/flow_runs/{rid}")["state"]["type"]) for rid in run_ids]
+
+        finished = wait_for(lambda: all(state in TERMINAL for state in states()), timeout=180, interval=1)
+    finally:
+        for worker in workers:
+            stop(worker)
+    assert finished, f"{states()}\n" + "\n".join(log.read_text()[-2000:] for log in logs)
+    assert states() == ["COMPLETED"] * 4
+    assert [prefect_server.get(f"/flow_runs/{rid}")["run_count"] for rid in run_ids] == [1] * 4
+    with sqlite3.connect(tmp_path / "verdicts.db") as connection:
+        recorded = [row[0] for row in connection.execute("SELECT flow_run_id FROM runs")]
+    assert sorted(recorded) == sorted(run_ids)  # each run ran exactly once, whichever worker took it
+    # Both workers may reach for one run (and try again after a concurrency limit sends it back);
+    # the server lets one have it. The run's own process, whose output its worker logs, says where.
+    ran = [ran_by(log.read_text(), run_ids) for log in logs]
+    assert not ran[0] & ran[1] and ran[0] | ran[1] == set(run_ids), ran
+
+
+def ran_by(log: str, run_ids: list[str]) -> set[str]:
+    """The runs whose flow process a worker started, from the worker's log: each run's process
+    prints its URL once, 'Flow run NAME - View at …/runs/flow-run/ID'."""
+    return {rid for rid in run_ids if f"/runs/flow-run/{rid}" in log}

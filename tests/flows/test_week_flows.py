@@ -5,12 +5,13 @@ from email.parser import BytesParser
 
 import pytest
 from prefect.artifacts import Artifact
-from prefect.testing.utilities import prefect_test_harness
 from sqlmodel import Session
 
+from db import queries
 from emails.audience import import_csv
 from flows.compose import compose_flow
 from flows.ingest import ingest_flow
+from flows.maintain import maintain_flow
 from flows.publish import publish_flow
 from flows.week import week_flow
 from verdicts.settings import SAMPLES_DIR
@@ -18,19 +19,9 @@ from verdicts.settings import SAMPLES_DIR
 pytestmark = pytest.mark.flows
 
 
-@pytest.fixture(scope="session")
-def prefect_server():
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
 @pytest.fixture(params=["sqlite"])
-def database_url(request, tmp_path, sqlite_template):
-    import shutil
-
-    path = tmp_path / "verdicts.db"
-    shutil.copy(sqlite_template, path)
-    return f"sqlite:///{path}"
+def database_url(sqlite_url):
+    return sqlite_url()
 
 
 def active_addresses() -> set[str]:
@@ -51,7 +42,12 @@ def test_week_end_to_end_through_flows(prefect_server, settings, engine):
 
     composed = compose_flow()
     assert len(composed["comparisons"]) >= 2 and composed["render_errors"] == []
+    verdicts = Artifact.get("compose-verdicts")  # pairs and each tool's verdicts, for the operator
+    assert verdicts is not None
+    assert all(title in str(verdicts.data) for title in composed["comparisons"])
+    assert "Ship" in str(verdicts.data) or "Skip" in str(verdicts.data) or "Split" in str(verdicts.data)
     assert publish_flow() == []  # a draft is never sent
+    assert "nothing sent" in str(Artifact.get("publish-summary").data)
     assert list(settings.resolved_outbox_dir().glob("*.eml")) == []
 
     result = week_flow(str(SAMPLES_DIR / "sources.toml"), approve_as="editor@example.com")
@@ -69,5 +65,18 @@ def test_week_end_to_end_through_flows(prefect_server, settings, engine):
         assert "Weekly AI Tool Verdicts" in html and "Weekly AI Tool Verdicts" in text
         assert composed["comparisons"][0].split(" vs ")[0] in text
 
+    sent = Artifact.get("publish-summary")
+    assert f'"sent": {len(active_addresses())}' in str(sent.data), sent.data
     assert publish_flow() == []  # sent: a second publish adds nothing
     assert len(list(settings.resolved_outbox_dir().glob("*.eml"))) == len(files)
+
+    lines = maintain_flow()
+    steps = [line.split(":")[0] for line in lines]
+    assert steps == ["fetch log", "subscribers", "deliveries", "vote tallies"]
+    assert Artifact.get("maintenance") is not None
+    with Session(engine) as session:
+        runs = queries.last_runs(session)
+    assert {flow: (run.origin, run.outcome) for flow, run in runs.items()} == {
+        "ingest": ("prefect", "done"), "compose": ("prefect", "done"), "publish": ("prefect", "done"),
+        "maintain": ("prefect", "done")}
+    assert all(run.flow_run_id and run.finished_at for run in runs.values())

@@ -20,7 +20,7 @@ from db.queries import record_vote
 from db.states import IssueStatus, SubscriberStatus
 from editorial.issues import render_and_store
 from emails.personalise import unsubscribe_url, vote_url
-from emails.tokens import VoteClaim
+from emails.tokens import VoteClaim, link_token
 from tests.conftest import need
 from tests.web.sitekit import add_issue, serve
 from web import create_app, tokens
@@ -73,7 +73,8 @@ def world(settings, engine, monkeypatch):
 
     monkeypatch.setattr(editors, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     pair = [(hostile_tool(1), hostile_tool(2))]
-    _, [sent_comparison] = add_issue(engine, "2026-W48", IssueStatus.SENT, pair, subject=f"Week {EVIL}")
+    sent_id, [sent_comparison] = add_issue(engine, "2026-W48", IssueStatus.SENT, pair,
+                                           subject=f"Week {EVIL}")
     draft_id, _ = add_issue(engine, "2026-W49", IssueStatus.DRAFT, [(hostile_tool(3), hostile_tool(4))])
     with Session(engine, expire_on_commit=False) as session:
         draft = session.get(NewsletterIssue, draft_id)
@@ -98,6 +99,7 @@ def world(settings, engine, monkeypatch):
         "week": "2026-W48", "pair": "evil-1-vs-evil-2", "slug": "evil-1", "name": "builder",
         "issue_id": str(draft_id), "subscriber_id": str(reader.id), "kind": "vote",
         "comparison_id": str(sent_comparison), "tool_id": str(tool_id), "decision": "ship",
+        "token": link_token(secret, reader.id, sent_id),  # the per-recipient links /u/… and /v/…
         "/unsubscribe/{token}": unsubscribe_url(settings, reader.id),
         "/vote/{token}": vote_url(settings, VoteClaim(reader.id, sent_comparison, tool_id, "ship")),
         "/confirm/{token}": tokens.request_token(secret, claim, purpose=tokens.CONFIRM_SALT),
