@@ -24,6 +24,7 @@ from editorial.issues import ApprovalError, approve_issue, reject_issue
 from editorial.presentation import comparisons_summary
 from editorial.takes import TakeError
 from emails.render import GMAIL_CLIP_BYTES
+from verdicts.settings import Settings
 from web import editors, preview, subscriptions
 from web.app import PageError
 from web.deps import (
@@ -37,7 +38,6 @@ from web.deps import (
 )
 from web.security import email_preview_policy
 from web.subscriptions import SubscriptionError
-from verdicts.settings import Settings
 from web.tokens import desk_session_token
 
 log = logging.getLogger(__name__)
@@ -255,9 +255,10 @@ def edit_take(issue_id: int, review_id: int, request: Request, web: Web, editor:
             review = takes.edit_take(session, issue_id=issue_id, review_id=review_id, take=take,
                                      settings=web.settings)
             tool = queries.get_tool(session, tool_id=review.tool_id)
+            note = f"{review.persona} on {tool.name}: {review.take}"
             web_queries.record_desk_decision(session, issue_id=issue_id, editor_email=editor.email,
-                                             decision="take edited", note=f"{review.persona} on {tool.name}: "
-                                             f"{review.take}", content_hash=_issue(session, issue_id).content_hash)
+                                             decision="take edited", note=note,
+                                             content_hash=_issue(session, issue_id).content_hash)
     except (TakeError, ApprovalError, NotFound) as exc:
         raise PageError(409, "Take not changed", str(exc)) from None
     return RedirectResponse(f"/desk/issues/{issue_id}#takes", status_code=303)
@@ -298,7 +299,8 @@ def recompose(issue_id: int, request: Request, web: Web, editor: CurrentEditor,
     with session_scope(web.engine) as session:
         issue = _issue(session, issue_id)
     if issue.status != IssueStatus.DRAFT:
-        raise PageError(409, "Not recomposed", f"Issue {issue_id} is {issue.status}: only a draft is recomposed.")
+        raise PageError(409, "Not recomposed",
+                        f"Issue {issue_id} is {issue.status}: only a draft is recomposed.")
     try:
         outcome = stages.compose(web.settings, issue.week)
     except ComposeError as exc:  # NothingToCompose too: the draft is kept (the compose rolled back)
