@@ -124,14 +124,22 @@ def test_a_reader_subscribes_confirms_receives_votes_pauses_unsubscribes_and_com
             assert status_of(engine, READER) == SubscriberStatus.ACTIVE
 
 
-def frame_fits(page: Page, selector: str, width: int, shot: Path) -> None:
+def frame_fits(page: Page, selector: str, width: int) -> None:
     """The email in the preview frame gets `width` px and needs no sideways scrolling."""
     frame_element = page.locator(selector)
     frame = frame_element.element_handle().content_frame()
     frame.wait_for_load_state("load")
     assert frame.evaluate("window.innerWidth") == width, selector
     assert frame.evaluate("document.scrollingElement.scrollWidth") <= width, selector
-    frame_element.screenshot(path=str(shot))
+
+
+def screenshot_email(browser: Browser, page: Page, url: str, width: int, shot: Path) -> None:
+    """What the frame shows, as a page of that width (a frame out of view may not be painted yet)."""
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  storage_state=page.context.storage_state())
+    context.new_page().goto(url)
+    context.pages[0].screenshot(path=str(shot), full_page=True)
+    context.close()
 
 
 def test_an_editor_previews_edits_a_take_approves_and_the_issue_is_sent(
@@ -150,10 +158,13 @@ def test_an_editor_previews_edits_a_take_approves_and_the_issue_is_sent(
             page.click(f"a[href='/desk/issues/{issue_id}']")  # the draft, from the list
             page.wait_for_url(f"{base}/desk/issues/{issue_id}")
             page.screenshot(path=str(tmp_path / "desk-issue-1300.png"), full_page=True)
-            frame_fits(page, ".frame.phone iframe", 375, tmp_path / "preview-375.png")
-            frame_fits(page, ".frame.desktop iframe", 1200, tmp_path / "preview-1200.png")
+            for selector, width in ((".frame.phone iframe", 375), (".frame.desktop iframe", 1200)):
+                frame_fits(page, selector, width)
+                screenshot_email(browser, page, f"{base}/desk/issues/{issue_id}/email.html", width,
+                                 tmp_path / f"preview-{width}.png")
 
             words = "The editor says: ship it before Friday."
+            page.locator("#takes summary").first.click()
             first = page.locator("form.take-edit").first
             first.locator("textarea").fill(words)
             first.get_by_role("button").click()
