@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -13,9 +14,9 @@ from fastapi import APIRouter, BackgroundTasks, Form, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from db import queries, web_queries
+from db import desk_queries, queries, web_queries
 from db.engine import session_scope
-from db.models import NewsletterIssue, Subscriber, Tool
+from db.models import NewsletterIssue, PanelReview, Subscriber, Tool, utcnow
 from db.queries import NotFound
 from db.states import IssueStatus, SubscriberStatus
 from editorial import takes
@@ -285,7 +286,7 @@ def _tool_id(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise PageError(400, "Not recorded", "Choose a tool from the list.") from None
+        raise PageError(400, "Not recorded", "That form was not filled in by the desk: reload it.") from None
 
 
 @router.post("/issues/{issue_id}/recompose", response_class=HTMLResponse)
@@ -322,6 +323,52 @@ def send_test(issue_id: int, request: Request, web: Web, editor: CurrentEditor, 
     except (AudienceError, PublishError, NotFound) as exc:
         raise PageError(409, "Test not sent", str(exc)) from None
     return _page(request, "test_sent.html.j2", editor, sent=sent)
+
+
+# --- a day's reviews, approved for the site ------------------------------------------------------
+
+
+def _day(value: str) -> date:
+    if not value:
+        return utcnow().date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PageError(400, "Not a day", "Give the day as YYYY-MM-DD.") from None
+
+
+def _reviews_of(session: Session, day: date) -> list[tuple[PanelReview, Tool, bool]]:
+    start = datetime.combine(day, time.min, tzinfo=UTC)
+    return desk_queries.reviews_of_day(session, start=start, end=start + timedelta(days=1))
+
+
+@router.get("/reviews", response_class=HTMLResponse)
+def reviews(request: Request, web: Web, editor: CurrentEditor, day: str = "") -> Response:
+    """The panel's reviews of one day (UTC, default today), each approved for the site or not."""
+    chosen = _day(day)
+    with session_scope(web.engine) as session:
+        rows = _reviews_of(session, chosen)
+    by_tool: dict[int, tuple[Tool, list[tuple[PanelReview, bool]]]] = {}
+    for review, tool, approved in rows:
+        by_tool.setdefault(tool.id or 0, (tool, []))[1].append((review, approved))
+    waiting = [review.id for review, _, approved in rows if not approved]
+    return _page(request, "reviews.html.j2", editor, day=chosen, tools=list(by_tool.values()),
+                 waiting=len(waiting), through=max((r.id or 0 for r, _, _ in rows), default=0))
+
+
+@router.post("/reviews/approve", response_class=HTMLResponse)
+def approve_reviews(request: Request, web: Web, editor: CurrentEditor, day: FormStr = "",
+                    through: FormStr = "0", csrf_token: FormStr = "") -> Response:
+    """Approve the day's reviews as shown (none made after the page was shown) for the site: their
+    tools' pages are public at once."""
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    chosen, last = _day(day), _tool_id(through)
+    with session_scope(web.engine) as session:
+        shown = [review.id for review, _, _ in _reviews_of(session, chosen) if (review.id or 0) <= last]
+        approved = desk_queries.approve_reviews(session, review_ids=[i for i in shown if i],
+                                                editor_email=editor.email)
+    log.info("%s approved %d reviews of %s for the site", editor.email, approved, chosen)
+    return RedirectResponse(f"/desk/reviews?day={chosen.isoformat()}", status_code=303)
 
 
 # --- subscribers ---------------------------------------------------------------------------------
