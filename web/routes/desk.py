@@ -272,7 +272,7 @@ def pairing_decision(issue_id: int, action: str, request: Request, web: Web, edi
     if action not in ACTIONS:
         raise PageError(404, "Not found", "There is nothing here.")
     ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
-    tool_ids = [_tool_id(tool_a)] + ([] if action == "drop" else [_tool_id(tool_b)])
+    tool_ids = [_form_int(tool_a)] + ([] if action == "drop" else [_form_int(tool_b)])
     try:
         with session_scope(web.engine) as session:
             week = _issue(session, issue_id).week
@@ -282,7 +282,7 @@ def pairing_decision(issue_id: int, action: str, request: Request, web: Web, edi
     return RedirectResponse(f"/desk/issues/{issue_id}#pairing", status_code=303)
 
 
-def _tool_id(value: str) -> int:
+def _form_int(value: str) -> int:
     try:
         return int(value)
     except ValueError:
@@ -362,7 +362,7 @@ def approve_reviews(request: Request, web: Web, editor: CurrentEditor, day: Form
     """Approve the day's reviews as shown (none made after the page was shown) for the site: their
     tools' pages are public at once."""
     ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
-    chosen, last = _day(day), _tool_id(through)
+    chosen, last = _day(day), _form_int(through)
     with session_scope(web.engine) as session:
         shown = [review.id for review, _, _ in _reviews_of(session, chosen) if (review.id or 0) <= last]
         approved = desk_queries.approve_reviews(session, review_ids=[i for i in shown if i],
