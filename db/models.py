@@ -386,3 +386,13 @@ class VoteTally(SQLModel, table=True):
     ship: int = 0
     skip: int = 0
     refreshed_at: datetime = Field(default_factory=utcnow)
+
+
+class ReviewApproval(SQLModel, table=True):
+    """An editor's approval of one review for the site: the tool's page shows it before any issue."""
+
+    __tablename__ = "review_approvals"
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="panel_reviews.id", unique=True, index=True)
+    editor_email: str = Field(max_length=320)
+    approved_at: datetime = Field(default_factory=utcnow)

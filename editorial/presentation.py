@@ -67,11 +67,27 @@ def _comparison_view(session: Session, comparison: Comparison) -> ComparisonView
 def _tool_view(session: Session, tool: Tool, comparison_id: int) -> ToolView:
     assert tool.id is not None
     pinned = queries.pinned_reviews(session, comparison_id=comparison_id, tool_id=tool.id)
-    reviews = _review_views(pinned or _latest(queries.reviews_of(session, tool_id=tool.id)))
-    panel = Tally.of(r.decision for r in reviews)
     community = Tally.of(queries.votes_for(session, comparison_id=comparison_id, tool_id=tool.id))
+    return _view(session, tool, pinned or _latest(queries.reviews_of(session, tool_id=tool.id)), community,
+                 comparison_id)
+
+
+def reviewed_tool_view(session: Session, *, tool: Tool, reviews: Sequence[PanelReview]) -> ToolView:
+    """The tool as its page shows it outside any comparison: the newest of `reviews` per persona,
+    no community votes and no vote links."""
+    return _view(session, tool, _latest(reviews), Tally(ships=0, skips=0), None)
+
+
+def _view(session: Session, tool: Tool, rows: Sequence[PanelReview], community: Tally,
+          comparison_id: int | None) -> ToolView:
+    assert tool.id is not None
+    reviews = _review_views(rows)
+    panel = Tally.of(r.decision for r in reviews)
     facts = queries.facts_of(session, tool_id=tool.id)
     tagline = tool.tagline or ""
+    ship, skip = ("", "")  # outside a comparison there is nothing to vote on
+    if comparison_id is not None:
+        ship, skip = (vote_placeholder(comparison_id, tool.id, d) for d in ("ship", "skip"))
     return ToolView(
         id=tool.id,
         name=tool.name,
@@ -88,8 +104,8 @@ def _tool_view(session: Session, tool: Tool, comparison_id: int) -> ToolView:
         community_percent=percent_label(community),
         community_verdict=community_verdict(community),
         reviews=reviews,
-        vote_ship_url=vote_placeholder(comparison_id, tool.id, "ship"),
-        vote_skip_url=vote_placeholder(comparison_id, tool.id, "skip"),
+        vote_ship_url=ship,
+        vote_skip_url=skip,
         url=tool.url if (tool.url or "").startswith(("https://", "http://")) else None,
     )
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from prefect import flow, task
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from editorial.weeks import current_week
 from flows.runs import recorded
 from verdicts import stages
-from verdicts.settings import get_settings
+from verdicts.settings import Settings, get_settings
 
 
 @task
@@ -22,9 +22,26 @@ def compose_task(week: str) -> dict[str, object]:
             "outcome": stages.compose_outcome(outcome)}
 
 
+def approval_markdown(settings: Settings, *, issue_id: int, week: str, render_errors: list[str]) -> str:
+    """What the compose run tells operators: the draft waits for an editor, on the desk's preview."""
+    link = f"{settings.public_base_url.rstrip('/')}/desk/issues/{issue_id}"
+    lines = [f"# Issue {issue_id} ({week}) waits for an editor", "",
+             f"Nothing is sent until an editor approves it on the desk: [preview and approve]({link}) "
+             f"(or `verdicts approve {issue_id} --as EDITOR`). The approval starts a run of "
+             f"`{settings.publish_deployment}`; its sweep sends anything a trigger missed."]
+    if render_errors:
+        lines += ["", "**Render errors: it cannot be approved until they are fixed.**", ""]
+        lines += [f"- {error}" for error in render_errors]
+    return "\n".join(lines)
+
+
 @task
-def compose_report_task(issue_id: int, week: str) -> None:
-    rows = stages.compose_rows(get_settings(), issue_id)
+def compose_report_task(issue_id: int, week: str, render_errors: list[str]) -> None:
+    settings = get_settings()
+    create_markdown_artifact(key="compose-approval", description=f"Issue {issue_id} waits for an editor",
+                             markdown=approval_markdown(settings, issue_id=issue_id, week=week,
+                                                        render_errors=render_errors))
+    rows = stages.compose_rows(settings, issue_id)
     create_table_artifact(
         key="compose-verdicts", table=rows or [{"comparison": "nothing to compose this week"}],
         description=f"Issue {issue_id} ({week}): each pair's tools, the panel's and the community's "
@@ -38,5 +55,6 @@ def compose_flow(week: str | None = None) -> dict[str, object]:
     with recorded(settings, "compose") as run:
         composed = compose_task(week or current_week())
         run.outcome, run.detail = composed.pop("outcome")  # type: ignore[misc]
-        compose_report_task(composed["issue_id"], composed["week"])  # type: ignore[arg-type]
+        compose_report_task(composed["issue_id"], composed["week"],  # type: ignore[arg-type]
+                            composed["render_errors"])
     return composed

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from db import queries, web_queries
+from db import desk_queries, queries, web_queries
 from db.states import IssueStatus
 from db.web_queries import IssueKey
 from editorial.panel import Persona, load_personas
-from editorial.presentation import build_issue_view
+from editorial.presentation import build_issue_view, reviewed_tool_view
 from editorial.verdict import Tally, community_verdict, percent_label
 from emails.view import ComparisonView, IssueView, ReviewView, ToolView
 
@@ -129,11 +129,12 @@ class Catalog:
         return None, False
 
     def tool(self, session: Session, *, slug: str) -> ToolPage | None:
-        """The tool's page if it is in an approved comparison, with live votes; else None."""
+        """The tool's page if it is in an approved comparison (with live votes) or an editor
+        approved its reviews for the site; else None."""
         pages = self._tool_pages(self.issues(session))
         page = pages.get(slug)
         if page is None:
-            return None
+            return _reviewed_tool(session, slug)
         live = self._live_comparison(session, page.comparisons[0])
         tool = live.view.a if live.view.a.id == page.tool.id else live.view.b
         return dataclasses.replace(page, tool=tool, comparisons=(live, *page.comparisons[1:]))
@@ -216,6 +217,15 @@ class Catalog:
                     slug = comparison.slug_of(tool)
                     found.setdefault(slug, (tool, []))[1].append(comparison)
         return {slug: ToolPage(tool, slug, tuple(cs)) for slug, (tool, cs) in found.items()}
+
+
+def _reviewed_tool(session: Session, slug: str) -> ToolPage | None:
+    """A tool in no approved comparison, with the reviews an editor approved for the site."""
+    found = desk_queries.approved_tool(session, slug=slug)
+    if found is None:
+        return None
+    tool, reviews = found
+    return ToolPage(reviewed_tool_view(session, tool=tool, reviews=reviews), slug, ())
 
 
 class PageCache:

@@ -46,6 +46,9 @@ def test_week_end_to_end_through_flows(prefect_server, settings, engine):
     assert verdicts is not None
     assert all(title in str(verdicts.data) for title in composed["comparisons"])
     assert "Ship" in str(verdicts.data) or "Skip" in str(verdicts.data) or "Split" in str(verdicts.data)
+    waiting = Artifact.get("compose-approval")  # where the editor approves it, and that it waits
+    assert waiting is not None and "waits for an editor" in waiting.data
+    assert f"({settings.public_base_url}/desk/issues/{composed['issue_id']})" in waiting.data
     assert publish_flow() == []  # a draft is never sent
     assert "nothing sent" in str(Artifact.get("publish-summary").data)
     assert list(settings.resolved_outbox_dir().glob("*.eml")) == []

@@ -5,20 +5,27 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Form, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from db import queries, web_queries
+from db import desk_queries, queries, web_queries
 from db.engine import session_scope
-from db.models import NewsletterIssue, Subscriber, Tool
+from db.models import NewsletterIssue, PanelReview, Subscriber, Tool, utcnow
 from db.queries import NotFound
 from db.states import IssueStatus, SubscriberStatus
+from editorial import takes
+from editorial.decisions import ACTIONS, DecisionError, decide
 from editorial.issues import ApprovalError, approve_issue, reject_issue
+from editorial.presentation import comparisons_summary
+from editorial.takes import TakeError
 from emails.render import GMAIL_CLIP_BYTES
+from verdicts.settings import Settings
 from web import editors, preview, subscriptions
 from web.app import PageError
 from web.deps import (
@@ -34,6 +41,7 @@ from web.security import email_preview_policy
 from web.subscriptions import SubscriptionError
 from web.tokens import desk_session_token
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/desk")
 
 DESK_PAGE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
@@ -123,17 +131,36 @@ def _issue(session: Session, issue_id: int) -> NewsletterIssue:
 
 @router.get("/issues/{issue_id}", response_class=HTMLResponse)
 def issue_preview(issue_id: int, request: Request, web: Web, editor: CurrentEditor) -> Response:
-    """The issue as it will be sent, at phone and desktop widths, with its errors, size and history."""
+    """The issue as it will be sent, at phone and desktop widths, with its errors, size and history,
+    and (for a draft) its takes to edit, its pairs to pin, forbid or drop, and a test send."""
     with session_scope(web.engine) as session:
         issue = _issue(session, issue_id)
         decisions = web_queries.desk_decisions_of(session, issue_id=issue_id)
-        comparisons = queries.comparisons_of(session, issue_id=issue_id)
+        comparisons = comparisons_summary(session, issue_id=issue_id)
+        is_draft = issue.status == IssueStatus.DRAFT
+        pairing = _pairing_of(session, issue.week, comparisons) if is_draft else None
     html_body = issue.rendered_html
     size = preview.sent_size(html_body, web.settings, issue_id=issue_id) if html_body else 0
     text = preview.with_desk_links(issue.rendered_text or "", issue_id=issue_id, escape=False)
     return _page(request, "issue.html.j2", editor, issue=issue, decisions=decisions, size=size,
                  clip=GMAIL_CLIP_BYTES, share=preview.clip_share(size), text=text,
-                 errors=(issue.render_errors or "").splitlines(), comparisons=len(comparisons))
+                 errors=(issue.render_errors or "").splitlines(), comparisons=comparisons,
+                 is_draft=is_draft, pairing=pairing)
+
+
+def _pairing_of(session: Session, week: str, comparisons: list[dict]) -> dict[str, object]:
+    """The week's pairing decisions with tool names, and the tools an editor may pin together."""
+    from editorial.compose import tools_to_review
+
+    names = {t["id"]: t["name"] for c in comparisons for t in (c["left"], c["right"])}
+    names.update({t.id: t.name for t in tools_to_review(session, week=week)})
+    decided = list(queries.pairing_decisions(session, week=week))
+    for d in decided:
+        for tool_id in (d.tool_a_id, d.tool_b_id):
+            if tool_id is not None and tool_id not in names:
+                names[tool_id] = queries.get_tool(session, tool_id=tool_id).name
+    return {"decisions": decided, "names": names,
+            "candidates": sorted(names.items(), key=lambda item: item[1].lower())}
 
 
 @router.get("/issues/{issue_id}/email.html", response_class=HTMLResponse)
@@ -173,8 +200,8 @@ def issue_link(issue_id: int, kind: str, request: Request, web: Web, editor: Cur
 
 
 @router.post("/issues/{issue_id}/approve", response_class=HTMLResponse)
-def approve(issue_id: int, request: Request, web: Web, editor: CurrentEditor, note: FormStr = "",
-            content_hash: FormStr = "", csrf_token: FormStr = "") -> Response:
+def approve(issue_id: int, request: Request, web: Web, editor: CurrentEditor, later: BackgroundTasks,
+            note: FormStr = "", content_hash: FormStr = "", csrf_token: FormStr = "") -> Response:
     """Approve the draft as previewed: refused if its content changed since the preview was shown."""
     ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
     try:
@@ -188,7 +215,16 @@ def approve(issue_id: int, request: Request, web: Web, editor: CurrentEditor, no
                                              content_hash=issue.approved_hash)
     except (ApprovalError, NotFound) as exc:
         raise PageError(409, "Not approved", str(exc)) from None
+    later.add_task(_request_publish, web.settings)
     return RedirectResponse(f"/desk/issues/{issue_id}", status_code=303)
+
+
+def _request_publish(settings: Settings) -> None:
+    """Start the publish deployment now (after the response: a slow Prefect server never holds the
+    editor's page); without a server, or if it fails, the publish sweep sends the issue."""
+    from verdicts import stages
+
+    log.info("approved on the desk: %s", stages.request_publish(settings))
 
 
 @router.post("/issues/{issue_id}/reject", response_class=HTMLResponse)
@@ -205,6 +241,134 @@ def reject(issue_id: int, request: Request, web: Web, editor: CurrentEditor, not
     except (ApprovalError, NotFound) as exc:
         raise PageError(409, "Not rejected", str(exc)) from None
     return RedirectResponse(f"/desk/issues/{issue_id}", status_code=303)
+
+
+# --- a draft's content: takes, pairs, recompose, a test send -------------------------------------
+
+
+@router.post("/issues/{issue_id}/takes/{review_id}", response_class=HTMLResponse)
+def edit_take(issue_id: int, review_id: int, request: Request, web: Web, editor: CurrentEditor,
+              take: FormStr = "", csrf_token: FormStr = "") -> Response:
+    """Replace a persona's take on the draft with the editor's words; the issue is re-rendered."""
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    try:
+        with session_scope(web.engine) as session:
+            review = takes.edit_take(session, issue_id=issue_id, review_id=review_id, take=take,
+                                     settings=web.settings)
+            tool = queries.get_tool(session, tool_id=review.tool_id)
+            note = f"{review.persona} on {tool.name}: {review.take}"
+            web_queries.record_desk_decision(session, issue_id=issue_id, editor_email=editor.email,
+                                             decision="take edited", note=note,
+                                             content_hash=_issue(session, issue_id).content_hash)
+    except (TakeError, ApprovalError, NotFound) as exc:
+        raise PageError(409, "Take not changed", str(exc)) from None
+    return RedirectResponse(f"/desk/issues/{issue_id}#takes", status_code=303)
+
+
+@router.post("/issues/{issue_id}/pairs/{action}", response_class=HTMLResponse)
+def pairing_decision(issue_id: int, action: str, request: Request, web: Web, editor: CurrentEditor,
+                     tool_a: FormStr = "", tool_b: FormStr = "", csrf_token: FormStr = "") -> Response:
+    """Pin or forbid a pair, or drop a tool, for the draft's week; the next recompose applies it."""
+    if action not in ACTIONS:
+        raise PageError(404, "Not found", "There is nothing here.")
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    tool_ids = [_form_int(tool_a)] + ([] if action == "drop" else [_form_int(tool_b)])
+    try:
+        with session_scope(web.engine) as session:
+            week = _issue(session, issue_id).week
+            decide(session, week=week, action=action, tool_ids=tool_ids, editor=editor.email)
+    except (DecisionError, ApprovalError, NotFound) as exc:
+        raise PageError(409, "Not recorded", str(exc)) from None
+    return RedirectResponse(f"/desk/issues/{issue_id}#pairing", status_code=303)
+
+
+def _form_int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise PageError(400, "Not recorded", "That form was not filled in by the desk: reload it.") from None
+
+
+@router.post("/issues/{issue_id}/recompose", response_class=HTMLResponse)
+def recompose(issue_id: int, request: Request, web: Web, editor: CurrentEditor,
+              csrf_token: FormStr = "") -> Response:
+    """Compose the draft's week again (its pairing decisions applied) and render it."""
+    from editorial.compose import ComposeError
+    from verdicts import stages
+
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    with session_scope(web.engine) as session:
+        issue = _issue(session, issue_id)
+    if issue.status != IssueStatus.DRAFT:
+        raise PageError(409, "Not recomposed",
+                        f"Issue {issue_id} is {issue.status}: only a draft is recomposed.")
+    try:
+        outcome = stages.compose(web.settings, issue.week)
+    except ComposeError as exc:  # NothingToCompose too: the draft is kept (the compose rolled back)
+        raise PageError(409, "Not recomposed", str(exc)) from None
+    return RedirectResponse(f"/desk/issues/{outcome.result.issue_id}", status_code=303)
+
+
+@router.post("/issues/{issue_id}/test", response_class=HTMLResponse)
+def send_test(issue_id: int, request: Request, web: Web, editor: CurrentEditor, address: FormStr = "",
+              csrf_token: FormStr = "") -> Response:
+    """Send the issue as it stands to one address, marked as a test (`verdicts send --test`)."""
+    from emails.audience import AudienceError
+    from emails.publish import PublishError
+    from verdicts import stages
+
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    try:
+        sent = stages.send_test(web.settings, issue_id, address.strip())
+    except (AudienceError, PublishError, NotFound) as exc:
+        raise PageError(409, "Test not sent", str(exc)) from None
+    return _page(request, "test_sent.html.j2", editor, sent=sent)
+
+
+# --- a day's reviews, approved for the site ------------------------------------------------------
+
+
+def _day(value: str) -> date:
+    if not value:
+        return utcnow().date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PageError(400, "Not a day", "Give the day as YYYY-MM-DD.") from None
+
+
+def _reviews_of(session: Session, day: date) -> list[tuple[PanelReview, Tool, bool]]:
+    start = datetime.combine(day, time.min, tzinfo=UTC)
+    return desk_queries.reviews_of_day(session, start=start, end=start + timedelta(days=1))
+
+
+@router.get("/reviews", response_class=HTMLResponse)
+def reviews(request: Request, web: Web, editor: CurrentEditor, day: str = "") -> Response:
+    """The panel's reviews of one day (UTC, default today), each approved for the site or not."""
+    chosen = _day(day)
+    with session_scope(web.engine) as session:
+        rows = _reviews_of(session, chosen)
+    by_tool: dict[int, tuple[Tool, list[tuple[PanelReview, bool]]]] = {}
+    for review, tool, approved in rows:
+        by_tool.setdefault(tool.id or 0, (tool, []))[1].append((review, approved))
+    waiting = [review.id for review, _, approved in rows if not approved]
+    return _page(request, "reviews.html.j2", editor, day=chosen, tools=list(by_tool.values()),
+                 waiting=len(waiting), through=max((r.id or 0 for r, _, _ in rows), default=0))
+
+
+@router.post("/reviews/approve", response_class=HTMLResponse)
+def approve_reviews(request: Request, web: Web, editor: CurrentEditor, day: FormStr = "",
+                    through: FormStr = "0", csrf_token: FormStr = "") -> Response:
+    """Approve the day's reviews as shown (none made after the page was shown) for the site: their
+    tools' pages are public at once."""
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    chosen, last = _day(day), _form_int(through)
+    with session_scope(web.engine) as session:
+        shown = [review.id for review, _, _ in _reviews_of(session, chosen) if (review.id or 0) <= last]
+        approved = desk_queries.approve_reviews(session, review_ids=[i for i in shown if i],
+                                                editor_email=editor.email)
+    log.info("%s approved %d reviews of %s for the site", editor.email, approved, chosen)
+    return RedirectResponse(f"/desk/reviews?day={chosen.isoformat()}", status_code=303)
 
 
 # --- subscribers ---------------------------------------------------------------------------------
