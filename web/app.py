@@ -7,6 +7,7 @@ only credential, so no cookie or CSRF token is needed.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -20,16 +21,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from db import queries
+from db import queries, web_queries
 from db.engine import get_engine, session_scope
-from db.models import Comparison, Subscriber, Tool
+from db.models import utcnow
 from db.states import Decision, IssueStatus, SubscriberStatus
-from editorial.presentation import comparison_title
 from editorial.verdict import Tally, community_verdict, percent_label
-from emails.audience import AudienceError, unsubscribe
 from emails.tokens import BadToken, VoteClaim, read_link_token, read_unsubscribe_token, read_vote_token
 from verdicts.production import ensure_secret
 from verdicts.settings import Settings, get_settings
@@ -54,10 +52,15 @@ class PageError(Exception):
 
 @dataclass(frozen=True)
 class Context:
-    """What every route needs: the settings and the database engine."""
+    """What every route needs: the settings and the database engine (and the same engine in
+    autocommit mode, for the link routes whose every write is one statement)."""
 
     settings: Settings
     engine: Engine
+
+    @functools.cached_property
+    def autocommit(self) -> Engine:
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,29 @@ class Ballot:
 
     claim: VoteClaim
     decision: Decision
-    subscriber: Subscriber
-    comparison: Comparison
-    tool: Tool
-    title: str  # "Codestral 2 vs OpenRouter Model Fusion"
+    row: web_queries.BallotRow
+
+    @property
+    def tool_name(self) -> str:
+        return self.row.tool_names[self.row.tool_ids.index(self.claim.tool_id)]
+
+    @property
+    def title(self) -> str:
+        """'Codestral 2 vs OpenRouter Model Fusion'."""
+        return " vs ".join(self.row.tool_names)
+
+    @property
+    def held(self) -> str | None:
+        """The decision the subscriber held before this vote, if any."""
+        return self.row.held
+
+    def tally_after(self) -> Tally:
+        """The tool's tally once this vote is counted (the one held before, if any, taken out)."""
+        counts = {"ship": self.row.ships, "skip": self.row.skips}
+        if self.held in counts:
+            counts[self.held] -= 1
+        counts[self.decision.value] += 1
+        return Tally(ships=counts["ship"], skips=counts["skip"])
 
 
 router = APIRouter()
@@ -132,22 +154,25 @@ def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
 
 
 def _unsubscribe_page(request: Request, ctx: Context, subscriber_id: int) -> Response:
-    with session_scope(ctx.engine) as session:
-        subscriber = _subscriber(session, subscriber_id)
-        done = subscriber.status == SubscriberStatus.UNSUBSCRIBED
-    name = "unsubscribed.html.j2" if done else "unsubscribe.html.j2"
-    return _page(request, name, email=subscriber.email)
+    with ctx.autocommit.connect() as connection:
+        found = web_queries.subscriber_state(connection, subscriber_id=subscriber_id)
+    if found is None:
+        raise _no_subscription()
+    email, status = found
+    name = "unsubscribed.html.j2" if status == SubscriberStatus.UNSUBSCRIBED else "unsubscribe.html.j2"
+    return _page(request, name, email=email)
 
 
 def _unsubscribe_now(request: Request, ctx: Context, subscriber_id: int) -> Response:
-    with session_scope(ctx.engine) as session:
-        subscriber = _subscriber(session, subscriber_id)
-        try:
-            unsubscribe(session, subscriber_id=subscriber_id)
-        except AudienceError:
-            # Bounced or complained: already never mailed again, which is what was asked.
-            log.info("subscriber %s is %s: nothing to do", subscriber.id, subscriber.status)
-    return _page(request, "unsubscribed.html.j2", email=subscriber.email)
+    with ctx.autocommit.connect() as connection:
+        found = web_queries.unsubscribe_now(connection, subscriber_id=subscriber_id, now=utcnow())
+    if found is None:
+        raise _no_subscription()
+    email, status = found
+    if status not in web_queries.UNSUBSCRIBABLE and status != SubscriberStatus.UNSUBSCRIBED:
+        # Bounced, complained or suppressed: already never mailed again, which is what was asked.
+        log.info("subscriber %s is %s: nothing to do", subscriber_id, status)
+    return _page(request, "unsubscribed.html.j2", email=email)
 
 
 def _link_subscriber_id(settings: Settings, token: str) -> int:
@@ -166,113 +191,92 @@ def _old_subscriber_id(settings: Settings, token: str) -> int:
         raise _invalid_link() from None
 
 
-def _subscriber(session: Session, subscriber_id: int) -> Subscriber:
-    """The subscriber; PageError 404 when there is none (any more)."""
-    subscriber = session.get(Subscriber, subscriber_id)
-    if subscriber is None:
-        raise PageError(404, "Subscription not found",
-                        "We have no subscription for this link any more.")
-    return subscriber
+def _no_subscription() -> PageError:
+    return PageError(404, "Subscription not found", "We have no subscription for this link any more.")
 
 
 # --- votes ---------------------------------------------------------------------------------------
+# A vote page is one read (web_queries.ballot_row) and a vote one more statement (the upsert), so a
+# burst of clicks after a send costs the database little.
 
 
 @router.get("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
 def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                    ctx: Ctx) -> Response:
     """The confirmation page of a vote link; changes nothing."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
-        current = _held_vote(session, ballot.claim)
-    return _page(request, "vote.html.j2", ballot=ballot, current=current)
+    ballot = _ballot_of_link(ctx, token, comparison_id, tool_id, decision)
+    return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
 @router.post("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
 def link_vote_now(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                   ctx: Ctx) -> Response:
     """Record (or change) the vote of a vote link and show the tool's community tally."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
-        return _cast(request, session, ballot)
+    return _cast(request, ctx, _ballot_of_link(ctx, token, comparison_id, tool_id, decision))
 
 
 @router.get("/vote/{token}", response_class=HTMLResponse)
 def vote_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page naming the tool and the decision; changes nothing."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of(session, ctx.settings, token)
-        current = _held_vote(session, ballot.claim)
-    return _page(request, "vote.html.j2", ballot=ballot, current=current)
+    ballot = _ballot_of(ctx, token)
+    return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
 @router.post("/vote/{token}", response_class=HTMLResponse)
 def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Record (or change) the vote and show the tool's community tally."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of(session, ctx.settings, token)
-        return _cast(request, session, ballot)
+    return _cast(request, ctx, _ballot_of(ctx, token))
 
 
-def _cast(request: Request, session: Session, ballot: Ballot) -> Response:
-    previous = _held_vote(session, ballot.claim)
-    claim = ballot.claim
-    queries.record_vote(session, subscriber_id=claim.subscriber_id,
-                        comparison_id=claim.comparison_id, tool_id=claim.tool_id,
-                        decision=ballot.decision.value)
-    tally = Tally.of(queries.votes_for(session, comparison_id=claim.comparison_id,
-                                       tool_id=claim.tool_id))
-    return _page(request, "voted.html.j2", ballot=ballot, previous=previous,
+def _cast(request: Request, ctx: Context, ballot: Ballot) -> Response:
+    claim, decision = ballot.claim, ballot.decision.value
+    if ballot.held != decision:  # a repeated click changes nothing: no write
+        with ctx.autocommit.connect() as connection:
+            web_queries.cast_vote(connection, subscriber_id=claim.subscriber_id,
+                                  comparison_id=claim.comparison_id, tool_id=claim.tool_id,
+                                  decision=decision, now=utcnow())
+    tally = ballot.tally_after()
+    return _page(request, "voted.html.j2", ballot=ballot, previous=ballot.held,
                  verdict=community_verdict(tally), percent=percent_label(tally))
 
 
-def _ballot_of_link(session: Session, settings: Settings, token: str, comparison_id: int, tool_id: int,
-                    decision: str) -> Ballot:
+def _ballot_of_link(ctx: Context, token: str, comparison_id: int, tool_id: int, decision: str) -> Ballot:
     """The checked vote of a /v/ link: its token names the subscriber and the issue the vote is in."""
     try:
-        link = read_link_token(settings.secret_key, token)
+        link = read_link_token(ctx.settings.secret_key, token)
     except BadToken:
         raise _invalid_link() from None
-    comparison = session.get(Comparison, comparison_id)
-    if comparison is not None and comparison.issue_id != link.issue_id:
-        raise _invalid_link()  # a vote link of one issue re-pointed at another issue's comparison
-    return _checked_ballot(session, VoteClaim(link.subscriber_id, comparison_id, tool_id, decision))
+    return _checked_ballot(ctx, VoteClaim(link.subscriber_id, comparison_id, tool_id, decision),
+                           issue_id=link.issue_id)
 
 
-def _held_vote(session: Session, claim: VoteClaim) -> str | None:
-    """The decision the claim's subscriber already holds on its tool, if any."""
-    return queries.vote_of(session, subscriber_id=claim.subscriber_id,
-                           comparison_id=claim.comparison_id, tool_id=claim.tool_id)
-
-
-def _ballot_of(session: Session, settings: Settings, token: str) -> Ballot:
+def _ballot_of(ctx: Context, token: str) -> Ballot:
     """The checked vote of an old /vote/ token; PageError 400, 404 or 403 (see _checked_ballot)."""
     try:
-        claim = read_vote_token(settings.secret_key, token)
+        claim = read_vote_token(ctx.settings.secret_key, token)
     except BadToken:
         raise _invalid_link() from None
-    return _checked_ballot(session, claim)
+    return _checked_ballot(ctx, claim)
 
 
-def _checked_ballot(session: Session, claim: VoteClaim) -> Ballot:
-    """The ballot of a verified claim; PageError 400 (bad decision), 404 (unknown), 403 (not active)."""
+def _checked_ballot(ctx: Context, claim: VoteClaim, *, issue_id: int | None = None) -> Ballot:
+    """The ballot of a verified claim; PageError 400 (bad decision, or a comparison of another issue
+    than the link's), 404 (unknown), 403 (not active)."""
     try:
         decision = Decision(claim.decision)
     except ValueError:
         raise _invalid_link() from None
-    subscriber = session.get(Subscriber, claim.subscriber_id)
-    comparison = session.get(Comparison, claim.comparison_id)
-    in_comparison = comparison is not None and claim.tool_id in (
-        comparison.tool_a_id, comparison.tool_b_id)
-    if subscriber is None or comparison is None or not in_comparison:
+    with ctx.autocommit.connect() as connection:
+        row = web_queries.ballot_row(connection, subscriber_id=claim.subscriber_id,
+                                     comparison_id=claim.comparison_id, tool_id=claim.tool_id)
+    if row is not None and issue_id is not None and row.issue_id != issue_id:
+        raise _invalid_link()  # a vote link of one issue re-pointed at another issue's comparison
+    if row is None or row.subscriber_status is None or claim.tool_id not in row.tool_ids:
         raise PageError(404, "Vote not found", "This vote is not open any more.")
-    if subscriber.status != SubscriberStatus.ACTIVE:
+    if row.subscriber_status != SubscriberStatus.ACTIVE:
         raise PageError(403, "Only subscribers can vote",
                         "Votes count only from active subscribers of the newsletter.")
-    a = queries.get_tool(session, tool_id=comparison.tool_a_id)
-    b = queries.get_tool(session, tool_id=comparison.tool_b_id)
-    tool = a if claim.tool_id == a.id else b
-    return Ballot(claim, decision, subscriber, comparison, tool, comparison_title(a, b))
+    return Ballot(claim, decision, row)
 
 
 # --- archive and health --------------------------------------------------------------------------
