@@ -309,8 +309,8 @@ def healthz(ctx: Ctx) -> Response:
 
 def _environment(*, newsletter: str) -> Environment:
     """Jinja2 over web/templates; autoescape on, since tool names are scraped text."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # see web.deps
     env.globals["newsletter"] = newsletter
     return env
 
