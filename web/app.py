@@ -94,6 +94,9 @@ class Ballot:
         return Tally(ships=counts["ship"], skips=counts["skip"])
 
 
+# The emailed links, matched before every other route (readers click them in bursts after a send);
+# no other router serves /u/, /unsubscribe/, /v/ or /vote/.
+links = APIRouter()
 router = APIRouter()
 
 
@@ -108,7 +111,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.context = Context(settings, get_engine(settings.resolved_database_url()))
     app.state.pages = _environment(newsletter=settings.sender_name)
     deps.install(app, settings, app.state.context.engine)  # headers, static files, desk sign-in
-    app.include_router(public.router)  # first: its live /issues/{week} replaces the frozen one below
+    app.include_router(links)
+    app.include_router(public.router)  # before `router`: its live /issues/{week} replaces the frozen one
     app.include_router(subscribers.router)
     app.include_router(desk.router)
     app.include_router(router)
@@ -129,25 +133,25 @@ Ctx = Annotated[Context, Depends(_context)]
 # --- unsubscribe ---------------------------------------------------------------------------------
 
 
-@router.get("/u/{token}", response_class=HTMLResponse)
+@links.get("/u/{token}", response_class=HTMLResponse)
 def unsubscribe_link_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page of today's unsubscribe link; changes nothing."""
     return _unsubscribe_page(request, ctx, _link_subscriber_id(ctx.settings, token))
 
 
-@router.post("/u/{token}", response_class=HTMLResponse)
+@links.post("/u/{token}", response_class=HTMLResponse)
 def unsubscribe_link_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Unsubscribe from today's link (RFC 8058 one-click or our button); harmless when repeated."""
     return _unsubscribe_now(request, ctx, _link_subscriber_id(ctx.settings, token))
 
 
-@router.get("/unsubscribe/{token}", response_class=HTMLResponse)
+@links.get("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page of the first issues' unsubscribe link; changes nothing."""
     return _unsubscribe_page(request, ctx, _old_subscriber_id(ctx.settings, token))
 
 
-@router.post("/unsubscribe/{token}", response_class=HTMLResponse)
+@links.post("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Unsubscribe from the first issues' link; harmless when repeated."""
     return _unsubscribe_now(request, ctx, _old_subscriber_id(ctx.settings, token))
@@ -200,7 +204,7 @@ def _no_subscription() -> PageError:
 # burst of clicks after a send costs the database little.
 
 
-@router.get("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+@links.get("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
 def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                    ctx: Ctx) -> Response:
     """The confirmation page of a vote link; changes nothing."""
@@ -208,21 +212,21 @@ def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, 
     return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
-@router.post("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+@links.post("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
 def link_vote_now(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                   ctx: Ctx) -> Response:
     """Record (or change) the vote of a vote link and show the tool's community tally."""
     return _cast(request, ctx, _ballot_of_link(ctx, token, comparison_id, tool_id, decision))
 
 
-@router.get("/vote/{token}", response_class=HTMLResponse)
+@links.get("/vote/{token}", response_class=HTMLResponse)
 def vote_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page naming the tool and the decision; changes nothing."""
     ballot = _ballot_of(ctx, token)
     return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
-@router.post("/vote/{token}", response_class=HTMLResponse)
+@links.post("/vote/{token}", response_class=HTMLResponse)
 def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Record (or change) the vote and show the tool's community tally."""
     return _cast(request, ctx, _ballot_of(ctx, token))

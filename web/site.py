@@ -100,6 +100,7 @@ class Catalog:
         self.base_url = base_url
         self._views: OrderedDict[tuple[int, str | None], PublicIssue] = OrderedDict()
         self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
         self.pages = PageCache()
         self.personas = {persona_slug(p.name): p for p in load_personas()}
 
@@ -183,17 +184,26 @@ class Catalog:
 
     def _issue(self, session: Session, key: IssueKey) -> PublicIssue:
         cache_key = (key.id, key.content_hash)
+        view = self._cached(cache_key)
+        if view is None:
+            # One build at a time: the burst of first requests a new worker or a newly approved
+            # issue gets builds the view once, instead of once per thread, all competing for the GIL.
+            with self._build_lock:
+                view = self._cached(cache_key)
+                if view is None:
+                    view = self._build(session, key)
+                    with self._lock:
+                        self._views[cache_key] = view
+                        while len(self._views) > CACHE_SIZE:
+                            self._views.popitem(last=False)
+        return dataclasses.replace(view, key=key)
+
+    def _cached(self, cache_key: tuple[int, str | None]) -> PublicIssue | None:
         with self._lock:
-            cached = self._views.get(cache_key)
-            if cached is not None:
+            view = self._views.get(cache_key)
+            if view is not None:
                 self._views.move_to_end(cache_key)
-                return dataclasses.replace(cached, key=key)
-        built = self._build(session, key)
-        with self._lock:
-            self._views[cache_key] = built
-            while len(self._views) > CACHE_SIZE:
-                self._views.popitem(last=False)
-        return built
+            return view
 
     def _build(self, session: Session, key: IssueKey) -> PublicIssue:
         issue = queries.get_issue(session, issue_id=key.id)
