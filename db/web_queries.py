@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, case, delete, func, update
+from sqlalchemy import bindparam, case, delete, func, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
@@ -194,26 +194,21 @@ def ballot_row(connection: Connection, *, subscriber_id: int, comparison_id: int
     return BallotRow(issue_id, week, (a_id, b_id), (a_name, b_name), status, held, int(ships), int(skips))
 
 
-_CAST: dict[str, object] = {}  # the upsert per dialect, built once
+# Plain SQL, which PostgreSQL and SQLite both read: SQLAlchemy cannot cache the compiled form of
+# its dialect upserts, and compiling one per vote cost more than the rest of the request.
+_CAST = text(
+    "INSERT INTO community_votes (subscriber_id, comparison_id, tool_id, decision, created_at)"
+    " VALUES (:subscriber_id, :comparison_id, :tool_id, :decision, :now)"
+    " ON CONFLICT (subscriber_id, comparison_id, tool_id)"
+    " DO UPDATE SET decision = excluded.decision WHERE community_votes.decision <> excluded.decision"
+).bindparams(bindparam("now", type_=VOTES.c.created_at.type))  # stored as the ORM stores it
 
 
 def cast_vote(connection: Connection, *, subscriber_id: int, comparison_id: int, tool_id: int,
               decision: str, now: object) -> None:
     """Insert the vote or change the one held; one statement, so racing clicks stay one row."""
-    dialect = connection.dialect.name
-    stmt = _CAST.get(dialect)
-    if stmt is None:
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        upsert = insert(VOTES).values(subscriber_id=bindparam("s"), comparison_id=bindparam("c"),
-                                      tool_id=bindparam("t"), decision=bindparam("d"),
-                                      created_at=bindparam("now"))
-        stmt = _CAST[dialect] = upsert.on_conflict_do_update(
-            index_elements=["subscriber_id", "comparison_id", "tool_id"],
-            set_={"decision": upsert.excluded.decision},
-            where=VOTES.c.decision != upsert.excluded.decision,
-        )
-    connection.execute(stmt, {"s": subscriber_id, "c": comparison_id, "t": tool_id, "d": decision,
-                              "now": now})
+    connection.execute(_CAST, {"subscriber_id": subscriber_id, "comparison_id": comparison_id,
+                               "tool_id": tool_id, "decision": decision, "now": now})
 
 
 # --- consent and the subscriber's own data -------------------------------------------------------
