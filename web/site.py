@@ -2,16 +2,17 @@
 
 Views come from `editorial.presentation` (the same words as the email), built once per issue and
 content hash and kept in this process; each request then reads only which issues are public and
-the current vote tallies. An issue whose approval is withdrawn (back to draft) leaves the site at
-once, because every request starts from the public issues' keys.
+the vote tallies (those at most TALLY_SECONDS old). An issue whose approval is withdrawn (back to
+draft) leaves the site at once, because every request starts from the public issues' keys.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session
@@ -25,6 +26,10 @@ from editorial.verdict import Tally, community_verdict, percent_label
 from emails.view import ComparisonView, IssueView, ReviewView, ToolView
 
 CACHE_SIZE = 256  # issue views kept per process
+# Community tallies on the public pages are read at most this often per process (and page's set of
+# comparisons): under a burst of page views the database counts votes once a second, not per view.
+# The page a voter gets after voting is exact (web.app); whether an issue is public is read per request.
+TALLY_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -96,8 +101,10 @@ def persona_slug(name: str) -> str:
 class Catalog:
     """The public issues' views, cached per (issue, content hash); votes are read live per request."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.base_url = base_url
+        self._clock = clock
+        self._tallies: dict[tuple[int, ...], tuple[float, dict[tuple[int, int], tuple[int, int]]]] = {}
         self._views: OrderedDict[tuple[int, str | None], PublicIssue] = OrderedDict()
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
@@ -172,13 +179,29 @@ class Catalog:
     def _with_votes(
         self, session: Session, comparisons: Sequence[PublicComparison]
     ) -> list[PublicComparison]:
-        tallies = web_queries.vote_tallies(session, comparison_ids=[c.view.id for c in comparisons])
+        tallies = self._vote_tallies(session, tuple(sorted({c.view.id for c in comparisons})))
         result = []
         for comparison in comparisons:
             view = comparison.view
             a, b = (_with_tally(t, tallies.get((view.id, t.id), (0, 0))) for t in (view.a, view.b))
             result.append(dataclasses.replace(comparison, view=dataclasses.replace(view, a=a, b=b)))
         return result
+
+    def _vote_tallies(
+        self, session: Session, comparison_ids: tuple[int, ...]
+    ) -> dict[tuple[int, int], tuple[int, int]]:
+        """web_queries.vote_tallies, read again once the last read is TALLY_SECONDS old."""
+        now = self._clock()
+        with self._lock:
+            kept = self._tallies.get(comparison_ids)
+        if kept is not None and now - kept[0] < TALLY_SECONDS:
+            return kept[1]
+        tallies = web_queries.vote_tallies(session, comparison_ids=comparison_ids)
+        with self._lock:
+            if len(self._tallies) >= CACHE_SIZE:
+                self._tallies.clear()  # sets of comparisons are few (one per page kind and issue)
+            self._tallies[comparison_ids] = (now, tallies)
+        return tallies
 
     # --- the cache -------------------------------------------------------------------------------
 
