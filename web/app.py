@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -208,7 +208,9 @@ def _no_subscription() -> PageError:
 def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                    ctx: Ctx) -> Response:
     """The confirmation page of a vote link; changes nothing."""
-    ballot = _ballot_of_link(ctx, token, comparison_id, tool_id, decision)
+    claim, issue_id = _link_claim(ctx, token, comparison_id, tool_id, decision)
+    with ctx.autocommit.connect() as connection:
+        ballot = _checked_ballot(connection, claim, issue_id=issue_id)
     return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
@@ -216,63 +218,65 @@ def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, 
 def link_vote_now(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                   ctx: Ctx) -> Response:
     """Record (or change) the vote of a vote link and show the tool's community tally."""
-    return _cast(request, ctx, _ballot_of_link(ctx, token, comparison_id, tool_id, decision))
+    claim, issue_id = _link_claim(ctx, token, comparison_id, tool_id, decision)
+    return _cast(request, ctx, claim, issue_id=issue_id)
 
 
 @links.get("/vote/{token}", response_class=HTMLResponse)
 def vote_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page naming the tool and the decision; changes nothing."""
-    ballot = _ballot_of(ctx, token)
+    claim = _old_claim(ctx, token)
+    with ctx.autocommit.connect() as connection:
+        ballot = _checked_ballot(connection, claim)
     return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
 @links.post("/vote/{token}", response_class=HTMLResponse)
 def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Record (or change) the vote and show the tool's community tally."""
-    return _cast(request, ctx, _ballot_of(ctx, token))
+    return _cast(request, ctx, _old_claim(ctx, token))
 
 
-def _cast(request: Request, ctx: Context, ballot: Ballot) -> Response:
-    claim, decision = ballot.claim, ballot.decision.value
-    if ballot.held != decision:  # a repeated click changes nothing: no write
-        with ctx.autocommit.connect() as connection:
+def _cast(request: Request, ctx: Context, claim: VoteClaim, *, issue_id: int | None = None) -> Response:
+    with ctx.autocommit.connect() as connection:
+        ballot = _checked_ballot(connection, claim, issue_id=issue_id)
+        if ballot.held != ballot.decision:  # a repeated click changes nothing: no write
             web_queries.cast_vote(connection, subscriber_id=claim.subscriber_id,
                                   comparison_id=claim.comparison_id, tool_id=claim.tool_id,
-                                  decision=decision, now=utcnow())
+                                  decision=ballot.decision.value, now=utcnow())
     tally = ballot.tally_after()
     return _page(request, "voted.html.j2", ballot=ballot, previous=ballot.held,
                  verdict=community_verdict(tally), percent=percent_label(tally))
 
 
-def _ballot_of_link(ctx: Context, token: str, comparison_id: int, tool_id: int, decision: str) -> Ballot:
-    """The checked vote of a /v/ link: its token names the subscriber and the issue the vote is in."""
+def _link_claim(ctx: Context, token: str, comparison_id: int, tool_id: int, decision: str
+                ) -> tuple[VoteClaim, int]:
+    """The vote a /v/ link asks for, and the issue its token was made for; PageError 400 if the
+    token is not ours."""
     try:
         link = read_link_token(ctx.settings.secret_key, token)
     except BadToken:
         raise _invalid_link() from None
-    return _checked_ballot(ctx, VoteClaim(link.subscriber_id, comparison_id, tool_id, decision),
-                           issue_id=link.issue_id)
+    return VoteClaim(link.subscriber_id, comparison_id, tool_id, decision), link.issue_id
 
 
-def _ballot_of(ctx: Context, token: str) -> Ballot:
-    """The checked vote of an old /vote/ token; PageError 400, 404 or 403 (see _checked_ballot)."""
+def _old_claim(ctx: Context, token: str) -> VoteClaim:
+    """The vote an old /vote/ token carries; PageError 400 if it is not ours."""
     try:
-        claim = read_vote_token(ctx.settings.secret_key, token)
+        return read_vote_token(ctx.settings.secret_key, token)
     except BadToken:
         raise _invalid_link() from None
-    return _checked_ballot(ctx, claim)
 
 
-def _checked_ballot(ctx: Context, claim: VoteClaim, *, issue_id: int | None = None) -> Ballot:
+def _checked_ballot(connection: Connection, claim: VoteClaim, *, issue_id: int | None = None) -> Ballot:
     """The ballot of a verified claim; PageError 400 (bad decision, or a comparison of another issue
     than the link's), 404 (unknown), 403 (not active)."""
     try:
         decision = Decision(claim.decision)
     except ValueError:
         raise _invalid_link() from None
-    with ctx.autocommit.connect() as connection:
-        row = web_queries.ballot_row(connection, subscriber_id=claim.subscriber_id,
-                                     comparison_id=claim.comparison_id, tool_id=claim.tool_id)
+    row = web_queries.ballot_row(connection, subscriber_id=claim.subscriber_id,
+                                 comparison_id=claim.comparison_id, tool_id=claim.tool_id)
     if row is not None and issue_id is not None and row.issue_id != issue_id:
         raise _invalid_link()  # a vote link of one issue re-pointed at another issue's comparison
     if row is None or row.subscriber_status is None or claim.tool_id not in row.tool_ids:

@@ -144,6 +144,21 @@ def test_pending_subscriber_can_unsubscribe_too(settings, engine, client):
     assert status_of(engine, reader) == SubscriberStatus.UNSUBSCRIBED
 
 
+@pytest.mark.parametrize("status", [SubscriberStatus.PAUSED, SubscriberStatus.BOUNCED,
+                                    SubscriberStatus.COMPLAINED, SubscriberStatus.SUPPRESSED])
+def test_one_click_follows_the_subscriber_state_machine(settings, engine, client, status):
+    """Paused readers leave; bounced, complained and suppressed ones stay as they are (never mailed
+    again anyway) and still get the unsubscribed page."""
+    reader = add_subscriber(engine, status=status)
+    done = client.post(path(unsubscribe_url(settings, reader)), data=ONE_CLICK)
+    assert done.status_code == 200 and "You're unsubscribed" in done.text
+    expected = SubscriberStatus.UNSUBSCRIBED if status == SubscriberStatus.PAUSED else status
+    assert status_of(engine, reader) == expected
+    with Session(engine) as session:
+        left_at = session.get(Subscriber, reader).unsubscribed_at
+    assert (left_at is not None) == (expected == SubscriberStatus.UNSUBSCRIBED)
+
+
 @pytest.mark.parametrize("forge", ["altered", "other_secret", "vote_token", "garbage"])
 def test_forged_unsubscribe_link_is_refused_without_detail(settings, engine, client, forge):
     reader = add_subscriber(engine)
