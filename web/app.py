@@ -123,7 +123,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _context(request: Request) -> Context:
+async def _context(request: Request) -> Context:
+    # async: FastAPI runs a plain-def dependency in the thread pool, a hop per request for a lookup.
     return request.app.state.context  # type: ignore[no-any-return]
 
 

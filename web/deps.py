@@ -113,7 +113,12 @@ def web_state(request: Request) -> WebState:
     return request.app.state.web  # type: ignore[no-any-return]
 
 
-Web = Annotated[WebState, Depends(web_state)]
+async def _web_dependency(request: Request) -> WebState:
+    # async: FastAPI runs a plain-def dependency in the thread pool, a hop per request for a lookup.
+    return web_state(request)
+
+
+Web = Annotated[WebState, Depends(_web_dependency)]
 
 
 def client_ip(request: Request) -> str:
