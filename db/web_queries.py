@@ -84,12 +84,13 @@ def tool_slugs(session: Session, *, tool_ids: Iterable[int]) -> dict[int, str]:
 
 
 def vote_tallies(
-    session: Session, *, comparison_ids: Sequence[int]
+    db: Session | Connection, *, comparison_ids: Sequence[int]
 ) -> dict[tuple[int, int], tuple[int, int]]:
     """(ships, skips) per (comparison id, tool id), over every vote, anonymous ones included."""
+    connection = db.connection() if isinstance(db, Session) else db
     found: dict[tuple[int, int], tuple[int, int]] = {}
     for chunk in chunked(sorted(set(comparison_ids))):
-        rows = session.connection().execute(_TALLIES, {"ids": list(chunk)}).all()
+        rows = connection.execute(_TALLIES, {"ids": list(chunk)}).all()
         for comparison_id, tool_id, ships, skips in rows:
             found[(comparison_id, tool_id)] = (int(ships or 0), int(skips or 0))
     return found
@@ -159,8 +160,6 @@ class BallotRow:
     tool_names: tuple[str, str]
     subscriber_status: str | None  # None: no such subscriber
     held: str | None  # the decision the subscriber holds on the tool, if any
-    ships: int  # the tool's tally in the comparison, before this vote
-    skips: int
 
 
 _A, _B = TOOLS.alias("a"), TOOLS.alias("b")
@@ -173,8 +172,6 @@ _BALLOT = (
         .scalar_subquery(),
         select(VOTES.c.decision).where(_THIS_TOOL, VOTES.c.subscriber_id == bindparam("subscriber_id"))
         .scalar_subquery(),
-        select(func.count()).where(_THIS_TOOL, VOTES.c.decision == "ship").scalar_subquery(),
-        select(func.count()).where(_THIS_TOOL, VOTES.c.decision == "skip").scalar_subquery(),
     )
     .join(_A, _A.c.id == COMPARISONS.c.tool_a_id)
     .join(_B, _B.c.id == COMPARISONS.c.tool_b_id)
@@ -184,14 +181,15 @@ _BALLOT = (
 
 def ballot_row(connection: Connection, *, subscriber_id: int, comparison_id: int, tool_id: int
                ) -> BallotRow | None:
-    """The comparison, its tools, the subscriber's state and held vote, and the tool's tally; None
-    if there is no such comparison."""
+    """The comparison, its tools, the subscriber's state and held vote (index lookups only: the
+    tally, a count over every vote, is read through web.site's cache); None if there is no such
+    comparison."""
     row = connection.execute(_BALLOT, {"subscriber_id": subscriber_id, "comparison_id": comparison_id,
                                        "tool_id": tool_id}).first()
     if row is None:
         return None
-    issue_id, week, a_id, b_id, a_name, b_name, status, held, ships, skips = row
-    return BallotRow(issue_id, week, (a_id, b_id), (a_name, b_name), status, held, int(ships), int(skips))
+    issue_id, week, a_id, b_id, a_name, b_name, status, held = row
+    return BallotRow(issue_id, week, (a_id, b_id), (a_name, b_name), status, held)
 
 
 # Plain SQL, which PostgreSQL and SQLite both read: SQLAlchemy cannot cache the compiled form of

@@ -85,11 +85,12 @@ class Ballot:
         """The decision the subscriber held before this vote, if any."""
         return self.row.held
 
-    def tally_after(self) -> Tally:
-        """The tool's tally once this vote is counted (the one held before, if any, taken out)."""
-        counts = {"ship": self.row.ships, "skip": self.row.skips}
+    def tally_after(self, counted: tuple[int, int]) -> Tally:
+        """The tool's tally once this vote is in: `counted` (ships, skips), read up to a second ago
+        (web.site.TALLY_SECONDS), with the vote held before, if any, taken out and this one added."""
+        counts = dict(zip(("ship", "skip"), counted, strict=True))
         if self.held in counts:
-            counts[self.held] -= 1
+            counts[self.held] = max(counts[self.held] - 1, 0)  # not yet counted if just cast
         counts[self.decision.value] += 1
         return Tally(ships=counts["ship"], skips=counts["skip"])
 
@@ -241,11 +242,13 @@ def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
 def _cast(request: Request, ctx: Context, claim: VoteClaim, *, issue_id: int | None = None) -> Response:
     with ctx.autocommit.connect() as connection:
         ballot = _checked_ballot(connection, claim, issue_id=issue_id)
+        # Counted before the write, so a fresh count holds the old vote and not yet this one.
+        tallies = request.app.state.web.catalog.vote_tallies(connection, (claim.comparison_id,))
         if ballot.held != ballot.decision:  # a repeated click changes nothing: no write
             web_queries.cast_vote(connection, subscriber_id=claim.subscriber_id,
                                   comparison_id=claim.comparison_id, tool_id=claim.tool_id,
                                   decision=ballot.decision.value, now=utcnow())
-    tally = ballot.tally_after()
+    tally = ballot.tally_after(tallies.get((claim.comparison_id, claim.tool_id), (0, 0)))
     return _page(request, "voted.html.j2", ballot=ballot, previous=ballot.held,
                  verdict=community_verdict(tally), percent=percent_label(tally))
 

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from db import queries, web_queries
@@ -26,9 +27,9 @@ from editorial.verdict import Tally, community_verdict, percent_label
 from emails.view import ComparisonView, IssueView, ReviewView, ToolView
 
 CACHE_SIZE = 256  # issue views kept per process
-# Community tallies on the public pages are read at most this often per process (and page's set of
-# comparisons): under a burst of page views the database counts votes once a second, not per view.
-# The page a voter gets after voting is exact (web.app); whether an issue is public is read per request.
+# Community tallies are read at most this often per process (and set of comparisons): under a burst
+# of page views or votes the database counts votes once a second, not per request. The page after a
+# vote adds the vote itself to that count (web.app); whether an issue is public is read per request.
 TALLY_SECONDS = 1.0
 
 
@@ -179,7 +180,7 @@ class Catalog:
     def _with_votes(
         self, session: Session, comparisons: Sequence[PublicComparison]
     ) -> list[PublicComparison]:
-        tallies = self._vote_tallies(session, tuple(sorted({c.view.id for c in comparisons})))
+        tallies = self.vote_tallies(session, tuple(sorted({c.view.id for c in comparisons})))
         result = []
         for comparison in comparisons:
             view = comparison.view
@@ -187,8 +188,8 @@ class Catalog:
             result.append(dataclasses.replace(comparison, view=dataclasses.replace(view, a=a, b=b)))
         return result
 
-    def _vote_tallies(
-        self, session: Session, comparison_ids: tuple[int, ...]
+    def vote_tallies(
+        self, db: Session | Connection, comparison_ids: tuple[int, ...]
     ) -> dict[tuple[int, int], tuple[int, int]]:
         """web_queries.vote_tallies, read again once the last read is TALLY_SECONDS old."""
         now = self._clock()
@@ -196,7 +197,7 @@ class Catalog:
             kept = self._tallies.get(comparison_ids)
         if kept is not None and now - kept[0] < TALLY_SECONDS:
             return kept[1]
-        tallies = web_queries.vote_tallies(session, comparison_ids=comparison_ids)
+        tallies = web_queries.vote_tallies(db, comparison_ids=comparison_ids)
         with self._lock:
             if len(self._tallies) >= CACHE_SIZE:
                 self._tallies.clear()  # sets of comparisons are few (one per page kind and issue)
