@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, case, delete, func, update
+from sqlalchemy import bindparam, case, delete, func, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from db.models import (
@@ -24,7 +25,7 @@ from db.models import (
     Tool,
 )
 from db.queries import chunked
-from db.states import IssueStatus
+from db.states import TRANSITIONS, IssueStatus, SubscriberStatus
 
 # What an editor approved is public: the comparisons of these issues and the tools in them.
 PUBLIC_ISSUE_STATUSES = (IssueStatus.APPROVED, IssueStatus.SENDING, IssueStatus.SENT)
@@ -83,12 +84,13 @@ def tool_slugs(session: Session, *, tool_ids: Iterable[int]) -> dict[int, str]:
 
 
 def vote_tallies(
-    session: Session, *, comparison_ids: Sequence[int]
+    db: Session | Connection, *, comparison_ids: Sequence[int]
 ) -> dict[tuple[int, int], tuple[int, int]]:
     """(ships, skips) per (comparison id, tool id), over every vote, anonymous ones included."""
+    connection = db.connection() if isinstance(db, Session) else db
     found: dict[tuple[int, int], tuple[int, int]] = {}
     for chunk in chunked(sorted(set(comparison_ids))):
-        rows = session.connection().execute(_TALLIES, {"ids": list(chunk)}).all()
+        rows = connection.execute(_TALLIES, {"ids": list(chunk)}).all()
         for comparison_id, tool_id, ships, skips in rows:
             found[(comparison_id, tool_id)] = (int(ships or 0), int(skips or 0))
     return found
@@ -107,6 +109,104 @@ def comparison_titles(session: Session, *, comparison_ids: Iterable[int]) -> dic
         )
         found.update((cid, (na, nb)) for cid, na, nb in session.exec(stmt).all())
     return found
+
+
+# --- the emailed links: one-click unsubscribe and votes -------------------------------------------
+# Readers click these in bursts after every send, so each is a statement or two on a connection in
+# autocommit mode (no BEGIN/COMMIT round trips): every write below is one atomic statement.
+
+SUBSCRIBERS = Subscriber.__table__  # type: ignore[attr-defined]
+COMPARISONS = Comparison.__table__  # type: ignore[attr-defined]
+TOOLS = Tool.__table__  # type: ignore[attr-defined]
+# The states the subscriber machine lets move to unsubscribed (db.states is the one table of moves).
+UNSUBSCRIBABLE = sorted(s.value for s, moves in TRANSITIONS[SubscriberStatus].items()
+                        if SubscriberStatus.UNSUBSCRIBED in moves)
+
+_SUBSCRIBER_OF = select(SUBSCRIBERS.c.email, SUBSCRIBERS.c.status).where(
+    SUBSCRIBERS.c.id == bindparam("id"))
+_UNSUBSCRIBE = (
+    update(SUBSCRIBERS)
+    .where(SUBSCRIBERS.c.id == bindparam("subscriber_id"), SUBSCRIBERS.c.status.in_(UNSUBSCRIBABLE))
+    .values(status=SubscriberStatus.UNSUBSCRIBED.value, unsubscribed_at=bindparam("now"))
+)
+
+
+def subscriber_state(connection: Connection, *, subscriber_id: int) -> tuple[str, str] | None:
+    """(address, status) of the subscriber, or None if there is none."""
+    row = connection.execute(_SUBSCRIBER_OF, {"id": subscriber_id}).first()
+    return None if row is None else (row[0], row[1])
+
+
+def unsubscribe_now(connection: Connection, *, subscriber_id: int, now: object) -> tuple[str, str] | None:
+    """Unsubscribe if the subscriber's state allows it; (address, status before), or None if there
+    is no such subscriber. A repeat (already unsubscribed) is one read; the update re-checks the
+    state itself, so a racing change of state is never overwritten."""
+    found = subscriber_state(connection, subscriber_id=subscriber_id)
+    if found is None:
+        return None
+    email, status = found
+    if status in UNSUBSCRIBABLE:
+        connection.execute(_UNSUBSCRIBE, {"subscriber_id": subscriber_id, "now": now})
+    return email, status
+
+
+@dataclass(frozen=True)
+class BallotRow:
+    """What a vote link's page needs, read in one statement."""
+
+    issue_id: int
+    week: str
+    tool_ids: tuple[int, int]
+    tool_names: tuple[str, str]
+    subscriber_status: str | None  # None: no such subscriber
+    held: str | None  # the decision the subscriber holds on the tool, if any
+
+
+_A, _B = TOOLS.alias("a"), TOOLS.alias("b")
+_THIS_TOOL = (VOTES.c.comparison_id == bindparam("comparison_id")) & (VOTES.c.tool_id == bindparam("tool_id"))
+_BALLOT = (
+    select(
+        COMPARISONS.c.issue_id, COMPARISONS.c.week, COMPARISONS.c.tool_a_id, COMPARISONS.c.tool_b_id,
+        _A.c.name, _B.c.name,
+        select(SUBSCRIBERS.c.status).where(SUBSCRIBERS.c.id == bindparam("subscriber_id"))
+        .scalar_subquery(),
+        select(VOTES.c.decision).where(_THIS_TOOL, VOTES.c.subscriber_id == bindparam("subscriber_id"))
+        .scalar_subquery(),
+    )
+    .join(_A, _A.c.id == COMPARISONS.c.tool_a_id)
+    .join(_B, _B.c.id == COMPARISONS.c.tool_b_id)
+    .where(COMPARISONS.c.id == bindparam("comparison_id"))
+)
+
+
+def ballot_row(connection: Connection, *, subscriber_id: int, comparison_id: int, tool_id: int
+               ) -> BallotRow | None:
+    """The comparison, its tools, the subscriber's state and held vote (index lookups only: the
+    tally, a count over every vote, is read through web.site's cache); None if there is no such
+    comparison."""
+    row = connection.execute(_BALLOT, {"subscriber_id": subscriber_id, "comparison_id": comparison_id,
+                                       "tool_id": tool_id}).first()
+    if row is None:
+        return None
+    issue_id, week, a_id, b_id, a_name, b_name, status, held = row
+    return BallotRow(issue_id, week, (a_id, b_id), (a_name, b_name), status, held)
+
+
+# Plain SQL, which PostgreSQL and SQLite both read: SQLAlchemy cannot cache the compiled form of
+# its dialect upserts, and compiling one per vote cost more than the rest of the request.
+_CAST = text(
+    "INSERT INTO community_votes (subscriber_id, comparison_id, tool_id, decision, created_at)"
+    " VALUES (:subscriber_id, :comparison_id, :tool_id, :decision, :now)"
+    " ON CONFLICT (subscriber_id, comparison_id, tool_id)"
+    " DO UPDATE SET decision = excluded.decision WHERE community_votes.decision <> excluded.decision"
+).bindparams(bindparam("now", type_=VOTES.c.created_at.type))  # stored as the ORM stores it
+
+
+def cast_vote(connection: Connection, *, subscriber_id: int, comparison_id: int, tool_id: int,
+              decision: str, now: object) -> None:
+    """Insert the vote or change the one held; one statement, so racing clicks stay one row."""
+    connection.execute(_CAST, {"subscriber_id": subscriber_id, "comparison_id": comparison_id,
+                               "tool_id": tool_id, "decision": decision, "now": now})
 
 
 # --- consent and the subscriber's own data -------------------------------------------------------

@@ -82,15 +82,21 @@ def read_link_token(secret: str, token: str) -> LinkClaim:
 # --- the first issues' tokens, still honoured ------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
+def _serializer(secret: str, salt: str) -> URLSafeSerializer:
+    """One serializer per secret and purpose (it holds no state between calls)."""
+    return URLSafeSerializer(secret, salt=salt)
+
+
 def unsubscribe_token(secret: str, subscriber_id: int) -> str:
     """A URL-safe token naming the subscriber, signed with `secret` (the old `/unsubscribe/` links)."""
-    return URLSafeSerializer(secret, salt=UNSUBSCRIBE_SALT).dumps({"s": subscriber_id})
+    return _serializer(secret, UNSUBSCRIBE_SALT).dumps({"s": subscriber_id})
 
 
 def read_unsubscribe_token(secret: str, token: str) -> int:
     """The subscriber id in a token; BadToken if it is forged or altered."""
     try:
-        return int(URLSafeSerializer(secret, salt=UNSUBSCRIBE_SALT).loads(token)["s"])
+        return int(_serializer(secret, UNSUBSCRIBE_SALT).loads(token)["s"])
     except (BadSignature, KeyError, TypeError, ValueError):
         raise BadToken("this unsubscribe link is not valid") from None
 
@@ -98,13 +104,13 @@ def read_unsubscribe_token(secret: str, token: str) -> int:
 def vote_token(secret: str, claim: VoteClaim) -> str:
     """A URL-safe token for one subscriber's vote on one tool of one comparison (old `/vote/` links)."""
     payload = [claim.subscriber_id, claim.comparison_id, claim.tool_id, claim.decision]
-    return URLSafeSerializer(secret, salt=VOTE_SALT).dumps(payload)
+    return _serializer(secret, VOTE_SALT).dumps(payload)
 
 
 def read_vote_token(secret: str, token: str) -> VoteClaim:
     """The vote a token carries; BadToken if it is forged or altered."""
     try:
-        s, c, t, d = URLSafeSerializer(secret, salt=VOTE_SALT).loads(token)
+        s, c, t, d = _serializer(secret, VOTE_SALT).loads(token)
         return VoteClaim(int(s), int(c), int(t), str(d))
     except (BadSignature, TypeError, ValueError):
         raise BadToken("this vote link is not valid") from None

@@ -7,6 +7,7 @@ only credential, so no cookie or CSRF token is needed.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -18,18 +19,15 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from db import queries
+from db import queries, web_queries
 from db.engine import get_engine, session_scope
-from db.models import Comparison, Subscriber, Tool
+from db.models import utcnow
 from db.states import Decision, IssueStatus, SubscriberStatus
-from editorial.presentation import comparison_title
 from editorial.verdict import Tally, community_verdict, percent_label
-from emails.audience import AudienceError, unsubscribe
 from emails.tokens import BadToken, VoteClaim, read_link_token, read_unsubscribe_token, read_vote_token
 from verdicts.production import ensure_secret
 from verdicts.settings import Settings, get_settings
@@ -54,10 +52,15 @@ class PageError(Exception):
 
 @dataclass(frozen=True)
 class Context:
-    """What every route needs: the settings and the database engine."""
+    """What every route needs: the settings and the database engine (and the same engine in
+    autocommit mode, for the link routes whose every write is one statement)."""
 
     settings: Settings
     engine: Engine
+
+    @functools.cached_property
+    def autocommit(self) -> Engine:
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,35 @@ class Ballot:
 
     claim: VoteClaim
     decision: Decision
-    subscriber: Subscriber
-    comparison: Comparison
-    tool: Tool
-    title: str  # "Codestral 2 vs OpenRouter Model Fusion"
+    row: web_queries.BallotRow
+
+    @property
+    def tool_name(self) -> str:
+        return self.row.tool_names[self.row.tool_ids.index(self.claim.tool_id)]
+
+    @property
+    def title(self) -> str:
+        """'Codestral 2 vs OpenRouter Model Fusion'."""
+        return " vs ".join(self.row.tool_names)
+
+    @property
+    def held(self) -> str | None:
+        """The decision the subscriber held before this vote, if any."""
+        return self.row.held
+
+    def tally_after(self, counted: tuple[int, int]) -> Tally:
+        """The tool's tally once this vote is in: `counted` (ships, skips), read up to a second ago
+        (web.site.TALLY_SECONDS), with the vote held before, if any, taken out and this one added."""
+        counts = dict(zip(("ship", "skip"), counted, strict=True))
+        if self.held in counts:
+            counts[self.held] = max(counts[self.held] - 1, 0)  # not yet counted if just cast
+        counts[self.decision.value] += 1
+        return Tally(ships=counts["ship"], skips=counts["skip"])
 
 
+# The emailed links, matched before every other route (readers click them in bursts after a send);
+# no other router serves /u/, /unsubscribe/, /v/ or /vote/.
+links = APIRouter()
 router = APIRouter()
 
 
@@ -86,7 +112,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.context = Context(settings, get_engine(settings.resolved_database_url()))
     app.state.pages = _environment(newsletter=settings.sender_name)
     deps.install(app, settings, app.state.context.engine)  # headers, static files, desk sign-in
-    app.include_router(public.router)  # first: its live /issues/{week} replaces the frozen one below
+    app.include_router(links)
+    app.include_router(public.router)  # before `router`: its live /issues/{week} replaces the frozen one
     app.include_router(subscribers.router)
     app.include_router(desk.router)
     app.include_router(router)
@@ -97,7 +124,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _context(request: Request) -> Context:
+async def _context(request: Request) -> Context:
+    # async: FastAPI runs a plain-def dependency in the thread pool, a hop per request for a lookup.
     return request.app.state.context  # type: ignore[no-any-return]
 
 
@@ -107,47 +135,50 @@ Ctx = Annotated[Context, Depends(_context)]
 # --- unsubscribe ---------------------------------------------------------------------------------
 
 
-@router.get("/u/{token}", response_class=HTMLResponse)
+@links.get("/u/{token}", response_class=HTMLResponse)
 def unsubscribe_link_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page of today's unsubscribe link; changes nothing."""
     return _unsubscribe_page(request, ctx, _link_subscriber_id(ctx.settings, token))
 
 
-@router.post("/u/{token}", response_class=HTMLResponse)
+@links.post("/u/{token}", response_class=HTMLResponse)
 def unsubscribe_link_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Unsubscribe from today's link (RFC 8058 one-click or our button); harmless when repeated."""
     return _unsubscribe_now(request, ctx, _link_subscriber_id(ctx.settings, token))
 
 
-@router.get("/unsubscribe/{token}", response_class=HTMLResponse)
+@links.get("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page of the first issues' unsubscribe link; changes nothing."""
     return _unsubscribe_page(request, ctx, _old_subscriber_id(ctx.settings, token))
 
 
-@router.post("/unsubscribe/{token}", response_class=HTMLResponse)
+@links.post("/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Unsubscribe from the first issues' link; harmless when repeated."""
     return _unsubscribe_now(request, ctx, _old_subscriber_id(ctx.settings, token))
 
 
 def _unsubscribe_page(request: Request, ctx: Context, subscriber_id: int) -> Response:
-    with session_scope(ctx.engine) as session:
-        subscriber = _subscriber(session, subscriber_id)
-        done = subscriber.status == SubscriberStatus.UNSUBSCRIBED
-    name = "unsubscribed.html.j2" if done else "unsubscribe.html.j2"
-    return _page(request, name, email=subscriber.email)
+    with ctx.autocommit.connect() as connection:
+        found = web_queries.subscriber_state(connection, subscriber_id=subscriber_id)
+    if found is None:
+        raise _no_subscription()
+    email, status = found
+    name = "unsubscribed.html.j2" if status == SubscriberStatus.UNSUBSCRIBED else "unsubscribe.html.j2"
+    return _page(request, name, email=email)
 
 
 def _unsubscribe_now(request: Request, ctx: Context, subscriber_id: int) -> Response:
-    with session_scope(ctx.engine) as session:
-        subscriber = _subscriber(session, subscriber_id)
-        try:
-            unsubscribe(session, subscriber_id=subscriber_id)
-        except AudienceError:
-            # Bounced or complained: already never mailed again, which is what was asked.
-            log.info("subscriber %s is %s: nothing to do", subscriber.id, subscriber.status)
-    return _page(request, "unsubscribed.html.j2", email=subscriber.email)
+    with ctx.autocommit.connect() as connection:
+        found = web_queries.unsubscribe_now(connection, subscriber_id=subscriber_id, now=utcnow())
+    if found is None:
+        raise _no_subscription()
+    email, status = found
+    if status not in web_queries.UNSUBSCRIBABLE and status != SubscriberStatus.UNSUBSCRIBED:
+        # Bounced, complained or suppressed: already never mailed again, which is what was asked.
+        log.info("subscriber %s is %s: nothing to do", subscriber_id, status)
+    return _page(request, "unsubscribed.html.j2", email=email)
 
 
 def _link_subscriber_id(settings: Settings, token: str) -> int:
@@ -166,113 +197,98 @@ def _old_subscriber_id(settings: Settings, token: str) -> int:
         raise _invalid_link() from None
 
 
-def _subscriber(session: Session, subscriber_id: int) -> Subscriber:
-    """The subscriber; PageError 404 when there is none (any more)."""
-    subscriber = session.get(Subscriber, subscriber_id)
-    if subscriber is None:
-        raise PageError(404, "Subscription not found",
-                        "We have no subscription for this link any more.")
-    return subscriber
+def _no_subscription() -> PageError:
+    return PageError(404, "Subscription not found", "We have no subscription for this link any more.")
 
 
 # --- votes ---------------------------------------------------------------------------------------
+# A vote page is one read (web_queries.ballot_row) and a vote one more statement (the upsert), so a
+# burst of clicks after a send costs the database little.
 
 
-@router.get("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+@links.get("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
 def link_vote_page(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                    ctx: Ctx) -> Response:
     """The confirmation page of a vote link; changes nothing."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
-        current = _held_vote(session, ballot.claim)
-    return _page(request, "vote.html.j2", ballot=ballot, current=current)
+    claim, issue_id = _link_claim(ctx, token, comparison_id, tool_id, decision)
+    with ctx.autocommit.connect() as connection:
+        ballot = _checked_ballot(connection, claim, issue_id=issue_id)
+    return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
-@router.post("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
+@links.post("/v/{token}/{comparison_id}/{tool_id}/{decision}", response_class=HTMLResponse)
 def link_vote_now(token: str, comparison_id: int, tool_id: int, decision: str, request: Request,
                   ctx: Ctx) -> Response:
     """Record (or change) the vote of a vote link and show the tool's community tally."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of_link(session, ctx.settings, token, comparison_id, tool_id, decision)
-        return _cast(request, session, ballot)
+    claim, issue_id = _link_claim(ctx, token, comparison_id, tool_id, decision)
+    return _cast(request, ctx, claim, issue_id=issue_id)
 
 
-@router.get("/vote/{token}", response_class=HTMLResponse)
+@links.get("/vote/{token}", response_class=HTMLResponse)
 def vote_page(token: str, request: Request, ctx: Ctx) -> Response:
     """The confirmation page naming the tool and the decision; changes nothing."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of(session, ctx.settings, token)
-        current = _held_vote(session, ballot.claim)
-    return _page(request, "vote.html.j2", ballot=ballot, current=current)
+    claim = _old_claim(ctx, token)
+    with ctx.autocommit.connect() as connection:
+        ballot = _checked_ballot(connection, claim)
+    return _page(request, "vote.html.j2", ballot=ballot, current=ballot.held)
 
 
-@router.post("/vote/{token}", response_class=HTMLResponse)
+@links.post("/vote/{token}", response_class=HTMLResponse)
 def vote_now(token: str, request: Request, ctx: Ctx) -> Response:
     """Record (or change) the vote and show the tool's community tally."""
-    with session_scope(ctx.engine) as session:
-        ballot = _ballot_of(session, ctx.settings, token)
-        return _cast(request, session, ballot)
+    return _cast(request, ctx, _old_claim(ctx, token))
 
 
-def _cast(request: Request, session: Session, ballot: Ballot) -> Response:
-    previous = _held_vote(session, ballot.claim)
-    claim = ballot.claim
-    queries.record_vote(session, subscriber_id=claim.subscriber_id,
-                        comparison_id=claim.comparison_id, tool_id=claim.tool_id,
-                        decision=ballot.decision.value)
-    tally = Tally.of(queries.votes_for(session, comparison_id=claim.comparison_id,
-                                       tool_id=claim.tool_id))
-    return _page(request, "voted.html.j2", ballot=ballot, previous=previous,
+def _cast(request: Request, ctx: Context, claim: VoteClaim, *, issue_id: int | None = None) -> Response:
+    with ctx.autocommit.connect() as connection:
+        ballot = _checked_ballot(connection, claim, issue_id=issue_id)
+        # Counted before the write, so a fresh count holds the old vote and not yet this one.
+        tallies = request.app.state.web.catalog.vote_tallies(connection, (claim.comparison_id,))
+        if ballot.held != ballot.decision:  # a repeated click changes nothing: no write
+            web_queries.cast_vote(connection, subscriber_id=claim.subscriber_id,
+                                  comparison_id=claim.comparison_id, tool_id=claim.tool_id,
+                                  decision=ballot.decision.value, now=utcnow())
+    tally = ballot.tally_after(tallies.get((claim.comparison_id, claim.tool_id), (0, 0)))
+    return _page(request, "voted.html.j2", ballot=ballot, previous=ballot.held,
                  verdict=community_verdict(tally), percent=percent_label(tally))
 
 
-def _ballot_of_link(session: Session, settings: Settings, token: str, comparison_id: int, tool_id: int,
-                    decision: str) -> Ballot:
-    """The checked vote of a /v/ link: its token names the subscriber and the issue the vote is in."""
+def _link_claim(ctx: Context, token: str, comparison_id: int, tool_id: int, decision: str
+                ) -> tuple[VoteClaim, int]:
+    """The vote a /v/ link asks for, and the issue its token was made for; PageError 400 if the
+    token is not ours."""
     try:
-        link = read_link_token(settings.secret_key, token)
+        link = read_link_token(ctx.settings.secret_key, token)
     except BadToken:
         raise _invalid_link() from None
-    comparison = session.get(Comparison, comparison_id)
-    if comparison is not None and comparison.issue_id != link.issue_id:
-        raise _invalid_link()  # a vote link of one issue re-pointed at another issue's comparison
-    return _checked_ballot(session, VoteClaim(link.subscriber_id, comparison_id, tool_id, decision))
+    return VoteClaim(link.subscriber_id, comparison_id, tool_id, decision), link.issue_id
 
 
-def _held_vote(session: Session, claim: VoteClaim) -> str | None:
-    """The decision the claim's subscriber already holds on its tool, if any."""
-    return queries.vote_of(session, subscriber_id=claim.subscriber_id,
-                           comparison_id=claim.comparison_id, tool_id=claim.tool_id)
-
-
-def _ballot_of(session: Session, settings: Settings, token: str) -> Ballot:
-    """The checked vote of an old /vote/ token; PageError 400, 404 or 403 (see _checked_ballot)."""
+def _old_claim(ctx: Context, token: str) -> VoteClaim:
+    """The vote an old /vote/ token carries; PageError 400 if it is not ours."""
     try:
-        claim = read_vote_token(settings.secret_key, token)
+        return read_vote_token(ctx.settings.secret_key, token)
     except BadToken:
         raise _invalid_link() from None
-    return _checked_ballot(session, claim)
 
 
-def _checked_ballot(session: Session, claim: VoteClaim) -> Ballot:
-    """The ballot of a verified claim; PageError 400 (bad decision), 404 (unknown), 403 (not active)."""
+def _checked_ballot(connection: Connection, claim: VoteClaim, *, issue_id: int | None = None) -> Ballot:
+    """The ballot of a verified claim; PageError 400 (bad decision, or a comparison of another issue
+    than the link's), 404 (unknown), 403 (not active)."""
     try:
         decision = Decision(claim.decision)
     except ValueError:
         raise _invalid_link() from None
-    subscriber = session.get(Subscriber, claim.subscriber_id)
-    comparison = session.get(Comparison, claim.comparison_id)
-    in_comparison = comparison is not None and claim.tool_id in (
-        comparison.tool_a_id, comparison.tool_b_id)
-    if subscriber is None or comparison is None or not in_comparison:
+    row = web_queries.ballot_row(connection, subscriber_id=claim.subscriber_id,
+                                 comparison_id=claim.comparison_id, tool_id=claim.tool_id)
+    if row is not None and issue_id is not None and row.issue_id != issue_id:
+        raise _invalid_link()  # a vote link of one issue re-pointed at another issue's comparison
+    if row is None or row.subscriber_status is None or claim.tool_id not in row.tool_ids:
         raise PageError(404, "Vote not found", "This vote is not open any more.")
-    if subscriber.status != SubscriberStatus.ACTIVE:
+    if row.subscriber_status != SubscriberStatus.ACTIVE:
         raise PageError(403, "Only subscribers can vote",
                         "Votes count only from active subscribers of the newsletter.")
-    a = queries.get_tool(session, tool_id=comparison.tool_a_id)
-    b = queries.get_tool(session, tool_id=comparison.tool_b_id)
-    tool = a if claim.tool_id == a.id else b
-    return Ballot(claim, decision, subscriber, comparison, tool, comparison_title(a, b))
+    return Ballot(claim, decision, row)
 
 
 # --- archive and health --------------------------------------------------------------------------
@@ -305,8 +321,8 @@ def healthz(ctx: Ctx) -> Response:
 
 def _environment(*, newsletter: str) -> Environment:
     """Jinja2 over web/templates; autoescape on, since tool names are scraped text."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)  # see web.deps
     env.globals["newsletter"] = newsletter
     return env
 

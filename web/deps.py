@@ -3,6 +3,7 @@ checks, and the signed-in editor."""
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -46,6 +47,11 @@ class WebState:
     limits: RateLimits
     catalog: Catalog
 
+    @functools.cached_property
+    def autocommit(self) -> Engine:
+        """The engine in autocommit mode, for pages that only read: no BEGIN/COMMIT round trips."""
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
+
     @property
     def secure_cookies(self) -> bool:
         return self.settings.public_base_url.startswith("https://")
@@ -85,8 +91,10 @@ def _match_threads_to_pool(engine: Engine) -> None:
 
 
 def _environment(settings: Settings) -> Environment:
+    # auto_reload off: templates change only with a deploy, and checking each one's mtime on every
+    # render is a stat() per page.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.globals.update(newsletter=settings.sender_name, desk_enabled=settings.desk_enabled)
     env.filters["xml"] = xml_text
     return env
@@ -105,7 +113,12 @@ def web_state(request: Request) -> WebState:
     return request.app.state.web  # type: ignore[no-any-return]
 
 
-Web = Annotated[WebState, Depends(web_state)]
+async def _web_dependency(request: Request) -> WebState:
+    # async: FastAPI runs a plain-def dependency in the thread pool, a hop per request for a lookup.
+    return web_state(request)
+
+
+Web = Annotated[WebState, Depends(_web_dependency)]
 
 
 def client_ip(request: Request) -> str:

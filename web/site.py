@@ -2,18 +2,20 @@
 
 Views come from `editorial.presentation` (the same words as the email), built once per issue and
 content hash and kept in this process; each request then reads only which issues are public and
-the current vote tallies. An issue whose approval is withdrawn (back to draft) leaves the site at
-once, because every request starts from the public issues' keys.
+the vote tallies (those at most TALLY_SECONDS old). An issue whose approval is withdrawn (back to
+draft) leaves the site at once, because every request starts from the public issues' keys.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from db import desk_queries, queries, web_queries
@@ -25,6 +27,10 @@ from editorial.verdict import Tally, community_verdict, percent_label
 from emails.view import ComparisonView, IssueView, ReviewView, ToolView
 
 CACHE_SIZE = 256  # issue views kept per process
+# Community tallies are read at most this often per process (and set of comparisons): under a burst
+# of page views or votes the database counts votes once a second, not per request. The page after a
+# vote adds the vote itself to that count (web.app); whether an issue is public is read per request.
+TALLY_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -96,10 +102,13 @@ def persona_slug(name: str) -> str:
 class Catalog:
     """The public issues' views, cached per (issue, content hash); votes are read live per request."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.base_url = base_url
+        self._clock = clock
+        self._tallies: dict[tuple[int, ...], tuple[float, dict[tuple[int, int], tuple[int, int]]]] = {}
         self._views: OrderedDict[tuple[int, str | None], PublicIssue] = OrderedDict()
         self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
         self.pages = PageCache()
         self.personas = {persona_slug(p.name): p for p in load_personas()}
 
@@ -172,7 +181,7 @@ class Catalog:
     def _with_votes(
         self, session: Session, comparisons: Sequence[PublicComparison]
     ) -> list[PublicComparison]:
-        tallies = web_queries.vote_tallies(session, comparison_ids=[c.view.id for c in comparisons])
+        tallies = self.vote_tallies(session, tuple(sorted({c.view.id for c in comparisons})))
         result = []
         for comparison in comparisons:
             view = comparison.view
@@ -180,21 +189,46 @@ class Catalog:
             result.append(dataclasses.replace(comparison, view=dataclasses.replace(view, a=a, b=b)))
         return result
 
+    def vote_tallies(
+        self, db: Session | Connection, comparison_ids: tuple[int, ...]
+    ) -> dict[tuple[int, int], tuple[int, int]]:
+        """web_queries.vote_tallies, read again once the last read is TALLY_SECONDS old."""
+        now = self._clock()
+        with self._lock:
+            kept = self._tallies.get(comparison_ids)
+        if kept is not None and now - kept[0] < TALLY_SECONDS:
+            return kept[1]
+        tallies = web_queries.vote_tallies(db, comparison_ids=comparison_ids)
+        with self._lock:
+            if len(self._tallies) >= CACHE_SIZE:
+                self._tallies.clear()  # sets of comparisons are few (one per page kind and issue)
+            self._tallies[comparison_ids] = (now, tallies)
+        return tallies
+
     # --- the cache -------------------------------------------------------------------------------
 
     def _issue(self, session: Session, key: IssueKey) -> PublicIssue:
         cache_key = (key.id, key.content_hash)
+        view = self._cached(cache_key)
+        if view is None:
+            # One build at a time: the burst of first requests a new worker or a newly approved
+            # issue gets builds the view once, instead of once per thread, all competing for the GIL.
+            with self._build_lock:
+                view = self._cached(cache_key)
+                if view is None:
+                    view = self._build(session, key)
+                    with self._lock:
+                        self._views[cache_key] = view
+                        while len(self._views) > CACHE_SIZE:
+                            self._views.popitem(last=False)
+        return dataclasses.replace(view, key=key)
+
+    def _cached(self, cache_key: tuple[int, str | None]) -> PublicIssue | None:
         with self._lock:
-            cached = self._views.get(cache_key)
-            if cached is not None:
+            view = self._views.get(cache_key)
+            if view is not None:
                 self._views.move_to_end(cache_key)
-                return dataclasses.replace(cached, key=key)
-        built = self._build(session, key)
-        with self._lock:
-            self._views[cache_key] = built
-            while len(self._views) > CACHE_SIZE:
-                self._views.popitem(last=False)
-        return built
+            return view
 
     def _build(self, session: Session, key: IssueKey) -> PublicIssue:
         issue = queries.get_issue(session, issue_id=key.id)

@@ -6,6 +6,7 @@ link cannot change an address, a preferences link cannot confirm anything, a coo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ class RequestClaim:
     consent_id: int
 
 
+@functools.lru_cache(maxsize=16)
 def _serializer(secret: str, salt: str) -> URLSafeTimedSerializer:
+    """One serializer per secret and purpose (it holds no state between calls)."""
     return URLSafeTimedSerializer(secret, salt=salt)
 
 

@@ -12,7 +12,7 @@ from db.engine import session_scope
 from db.queries import record_vote
 from db.states import IssueStatus
 from tests.web.sitekit import add_issue, add_subscriber, serve, sqlite_only
-from web import create_app
+from web import create_app, site
 
 CODESTRAL = {"name": "Codestral 2", "slug": "codestral-2",
              "tagline": "Mistral's 22B Apache 2.0 code model beats GPT-4o on HumanEval",
@@ -98,7 +98,8 @@ def test_an_approval_withdrawn_leaves_the_site_at_once(engine, client):
     assert client.get("/compare/codestral-2-vs-openrouter-model-fusion").status_code == 404
 
 
-def test_community_votes_are_live_on_every_page(engine, client):
+def test_community_votes_are_live_on_every_page(engine, client, monkeypatch):
+    monkeypatch.setattr(site, "TALLY_SECONDS", 0)  # every view reads the votes (the window: below)
     _, [comparison] = add_issue(engine, "2026-W48", IssueStatus.SENT, [(CODESTRAL, FUSION)])
     compare = "/compare/codestral-2-vs-openrouter-model-fusion"
     assert "No community votes yet" in client.get(compare).text
@@ -114,6 +115,31 @@ def test_community_votes_are_live_on_every_page(engine, client):
         page = client.get(path).text
         assert "Ship · 2 ship / 1 skip" in page and "67%" in page, path
     assert "67%" in client.get("/").text
+
+
+def test_public_tallies_are_read_again_once_a_second(engine):
+    """Under a burst of page views the votes are counted once per TALLY_SECONDS, then read anew."""
+    _, [comparison] = add_issue(engine, "2026-W48", IssueStatus.SENT, [(CODESTRAL, FUSION)])
+    now = [100.0]
+    catalog = site.Catalog("http://127.0.0.1", clock=lambda: now[0])
+
+    def codestral_verdict() -> str:
+        with session_scope(engine) as session:
+            found, _ = catalog.comparison(session, pair="codestral-2-vs-openrouter-model-fusion")
+        return found.view.a.community_verdict
+
+    assert codestral_verdict() == "No community votes yet"
+    reader = add_subscriber(engine, "r@example.com")
+    with session_scope(engine) as session:
+        from db.models import Comparison
+
+        codestral = session.get(Comparison, comparison).tool_a_id
+        record_vote(session, subscriber_id=reader, comparison_id=comparison, tool_id=codestral,
+                    decision="ship")
+    now[0] += site.TALLY_SECONDS / 2
+    assert codestral_verdict() == "No community votes yet"  # within the window: the counted tally
+    now[0] += site.TALLY_SECONDS
+    assert codestral_verdict() == "Ship · 1 ship / 0 skip"
 
 
 def test_archive_index_and_latest_issue_on_the_home_page(engine, client):

@@ -28,7 +28,7 @@ from emails.publish import send_issue
 from emails.tokens import VOTE_SALT, VoteClaim, unsubscribe_token
 from verdicts import stages
 from verdicts.settings import SAMPLES_DIR
-from web import create_app
+from web import create_app, site
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 HOSTILE = "<script>alert(1)</script>"
@@ -144,6 +144,21 @@ def test_pending_subscriber_can_unsubscribe_too(settings, engine, client):
     assert status_of(engine, reader) == SubscriberStatus.UNSUBSCRIBED
 
 
+@pytest.mark.parametrize("status", [SubscriberStatus.PAUSED, SubscriberStatus.BOUNCED,
+                                    SubscriberStatus.COMPLAINED, SubscriberStatus.SUPPRESSED])
+def test_one_click_follows_the_subscriber_state_machine(settings, engine, client, status):
+    """Paused readers leave; bounced, complained and suppressed ones stay as they are (never mailed
+    again anyway) and still get the unsubscribed page."""
+    reader = add_subscriber(engine, status=status)
+    done = client.post(path(unsubscribe_url(settings, reader)), data=ONE_CLICK)
+    assert done.status_code == 200 and "You're unsubscribed" in done.text
+    expected = SubscriberStatus.UNSUBSCRIBED if status == SubscriberStatus.PAUSED else status
+    assert status_of(engine, reader) == expected
+    with Session(engine) as session:
+        left_at = session.get(Subscriber, reader).unsubscribed_at
+    assert (left_at is not None) == (expected == SubscriberStatus.UNSUBSCRIBED)
+
+
 @pytest.mark.parametrize("forge", ["altered", "other_secret", "vote_token", "garbage"])
 def test_forged_unsubscribe_link_is_refused_without_detail(settings, engine, client, forge):
     reader = add_subscriber(engine)
@@ -182,7 +197,7 @@ def test_vote_page_asks_and_records_nothing(settings, engine, client):
     assert votes(engine) == []
 
 
-def test_vote_is_recorded_changed_and_never_duplicated(settings, engine, client):
+def test_vote_is_recorded_changed_and_never_duplicated(settings, engine, client, monkeypatch):
     reader = add_subscriber(engine)
     other = add_subscriber(engine, email="other@example.com")
     comparison, codestral, fusion = add_comparison(engine)
@@ -203,6 +218,9 @@ def test_vote_is_recorded_changed_and_never_duplicated(settings, engine, client)
     assert "Skip · 0 ship / 1 skip" in changed.text and "0%" in changed.text
     assert votes(engine) == [(reader, comparison, codestral, "skip")]
 
+    # The voter's own vote is always in the tally shown (above); others' votes once the votes are
+    # counted anew, at most web.site.TALLY_SECONDS later: no wait here.
+    monkeypatch.setattr(site, "TALLY_SECONDS", 0)
     client.post(vote_path(settings, other, comparison, codestral, "ship"))
     client.post(vote_path(settings, reader, comparison, fusion, "ship"))  # other tool, own vote
     tally = client.post(vote_path(settings, other, comparison, codestral, "ship"))

@@ -1,6 +1,7 @@
 """The public site: the latest issue, the archive with live votes, comparisons, tools, personas, a feed.
 
-Everything here shows only what an editor approved (see `web.site.Catalog`)."""
+Everything here shows only what an editor approved (see `web.site.Catalog`). Every page only reads,
+so it reads in autocommit mode."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def _helpers() -> dict[str, object]:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, web: Web) -> Response:
     """The latest sent issue, and the subscribe form."""
-    with session_scope(web.engine) as session:
+    with session_scope(web.autocommit) as session:
         sent = web.catalog.sent_issues(session)
         latest = web.catalog.live(session, sent[0]) if sent else None
     return render(request, "site/home.html.j2", latest=latest, headers=PUBLIC_CACHE, **_helpers())
@@ -37,7 +38,7 @@ def home(request: Request, web: Web) -> Response:
 @router.get("/issues", response_class=HTMLResponse)
 def archive_index(request: Request, web: Web) -> Response:
     """Every sent issue, newest first."""
-    with session_scope(web.engine) as session:
+    with session_scope(web.autocommit) as session:
         issues = web.catalog.sent_issues(session)
     return render(request, "site/issues.html.j2", issues=issues, headers=PUBLIC_CACHE)
 
@@ -45,7 +46,7 @@ def archive_index(request: Request, web: Web) -> Response:
 @router.get("/issues/{week}", response_class=HTMLResponse)
 def issue_page(week: str, request: Request, web: Web) -> Response:
     """A sent issue with its community votes as they stand now (registered before the frozen copy)."""
-    with session_scope(web.engine) as session:
+    with session_scope(web.autocommit) as session:
         issue = web.catalog.sent_issue(session, week=week)
     if issue is None:
         raise PageError(404, "Issue not found", "There is no published issue for that week.")
@@ -55,7 +56,7 @@ def issue_page(week: str, request: Request, web: Web) -> Response:
 @router.get("/feed.atom")
 def feed(request: Request, web: Web) -> Response:
     """An Atom feed of the sent issues."""
-    with session_scope(web.engine) as session:
+    with session_scope(web.autocommit) as session:
         issues = web.catalog.sent_issues(session)[:20]
     updated = max((i.key.sent_at for i in issues if i.key.sent_at), default=datetime(2026, 1, 1, tzinfo=UTC))
     body = web.pages.get_template("site/feed.atom.j2").render(
@@ -66,7 +67,7 @@ def feed(request: Request, web: Web) -> Response:
 @router.get("/compare/{pair}", response_class=HTMLResponse)
 def compare(pair: str, request: Request, web: Web) -> Response:
     """'X vs Y': both tools, panel and community, the decision table, the reviewer scorecard."""
-    with session_scope(web.engine) as session:
+    with session_scope(web.autocommit) as session:
         comparison, reversed_pair = web.catalog.comparison(session, pair=pair)
     if comparison is None:
         raise PageError(404, "Comparison not found", "No published comparison has that address.")
@@ -79,7 +80,7 @@ def compare(pair: str, request: Request, web: Web) -> Response:
 @router.get("/tools/{slug}", response_class=HTMLResponse)
 def tool_page(slug: str, request: Request, web: Web) -> Response:
     """A tool of an approved comparison: what it is, the panel's takes, its comparisons."""
-    with session_scope(web.engine) as session:
+    with session_scope(web.autocommit) as session:
         page = web.catalog.tool(session, slug=slug)
     if page is None:
         raise PageError(404, "Tool not found", "No published comparison has that tool.")
@@ -96,7 +97,7 @@ def personas(request: Request, web: Web) -> Response:
 @router.get("/personas/{name}", response_class=HTMLResponse)
 def persona_page(name: str, request: Request, web: Web) -> Response:
     """A persona: what it asks, values and distrusts, and its verdicts by category."""
-    with session_scope(web.engine) as session:
+    with session_scope(web.autocommit) as session:
         page = web.catalog.persona(session, slug=name.lower())
     if page is None:
         raise PageError(404, "Persona not found", "The panel has no persona of that name.")
