@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 
 import feedparser
@@ -355,8 +357,13 @@ def corpus() -> list[str]:
     return texts + EDGE_TEXTS
 
 
+def facts_modules() -> list[object]:
+    return [importlib.import_module(f"scrapers.facts.{info.name}")
+            for info in pkgutil.iter_modules(facts.__path__)]
+
+
 def all_rules() -> list[Rule]:
-    """Every rule of the module, in its tables or on its own."""
+    """Every rule of the package's modules, in their tables or on their own."""
     found: list[Rule] = []
 
     def visit(value: object, depth: int) -> None:
@@ -366,8 +373,9 @@ def all_rules() -> list[Rule]:
             for item in value:
                 visit(item, depth + 1)
 
-    for value in vars(facts).values():
-        visit(value, 0)
+    for module in facts_modules():
+        for value in vars(module).values():
+            visit(value, 0)
     return list(dict.fromkeys(found))
 
 

@@ -1,0 +1,68 @@
+"""Facts about a tool pulled from launch text, each with the sentence it came from.
+
+Pure and table-driven: the matching engine is `engine`; each kind's vocabulary and extractor live in
+a module of their own (`vendor`, `pricing`, `license`, ...), every extractor a small function from
+sentences to facts. Nothing here guesses: a fact is emitted only when a phrase in the text says it.
+"""
+
+from __future__ import annotations
+
+from scrapers.facts.benchmark import benchmark_facts
+from scrapers.facts.category import category_facts
+from scrapers.facts.context_length import context_length_facts
+from scrapers.facts.engine import (
+    MAX_SNIPPET_CHARS,
+    Extractor,
+    Rule,
+    Sentences,
+    _fold,
+    _occurs,
+    join_words,
+    snippet_of,
+    split_sentences,
+)
+from scrapers.facts.hardware import hardware_facts
+from scrapers.facts.launch import AI_SIGNALS, is_ai_tool
+from scrapers.facts.license import license_facts
+from scrapers.facts.open_weights import open_weights_facts
+from scrapers.facts.parameters import parameter_facts
+from scrapers.facts.pricing import entry_price_facts, pricing_model_facts
+from scrapers.facts.vendor import vendor_facts
+from scrapers.records import FACT_KINDS, FactRecord
+
+__all__ = [
+    "AI_SIGNALS", "EXTRACTORS", "MAX_SNIPPET_CHARS", "Rule", "Sentences", "_fold", "_occurs",
+    "extract_facts", "is_ai_tool", "join_words", "snippet_of", "split_sentences",
+]
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    vendor_facts,
+    category_facts,
+    pricing_model_facts,
+    entry_price_facts,
+    license_facts,
+    open_weights_facts,
+    parameter_facts,
+    context_length_facts,
+    hardware_facts,
+    benchmark_facts,
+)
+
+
+def extract_facts(text: str, *, title: str = "", url: str | None = None) -> list[FactRecord]:
+    """Every fact the title, text and URL state, in FACT_KINDS order; [] when none. Never raises."""
+    sentences = Sentences(split_sentences(title) + split_sentences(text))
+    found: list[FactRecord] = []
+    for extractor in EXTRACTORS:
+        found.extend(extractor(sentences, url))
+    return _dedupe(found)
+
+
+def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for fact in sorted(facts, key=lambda f: FACT_KINDS.index(f.kind)):
+        if (fact.kind, fact.value) not in seen:
+            seen.add((fact.kind, fact.value))
+            unique.append(fact)
+    return unique

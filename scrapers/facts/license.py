@@ -1,0 +1,59 @@
+"""license: each licence named, SPDX ids where they exist."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import Rule, Sentences, overlaps
+from scrapers.records import FactRecord
+
+# SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
+# per span.
+LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
+    (Rule(r"\bApache(?:[- ]License)?[ ,-]*(?:v(?:ersion)?\s*)?2(?:\.0)?\b", re.I, starts="apache"),
+     "Apache-2.0"),
+    (Rule(r"\bMIT[- ]licen[cs]ed?\b|\bunder (?:the )?MIT\b|\bMIT licen[cs]e\b",
+          starts=("mit", "under ")), "MIT"),
+    (Rule(r"\bBSD[- ]3[- ]Clause\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),
+     "BSD-3-Clause"),
+    (Rule(r"\bBSD[- ]2[- ]Clause\b|\b2-clause BSD\b", re.I, starts=("bsd", "2-clause")),
+     "BSD-2-Clause"),
+    (Rule(r"\bAGPL(?:[- ]?v?3(?:\.0)?)?\b", starts="agpl"), "AGPL-3.0"),
+    (Rule(r"\b(?<!A)GPL[- ]?v?3(?:\.0)?\b", starts="gpl"), "GPL-3.0"),
+    (Rule(r"\bMPL[- ]?2(?:\.0)?\b|\bMozilla Public License\b",
+          starts=("mpl", "mozilla public license")), "MPL-2.0"),
+    (Rule(r"\bCC[- ]BY[- ]NC(?:[- ]SA)?[- ]4\.0\b", re.I, starts="cc"), "CC-BY-NC-4.0"),
+    (Rule(r"\bCC[- ]BY[- ]4\.0\b", re.I, starts="cc"), "CC-BY-4.0"),
+    (Rule(r"\bOpenRAIL(?:-M)?\b", re.I, starts="openrail"), "OpenRAIL-M"),
+    (Rule(r"\bLlama(?: \d+(?:\.\d+)?)? [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
+     "Llama community license"),
+    (Rule(
+        r"\b(?!(?:The|This|Our|Its|Their)\b)(?P<who>[A-Z][\w-]+) [Cc]ommunity [Ll]icen[cs]e\b",
+        needs=(" community licen",),
+    ), "{who} community license"),
+    (Rule(r"\bresearch(?:-only)? licen[cs]e\b", re.I, starts="research"), "research license"),
+    (Rule(r"\bnon-?commercial licen[cs]e\b", re.I, starts="non"), "non-commercial license"),
+    (Rule(r"\bproprietary\b|\bclosed[- ]source\b", re.I, starts=("proprietary", "closed")),
+     "proprietary"),
+)
+
+def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """Each licence named, SPDX ids where they exist."""
+    if not sentences.any_live(_LICENSE_RULES):
+        return []
+    facts = []
+    taken: list[tuple[int, int]] = []
+    current = -1
+    found = sentences.reading(LICENSE_PATTERNS)
+    for index, canonical, match in found:
+        if index != current:
+            taken, current = [], index
+        if overlaps(match.span(), taken):
+            continue
+        taken.append(match.span())
+        value = canonical.format(**match.groupdict())
+        facts.append(sentences.hit(value, index, match).fact("license"))
+    return facts
+
+
+_LICENSE_RULES = frozenset(rule for rule, _ in LICENSE_PATTERNS)
