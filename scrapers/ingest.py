@@ -21,7 +21,7 @@ from db import queries
 from db.engine import session_scope
 from db.models import Launch, Tool, utcnow
 from scrapers import isolation
-from scrapers.facts import extract_facts
+from scrapers.facts import launch_facts
 from scrapers.feeds import FeedReading, ParseError, read_feed
 from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
 from scrapers.hostgate import Gate
@@ -349,8 +349,7 @@ def _unseen(session: Session, source_id: int, records: Sequence[LaunchRecord]) -
 
 
 def _facts_of(record: LaunchRecord) -> list[FactRecord]:
-    text = " ".join(part for part in (record.title, record.tagline, record.summary) if part)
-    return extract_facts(text, title=record.title, url=record.url)
+    return launch_facts(record)
 
 
 def _launch_row(source_id: int, record: LaunchRecord, now: datetime, tool_id: int | None) -> dict[str, Any]:

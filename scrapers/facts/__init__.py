@@ -28,11 +28,12 @@ from scrapers.facts.open_weights import open_weights_facts
 from scrapers.facts.parameters import parameter_facts
 from scrapers.facts.pricing import entry_price_facts, pricing_model_facts
 from scrapers.facts.vendor import vendor_facts
-from scrapers.records import FACT_KINDS, FactRecord
+from scrapers.records import FACT_KINDS, FactRecord, LaunchRecord
 
 __all__ = [
     "AI_SIGNALS", "EXTRACTORS", "MAX_SNIPPET_CHARS", "Rule", "Sentences", "_fold", "_occurs",
-    "extract_facts", "is_ai_tool", "join_words", "snippet_of", "split_sentences",
+    "extract_facts", "is_ai_tool", "join_words", "launch_facts", "launch_parts", "snippet_of",
+    "split_sentences",
 ]
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -56,6 +57,18 @@ def extract_facts(text: str, *, title: str = "", url: str | None = None) -> list
     for extractor in EXTRACTORS:
         found.extend(extractor(sentences, url))
     return _dedupe(found)
+
+
+def launch_parts(record: LaunchRecord) -> list[str]:
+    """The texts of a launch facts are read from, each apart: a snippet is a span of one of them."""
+    return [part for part in (record.title, record.tagline, record.summary) if part]
+
+
+def launch_facts(record: LaunchRecord) -> list[FactRecord]:
+    """The facts the rules find in a launch's title, tagline and summary."""
+    # A line break is a sentence break: no sentence (and no snippet) runs from one part into the next.
+    title, *rest = launch_parts(record) or [""]
+    return extract_facts("\n".join(rest), title=title, url=record.url)
 
 
 def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:
