@@ -23,7 +23,6 @@ from scrapers.records import FactRecord
 MAX_SNIPPET_CHARS = 300
 # A number as launch text writes one: "22", "1.5".
 NUM = r"\d+(?:\.\d+)?"
-ELLIPSIS = "…"
 
 
 class Rule:
@@ -112,15 +111,13 @@ def split_sentences(text: str) -> list[str]:
 
 
 def snippet_of(sentence: str, start: int = 0, end: int = 0) -> str:
-    """The sentence, or a window of it around [start, end) cut to MAX_SNIPPET_CHARS with '…'."""
+    """The sentence, or a window of it around [start, end) of at most MAX_SNIPPET_CHARS: always a
+    literal span of the sentence (no '…' added), so an editor can find it in the launch text."""
     if len(sentence) <= MAX_SNIPPET_CHARS:
         return sentence
-    room = MAX_SNIPPET_CHARS - 2 * len(ELLIPSIS)
+    room = MAX_SNIPPET_CHARS
     begin = max(0, min(start - room // 3, len(sentence) - room))
-    stop = begin + room
-    head = ELLIPSIS if begin > 0 else ""
-    tail = ELLIPSIS if stop < len(sentence) else ""
-    return f"{head}{sentence[begin:stop].strip()}{tail}"
+    return sentence[begin:begin + room].strip()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,9 +333,57 @@ class Hit(NamedTuple):
     def valued(self, value: str) -> Hit:
         return Hit(value, self.sentence, self.start, self.end)
 
-    def fact(self, kind: str) -> FactRecord:
-        return FactRecord(kind=kind, value=self.value,
+    def fact(self, kind: str, negated: bool = False) -> FactRecord:
+        return FactRecord(kind=kind, value=self.value, negated=negated,
                           snippet=snippet_of(self.sentence, self.start, self.end))
+
+    def negated(self) -> bool:
+        """Whether the clause says the opposite of the match: "no free tier", "GPU not required"."""
+        return is_negated(self.sentence, self.start, self.end)
+
+    def in_passing(self) -> bool:
+        """Whether the match names something the tool works with or is compared to, not the tool."""
+        return is_in_passing(self.sentence, self.start)
+
+
+# A negation within the few words before a match, in its clause: "no free tier", "does not offer
+# a free plan", "without a GPU", "isn't open source", "not available on Hugging Face".
+_NEGATION_BEFORE = re.compile(
+    r"(?:^|[^\w'’])(?:no|not|without|never|nor|non|cannot|(?:is|are|does|do|was|were|will|can|wo)n[’']t)"
+    r"(?:[\s-]+(?!(?:and|or|plus|but|also|then|only)\b)[\w'’]+){0,3}[\s-]*$",
+    re.I,
+)
+# ... or just after it: "GPU not required", "a free tier is not offered".
+_NEGATION_AFTER = re.compile(
+    r"[\s-]*(?:(?:is|are|was|were|will be|has been|have been)\s+)?(?:not|n[’']t)\s+"
+    r"(?:required|needed|necessary|included|offered|available|provided)\b|[\s-]*(?:isn|aren)[’']t\b",
+    re.I,
+)
+# What a clause says before naming something the tool only works with or is compared to.
+_IN_PASSING = re.compile(
+    r"\b(?:works? with|working with|compatible with|supports?|supporting|integrates? with|"
+    r"than|vs\.?|versus|like|such as|including|compared (?:to|with)|beats?|outperforms?|"
+    r"rivals?|alternative to|instead of|unlike|any|other|popular|existing|your (?:own|favou?rite))"
+    r"\b(?:[\s,-]+[\w.$-]+){0,4}[\s,-]*$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bunlike\b(?=\s\w+\s*$)")
+
+
+def clause_before(sentence: str, start: int) -> str:
+    """The words of the match's clause before it (back to a comma, colon, dash or 'but')."""
+    before = sentence[:start]
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    return before[cuts[-1]:] if cuts else before
+
+
+def is_negated(sentence: str, start: int, end: int) -> bool:
+    return bool(_NEGATION_BEFORE.search(clause_before(sentence, start))
+                or _NEGATION_AFTER.match(sentence, end))
+
+
+def is_in_passing(sentence: str, start: int) -> bool:
+    return bool(_IN_PASSING.search(clause_before(sentence, start)))
 
 
 def join_words(values: Iterable[str], conjunction: str = "and") -> str:
