@@ -7,9 +7,11 @@ sentences to facts. Nothing here guesses: a fact is emitted only when a phrase i
 
 from __future__ import annotations
 
+from scrapers.facts.base_model import base_model_facts
 from scrapers.facts.benchmark import benchmark_facts
 from scrapers.facts.category import category_facts
 from scrapers.facts.context_length import context_length_facts
+from scrapers.facts.distribution import distribution_facts
 from scrapers.facts.engine import (
     MAX_SNIPPET_CHARS,
     Extractor,
@@ -27,6 +29,8 @@ from scrapers.facts.license import license_facts
 from scrapers.facts.open_weights import open_weights_facts
 from scrapers.facts.parameters import parameter_facts
 from scrapers.facts.pricing import entry_price_facts, pricing_model_facts
+from scrapers.facts.quantisation import quantisation_facts
+from scrapers.facts.technique import technique_facts
 from scrapers.facts.vendor import vendor_facts
 from scrapers.records import FACT_KINDS, FactRecord, LaunchRecord
 
@@ -47,12 +51,17 @@ EXTRACTORS: tuple[Extractor, ...] = (
     context_length_facts,
     hardware_facts,
     benchmark_facts,
+    quantisation_facts,
+    base_model_facts,
+    technique_facts,
+    distribution_facts,
 )
 
 
-def extract_facts(text: str, *, title: str = "", url: str | None = None) -> list[FactRecord]:
-    """Every fact the title, text and URL state, in FACT_KINDS order; [] when none. Never raises."""
-    sentences = Sentences(split_sentences(title) + split_sentences(text))
+def extract_facts(text: str, *, title: str = "", url: str | None = None, name: str = "") -> list[FactRecord]:
+    """Every fact the title, text and URL state about the tool `name`, in FACT_KINDS order; [] when
+    none. Never raises."""
+    sentences = Sentences(split_sentences(title) + split_sentences(text), name)
     found: list[FactRecord] = []
     for extractor in EXTRACTORS:
         found.extend(extractor(sentences, url))
@@ -68,14 +77,14 @@ def launch_facts(record: LaunchRecord) -> list[FactRecord]:
     """The facts the rules find in a launch's title, tagline and summary."""
     # A line break is a sentence break: no sentence (and no snippet) runs from one part into the next.
     title, *rest = launch_parts(record) or [""]
-    return extract_facts("\n".join(rest), title=title, url=record.url)
+    return extract_facts("\n".join(rest), title=title, url=record.url, name=record.tool_name)
 
 
 def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, bool]] = set()
     unique = []
     for fact in sorted(facts, key=lambda f: FACT_KINDS.index(f.kind)):
-        if (fact.kind, fact.value) not in seen:
-            seen.add((fact.kind, fact.value))
+        if (fact.kind, fact.value, fact.negated) not in seen:
+            seen.add((fact.kind, fact.value, fact.negated))
             unique.append(fact)
     return unique

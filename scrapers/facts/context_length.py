@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import NUM, Rule, Sentences
+from scrapers.facts.engine import NUM, Rule, Sentences, clause_before
 from scrapers.records import FactRecord
 
 CONTEXT_PATTERNS: tuple[Rule, ...] = (
@@ -18,19 +18,26 @@ CONTEXT_PATTERNS: tuple[Rule, ...] = (
 CONTEXT_SENTENCE = Rule(r"\bcontext\b|\bwindow\b", re.I, starts=("context", "window"))
 
 def context_length_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """The context window(s) stated, as '256K tokens'; only in sentences about context."""
-    if CONTEXT_SENTENCE not in sentences.live:
-        return []
-    about_context = sentences.firsts(CONTEXT_SENTENCE).keys()
-    found = [(index, row, match) for row, rule in enumerate(CONTEXT_PATTERNS)
-             for index, match in sentences.matches(rule, about_context)]
-    found.sort(key=lambda item: item[:2])  # sentence by sentence, then row by row, as read
+    """The context window(s) stated, as '256K tokens': a size in K or M tokens anywhere (not a
+    price's, a rate's or training data's), a plain number only in a sentence about context."""
+    about_context = sentences.firsts(CONTEXT_SENTENCE).keys() if CONTEXT_SENTENCE in sentences.live else ()
     facts = []
-    for index, _, match in found:
-        value = _tokens(match["num"], match["unit"])
-        if value:
+    for rule in CONTEXT_PATTERNS:
+        for index, match in sentences.matches(rule):
+            value = _tokens(match["num"], match["unit"])
+            sentence = sentences[index]
+            if not value or (index not in about_context and not match["unit"]):
+                continue
+            if (_NOT_A_WINDOW.match(sentence, match.end())
+                    or _TRAINING.search(clause_before(sentence, match.start()))):
+                continue
             facts.append(sentences.hit(value, index, match).fact("context_length"))
     return facts
+
+
+# "1M tokens per minute" is a rate limit; "trained on 15T tokens" is data.
+_NOT_A_WINDOW = re.compile(r"\s*(?:per|a|/|of (?:training|data|text|code))\b", re.I)
+_TRAINING = re.compile(r"\b(?:trained|training|pre-?trained|pretraining|dataset|corpus)\b", re.I)
 
 
 def _tokens(number: str, unit: str | None) -> str | None:

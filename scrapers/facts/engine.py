@@ -131,8 +131,9 @@ T = TypeVar("T")
 class Sentences:
     """A text's sentences, with the matches of any rule in them (found where its `starts` are)."""
 
-    def __init__(self, sentences: list[str]) -> None:
+    def __init__(self, sentences: list[str], name: str = "") -> None:
         self.items = sentences
+        self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
         self.folded = folded = _fold("\n".join(sentences))
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
@@ -406,3 +407,32 @@ def first_hit(sentences: Sentences, rule: Rule, within: Collection[int] | None =
 def overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
+
+
+Render = Callable[[re.Match[str]], str]
+Table = Sequence[tuple[Rule, "str | Render"]]
+
+
+def table_facts(kind: str, table: Table, sentences: Sentences, *, own_only: bool = True) -> list[FactRecord]:
+    """One fact per match of the table's rules (the earlier row wins where two overlap), valued by
+    its row (a string, or a function of the match), negated when its clause says the opposite;
+    with `own_only`, a match named in passing ("works with X", "cheaper than X") is not the tool's."""
+    live = [(rule, value) for rule, value in table if rule in sentences.live]
+    if not live:
+        return []
+    facts: list[FactRecord] = []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    seen: set[tuple[str, bool]] = set()
+    for index, value, match in sentences.reading(live):
+        spans = taken.setdefault(index, [])
+        if overlaps(match.span(), spans):
+            continue
+        spans.append(match.span())
+        hit = sentences.hit(value if isinstance(value, str) else value(match), index, match)
+        if not hit.value or (own_only and hit.in_passing()):
+            continue
+        negated = hit.negated()
+        if (hit.value, negated) not in seen:
+            seen.add((hit.value, negated))
+            facts.append(hit.fact(kind, negated))
+    return facts

@@ -1,48 +1,46 @@
-"""hardware: what the tool needs to run."""
+"""hardware: what the tool needs to run ("48GB GPU", "8GB RAM", "CPU", "H100", "Apple Silicon")."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from scrapers.facts.engine import Rule, Sentences, overlaps
+from scrapers.facts.engine import Rule, Sentences, Table, table_facts
 from scrapers.records import FactRecord
 
-_GPUS = ("a100", "h100", "h200", "l4", "a10g", "rtx", "mi300", "consumer gpu")
-HARDWARE_PATTERNS: tuple[tuple[Rule, Callable[[re.Match[str]], str]], ...] = (
-    (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?P<kind>VRAM|GPU memory|RAM|unified memory)\b", re.I,
-          digits=True, needs=("gb",)),
-     lambda m: f"{m['gb']}GB {m['kind']}"),
-    (Rule(
-        r"\b(?P<count>single|one|two|dual|four|eight|\d+)\s?(?:x\s?)?"
-        r"(?P<gpu>(?:NVIDIA\s)?(?:A100|H100|H200|L4|L40S|A10G|RTX\s?\d{4}(?:\s?Ti)?|MI300X?)"
-        r"|consumer GPUs?)\b",
-        starts=("single", "one", "two", "dual", "four", "eight"), digits=True, needs=_GPUS,
-    ), lambda m: f"{m['count']}{'x' if m['count'].isdigit() else ''} {m['gpu']}"),
-    (Rule(r"\bApple Silicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b"
-          r"|\bRaspberry Pi(?: \d)?\b|\bCPU[- ]only\b",
-          starts=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi", "cpu")), lambda m: m[0]),
-    (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))?"
-          r" (?:hardware|devices)\b", re.I,
-          starts=("mobile", "edge", "phone", "laptop"), needs=("hardware", "devices")),
-     lambda m: m[0].lower()),
+_COUNTS = {"single": "", "one": "", "a": "", "two": "2", "dual": "2", "four": "4", "eight": "8"}
+_GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
+             r"|MI300X?|Jetson [A-Z]\w+)")
+
+
+def _gpu(match: re.Match[str]) -> str:
+    count = match["count"] or ""
+    count = _COUNTS.get(count.lower(), count)
+    name = re.sub(r"^NVIDIA\s", "", match["gpu"])
+    name = re.sub(r"s$", "", name) if name.lower().startswith("consumer") else name
+    return f"{count}x {name}" if count else name
+
+
+HARDWARE: Table = (
+    # GPU memory however it is put: "a single 48GB GPU", "24 GB of VRAM", "fits on a 24 GB card".
+    (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
+          re.I, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
+    (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
+          needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
+    (Rule(rf"\b(?:(?P<count>single|one|two|dual|four|eight|\d+)\s?(?:x\s?)?)?"
+          rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
+          needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
+                 "consumer gpu")), _gpu),
+    (Rule(r"\bApple Silicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
+          needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")), lambda m: m[0]),
+    (Rule(r"\bCPUs?\b(?:[- ]only)?", needs=("cpu",)), "CPU"),
+    # A bare GPU is a fact only when the text says one is not needed.
+    (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", needs=("gpu",)), "GPU"),
+    (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))? (?:hardware|devices)\b",
+          re.I, needs=("hardware", "devices")), lambda m: m[0].lower()),
 )
 
+
 def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """Each hardware floor stated: '24GB VRAM', 'single A100', 'Apple Silicon'."""
-    if not sentences.any_live(_HARDWARE_RULES):
-        return []
-    facts = []
-    taken: list[tuple[int, int]] = []
-    current = -1
-    found = sentences.reading(HARDWARE_PATTERNS)
-    for index, render, match in found:
-        if index != current:
-            taken, current = [], index
-        if not overlaps(match.span(), taken):
-            taken.append(match.span())
-            facts.append(sentences.hit(render(match), index, match).fact("hardware"))
-    return facts
-
-
-_HARDWARE_RULES = frozenset(rule for rule, _ in HARDWARE_PATTERNS)
+    """Each hardware floor stated; a GPU only as not needed ("no GPU required")."""
+    return [fact for fact in table_facts("hardware", HARDWARE, sentences)
+            if fact.value != "GPU" or fact.negated]

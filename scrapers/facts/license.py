@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, overlaps
+from scrapers.facts.engine import Rule, Sentences, is_in_passing, overlaps
 from scrapers.records import FactRecord
 
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
@@ -14,6 +14,9 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
      "Apache-2.0"),
     (Rule(r"\bMIT[- ]licen[cs]ed?\b|\bunder (?:the )?MIT\b|\bMIT licen[cs]e\b",
           starts=("mit", "under ")), "MIT"),
+    # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT".
+    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)", needs=("mit",)),
+     "MIT"),
     (Rule(r"\bBSD[- ]3[- ]Clause\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),
      "BSD-3-Clause"),
     (Rule(r"\bBSD[- ]2[- ]Clause\b|\b2-clause BSD\b", re.I, starts=("bsd", "2-clause")),
@@ -51,9 +54,22 @@ def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         if overlaps(match.span(), taken):
             continue
         taken.append(match.span())
+        if _someone_elses(sentences[index], match):
+            continue
         value = canonical.format(**match.groupdict())
         facts.append(sentences.hit(value, index, match).fact("license"))
     return facts
 
 
 _LICENSE_RULES = frozenset(rule for rule, _ in LICENSE_PATTERNS)
+
+
+# "Apache 2.0 for Mistral 7B", "models keep their own licences (...)": another product's licence.
+_FOR_ANOTHER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+_THEIR_OWN = re.compile(r"\b(?:their|its|own|respective|original|upstream)\s+licen[cs]es?\b", re.I)
+
+
+def _someone_elses(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the licence matched belongs to something the tool uses, not the tool."""
+    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, 0, match.start())
+                or is_in_passing(sentence, match.start()))
