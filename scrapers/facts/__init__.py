@@ -58,10 +58,11 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
-def extract_facts(text: str, *, title: str = "", url: str | None = None, name: str = "") -> list[FactRecord]:
-    """Every fact the title, text and URL state about the tool `name`, in FACT_KINDS order; [] when
-    none. Never raises."""
-    sentences = Sentences(split_sentences(title) + split_sentences(text), name)
+def extract_facts(text: str, *, title: str = "", url: str | None = None, name: str = "",
+                  source: str = "") -> list[FactRecord]:
+    """Every fact the title, text and URL (of feed `source`) state about the tool `name`, in
+    FACT_KINDS order; [] when none. Never raises."""
+    sentences = Sentences(split_sentences(title) + split_sentences(text), name, source)
     found: list[FactRecord] = []
     for extractor in EXTRACTORS:
         found.extend(extractor(sentences, url))
@@ -77,7 +78,8 @@ def launch_facts(record: LaunchRecord) -> list[FactRecord]:
     """The facts the rules find in a launch's title, tagline and summary."""
     # A line break is a sentence break: no sentence (and no snippet) runs from one part into the next.
     title, *rest = launch_parts(record) or [""]
-    return extract_facts("\n".join(rest), title=title, url=record.url, name=record.tool_name)
+    return extract_facts("\n".join(rest), title=title, url=record.url, name=record.tool_name,
+                         source=record.source)
 
 
 def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:

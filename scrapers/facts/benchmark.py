@@ -28,6 +28,18 @@ BENCHMARKS: tuple[tuple[str, Rule], ...] = (
     ("TruthfulQA", Rule(r"\bTruthfulQA\b", re.I, starts="truthfulqa")),
     ("MMMU", Rule(r"\bMMMU\b", starts="mmmu")),
     ("MTEB", Rule(r"\bMTEB\b", starts="mteb")),
+    ("Spider", Rule(r"\bSpider(?: 2\.0)?\b(?!-)", starts="spider")),
+    ("BIRD", Rule(r"\bBIRD\b", starts="bird")),
+    ("BEIR", Rule(r"\bBEIR\b", starts="beir")),
+    ("LibriSpeech", Rule(r"\bLibriSpeech\b", re.I, starts="librispeech")),
+    ("RULER", Rule(r"\bRULER\b", starts="ruler")),
+    ("ARC-AGI", Rule(r"\bARC-AGI(?:-\d)?\b", starts="arc-agi")),
+    ("SimpleQA", Rule(r"\bSimpleQA\b", re.I, starts="simpleqa")),
+    ("Terminal-Bench", Rule(r"\bTerminal[- ]Bench\b", re.I, starts="terminal")),
+    ("tau-bench", Rule(r"\b(?:tau|τ)[- ]?bench\b", re.I, starts=("tau", "τ"))),
+    ("BFCL", Rule(r"\bBFCL\b", starts="bfcl")),
+    ("OSWorld", Rule(r"\bOSWorld\b", re.I, starts="osworld")),
+    ("LiveBench", Rule(r"\bLiveBench\b", re.I, starts="livebench")),
     ("Chatbot Arena", Rule(r"\b(?:Chatbot|LMSYS|LM) Arena\b", re.I,
                            starts=("chatbot arena", "lmsys arena", "lm arena"))),
 )
@@ -59,6 +71,7 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         (index, match.start(), sentences.hit(name, index, match))
         for name, rule in BENCHMARKS if rule in sentences.live
         for index, match in sentences.firsts(rule).items()
+        if not _AS_FEATURE.match(sentences[index], match.end())
     ]
     hits = [hit for _, _, hit in sorted(found, key=lambda row: row[:2])]
     if not hits:
@@ -73,5 +86,10 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         facts.append(independent.valued("no").fact("benchmark_self_reported"))
     return facts
 
+
+# A benchmark a harness runs is a feature of the harness, not a score of the tool:
+# "adds MMLU-Pro and GPQA tasks", "GSM8K loaders".
+_AS_FEATURE = re.compile(
+    r"(?:\s*(?:,|and|&)\s*[\w-]+)*\s+(?:tasks?|loaders?|datasets?|suites?|harness|support)\b", re.I)
 
 _BENCHMARK_RULES = frozenset(rule for _, rule in BENCHMARKS)

@@ -131,9 +131,10 @@ T = TypeVar("T")
 class Sentences:
     """A text's sentences, with the matches of any rule in them (found where its `starts` are)."""
 
-    def __init__(self, sentences: list[str], name: str = "") -> None:
+    def __init__(self, sentences: list[str], name: str = "", source: str = "") -> None:
         self.items = sentences
         self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
+        self.source = source  # the feed's name, when known: a vendor's own blog says who made it
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
         self.folded = folded = _fold("\n".join(sentences))
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
@@ -364,8 +365,9 @@ _NEGATION_AFTER = re.compile(
 _IN_PASSING = re.compile(
     r"\b(?:works? with|working with|compatible with|supports?|supporting|integrates? with|"
     r"than|vs\.?|versus|like|such as|including|compared (?:to|with)|beats?|outperforms?|"
-    r"rivals?|alternative to|instead of|unlike|any|other|popular|existing|your (?:own|favou?rite))"
-    r"\b(?:[\s,-]+[\w.$-]+){0,4}[\s,-]*$",
+    r"rivals?|alternative to|instead of|unlike|any|other|popular|existing|your (?:own|favou?rite)"
+    r"|bundles?|bundling|wraps?|powered by|ships with)"
+    r"\b(?:[\s,-]+[\w.$-]+){0,3}[\s,-]*$",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bunlike\b(?=\s\w+\s*$)")

@@ -71,5 +71,8 @@ _THEIR_OWN = re.compile(r"\b(?:their|its|own|respective|original|upstream)\s+lic
 
 def _someone_elses(sentence: str, match: re.Match[str]) -> bool:
     """Whether the licence matched belongs to something the tool uses, not the tool."""
-    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, 0, match.start())
-                or is_in_passing(sentence, match.start()))
+    start = match.start()
+    if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
+        start = len(sentence[:start - 1].rstrip())
+    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, 0, start)
+                or is_in_passing(sentence, start))

@@ -17,6 +17,9 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     (Rule(rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>B|M)\b(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
     (Rule(rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b", digits=True), True),
+    # "our 350M speech model": a size just before the noun it sizes.
+    (Rule(rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})(?P<unit>[BM])\b"
+          r"(?=(?:[- ][\w-]+){0,2}[- ](?:models?|LLMs?)\b)", digits=True, needs=("model", "llm")), False),
 )
 PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b", re.I,
                          starts=("model", "param", "weights", "checkpoint", "llm"))

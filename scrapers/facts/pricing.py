@@ -45,7 +45,7 @@ FREEMIUM = Rule(r"\bfreemium\b", re.I, needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
 FREE = Rule(
     r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of"
-    r"|credits?|minutes|hours|usage|quota|seats?))|\bfree for (?:everyone|anyone|all|commercial|research)\b"
+    r"|credits?|minutes|hours|usage|quota|seats?)\b)|\bfree for (?:everyone|anyone|all|commercial|research)\b"
     r"|\b(?:at )?no cost\b|\bfree of charge\b",
     re.I, needs=("free", "no cost"),
 )
@@ -105,7 +105,7 @@ def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
     """The rule's first match that is about the tool (not named in passing)."""
     for index, match in sentences.matches(rule):
         hit = sentences.hit(match[0], index, match)
-        if not hit.in_passing():
+        if hit.negated() or not hit.in_passing():
             return hit
     return None
 

@@ -95,9 +95,14 @@ def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         scores[hit.value] = scores.get(hit.value, 0) + weight
         first.setdefault(hit.value, hit)
     domain_vendor = _vendor_of_url(url)
-    if domain_vendor and url:
+    named = _naming(sentences, domain_vendor) if domain_vendor else None
+    if domain_vendor and named:  # the host says who; the snippet is the text that names them
         scores[domain_vendor] = scores.get(domain_vendor, 0) + 2
-        first.setdefault(domain_vendor, Hit(domain_vendor, url, 0, len(url)))
+        first.setdefault(domain_vendor, named)
+    own = _own_blog(sentences)
+    if own:
+        scores[own.value] = scores.get(own.value, 0) + 3
+        first.setdefault(own.value, own)
     if not scores:
         return []
     _fold_short_names(scores)
@@ -115,6 +120,39 @@ def _vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
         name = _canonical_vendor(match["name"])
         if name:
             yield sentences.hit(name, index, match), weight
+
+
+# A company's own feed: "Kestrel Labs blog", "mistral-news".
+_OWN_FEED = re.compile(r"^(?P<name>.+?)[\s_-]+(?:blog|news|newsroom|announcements|updates|press)$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our)\b", re.I)
+
+
+def _own_blog(sentences: Sentences) -> Hit | None:
+    """The company whose own blog the text is from, when it speaks for itself ("we are releasing").
+    A feed named by a slug counts only for a vendor we know by that name."""
+    feed = _OWN_FEED.match(sentences.source.strip())
+    if not feed:
+        return None
+    name = feed["name"].strip()
+    known = next((vendor for alias, vendor in _KNOWN_ALIASES if alias.lower() == name.lower()), None)
+    if not known and (name.islower() or "-" in name):
+        return None
+    for index, sentence in enumerate(sentences.items):
+        if speaks := _FIRST_PERSON.search(sentence):
+            return Hit(known or name, sentences[index], *speaks.span())
+    return None
+
+
+def _naming(sentences: Sentences, vendor: str) -> Hit | None:
+    """The first sentence that names the vendor (else the first sentence)."""
+    aliases = [alias for alias, name in _KNOWN_ALIASES if name == vendor] or [vendor]
+    for sentence in sentences.items:
+        for alias in aliases:
+            at = sentence.find(alias)
+            if at >= 0:
+                return Hit(vendor, sentence, at, at + len(alias))
+    # Named nowhere: the headline, a literal span of the launch, stands for the page at that host.
+    return Hit(vendor, sentences[0], 0, 0) if sentences.items else None
 
 
 def _fold_short_names(scores: dict[str, int]) -> None:

@@ -20,6 +20,7 @@ from scrapers.facts import (
     split_sentences,
 )
 from scrapers.records import FACT_KINDS
+from tests.scrapers.test_facts_kinds import KIND_PHRASES
 from verdicts.settings import SAMPLES_DIR
 
 # The tool descriptions of the three published comparison pages (../shared/seeds).
@@ -351,6 +352,7 @@ def corpus() -> list[str]:
     """The seeds, the phrases, the sample feeds' titles and summaries, and the edge texts."""
     texts = [f"{title}. {text}" for title, text in SEEDS.values()]
     texts += [text for text, _, _ in PHRASES]
+    texts += [text for text, _, _ in KIND_PHRASES]
     for path in sorted((SAMPLES_DIR / "feeds").iterdir()):
         for entry in feedparser.parse(path.read_bytes()).entries:
             texts.append(f"{entry.title}\n{entry.get('summary', '')}")
