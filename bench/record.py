@@ -33,6 +33,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import feedparser  # noqa: E402
 from price_parser import Price  # noqa: E402
 
 from scrapers.facts import launch_facts, launch_parts  # noqa: E402
@@ -102,7 +103,10 @@ def item_record(item: dict) -> LaunchRecord:
 def capture_record(capture: dict, parsed: dict[str, list[LaunchRecord]]) -> LaunchRecord | None:
     path = FIXTURES / capture["file"]
     if capture["file"] not in parsed:
-        parsed[capture["file"]] = read_feed(path.read_bytes(), source=capture["file"]).records
+        body = path.read_bytes()
+        # The source is named as its feed names itself ("Mistral AI News"), as a configured one would be.
+        name = feedparser.parse(body).feed.get("title") or capture["file"]
+        parsed[capture["file"]] = read_feed(body, source=name).records
     records = parsed[capture["file"]]
     by_id = [r for r in records if r.guid == capture["entry_id"]]
     by_title = [r for r in records if r.title == capture.get("title")]
