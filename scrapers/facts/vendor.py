@@ -101,8 +101,9 @@ def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         first.setdefault(domain_vendor, named)
     own = _own_blog(sentences)
     if own:
-        scores[own.value] = scores.get(own.value, 0) + 3
-        first.setdefault(own.value, own)
+        hit, weight = own
+        scores[hit.value] = scores.get(hit.value, 0) + weight
+        first.setdefault(hit.value, hit)
     if not scores:
         return []
     _fold_short_names(scores)
@@ -122,29 +123,38 @@ def _vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
             yield sentences.hit(name, index, match), weight
 
 
-# A company's own feed: "Kestrel Labs blog", "mistral-news".
-_OWN_FEED = re.compile(r"^(?P<name>.+?)[\s_-]+(?:blog|news|newsroom|announcements|updates|press)$", re.I)
+# A company's own feed, as it names itself or is configured: "Kestrel Labs blog", "The Cohere Blog",
+# "Mistral AI News", "Google Developers Blog - AI", "mistral-news".
+_OWN_FEED = re.compile(
+    r"^(?:the\s+)?(?P<name>.+?)[\s_-]+(?:developers?[\s_-]+)?"
+    r"(?:blog|news|newsroom|announcements|updates|press)(?:\s*[-–:|].*)?$", re.I)
+# Feeds of everyone's news, not of one company's.
+_AGGREGATORS = re.compile(r"hacker|product ?hunt|reddit|lobste|techcrunch|the verge|arxiv|medium|substack"
+                          r"|google news|weekly|digest|newsletter", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our)\b", re.I)
 
 
-def _own_blog(sentences: Sentences) -> Hit | None:
-    """The company whose own blog the text is from, when it speaks for itself ("we are releasing").
-    A feed named by a slug counts only for a vendor we know by that name."""
+def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
+    """The company whose own feed the launch is from, and how sure: surest when the text speaks
+    for it ("we are releasing"). A feed named by a slug counts only for a vendor we know."""
     feed = _OWN_FEED.match(sentences.source.strip())
-    if not feed:
+    if not feed or _AGGREGATORS.search(sentences.source):
         return None
     name = feed["name"].strip()
-    known = next((vendor for alias, vendor in _KNOWN_ALIASES if alias.lower() == name.lower()), None)
+    known = next((vendor for alias, vendor in _KNOWN_ALIASES
+                  if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", name, re.I)), None)
     if not known and (name.islower() or "-" in name):
         return None
-    for index, sentence in enumerate(sentences.items):
+    vendor = known or name
+    named = _naming(sentences, vendor, or_headline=False)
+    for sentence in sentences.items:
         if speaks := _FIRST_PERSON.search(sentence):
-            return Hit(known or name, sentences[index], *speaks.span())
-    return None
+            return named or Hit(vendor, sentence, *speaks.span()), 3
+    return (named, 2) if named else None
 
 
-def _naming(sentences: Sentences, vendor: str) -> Hit | None:
-    """The first sentence that names the vendor (else the first sentence)."""
+def _naming(sentences: Sentences, vendor: str, *, or_headline: bool = True) -> Hit | None:
+    """The first sentence that names the vendor (else, `or_headline`, the first sentence)."""
     aliases = [alias for alias, name in _KNOWN_ALIASES if name == vendor] or [vendor]
     for sentence in sentences.items:
         for alias in aliases:
@@ -152,7 +162,7 @@ def _naming(sentences: Sentences, vendor: str) -> Hit | None:
             if at >= 0:
                 return Hit(vendor, sentence, at, at + len(alias))
     # Named nowhere: the headline, a literal span of the launch, stands for the page at that host.
-    return Hit(vendor, sentences[0], 0, 0) if sentences.items else None
+    return Hit(vendor, sentences[0], 0, 0) if sentences.items and or_headline else None
 
 
 def _fold_short_names(scores: dict[str, int]) -> None:
