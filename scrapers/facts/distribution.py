@@ -11,8 +11,8 @@ from scrapers.records import FactRecord
 DISTRIBUTIONS: Table = (
     (Rule(r"\bHugging ?Face(?: Hub)?\b|\bon HF\b|\bhf\.co/|\bhuggingface\.co/", re.I,
           needs=("hugging", "hf", "huggingface")), "Hugging Face"),
-    (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b))"
-          r"|\bgithub\.com/[\w.-]+/[\w.-]+", re.I, needs=("github",)), "GitHub"),
+    (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b))", re.I,
+          needs=("github",)), "GitHub"),
     # Ollama the store, not Ollama the runtime another tool talks to.
     (Rule(r"\b(?:on|for|from|via|in|to) (?:the )?Ollama\b(?: library)?|\bollama (?:run|pull)\b", re.I,
           needs=("ollama",)), "Ollama"),

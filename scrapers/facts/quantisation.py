@@ -11,8 +11,10 @@ _BITS = {"2": "2", "3": "3", "4": "4", "5": "5", "6": "6", "8": "8", "four": "4"
 QUANTISATIONS: Table = (
     (Rule(r"\b(?P<bits>[234568]|four|eight)[- ]?bit\b", re.I, needs=("bit",)),
      lambda m: f"{_BITS[m['bits'].lower()]}-bit"),
-    # llama.cpp's names say the bits: Q4_K_M, Q8_0.
-    (Rule(r"\bQ(?P<bits>[2-8])(?:_[0-9A-Z_]+)?\b", needs=("q",)), lambda m: f"{m['bits']}-bit"),
+    # llama.cpp's names say the bits: Q4_K_M, Q8_0; a bare "Q4" only as a quantisation ("Q3" alone
+    # is a quarter).
+    (Rule(r"\bQ(?P<bits>[2-8])(?:_[0-9A-Z_]+\b|\b(?= (?:quantization|quantisation|quants?|GGUF)\b))",
+          needs=("q",)), lambda m: f"{m['bits']}-bit"),
     (Rule(r"\bGGUF\b", re.I, needs=("gguf",)), "GGUF"),
     (Rule(r"\bAWQ\b", needs=("awq",)), "AWQ"),
     (Rule(r"\bGPTQ\b", needs=("gptq",)), "GPTQ"),

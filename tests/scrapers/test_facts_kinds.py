@@ -77,6 +77,8 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Grab the Q5_K_M file for a 16GB card.", "quantisation", [("5-bit", False)]),
     ("There is no GGUF yet.", "quantisation", [("GGUF", True)]),
     ("Served in FP8 on our cloud.", "quantisation", [("FP8", False)]),
+    ("Run it at Q4 quantization on a laptop.", "quantisation", [("4-bit", False)]),
+    ("Revenue grew in Q3 and Q4 this year.", "quantisation", []),
     # base model
     ("A support agent built on Mistral Small 3.", "base_model", [("Mistral Small 3", False)]),
     ("We finetuned from Gemma 2 9B for legal text.", "base_model", [("Gemma 2 9B", False)]),
@@ -113,6 +115,8 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Pull the image with docker pull acme/kit.", "distribution", [("Docker Hub", False)]),
     ("Talks to models you pull with Ollama or LM Studio.", "distribution", []),
     ("Try it with ollama run halyard.", "distribution", [("Ollama", False)]),
+    ("The source is on GitHub under MIT.", "distribution", [("GitHub", False)]),
+    ("Fixed a crash (see github.com/acme/kit/pull/41).", "distribution", []),
 ]
 
 
@@ -150,6 +154,16 @@ def test_the_tools_own_size_counts_and_its_base_models_does_not():
     )
     sizes = [f.value for f in launch_facts(record) if f.kind == "parameters"]
     assert sizes == ["3B"]
+
+
+@pytest.mark.parametrize(("source", "vendor"), [
+    ("The Quarry Blog", "Quarry"), ("Mistral AI News", "Mistral AI"), ("mistral-news", "Mistral AI"),
+    ("Hacker News", None), ("some-slug-news", None),
+])
+def test_a_companys_own_feed_as_it_is_named(source: str, vendor: str | None):
+    record = LaunchRecord(source=source, guid="g4", title="Meet Tern", tool_name="Tern",
+                          summary="Tern is our new coding agent.")
+    assert [f.value for f in launch_facts(record) if f.kind == "vendor"] == ([vendor] if vendor else [])
 
 
 def test_a_vendor_blog_speaking_for_itself_names_the_vendor():
