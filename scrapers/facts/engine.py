@@ -135,6 +135,7 @@ class Sentences:
         self.items = sentences
         self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
         self.source = source  # the feed's name, when known: a vendor's own blog says who made it
+        self.memo: dict[str, object] = {}  # what more than one extractor reads, read once
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
         self.folded = folded = _fold("\n".join(sentences))
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]

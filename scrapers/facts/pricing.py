@@ -103,6 +103,13 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
 
 def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
     """The rule's first match that is about the tool (not named in passing)."""
+    key = f"first:{id(rule)}"
+    if key not in sentences.memo:
+        sentences.memo[key] = _first_said_in(sentences, rule)
+    return sentences.memo[key]  # type: ignore[return-value]
+
+
+def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
     for index, match in sentences.matches(rule):
         hit = sentences.hit(match[0], index, match)
         if hit.negated() or not hit.in_passing():
@@ -111,13 +118,21 @@ def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
 
 
 def _prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
-    """(amount, hit valued as its price) of each of the tool's own prices, in text order."""
+    """(amount, hit valued as its price) of each of the tool's own prices, in text order (read
+    once: both pricing extractors ask)."""
+    if "prices" not in sentences.memo:
+        sentences.memo["prices"] = _read_prices(sentences)
+    return sentences.memo["prices"]  # type: ignore[return-value]
+
+
+def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
     found = []
     for index, match in sentences.matches(PRICE):
-        value = _price(match)
+        price = Price.fromstring(match["price"], decimal_separator=".")
+        value = _price(match, price)
         hit = sentences.hit(value or "", index, match)
         if value and not hit.in_passing() and not hit.negated():
-            found.append((Price.fromstring(match["price"], decimal_separator=".").amount or Decimal(0), hit))
+            found.append((price.amount or Decimal(0), hit))
     for index, match in sentences.matches(FEE):
         hit = sentences.hit(f"{match['percent']}% per transaction", index, match)
         if not hit.in_passing():
@@ -125,8 +140,7 @@ def _prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
     return found
 
 
-def _price(match: re.Match[str]) -> str | None:
-    price = Price.fromstring(match["price"], decimal_separator=".")
+def _price(match: re.Match[str], price: Price) -> str | None:
     if price.amount is None:
         return None
     amount = f"{price.currency or ''}{price.amount_text or match['amount'] or match['amount2']}"

@@ -14,7 +14,7 @@ QUANTISATIONS: Table = (
     # llama.cpp's names say the bits: Q4_K_M, Q8_0; a bare "Q4" only as a quantisation ("Q3" alone
     # is a quarter).
     (Rule(r"\bQ(?P<bits>[2-8])(?:_[0-9A-Z_]+\b|\b(?= (?:quantization|quantisation|quants?|GGUF)\b))",
-          needs=("q",)), lambda m: f"{m['bits']}-bit"),
+          needs=("q2", "q3", "q4", "q5", "q6", "q8")), lambda m: f"{m['bits']}-bit"),
     (Rule(r"\bGGUF\b", re.I, needs=("gguf",)), "GGUF"),
     (Rule(r"\bAWQ\b", needs=("awq",)), "AWQ"),
     (Rule(r"\bGPTQ\b", needs=("gptq",)), "GPTQ"),
