@@ -7,17 +7,20 @@ import re
 from scrapers.facts.engine import Rule, Sentences, Table, table_facts
 from scrapers.records import FactRecord
 
-_COUNTS = {"single": "", "one": "", "a": "", "two": "2", "dual": "2", "four": "4", "eight": "8"}
 _GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
              r"|MI300X?|Jetson [A-Z]\w+)")
 
 
 def _gpu(match: re.Match[str]) -> str:
-    count = match["count"] or ""
-    count = _COUNTS.get(count.lower(), count)
+    """The accelerator by name, with how many when more than one: "2x H100" for "two H100s"."""
+    count = (match["count"] or "").lower()
+    count = _COUNTS.get(count, count)
     name = re.sub(r"^NVIDIA\s", "", match["gpu"])
-    name = re.sub(r"s$", "", name) if name.lower().startswith("consumer") else name
+    name = re.sub(r"(?<=GPU)s$", "", name)
     return f"{count}x {name}" if count else name
+
+
+_COUNTS = {"single": "", "one": "", "two": "2", "dual": "2", "four": "4", "eight": "8"}
 
 
 HARDWARE: Table = (
@@ -26,7 +29,7 @@ HARDWARE: Table = (
           re.I, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
     (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
           needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
-    (Rule(rf"\b(?:(?P<count>single|one|two|dual|four|eight|\d+)\s?(?:x\s?)?)?"
+    (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:x\s?)?)?"
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),

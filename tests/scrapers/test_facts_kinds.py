@@ -44,6 +44,7 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("You do not need a GPU for any of this.", "hardware", [("GPU", True)]),
     ("GPU not required.", "hardware", [("GPU", True)]),
     ("Serving takes eight H100s.", "hardware", [("8x H100", False)]),
+    ("Two RTX 4090s are enough.", "hardware", [("2x RTX 4090", False)]),
     ("Tested on an RTX 3090.", "hardware", [("RTX 3090", False)]),
     ("Works offline on M2 Macs.", "hardware", [("M2 Macs", False)]),
     # licence
