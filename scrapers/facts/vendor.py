@@ -153,9 +153,15 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
     return (named, 2) if named else None
 
 
+def _short_names(vendor: str) -> list[str]:
+    """A company and what its own text calls it: "Lumenfold Labs" writes "Lumenfold"."""
+    short = re.sub(r"\s+(?:AI|Labs|Inc\.?|Ltd\.?|Technologies|Research|HQ)$", "", vendor)
+    return [vendor, short] if short != vendor and len(short) > 2 else [vendor]
+
+
 def _naming(sentences: Sentences, vendor: str, *, or_headline: bool = True) -> Hit | None:
     """The first sentence that names the vendor (else, `or_headline`, the first sentence)."""
-    aliases = [alias for alias, name in _KNOWN_ALIASES if name == vendor] or [vendor]
+    aliases = [alias for alias, name in _KNOWN_ALIASES if name == vendor] or _short_names(vendor)
     for sentence in sentences.items:
         for alias in aliases:
             at = sentence.find(alias)

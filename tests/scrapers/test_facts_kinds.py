@@ -52,6 +52,8 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Code released under the MIT license.", "license", [("MIT", False)]),
     ("It is Apache-2.0 licensed.", "license", [("Apache-2.0", False)]),
     ("Licensed GPLv3.", "license", [("GPL-3.0", False)]),
+    ("The daemon stays GPL-2.0; the client library is LGPLv3.", "license",
+     [("LGPL-3.0", False), ("GPL-2.0", False)]),
     ("It bundles Whisper (MIT) and uses Apache 2.0 for Piper.", "license", []),
     # open weights: the tool's own only
     ("We have published the weights on Hugging Face.", "open_weights", [("yes", False)]),
@@ -112,6 +114,7 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It is not on Hugging Face; ask us for access.", "distribution", [("Hugging Face", True)]),
     ("Now on the App Store and Google Play.", "distribution",
      [("App Store", False), ("Google Play", False)]),
+    ("Checkpoints live on the HF Hub.", "distribution", [("Hugging Face", False)]),
     ("Listed in the VS Code Marketplace.", "distribution", [("VS Code Marketplace", False)]),
     ("Pull the image with docker pull acme/kit.", "distribution", [("Docker Hub", False)]),
     ("Talks to models you pull with Ollama or LM Studio.", "distribution", []),
@@ -158,12 +161,16 @@ def test_the_tools_own_size_counts_and_its_base_models_does_not():
 
 
 @pytest.mark.parametrize(("source", "vendor"), [
-    ("The Quarry Blog", "Quarry"), ("Mistral AI News", "Mistral AI"), ("mistral-news", "Mistral AI"),
+    ("The Quarry Blog", "Quarry"), ("Tern Labs blog", "Tern Labs"), ("Mistral AI News", "Mistral AI"),
+    ("mistral-news", "Mistral AI"),
     ("Hacker News", None), ("some-slug-news", None),
 ])
 def test_a_companys_own_feed_as_it_is_named(source: str, vendor: str | None):
     record = LaunchRecord(source=source, guid="g4", title="Meet Tern", tool_name="Tern",
                           summary="Tern is our new coding agent.")
+    third_person = record.model_copy(update={"summary": "Tern, a coding agent, ships today."})
+    assert [f.value for f in launch_facts(third_person) if f.kind == "vendor"] == (
+        ["Tern Labs"] if vendor == "Tern Labs" else [])
     assert [f.value for f in launch_facts(record) if f.kind == "vendor"] == ([vendor] if vendor else [])
 
 
