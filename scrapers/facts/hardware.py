@@ -45,5 +45,6 @@ HARDWARE: Table = (
 
 def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each hardware floor stated; a GPU only as not needed ("no GPU required")."""
-    return [fact for fact in table_facts("hardware", HARDWARE, sentences)
+    # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
+    return [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
             if fact.value != "GPU" or fact.negated]

@@ -40,6 +40,7 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Inference fits on one 80GB GPU.", "hardware", [("80GB GPU", False)]),
     ("It wants 12 GB of VRAM at 4-bit.", "hardware", [("12GB GPU", False)]),
     ("A laptop with 16GB of RAM is enough.", "hardware", [("16GB RAM", False)]),
+    ("It runs on any desktop with 32GB of RAM.", "hardware", [("32GB RAM", False)]),
     ("Everything runs on the CPU of an old laptop.", "hardware", [("CPU", False)]),
     ("You do not need a GPU for any of this.", "hardware", [("GPU", True)]),
     ("GPU not required.", "hardware", [("GPU", True)]),
