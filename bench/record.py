@@ -8,6 +8,9 @@ Inputs (bench/labelled/, written blind by someone who never read the extractors)
   half (report on it). Each item's entry is built into a tiny RSS or Atom document as its source
   kind publishes one, and read with the real feed parser (scrapers.feeds), so the record is the
   one ingest would see.
+- record_tune_*.jsonl: more tune items in the same schema (record_tune_facts.jsonl: vendor and
+  platform blogs). Items with "facts_labelled": false (labelled for launches only) are left out
+  of the facts figures.
 - captures.jsonl: 40 hand-labelled entries of the real captures in ../shared/fixtures/feeds; the
   capture is parsed whole with the real parser and the entry found by its id.
 
@@ -267,11 +270,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     items = load(LABELLED / "record.jsonl")
+    extra_tune = [item for path in sorted(LABELLED.glob("record_tune*.jsonl")) for item in load(path)]
     captures = load(LABELLED / "captures.jsonl")
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
-    sets = {split: [(item, item_record(item)) for item in items if item["split"] == split]
+    faceted = [item for item in items + extra_tune if item.get("facts_labelled", True)]
+    sets = {split: [(item, item_record(item)) for item in faceted if item["split"] == split]
             for split in ("tune", "held")}
     if captures and FIXTURES.is_dir():
         parsed: dict[str, list[LaunchRecord]] = {}
