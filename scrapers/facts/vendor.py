@@ -72,6 +72,11 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
         needs=(" has ", " have "),
     ), 3),
     (Rule(rf"\bis\s+(?P<name>{_NAME})'s\b", starts="is ", needs=("'s",)), 3),
+    # A platform's post names the maker: "Nomic Embed v3 from Nomic AI is in ...", "Kimi K3,
+    # Moonshot AI's 1T-parameter model, ...".
+    (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+from\s+(?P<name>{_NAME})"
+          r"(?=\s*(?:,|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))", needs=(" from ",)), 3),
+    (Rule(rf"(?P<name>{_NAME})'s\s+(?:[\w.-]+\s+){{0,3}}?{_PRODUCT_NOUN}\b", needs=("'s",)), 2),
     (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME})'s\b", starts=("according to ", "by "),
           needs=("'s",)), 2),
 )
@@ -131,12 +136,24 @@ _OWN_FEED = re.compile(
 # Feeds of everyone's news, not of one company's.
 _AGGREGATORS = re.compile(r"hacker|product ?hunt|reddit|lobste|techcrunch|the verge|arxiv|medium|substack"
                           r"|google news|weekly|digest|newsletter", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|our)\b", re.I)
 
 
 def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
-    """The company whose own feed the launch is from, and how sure: surest when the text speaks
-    for it ("we are releasing"). A feed named by a slug counts only for a vendor we know."""
+    """The company whose own feed the launch is from, when the text presents the launch as its
+    own: "we are releasing", "our new model", "<Company> introduces", or a headline that begins
+    with the company's product. A platform's post about another maker's model gives nothing."""
+    vendor = own_feed_company(sentences)
+    if not vendor:
+        return None
+    claim = _own_claim(sentences, vendor)
+    if claim is None:
+        return None
+    return _naming(sentences, vendor, or_headline=False) or claim, 3
+
+
+def own_feed_company(sentences: Sentences) -> str | None:
+    """The company whose own feed this is ("Kestrel Labs blog" -> "Kestrel Labs"), if any. A feed
+    named by a slug counts only for a vendor we know; aggregators are nobody's own feed."""
     feed = _OWN_FEED.match(sentences.source.strip())
     if not feed or _AGGREGATORS.search(sentences.source):
         return None
@@ -145,12 +162,40 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
                   if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", name, re.I)), None)
     if not known and (name.islower() or "-" in name):
         return None
-    vendor = known or name
-    named = _naming(sentences, vendor, or_headline=False)
-    for sentence in sentences.items:
-        if speaks := _FIRST_PERSON.search(sentence):
-            return named or Hit(vendor, sentence, *speaks.span()), 3
-    return (named, 2) if named else None
+    return known or name
+
+
+_CLAIM_VERBS = (r"(?:releas|launch|introduc|ship|open[- ]?sourc|unveil|buil[dt]|train|debut"
+                r"|publish)\w*")
+# "We are releasing", "Today, we've built", "and we're proud to launch": a clause that opens with
+# the company speaking of what it made (not "we serve", "we are partnering", "we're excited to bring",
+# nor "the files we built").
+_WE_CLAIM = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|so|today|now|that|why|week|year)\s+)"
+                       r"(?:we|we're|we’re|we've|we’ve)\s+(?:[\w-]+\s+){0,3}?"
+                       rf"{_CLAIM_VERBS}\b", re.I)
+# "our first speech model", "Beacon is our coding agent".
+_OUR_CLAIM = re.compile(r"\b(?:our\s+(?:new|first|latest|next|newest|strongest|best|fastest|smallest|largest)"
+                        r"|(?:is|are|as|meet|introducing)\s+our)\s+"
+                        rf"(?:[\w-]+\s+){{0,3}}?{_PRODUCT_NOUN}\b", re.I)
+
+
+def _own_claim(sentences: Sentences, vendor: str) -> Hit | None:
+    """Where the text presents the launch as the company's own, if it does."""
+    names = "|".join(re.escape(alias) for alias in _aliases(vendor))
+    company_claims = re.compile(rf"\b(?:{names})\s+{_CLAIM_VERBS}\b")
+    headline = re.compile(rf"^(?:{names})\b(?![’'-])")
+    if sentences.name and headline.search(sentences.name):  # the product bears the company's name
+        return _naming(sentences, vendor)
+    for index, sentence in enumerate(sentences.items):
+        # The headline may begin with the company's own product: "Ollama 0.32", "Raycast AI now ...".
+        for pattern in (_WE_CLAIM, _OUR_CLAIM, company_claims, *((headline,) if index == 0 else ())):
+            if match := pattern.search(sentence):
+                return Hit(vendor, sentence, *match.span())
+    return None
+
+
+def _aliases(vendor: str) -> list[str]:
+    return [alias for alias, name in _KNOWN_ALIASES if name == vendor] or _short_names(vendor)
 
 
 def _short_names(vendor: str) -> list[str]:
@@ -161,7 +206,7 @@ def _short_names(vendor: str) -> list[str]:
 
 def _naming(sentences: Sentences, vendor: str, *, or_headline: bool = True) -> Hit | None:
     """The first sentence that names the vendor (else, `or_headline`, the first sentence)."""
-    aliases = [alias for alias, name in _KNOWN_ALIASES if name == vendor] or _short_names(vendor)
+    aliases = _aliases(vendor)
     for sentence in sentences.items:
         for alias in aliases:
             at = sentence.find(alias)
