@@ -255,7 +255,6 @@ def extractors() -> list[tuple[str, Extract | None]]:
     if not (settings.llm_base_url and settings.llm_model):
         return [("rules", rules), ("llm", None)]
     from scrapers.facts.llm import LLMFacts
-
     from verdicts.llm import ChatClient
 
     llm = LLMFacts(ChatClient(settings.llm_config()))

@@ -75,7 +75,8 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     # A platform's post names the maker: "Nomic Embed v3 from Nomic AI is in ...", "Kimi K3,
     # Moonshot AI's 1T-parameter model, ...".
     (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+from\s+(?P<name>{_NAME})"
-          r"(?=\s*(?:,|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))", needs=(" from ",)), 3),
+          r"(?=\s*(?:,|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
+          needs=(" from ",)), 3),
     (Rule(rf"(?P<name>{_NAME})'s\s+(?:[\w.-]+\s+){{0,3}}?{_PRODUCT_NOUN}\b", needs=("'s",)), 2),
     (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME})'s\b", starts=("according to ", "by "),
           needs=("'s",)), 2),
