@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.vendor import own_feed_company
 from scrapers.records import FactRecord
 
 # A store or registry by name, or the command that installs from it.
@@ -38,9 +39,33 @@ DISTRIBUTIONS: Table = (
     (Rule(r"\bOpenRouter\b", needs=("openrouter",)), "OpenRouter"),
     (Rule(r"\bReplicate\b", needs=("replicate",)), "Replicate"),
     (Rule(r"\bKaggle\b", needs=("kaggle",)), "Kaggle"),
+    # A platform's own catalogue: "now in the Lanternhub model library".
+    (Rule(r"\b(?:in|to|into) (?:the )?(?P<name>[A-Z][\w.-]*[\w])(?:'s)? (?:model )?"
+          r"(?:library|catalog|catalogue)\b", needs=("library", "catalog")), lambda m: m["name"]),
 )
+# What the tool talks to is not where it is published: "talks to Ollama", "connects to OpenRouter".
+_TALKS_TO = re.compile(
+    r"\b(?:talks?|connects?|speaks?|plugs? in(?:to)?|hooks? into|calls?)\s+(?:to\s+)?$", re.I)
 
 
 def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """Each place the text says the tool is published or installed from."""
-    return table_facts("distribution", DISTRIBUTIONS, sentences)
+    """Each place the text says the tool is published or installed from; "our model library" is
+    the feed's own company's. Not the tool itself ("ollama run" in Ollama's own release notes)."""
+    facts = table_facts("distribution", DISTRIBUTIONS, sentences)
+    company = own_feed_company(sentences)
+    at = max(sentences.folded.find("our model library"), sentences.folded.find("our library"))
+    if company and at >= 0:
+        index = next(i for i, end in enumerate(sentences.offsets[1:]) if at < end)
+        facts.append(FactRecord(kind="distribution", value=company, snippet=sentences[index]))
+    talked_to = {value for index, value, match in sentences.reading(DISTRIBUTIONS)
+                 if isinstance(value, str) and _TALKS_TO.search(sentences[index][:match.start()])}
+    return [fact for fact in facts
+            if fact.value not in talked_to and not _is_the_tool(sentences, fact.value)]
+
+
+def _is_the_tool(sentences: Sentences, store: str) -> bool:
+    """The store is the tool: its name, or a headline naming its version ("Ollama 0.32")."""
+    if sentences.name:
+        return bool(re.match(rf"{re.escape(store)}\b", sentences.name, re.I))
+    title = sentences.items[0] if sentences.items else ""
+    return bool(re.match(rf"{re.escape(store)}\s+v?\d", title, re.I))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
 _BITS = {"2": "2", "3": "3", "4": "4", "5": "5", "6": "6", "8": "8", "four": "4", "eight": "8"}
@@ -27,6 +28,32 @@ QUANTISATIONS: Table = (
 )
 
 
+# A format a runtime reads, not one the tool's weights come in: "supports MLX", "loads GGUF files",
+# "runs MLX and GGUF models", "4-bit builds of any model", "community GGUF conversions".
+_CAPABILITY_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|/)\s*[\w-]+)*\s+(?:support|models?|engine|backend|runtime|kernels?"
+    r"|conversions?|imports?|builds? (?:of|for) (?:any|every|all|other))\b", re.I)
+_CAPABILITY_BEFORE = re.compile(
+    r"\b(?:supports?|support for|loads?|loading|reads?|imports?|converts?|community|third-party"
+    r"|any|every|your)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def quantisation_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """Each quantisation named for the tool's weights."""
-    return table_facts("quantisation", QUANTISATIONS, sentences)
+    """Each quantisation named for the tool's own weights: not a platform's builds of another
+    maker's model, nor a format a runtime can read (the headline's "MLX and GGUF" too, once the
+    text says they are formats it reads)."""
+    facts = table_facts("quantisation", QUANTISATIONS, sentences)
+    if not facts or platform_post(sentences):
+        return []
+    read = _formats_read(sentences)
+    return [fact for fact in facts if fact.value not in read]
+
+
+def _formats_read(sentences: Sentences) -> set[str]:
+    read = set()
+    for index, value, match in sentences.reading(QUANTISATIONS):
+        sentence = sentences[index]
+        if (_CAPABILITY_AFTER.match(sentence, match.end())
+                or _CAPABILITY_BEFORE.search(sentence[:match.start()])):
+            read.add(value if isinstance(value, str) else value(match))
+    return read

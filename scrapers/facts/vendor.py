@@ -152,6 +152,17 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
     return _naming(sentences, vendor, or_headline=False) or claim, 3
 
 
+def platform_post(sentences: Sentences) -> bool:
+    """Whether this is a company's own feed writing about another maker's model ("Gemma 4, from
+    Google DeepMind, is now on Ollama"): its quantised builds are the platform's, not the tool's."""
+    if "platform_post" not in sentences.memo:
+        company = own_feed_company(sentences)
+        sentences.memo["platform_post"] = (
+            bool(company) and _own_claim(sentences, company) is None
+            and any(hit.value != company for hit, _ in _vendor_hits(sentences)))
+    return bool(sentences.memo["platform_post"])
+
+
 def own_feed_company(sentences: Sentences) -> str | None:
     """The company whose own feed this is ("Kestrel Labs blog" -> "Kestrel Labs"), if any. A feed
     named by a slug counts only for a vendor we know; aggregators are nobody's own feed."""
