@@ -29,15 +29,14 @@ QUANTISATIONS: Table = (
 
 
 # A format a runtime reads, not one the tool's weights come in: "supports MLX", "loads GGUF files",
-# "runs MLX and GGUF models", "4-bit files for every model", "community GGUF conversions"; nor the
-# precision a host serves it in ("we serve it in FP8").
+# "runs MLX and GGUF models", "4-bit files for every model", "community GGUF conversions".
 _CAPABILITY_AFTER = re.compile(
     r"(?:\s*(?:,|and|or|/)\s*[\w-]+)*\s+(?:support|models?|engine|backend|runtime|kernels?"
     r"|conversions?|imports?|(?:files|builds?|quants?|versions?) (?:of|for) (?:any|every|each|all|other))\b",
     re.I)
 _CAPABILITY_BEFORE = re.compile(
     r"\b(?:supports?|support for|loads?|loading|reads?|imports?|converts?|community|third-party"
-    r"|any|every|your|serves?|served|serving|hosts?|hosted)\s+(?:[\w-]+\s+){0,2}$", re.I)
+    r"|any|every|your)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def quantisation_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
