@@ -21,8 +21,9 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     (Rule(rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})(?P<unit>[BM])\b"
           r"(?=(?:[- ][\w-]+){0,2}[- ](?:models?|LLMs?)\b)", digits=True, needs=("model", "llm")), False),
 )
-PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b", re.I,
-                         starts=("model", "param", "weights", "checkpoint", "llm"))
+# "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
+PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b|\bsizes\b", re.I,
+                         starts=("model", "param", "weights", "checkpoint", "llm", "sizes"))
 
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact per size of the tool's model(s) ('34B', '8x7B'); not the sizes of models it is
@@ -64,8 +65,11 @@ def _of_another_model(hit: Hit, name: str) -> bool:
     before = _NAMED_BEFORE.search(hit.sentence, 0, hit.start)
     if before is None:
         return False
-    word = before["name"].casefold()
-    return not name or not name.casefold().startswith(word.rstrip("-"))
+    word, named = before["name"].casefold(), name.casefold()
+    # The tool's own: its name begins with the word ("Kestrel 34B"), or holds the whole phrase
+    # (a headline as the name: "Tern Labs releases Tern Coder 14B").
+    phrase = hit.sentence[before.start():hit.end].casefold()
+    return not name or not (named.startswith(word.rstrip("-")) or phrase in named)
 
 
 # A size that needs a sentence about a model has none to be in without PARAMETER_CONTEXT.

@@ -110,3 +110,19 @@ def test_the_feeds_own_model_library():
 def test_a_store_the_model_is_pulled_from_still_counts_on_a_platform_post():
     found = facts_of("Orca 3 from Pelagic Labs is on Ollama: ollama pull orca3.", source="Ollama Blog")
     assert found.get("distribution") == ["Ollama"] and found.get("vendor") == ["Pelagic Labs"]
+
+
+@pytest.mark.parametrize(("summary", "expected"), [
+    ("Orca 3 comes in 4B, 8B and 32B sizes.", ["4B", "8B", "32B"]),
+    ("Three sizes ship today: 1.5B, 7B and 14B.", ["1.5B", "7B", "14B"]),
+])
+def test_sizes_listed_as_sizes(summary: str, expected: list[str]):
+    assert facts_of(summary).get("parameters") == expected
+
+
+def test_a_headline_as_the_name_keeps_the_tools_own_size():
+    headline = "Driftwood releases Orca Coder 14B"
+    found = facts_of("Orca Coder 14B is a code model for long files.", title=headline, tool=headline)
+    assert found.get("parameters") == ["14B"]
+    assert "parameters" not in facts_of("A code model; it beats Qwen 14B on our tests.", title=headline,
+                                              tool=headline)
