@@ -1,0 +1,60 @@
+"""quantisation: the precisions and formats the tool's weights come in ("4-bit", "GGUF")."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.vendor import platform_post
+from scrapers.records import FactRecord
+
+_BITS = {"2": "2", "3": "3", "4": "4", "5": "5", "6": "6", "8": "8", "four": "4", "eight": "8"}
+QUANTISATIONS: Table = (
+    (Rule(r"\b(?P<bits>[234568]|four|eight)[- ]?bit\b", re.I, needs=("bit",)),
+     lambda m: f"{_BITS[m['bits'].lower()]}-bit"),
+    # llama.cpp's names say the bits: Q4_K_M, Q8_0; a bare "Q4" only as a quantisation ("Q3" alone
+    # is a quarter).
+    (Rule(r"\bQ(?P<bits>[2-8])(?:_[0-9A-Z_]+\b|\b(?= (?:quantization|quantisation|quants?|GGUF)\b))",
+          needs=("q2", "q3", "q4", "q5", "q6", "q8")), lambda m: f"{m['bits']}-bit"),
+    (Rule(r"\bGGUF\b", re.I, needs=("gguf",)), "GGUF"),
+    (Rule(r"\bAWQ\b", needs=("awq",)), "AWQ"),
+    (Rule(r"\bGPTQ\b", needs=("gptq",)), "GPTQ"),
+    (Rule(r"\bEXL2\b", needs=("exl2",)), "EXL2"),
+    (Rule(r"\bMLX\b", needs=("mlx",)), "MLX"),
+    (Rule(r"\bFP8\b", re.I, needs=("fp8",)), "FP8"),
+    (Rule(r"\bINT8\b", re.I, needs=("int8",)), "INT8"),
+    (Rule(r"\bINT4\b", re.I, needs=("int4",)), "INT4"),
+    (Rule(r"\bNF4\b", needs=("nf4",)), "NF4"),
+)
+
+
+# A format a runtime reads, not one the tool's weights come in: "supports MLX", "loads GGUF files",
+# "runs MLX and GGUF models", "4-bit files for every model", "community GGUF conversions".
+_CAPABILITY_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|/)\s*[\w-]+)*\s+(?:support|models?|engine|backend|runtime|kernels?"
+    r"|conversions?|imports?|(?:files|builds?|quants?|versions?) (?:of|for) (?:any|every|each|all|other))\b",
+    re.I)
+_CAPABILITY_BEFORE = re.compile(
+    r"\b(?:supports?|support for|loads?|loading|reads?|imports?|converts?|community|third-party"
+    r"|any|every|your)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def quantisation_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """Each quantisation named for the tool's own weights: not a platform's builds of another
+    maker's model, nor a format a runtime can read (the headline's "MLX and GGUF" too, once the
+    text says they are formats it reads)."""
+    facts = table_facts("quantisation", QUANTISATIONS, sentences)
+    if not facts or platform_post(sentences):
+        return []
+    read = _formats_read(sentences)
+    return [fact for fact in facts if fact.value not in read]
+
+
+def _formats_read(sentences: Sentences) -> set[str]:
+    read = set()
+    for index, value, match in sentences.reading(QUANTISATIONS):
+        sentence = sentences[index]
+        if (_CAPABILITY_AFTER.match(sentence, match.end())
+                or _CAPABILITY_BEFORE.search(sentence[:match.start()])):
+            read.add(value if isinstance(value, str) else value(match))
+    return read
