@@ -15,7 +15,10 @@ from scrapers.resolve import KnownTool, ToolIndex, is_same_name, product_domain,
         ("Notion AI", "notion", True),
         ("Code Llama 4", "Code Llama 4 ", True),
         ("Pixel Smith", "Pixelsmith", True),
-        ("Codestral 2", "Codestral 3", False),  # versions differ: different products
+        ("Codestral 2", "Codestral 3", True),  # two releases of one product
+        ("Kestrel 34B", "Kestrel", True),  # a size is one model of the product, not a version
+        ("Mixtral 8x7B", "Mixtral 8x22B", True),
+        ("Orbit v1", "Orbit v2.0-beta", True),
         ("Llama 4", "Llama 4 Compact", False),
         ("Notion", "Motion", False),
         ("Cursor", "Cursive", False),
@@ -44,7 +47,7 @@ def test_resolve_prefers_the_domain_then_the_name():
     assert resolve("Totally different name", "https://pixelsmith.app/blog/x", known) is None
     assert resolve("PixelSmith AI", "https://news.ycombinator.com/item?id=1", known) == 1
     assert resolve("Codestral 2", None, known) == 2
-    assert resolve("Codestral 3", None, known) is None
+    assert resolve("Codestral 3", None, known) == 2  # a later release of the same product
 
 
 # (title as each source writes it, link): every row is the same product
@@ -78,10 +81,9 @@ def test_one_product_from_every_kind_of_source_is_one_tool():
     [
         ("Notion", "Motion", None),
         ("Cursor", "Cursive", None),
-        ("Codestral 2", "Codestral 3", None),
         ("Llama 4", "Llama 4 Compact", None),
         ("Claude", "Claude Code", None),
-        ("Gemma 2", "Gemma 2 2B", None),
+        ("Gemma 2", "Gemma Scope", None),
         ("Tab Finder", "Tab Filter", None),
         ("Perplexity", "Perplexity Pages", None),
         # same platform, different products: a listing host says nothing
