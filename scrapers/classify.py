@@ -1,0 +1,227 @@
+"""What an entry is: a product launch, a release of an existing product, or something else (an
+article, a paper, a newsletter issue, ...) with the reason. Only launches and releases make tools.
+
+Table-driven: each rule is a named pattern, tried in order; the first that matches decides. The
+tables read in the order they are tried: what the source is (Product Hunt, Show HN, a releases
+feed), then what the title says it is not, then what the title or text says it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from scrapers.normalise import host_of, split_title
+
+
+class EntryKind(StrEnum):
+    LAUNCH = "launch"  # a new product
+    RELEASE = "release"  # a new version of a product
+    OTHER = "other"  # stored, shown as skipped with its reason; makes no tool
+
+
+class Origin(StrEnum):
+    """Where an entry comes from, as far as its own links tell."""
+
+    PRODUCT_HUNT = "producthunt"
+    HACKER_NEWS = "hackernews"
+    RELEASES = "releases"  # a code host's releases feed: github.com/owner/repo/releases/tag/...
+    POST = "post"  # a blog, newsletter, research or podcast feed
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the entry is; why (the rule that decided); the product a launch title names."""
+
+    kind: EntryKind
+    reason: str
+    product: str | None = None
+
+    @property
+    def makes_tool(self) -> bool:
+        return self.kind is not EntryKind.OTHER
+
+
+def _words(*phrases: str) -> re.Pattern[str]:
+    return re.compile("|".join(phrases), re.IGNORECASE)
+
+
+# --- not a launch, by the title ---------------------------------------------------------------
+# (reason, pattern). A job post, an episode or a newsletter issue says so in its title.
+OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("job", _words(r"\b(?:is|are|we'?re|we are|now) hiring\b", r"\bjoin (?:our|the) team\b",
+                   r"\bjob (?:opening|posting)s?\b", r"\bcareers? at\b", r"^hiring\b", r"\bopen roles?\b")),
+    ("podcast", _words(r"^(?:ep(?:isode)?\.?|#)\s*\d+\b", r"\bepisode\s*#?\d+", r"\bpodcast\b",
+                       r"\[(?:audio|podcast)\]")),
+    ("newsletter", _words(r"(?:^|\s)(?:#|no\.\s?|issue\s+#?)\d{1,4}\b", r"\bnewsletter\b",
+                          r"\b(?:weekly|monthly) (?:digest|roundup|recap|update)\b", r"\bthis week in\b",
+                          r"\bweek \d+\b", r"\bdigest\b", r"\broundup\b")),
+    ("paper", _words(r"\bpaper\b", r"\barxiv\b", r"^\[?\d{4}\.\d{4,5}\]?", r"\bpreprint\b",
+                     r"\bwe (?:study|show|propose)\b")),
+    ("funding", _words(r"\braises?\b.*(?:[$€£]|\bmillion\b|\bbillion\b|\bround\b)",
+                       r"\bseries [a-h]\b", r"\bfunding\b", r"\bvaluation\b", r"\bacquires?\b",
+                       r"\bacquisition\b", r"\binvests?\b", r"\bdonat(?:es?|ing)\b", r"\bipo\b", r"\bs-1\b")),
+    ("event", _words(r"\bwebinar\b", r"\bconference\b", r"\bsummit\b", r"\bmeetup\b", r"\bhackathon\b",
+                     r"\bkeynote\b", r"\bjoin us\b", r"\blivestream\b", r"\b(?:dev ?day|connect) 20\d\d\b",
+                     r"\brecap\b", r"\bworkshop\b", r"\bat (?:neurips|icml|iclr|cvpr)\b")),
+)
+
+# Weaker: tried after the launch titles, so "Introducing Acme Research" stays a launch.
+WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("tutorial", _words(r"^how (?:to|we|i)\b", r"\btutorial\b", r"\bguide\b", r"\btips\b",
+                        r"\blessons\b", r"\bstep[- ]by[- ]step\b", r"^(?:using|building|mastering|"
+                        r"designing|testing|scaling|debugging|running|deploying)\b", r"^build\b",
+                        r"\bbest practices\b", r"\bwalkthrough\b", r"\bcookbook\b")),
+    ("article", _words(r"^(?:ask|tell) hn\b", r"\bpartner(?:s|ship)?\b", r"\bcollaborat", r"\bappoint",
+                       r"\bnames? .* (?:as|chief|ceo|cfo|cto)\b", r"\bjoins?\b", r"\bopens? .*office\b",
+                       r"\boffice in\b", r"\bstatement\b", r"\bour (?:position|approach|commitment)\b",
+                       r"\bpolicy\b", r"\bresearch\b", r"\bcustomers?\b", r"\bcase study\b", r"\bhelping\b",
+                       r"\bhow .* (?:uses?|is using|are using|helps?)\b", r"\bwhy\b", r"\bwhat\b",
+                       r"\bsafeguards?\b", r"\bmou\b", r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b",
+                       r"\bopinion\b", r"\binterview\b", r"\b\[video\]|\[pdf\]", r"\breport\b",
+                       r"\bexploring\b", r"\badvantages\b", r"\blearned\b", r"\bupdate on\b")),
+)
+
+# --- not a launch, by the link ----------------------------------------------------------------
+OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("paper", re.compile(r"^(?:arxiv\.org|openreview\.net|aclanthology\.org|papers\.|proceedings\.)"
+                         r"|/(?:papers?|abs|pdf|publications?)/", re.IGNORECASE)),
+    ("job", re.compile(r"/(?:careers?|jobs?|hiring)(?:/|$)|^(?:jobs|careers)\.|lever\.co|greenhouse\.io"
+                       r"|ashbyhq\.com|workable\.com", re.IGNORECASE)),
+    ("podcast", re.compile(r"/(?:podcasts?|episodes?)(?:/|$)|podcasts\.apple\.com|spotify\.com/episode",
+                           re.IGNORECASE)),
+    ("event", re.compile(r"/(?:events?|webinars?)(?:/|$)|lu\.ma/|eventbrite\.", re.IGNORECASE)),
+    ("newsletter", re.compile(r"substack\.com/p/|/(?:issues?|newsletter)/\d+|buttondown\.", re.IGNORECASE)),
+)
+
+# --- a launch, by the title -------------------------------------------------------------------
+# Each names the product in its `name` group. "Introducing Codestral 2: ..." -> "Codestral 2".
+_NAME = r"(?P<name>[^:,–—|()]+?)"
+LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting|say hello to)"
+                             rf"\s*:?\s+(?:the (?:new |all-new )?)?{_NAME}(?:\s*[:,–—|(-]\s|\s+by\s|[.!]?$)",
+                             re.IGNORECASE)),
+    ("launches", re.compile(rf"^[^:]+?\s+(?:launches|releases|unveils|ships|debuts|open-sources)\s+{_NAME}"
+                            rf"(?:\s*[:,–—|(-]\s|[.!]?$)", re.IGNORECASE)),
+    ("available", re.compile(rf"^{_NAME}(?:,[^,]+,)?\s+(?:is|are)\s+(?:now\s+)?(?:available|live|here|out"
+                             rf"|generally available|open(?:-sourced)?|released"
+                             rf"|in (?:public )?(?:beta|preview))\b", re.IGNORECASE)),
+    ("available", re.compile(rf"^(?:now (?:available|live|in (?:public )?(?:beta|preview)|open)|new)\s*:"
+                             rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE)),
+    ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE)),
+)
+
+# --- a launch, by the text ------------------------------------------------------------------------
+# Read in the first sentences only: a launch says what it is at once.
+LAUNCH_TEXT = _words(
+    r"\btoday,? (?:we(?:'re| are)|\w+(?: \w+){0,3} (?:is|has)) (?:\w+ ){0,2}"
+    r"(?:launching|releasing|introducing|announcing|releasing|shipping|open[- ]sourcing"
+    r"|making .* available|released|launched)\b",
+    r"\bwe(?:'re| are) (?:\w+ ){0,2}(?:excited|thrilled|happy|proud) to (?:announce|introduce|launch|release"
+    r"|share|unveil)\b",
+    r"\b(?:is|are) (?:now )?(?:generally )?available (?:today|now|in|on|to|for)\b",
+    r"\bavailable today\b", r"\bout now\b", r"\b(?:try|get) it (?:now|today|at|free)\b",
+    r"\bwe (?:just )?(?:launched|released|shipped|built|made)\b",
+    r"\bis (?:a|an) (?:new |open[- ]source |free )?(?:\w+[- ]){0,4}"
+    r"(?:model|tool|app|platform|api|sdk|library|framework|agent|assistant|service|cli|extension)\b",
+    r"\bhas released\b", r"\bnow supports?\b",
+)
+LAUNCH_TEXT_CHARS = 400
+
+# Feed categories (RSS <category>, Atom <category term>) a publisher files launches under.
+LAUNCH_TAGS = _words(r"^(?:releases?|product(?: news| updates?)?|launch(?:es)?|announcements?"
+                     r"|new features?)$")
+OTHER_TAGS = _words(r"^(?:research|papers?|customer stor(?:y|ies)|case stud(?:y|ies)|events?|podcasts?"
+                    r"|careers?|jobs|policy|company|culture|engineering|tutorials?|guides?)$")
+
+# A version in a product name: "Codestral 2", "Claude Opus 4.7", "v2.1"; its release, not a launch.
+# "1", "1.0" and a model size ("34B") are not a later version.
+_VERSION = re.compile(r"(?:^|\s|-)v?(?!1(?:\.0)*\b)\d+(?:\.\d+)*(?![\w.])", re.IGNORECASE)
+_BARE_VERSION = re.compile(r"^v?\d+(?:\.\d+)+(?:[-+.][0-9a-z.]+)?$|^\S+ v?\d+(?:\.\d+)+\S*$", re.IGNORECASE)
+# "Introducing Devstral 2 and Mistral Vibe CLI": two products; the first is the entry's
+_AND = re.compile(r"\s+(?:and|&|\+)\s+(?=[A-Z0-9])")
+_HN_LAUNCH = re.compile(r"^\s*(?:show|launch) hn\s*[:\-–—]", re.IGNORECASE)
+_YC_BATCH = re.compile(r"\s*\((?:yc )?[swf]\d{2}\)", re.IGNORECASE)
+
+
+def classify(
+    title: str, text: str, *, url: str | None, origin: Origin, tags: tuple[str, ...] = (),
+    is_ai: bool = True,
+) -> Verdict:
+    """What the entry is, from its title, plain text, link, origin and feed categories. Never raises."""
+    if origin is Origin.PRODUCT_HUNT:
+        return Verdict(EntryKind.LAUNCH, "product hunt")
+    if origin is Origin.RELEASES:
+        if not is_ai:
+            return Verdict(EntryKind.OTHER, "changelog")
+        return Verdict(EntryKind.RELEASE, "releases feed")
+    if _HN_LAUNCH.match(title):
+        return Verdict(EntryKind.LAUNCH, "show hn", split_title(_YC_BATCH.sub("", title))[0])
+    other = _other_reason(title, url, tags, OTHER_TITLES)
+    if other is not None:
+        return Verdict(EntryKind.OTHER, other)
+    if origin is Origin.HACKER_NEWS:
+        return Verdict(EntryKind.OTHER, "article")  # a story that is not a Show HN links an article
+    if (named := _named_launch(title)) is not None:
+        return named
+    other = _other_reason(title, None, (), WEAK_OTHER_TITLES)
+    if other is not None:
+        return Verdict(EntryKind.OTHER, other)
+    if _BARE_VERSION.match(title.strip()):
+        return Verdict(EntryKind.RELEASE, "version")
+    if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]) or any(LAUNCH_TAGS.match(tag) for tag in tags):
+        return Verdict(_kind_of(title), "says it launches")
+    return Verdict(EntryKind.OTHER, "article")
+
+
+def _other_reason(
+    title: str, url: str | None, tags: tuple[str, ...], titles: tuple[tuple[str, re.Pattern[str]], ...],
+) -> str | None:
+    """Why the entry is not a launch, by its title, link or categories; None when nothing says so."""
+    for reason, pattern in titles:
+        if pattern.search(title):
+            return reason
+    where = _host_and_path(url)
+    for reason, pattern in OTHER_LINKS:
+        if where and pattern.search(where):
+            return reason
+    if tags and any(OTHER_TAGS.match(tag) for tag in tags) and not any(LAUNCH_TAGS.match(t) for t in tags):
+        return "article"
+    return None
+
+
+def _named_launch(title: str) -> Verdict | None:
+    """A launch (or release) whose title names the product: 'Introducing X', 'X is now available'."""
+    for reason, pattern in LAUNCH_TITLES:
+        match = pattern.search(title)
+        name = _AND.split(match["name"], maxsplit=1)[0].strip(" .!") if match else ""
+        if name[:1].isupper() or name[:1].isdigit():  # "Introducing a way to ..." names no product
+            return Verdict(_kind_of(name), reason, name)
+    return None
+
+
+def _kind_of(name: str) -> EntryKind:
+    return EntryKind.RELEASE if _VERSION.search(name) else EntryKind.LAUNCH
+
+
+def _host_and_path(url: str | None) -> str | None:
+    host = host_of(url)
+    return f"{host}{urlsplit(url or '').path}" if host else None
+
+
+def origin_of(*, link: str | None, guid: str | None, comments: str | None, markup: str) -> Origin:
+    """Where the entry comes from, by its link, GUID, comments link and content markup."""
+    host = host_of(link) or ""
+    if host == "producthunt.com" or host.endswith(".producthunt.com"):
+        return Origin.PRODUCT_HUNT
+    if _RELEASE_LINK.match(link or ""):
+        return Origin.RELEASES
+    if any("news.ycombinator.com/item" in (value or "") for value in (guid, comments, link)) \
+            or "news.ycombinator.com/item" in markup:
+        return Origin.HACKER_NEWS
+    return Origin.POST
+
+
+_RELEASE_LINK = re.compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+/(?:-/)?(?:releases|tags)/")
