@@ -14,6 +14,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from scrapers.normalise import host_of, split_title
+from scrapers.resolve import product_key
 
 
 class EntryKind(StrEnum):
@@ -166,11 +167,14 @@ def classify(
         return Verdict(EntryKind.OTHER, "article")  # a story that is not a Show HN links an article
     if (named := _named_launch(title)) is not None:
         return named
+    if product_key(url):  # an aggregator's entry linking the product's own home page
+        return Verdict(_kind_of(split_title(title)[0]), "links the product")
     other = _other_reason(title, None, (), WEAK_OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
     if _BARE_VERSION.match(title.strip()):
         return Verdict(EntryKind.RELEASE, "version")
+
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]) or any(LAUNCH_TAGS.match(tag) for tag in tags):
         return Verdict(_kind_of(title), "says it launches")
     return Verdict(EntryKind.OTHER, "article")
