@@ -139,10 +139,19 @@ OTHER_TAGS = _words(r"^(?:research|papers?|customer stor(?:y|ies)|case stud(?:y|
 
 # A version in a product name: "Codestral 2", "Claude Opus 4.7", "v2.1"; its release, not a launch.
 # "1", "1.0" and a model size ("34B") are not a later version.
-_VERSION = re.compile(r"(?:^|\s|-)v?(?!1(?:\.0)*\b)\d+(?:\.\d+)*(?![\w.])", re.IGNORECASE)
+_VERSION = re.compile(r"(?:^|\s|-)v?(?!1(?:\.0)*(?![\w.]))\d+(?:\.\d+)*(?![\w.])", re.IGNORECASE)
 _BARE_VERSION = re.compile(r"^v?\d+(?:\.\d+)+(?:[-+.][0-9a-z.]+)?$|^\S+ v?\d+(?:\.\d+)+\S*$", re.IGNORECASE)
 # "Introducing Devstral 2 and Mistral Vibe CLI": two products; the first is the entry's
 _AND = re.compile(r"\s+(?:and|&|\+)\s+(?=[A-Z0-9])")
+# What a title's tagline calls a product: "a desktop IDE for local models", "an API for ...".
+_PRODUCT_NOUN = _words(r"\b(?:model|llm|tool(?:kit)?|app|platform|api|sdk|library|framework|agent|assistant"
+                       r"|service|cli|extension|plugin|ide|editor|copilot|bot|engine|database|runtime|gateway"
+                       r"|server|workspace|client|browser|terminal|notebook|dashboard|embeddings?|reranker"
+                       r"|transcription|chatbot|generator|builder|studio)s?\b")
+_SIZE_OR_VERSION = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bv?\d+\.\d+(?:\.\d+)*\b")
+# Words that make the part before a colon a headline, not a product's name
+_NOT_A_NAME = _words(r"\b(?:the|of|and|or|in|on|for|to|with|from|why|how|what|when|who|is|are|we|our|my|i"
+                     r"|your|part|proposal|review|notes?|lessons?|thoughts)\b")
 _HN_LAUNCH = re.compile(r"^\s*(?:show|launch) hn\s*[:\-–—]", re.IGNORECASE)
 _YC_BATCH = re.compile(r"\s*\((?:yc )?[swf]\d{2}\)", re.IGNORECASE)
 
@@ -163,10 +172,10 @@ def classify(
     other = _other_reason(title, url, tags, OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
-    if origin is Origin.HACKER_NEWS:
-        return Verdict(EntryKind.OTHER, "article")  # a story that is not a Show HN links an article
     if (named := _named_launch(title)) is not None:
         return named
+    if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
+        return _name_and_tagline(title) or Verdict(EntryKind.OTHER, "article")
     if product_key(url):  # an aggregator's entry linking the product's own home page
         return Verdict(_kind_of(split_title(title)[0]), "links the product")
     other = _other_reason(title, None, (), WEAK_OTHER_TITLES)
@@ -174,9 +183,13 @@ def classify(
         return Verdict(EntryKind.OTHER, other)
     if _BARE_VERSION.match(title.strip()):
         return Verdict(EntryKind.RELEASE, "version")
-
+    if (shaped := _name_and_tagline(title)) is not None:
+        return shaped
+    name = split_title(title)[0]
+    if _text_names(name, text):
+        return Verdict(_kind_of(name), "text names it")
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]) or any(LAUNCH_TAGS.match(tag) for tag in tags):
-        return Verdict(_kind_of(title), "says it launches")
+        return Verdict(_kind_of(name), "says it launches")
     return Verdict(EntryKind.OTHER, "article")
 
 
@@ -204,6 +217,29 @@ def _named_launch(title: str) -> Verdict | None:
         if name[:1].isupper() or name[:1].isdigit():  # "Introducing a way to ..." names no product
             return Verdict(_kind_of(name), reason, name)
     return None
+
+
+def _name_and_tagline(title: str) -> Verdict | None:
+    """A launch titled 'Name: what it is', the name short and the rest naming a kind of product,
+    or the name carrying a model size or version ('Kestrel 34B: ...', 'Studio 1.1: ...')."""
+    name, tagline = split_title(title)
+    words = name.split()
+    if not tagline or not 1 <= len(words) <= 4 or _NOT_A_NAME.search(name):
+        return None
+    if _SIZE_OR_VERSION.search(name) or _PRODUCT_NOUN.search(" ".join(tagline.split()[:7])):
+        return Verdict(_kind_of(name), "name: what it is", name)
+    return None
+
+
+def _text_names(name: str, text: str) -> bool:
+    """Whether the text opens on the product ('Acme is ...') or says it releases it."""
+    if not name or len(name.split()) > 4:
+        return False
+    opening = text[:LAUNCH_TEXT_CHARS].casefold()
+    name = name.casefold()
+    return opening.startswith((f"{name} is ", f"{name} lets ", f"{name} turns ", f"{name} helps ")) or any(
+        f"{verb} {name}" in opening for verb in ("releasing", "launching", "introducing", "announcing",
+                                                  "released", "launched", "introduced", "announced"))
 
 
 def _kind_of(name: str) -> EntryKind:

@@ -314,8 +314,9 @@ def store_launches(
     if not fresh:
         return 0, duplicates, 0
     batch = _ToolBatch(session, default_category=source.category)
-    facts = [_facts_of(record) if makes_tool(record) else [] for record in fresh]
-    targets = [batch.resolve(r, f) if makes_tool(r) else None for r, f in zip(fresh, facts, strict=True)]
+    facts = [_facts_of(record) if record.kind != "other" else [] for record in fresh]
+    targets = [batch.resolve(r, f, create=makes_tool(r)) if r.kind != "other" else None
+               for r, f in zip(fresh, facts, strict=True)]
     tool_ids = batch.insert_new(now)
     rows = [_launch_row(source_id, record, now, tool_ids.get(id(target)) if target else None)
             for record, target in zip(fresh, targets, strict=True)]
@@ -333,8 +334,9 @@ def store_launches(
 
 
 def makes_tool(record: LaunchRecord) -> bool:
-    """Whether the entry makes or updates a tool: a launch or release of an AI product. Every
-    other entry is stored without a tool, and `verdicts tools skipped` shows it with its reason."""
+    """Whether the entry makes a tool: a launch or release of an AI product. A launch or release
+    not read as AI only updates a tool already known ("Studio 1.1: inline diffs" says no more);
+    every other entry is stored without a tool, and `verdicts tools skipped` shows it."""
     return record.kind != "other" and record.is_ai_tool
 
 
@@ -365,7 +367,7 @@ def _launch_row(source_id: int, record: LaunchRecord, now: datetime, tool_id: in
         "title": record.title, "tool_name": record.tool_name, "tagline": record.tagline,
         "summary": record.summary, "published_at": record.published_at, "fetched_at": now,
         "is_ai_tool": record.is_ai_tool, "kind": record.kind,
-        "skip_reason": (record.skip_reason or "not an AI tool")[:40] if not makes_tool(record) else None,
+        "skip_reason": None if tool_id else (record.skip_reason or "not an AI tool")[:40],
     }
 
 
@@ -397,11 +399,15 @@ class _ToolBatch:
         for tool_id, name, domain in queries.tool_keys(session):
             self.index.add(KnownTool(tool_id, name, domain))
 
-    def resolve(self, record: LaunchRecord, facts: list[FactRecord]) -> Tool | _NewTool:
-        """The tool of `record` (stored or new), its blanks filled from the record and facts."""
+    def resolve(self, record: LaunchRecord, facts: list[FactRecord], *, create: bool = True
+                ) -> Tool | _NewTool | None:
+        """The tool of `record` (stored, or new when `create`), its blanks filled from the record
+        and facts; None when there is none to update and `create` is false."""
         site = record.product_url or record.url
         handle = self.index.find(record.tool_name, site)
         tool: Tool | _NewTool
+        if handle is None and not create:
+            return None
         if handle is None:
             tool = _NewTool(name=record.tool_name, domain=product_key(site),
                             url=record.product_url or record.url, category=self.default_category)
