@@ -17,8 +17,8 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from email.utils import format_datetime
 from datetime import datetime
+from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -30,7 +30,7 @@ from scrapers.classify import classify, origin_of
 from scrapers.feeds import read_feed
 from scrapers.ingest import store_launches
 from scrapers.records import LaunchRecord
-from scrapers.resolve import ToolIndex, KnownTool
+from scrapers.resolve import KnownTool, ToolIndex
 from scrapers.sources import SourceConfig
 
 LABELLED = Path(__file__).parent / "labelled"
@@ -58,7 +58,8 @@ def report(items: list[dict], captures: list[dict]) -> list[str]:
     for split in ("tune", "held", "captures"):
         chosen = [case for case in cases if case.split == split]
         if not chosen:
-            lines.append(f"  {split}: no entries" + (f" (no fixtures at {FIXTURES})" if split == "captures" else ""))
+            absent = f" (no fixtures at {FIXTURES})" if split == "captures" else ""
+            lines.append(f"  {split}: no entries{absent}")
             continue
         records = _parse(chosen, timings)
         lines += _accuracy_lines(split, chosen, records)
@@ -180,7 +181,7 @@ def _store(cases: list[Case], records: dict[int, LaunchRecord | None],
         for index, record in records.items():
             if record is not None and record not in by_source[cases[index].source]:
                 by_source[cases[index].source].append(record)
-        for number, (name, batch) in enumerate(by_source.items(), start=1):
+        for name, batch in by_source.items():
             with session_scope(engine) as session:
                 source = SourceConfig(name=name, url=f"bench/{name}.xml")
                 started = time.perf_counter()

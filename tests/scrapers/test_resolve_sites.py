@@ -126,3 +126,11 @@ def test_entries_without_ids_are_told_apart_by_their_fragment(engine):
                                  for n in range(3))))
     with Session(engine) as session:
         assert len(session.exec(select(Launch)).all()) == 3
+
+
+def test_product_hunt_redirects_are_never_taken_for_the_product_site(shared_dir):
+    records = parse_feed((shared_dir / "fixtures/feeds/producthunt/featured-2025-02-19.atom").read_bytes(),
+                         source="producthunt")
+    assert {record.kind for record in records} == {"launch"}
+    # "[Website]" there is a producthunt.com/r/ redirect: not followed, not a key
+    assert all(record.product_url is None for record in records)
