@@ -1,9 +1,12 @@
 """What an entry is: a product launch, a release of an existing product, or something else (an
 article, a paper, a newsletter issue, ...) with the reason. Only launches and releases make tools.
 
-Table-driven: each rule is a named pattern, tried in order; the first that matches decides. The
-tables read in the order they are tried: what the source is (Product Hunt, Show HN, a releases
-feed), then what the title says it is not, then what the title or text says it is.
+Table-driven: each rule is a named pattern, tried in order; the first that matches decides, in
+this order: what the source is (Product Hunt, Show HN, a releases feed); what the title, link or
+feed category says it is not (a job, an episode, an issue, a paper, funding, an event); a title
+that names a product ("Introducing X", "X is now available"); a link to the product's home page;
+weaker "not a launch" words (a tutorial, company news); a title "Name: what it is"; a text that
+presents the product. What is left is an article.
 """
 
 from __future__ import annotations
@@ -118,7 +121,7 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Read in the first sentences only: a launch says what it is at once.
 LAUNCH_TEXT = _words(
     r"\btoday,? (?:we(?:'re| are)|\w+(?: \w+){0,3} (?:is|has)) (?:\w+ ){0,2}"
-    r"(?:launching|releasing|introducing|announcing|releasing|shipping|open[- ]sourcing"
+    r"(?:launching|releasing|introducing|announcing|shipping|open[- ]sourcing"
     r"|making .* available|released|launched)\b",
     r"\bwe(?:'re| are) (?:\w+ ){0,2}(?:excited|thrilled|happy|proud) to (?:announce|introduce|launch|release"
     r"|share|unveil)\b",
