@@ -145,7 +145,7 @@ def _entry_link(raw: object) -> str | None:
     """The entry's canonical link, its #fragment kept: a changelog gives each entry its anchor on
     one page, and those are distinct entries (a text-fragment highlight is not)."""
     link = canonical_url(raw if isinstance(raw, str) else None)
-    fragment = urlsplit(raw).fragment if link and isinstance(raw, str) else ""
+    fragment = urlsplit(raw).fragment if link and isinstance(raw, str) and "#" in raw else ""
     return f"{link}#{fragment}" if fragment and not fragment.startswith(":~:") else link
 
 
