@@ -155,6 +155,7 @@ def _resolution_lines(
     tool_of = _store(cases, records, timings)
     tools_by_group: dict[str, set[int | None]] = defaultdict(set)
     groups_by_tool: dict[int, set[str]] = defaultdict(set)
+    untooled = {"read as other": 0, "not read as AI": 0}
     for index, case in enumerate(cases):
         if case.group is None:
             continue
@@ -162,12 +163,14 @@ def _resolution_lines(
         tools_by_group[case.group].add(tool)
         if tool is not None:
             groups_by_tool[tool].add(case.group)
+        elif (record := records[index]) is not None:
+            untooled["read as other" if record.kind == "other" else "not read as AI"] += 1
     splits = sorted(g for g, tools in tools_by_group.items() if len(tools - {None}) > 1)
-    unresolved = sorted(g for g, tools in tools_by_group.items() if None in tools)
     merges = sorted(",".join(sorted(groups)) for groups in groups_by_tool.values() if len(groups) > 1)
     return [f"    resolution: {len(tools_by_group)} groups -> {len(groups_by_tool)} tools; "
-            f"splits {len(splits)} {splits or ''}; wrong merges {len(merges)} {merges or ''}; "
-            f"groups with an entry left without a tool {len(unresolved)} {unresolved or ''}"]
+            f"splits {len(splits)} {splits or ''}; wrong merges {len(merges)} {merges or ''}",
+            f"    launch entries left without a tool: {untooled['read as other']} read as other, "
+            f"{untooled['not read as AI']} launches not read as AI (scrapers.facts.is_ai_tool)"]
 
 
 def _store(cases: list[Case], records: dict[int, LaunchRecord | None],

@@ -134,3 +134,19 @@ def test_product_hunt_redirects_are_never_taken_for_the_product_site(shared_dir)
     assert {record.kind for record in records} == {"launch"}
     # "[Website]" there is a producthunt.com/r/ redirect: not followed, not a key
     assert all(record.product_url is None for record in records)
+
+
+def test_a_release_that_does_not_read_as_ai_updates_a_known_tool_only(engine):
+    store(engine, "lab", rss(
+        item("Introducing Tessel: an AI notebook", "https://tessel.example/blog/tessel", "t1",
+             "<p>Tessel is an AI notebook that explains its cells.</p>"),
+        item("Tessel 1.4: keyboard shortcuts", "https://tessel.example/changelog#1-4", "t2",
+             "<ul><li>Shortcuts for every cell action</li></ul>"),
+        item("Trowel 2.2: faster exports", "https://trowel.example/changelog#2-2", "t3",
+             "<ul><li>Exports twice as fast</li></ul>"),
+    ))
+    assert tools(engine) == {"Tessel": {"Introducing Tessel: an AI notebook",
+                                        "Tessel 1.4: keyboard shortcuts"}}
+    with Session(engine) as session:
+        trowel = session.exec(select(Launch).where(Launch.guid == "t3")).one()
+    assert (trowel.kind, trowel.tool_id, trowel.skip_reason) == ("release", None, "not an AI tool")
