@@ -164,9 +164,11 @@ def _product_url(verdict: Verdict, origin: Origin, link: str | None, markup: str
     if origin is Origin.RELEASES or (verdict.reason == "show hn" and host_of(link) != "news.ycombinator.com"):
         return link
     wanted = name_key(name).replace(" ", "")
+    if len(wanted) < 3:  # "Go" would be found in any google.com link
+        return None
     for href, text in anchors:
         key = product_key(href)
-        if wanted and key and (wanted in key.replace(".", "").replace("-", "")
+        if key and (wanted in key.replace(".", "").replace("-", "")
                                or wanted in name_key(text).replace(" ", "")):
             return href
     return None

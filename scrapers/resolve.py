@@ -151,6 +151,7 @@ class ToolIndex:
         self._by_domain: dict[str, int] = {}
         self._names = _Names()
         self._key_of: dict[int, str] = {}
+        self._names_of: dict[int, list[str]] = {}
         self._seen: set[tuple[int, str]] = set()
         self._ids: set[int] = set()
         for tool in tools:
@@ -170,19 +171,30 @@ class ToolIndex:
         if not key or (tool.id, key) in self._seen:
             return
         self._seen.add((tool.id, key))
+        self._names_of.setdefault(tool.id, []).append(key)
         self._names.add(key, tool.id)
 
     def find(self, name: str, url: str | None) -> int | None:
         """The id of the known tool this launch is about (`url` being the product's own site
         when the entry carries it), or None for a new tool."""
         site = product_key(url)
-        if site and site in self._by_domain:
-            return self._by_domain[site]
         key = name_key(name)
+        if site and site in self._by_domain:
+            found = self._by_domain[site]
+            names = self._names_of.get(found, [])
+            if key in names or not any(_is_sibling(key, known) for known in names):
+                return found
         found = self._names.find(key) if key else None
         if found is not None and site and _is_other_site(site, self._key_of.get(found)):
             return None  # github.com/a/x and github.com/b/x: one name, two products
         return found
+
+
+def _is_sibling(key: str, known: str) -> bool:
+    """Whether two names are two products of one brand ("claude code" and "claude opus"): the same
+    first word, then different words. A vendor's products often share its home page."""
+    words, known_words = key.split(), known.split()
+    return bool(words and known_words) and words[0] == known_words[0] and words != known_words
 
 
 def _is_other_site(site: str, known: str | None) -> bool:

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from scrapers.normalise import canonical_url, split_title
-from scrapers.resolve import KnownTool, ToolIndex, is_same_name, product_domain, resolve
+from scrapers.resolve import KnownTool, ToolIndex, is_same_name, product_domain, product_key, resolve
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,26 @@ def test_lookups_stay_fast_with_many_tools():
     for probe in probes:
         index.find(probe, None)
     assert time.perf_counter() - started < 3.0  # ~50 µs each; a linear scan takes ~20 ms each
+
+
+def test_products_of_one_brand_sharing_its_home_page_stay_apart():
+    index = ToolIndex([KnownTool(1, "Wavelet Studio", "wavelet.example")])
+    assert index.find("Wavelet Voice", "https://wavelet.example/") is None  # a sibling product
+    assert index.find("Wavelet Studio 2", "https://wavelet.example/") == 1  # a release of it
+    assert index.find("An entirely different title", "https://wavelet.example/") == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://github.com/Acme/Tern/releases/tag/v1.0", "github.com/acme/tern"),
+        ("https://github.com/acme/tern.git", "github.com/acme/tern"),
+        ("https://github.com/acme", None),  # an owner is not a product
+        ("https://github.com/", None),
+        ("https://huggingface.co/acme/tern-7b", "huggingface.co/acme/tern-7b"),
+        ("https://tern.example/", "tern.example"),
+        ("https://tern.example/blog/launch", None),
+    ],
+)
+def test_product_keys(url, key):
+    assert product_key(url) == key
