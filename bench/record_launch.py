@@ -80,10 +80,11 @@ def _labelled_case(item: dict) -> Case:
 
 def _rss(entry: dict) -> bytes:
     published = format_datetime(datetime.fromisoformat(entry["published"].replace("Z", "+00:00")))
+    categories = "".join(f"<category>{escape(term)}</category>" for term in entry.get("categories", ()))
     return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bench</title>'
             f"<item><title>{escape(entry['title'])}</title><link>{escape(entry['link'])}</link>"
             f"<guid isPermaLink=\"false\">{escape(entry['id'])}</guid><pubDate>{published}</pubDate>"
-            f"<description>{escape(entry['content_html'])}</description></item></channel></rss>").encode()
+            f"{categories}<description>{escape(entry['content_html'])}</description></item></channel></rss>").encode()
 
 
 def _atom(entry: dict) -> bytes:
@@ -235,8 +236,14 @@ def _load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def labelled_items() -> list[dict]:
+    """record.jsonl and the extra tune items of record_tune2.jsonl (classification only: their
+    facts are not labelled, `facts_labelled: false`)."""
+    return _load(LABELLED / "record.jsonl") + _load(LABELLED / "record_tune2.jsonl")
+
+
 def main(argv: Iterable[str] | None = None) -> None:
-    for line in report(_load(LABELLED / "record.jsonl"), _load(LABELLED / "captures.jsonl")):
+    for line in report(labelled_items(), _load(LABELLED / "captures.jsonl")):
         print(line)
 
 
