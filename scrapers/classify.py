@@ -56,7 +56,9 @@ def _words(*phrases: str) -> re.Pattern[str]:
 # (reason, pattern). A job post, an episode or a newsletter issue says so in its title.
 OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("job", _words(r"\b(?:is|are|we'?re|we are|now) hiring\b", r"\bjoin (?:our|the) team\b",
-                   r"\bjob (?:opening|posting)s?\b", r"\bcareers? at\b", r"^hiring\b", r"\bopen roles?\b")),
+                   r"\bjob (?:opening|posting)s?\b", r"\bcareers? at\b", r"^hiring\b", r"\bopen roles?\b",
+                   r"\bapplications? (?:are |is )?(?:now )?open\b",
+                   r"\b(?:residency|fellowship|internships?)\b")),
     ("podcast", _words(r"^(?:ep(?:isode)?\.?|#)\s*\d+\b", r"\bepisode\s*#?\d+", r"\bpodcast\b",
                        r"\[(?:audio|podcast)\]")),
     ("newsletter", _words(r"(?:^|\s)(?:#|no\.\s?|issue\s+#?)\d{1,4}\b", r"\bnewsletter\b",
@@ -103,6 +105,8 @@ OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- a launch, by the title -------------------------------------------------------------------
 # Each names the product in its `name` group. "Introducing Codestral 2: ..." -> "Codestral 2".
 _NAME = r"(?P<name>[^:,–—|()]+?)"
+# A product's name as a title writes it: capitalised words or words with digits ("Quill 3", "Sift-2")
+_CAP_NAME = r"(?P<name>[A-Z0-9][\w.+-]*(?: (?:[A-Z0-9][\w.+-]*))*)"
 LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting|say hello to)"
                              rf"\s*:?\s+(?:the (?:new |all-new )?)?{_NAME}(?:\s*[:,–—|(-]\s|\s+by\s|[.!]?$)",
@@ -115,7 +119,19 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("available", re.compile(rf"^(?:now (?:available|live|in (?:public )?(?:beta|preview)|open)|new)\s*:"
                              rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE)),
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE)),
+    ("available", re.compile(rf"^{_NAME}\s+(?:arrives|lands|goes live|is here|is out)\b", re.IGNORECASE)),
+    ("announced", re.compile(rf"^(?i:(?:now )?you can (?:now )?(?:run|use|try|get|download)) "
+                             rf"{_CAP_NAME}\b")),
+    ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
+                             rf"{_CAP_NAME}\b")),
+    ("announced", re.compile(rf"^(?i:our (?:new|first|latest|fastest|smallest)\b)[^,:]*[,:]\s*"
+                             rf"{_CAP_NAME}\b")),
+    ("announced", re.compile(rf"^{_NAME}:\s*(?:our|the) (?:new|first|latest|fastest|smallest|best|most)\b",
+                             re.IGNORECASE)),
 )
+# Titles telling what a product does now: an update of a product already out
+UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+(?:now\s+(?:speaks|supports|works with|runs|reads|handles|"
+                          rf"does|has|understands)|gets|adds)\b")
 
 # --- a launch, by the text ------------------------------------------------------------------------
 # Read in the first sentences only: a launch says what it is at once.
@@ -131,6 +147,9 @@ LAUNCH_TEXT = _words(
     r"\bis (?:a|an) (?:new |open[- ]source |free )?(?:\w+[- ]){0,4}"
     r"(?:model|tool|app|platform|api|sdk|library|framework|agent|assistant|service|cli|extension)\b",
     r"\bhas released\b", r"\bnow supports?\b",
+    r"\bwe(?:'re| are) (?:now )?(?:open[- ]sourcing|releasing|launching|introducing|shipping)\b",
+    r"\b(?:launch(?:es|ed)?|ships?|is out|goes live|rolls out) today\b", r"\bfrom today\b",
+    r"\bstarting (?:today|now)\b", r"\b(?:download|install) it (?:with|from|now|today)\b",
 )
 LAUNCH_TEXT_CHARS = 400
 
@@ -155,6 +174,10 @@ _SIZE_OR_VERSION = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bv?\d+\.\d+(?:\
 # Words that make the part before a colon a headline, not a product's name
 _NOT_A_NAME = _words(r"\b(?:the|of|and|or|in|on|for|to|with|from|why|how|what|when|who|is|are|we|our|my|i"
                      r"|your|part|proposal|review|notes?|lessons?|thoughts)\b")
+# A text presenting something new: what a launch category needs beside it
+_NEW_WORDS = _words(r"\b(?:new|released?|available|launch(?:es|ed)?|ships?|open[- ]sourc\w*|download|try)\b")
+_OLD_STORY = re.compile(r"\((?:19|20)\d\d\)\s*$")
+_CODE_HOST_REPO = re.compile(r"^(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+/?$")
 _HN_LAUNCH = re.compile(r"^\s*(?:show|launch) hn\s*[:\-–—]", re.IGNORECASE)
 _YC_BATCH = re.compile(r"\s*\((?:yc )?[swf]\d{2}\)", re.IGNORECASE)
 
@@ -172,16 +195,18 @@ def classify(
         return Verdict(EntryKind.RELEASE, "releases feed")
     if _HN_LAUNCH.match(title):
         return Verdict(EntryKind.LAUNCH, "show hn", split_title(_YC_BATCH.sub("", title))[0])
-    other = _other_reason(title, url, tags, OTHER_TITLES)
+    other = _other_reason(title, url, OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
-    if (named := _named_launch(title)) is not None:
+    if (named := _named_launch(title)) is not None:  # a launch title beats a feed category
         return named
+    if (update := UPDATE_TITLE.match(title)) is not None:
+        return Verdict(EntryKind.RELEASE, "update", update["name"])
     if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
-        return _name_and_tagline(title) or Verdict(EntryKind.OTHER, "article")
+        return _hn_story(title, url)
     if product_key(url):  # an aggregator's entry linking the product's own home page
         return Verdict(_kind_of(split_title(title)[0]), "links the product")
-    other = _other_reason(title, None, (), WEAK_OTHER_TITLES)
+    other = _other_reason(title, None, WEAK_OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
     if _BARE_VERSION.match(title.strip()):
@@ -191,15 +216,30 @@ def classify(
     name = split_title(title)[0]
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
-    if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]) or any(LAUNCH_TAGS.match(tag) for tag in tags):
+    if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
         return Verdict(_kind_of(name), "says it launches")
+    if _launch_category(tags, text[:LAUNCH_TEXT_CHARS]):
+        return Verdict(_kind_of(name), "launch category")
     return Verdict(EntryKind.OTHER, "article")
 
 
-def _other_reason(
-    title: str, url: str | None, tags: tuple[str, ...], titles: tuple[tuple[str, re.Pattern[str]], ...],
-) -> str | None:
-    """Why the entry is not a launch, by its title, link or categories; None when nothing says so."""
+def _launch_category(tags: tuple[str, ...], opening: str) -> bool:
+    """A launch category counts only beside a text presenting a new product: a "Product" feed
+    also carries customer stories."""
+    return (any(LAUNCH_TAGS.match(tag) for tag in tags) and not any(OTHER_TAGS.match(tag) for tag in tags)
+            and bool(_PRODUCT_NOUN.search(opening)) and bool(_NEW_WORDS.search(opening)))
+
+
+def _hn_story(title: str, url: str | None) -> Verdict:
+    """A plain HN story is a launch only by its title: 'Name: what it is', and not a repository
+    page with a year in the title (an old project resurfacing) or a bare repository link."""
+    if _OLD_STORY.search(title) or _CODE_HOST_REPO.match(_host_and_path(url) or ""):
+        return Verdict(EntryKind.OTHER, "article")
+    return _name_and_tagline(title) or Verdict(EntryKind.OTHER, "article")
+
+
+def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    """Why the entry is not a launch, by its title or link; None when nothing says so."""
     for reason, pattern in titles:
         if pattern.search(title):
             return reason
@@ -207,8 +247,6 @@ def _other_reason(
     for reason, pattern in OTHER_LINKS:
         if where and pattern.search(where):
             return reason
-    if tags and any(OTHER_TAGS.match(tag) for tag in tags) and not any(LAUNCH_TAGS.match(t) for t in tags):
-        return "article"
     return None
 
 
@@ -240,7 +278,8 @@ def _text_names(name: str, text: str) -> bool:
         return False
     opening = text[:LAUNCH_TEXT_CHARS].casefold()
     name = name.casefold()
-    return opening.startswith((f"{name} is ", f"{name} lets ", f"{name} turns ", f"{name} helps ")) or any(
+    return opening.startswith((f"{name} is ", f"{name} lets ", f"{name} turns ", f"{name} helps ",
+                               f"{name} reads ", f"{name} answers ", f"{name} writes ")) or any(
         f"{verb} {name}" in opening for verb in ("releasing", "launching", "introducing", "announcing",
                                                   "released", "launched", "introduced", "announced"))
 
