@@ -171,7 +171,7 @@ def _resolution_lines(
     return [f"    resolution: {len(tools_by_group)} groups -> {len(groups_by_tool)} tools; "
             f"splits {len(splits)} {splits or ''}; wrong merges {len(merges)} {merges or ''}",
             f"    launch entries left without a tool: {untooled['read as other']} read as other, "
-            f"{untooled['not read as AI']} launches not read as AI (scrapers.facts.is_ai_tool)"]
+            f"{untooled['not read as AI']} launches not read as AI (scrapers.classify.is_ai_product)"]
 
 
 def _store(cases: list[Case], records: dict[int, LaunchRecord | None],

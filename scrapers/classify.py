@@ -108,8 +108,9 @@ _NAME = r"(?P<name>[^:,–—|()]+?)"
 # A product's name as a title writes it: capitalised words or words with digits ("Quill 3", "Sift-2")
 _CAP_NAME = r"(?P<name>[A-Z0-9][\w.+-]*(?: (?:[A-Z0-9][\w.+-]*))*)"
 LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting|say hello to)"
-                             rf"\s*:?\s+(?:the (?:new |all-new )?)?{_NAME}(?:\s*[:,–—|(-]\s|\s+by\s|[.!]?$)",
+    ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting"
+                             rf"|say (?:hello|hi) to)\s*:?\s+(?:the (?:new |all-new )?)?{_NAME}"
+                             rf"(?:\s*[:,–—|(-]\s|\s+by\s|[.!]?$)",
                              re.IGNORECASE)),
     ("launches", re.compile(rf"^[^:]+?\s+(?:launches|releases|unveils|ships|debuts|open-sources)\s+{_NAME}"
                             rf"(?:\s*[:,–—|(-]\s|[.!]?$)", re.IGNORECASE)),
@@ -282,6 +283,45 @@ def _text_names(name: str, text: str) -> bool:
                                f"{name} reads ", f"{name} answers ", f"{name} writes ")) or any(
         f"{verb} {name}" in opening for verb in ("releasing", "launching", "introducing", "announcing",
                                                   "released", "launched", "introduced", "announced"))
+
+
+# --- AI or not ---------------------------------------------------------------------------------------
+# What an AI product's tagline or text says even without the word "AI": what it is built on (RAG,
+# an LLM, agents, a model's weights) or what only a model does (summaries, transcription, drafts
+# in your tone, a screenshot turned into code, chat with your data).
+AI_PRODUCT_WORDS = _words(
+    r"\bAI\b", r"\bLLMs?\b", r"\bGPT", r"\bRAG\b", r"\bagents?\b", r"\bagentic\b", r"\bcopilots?\b",
+    r"\bchatbots?\b", r"\bmachine learning\b", r"\bneural\b", r"\bopen[- ]weights?\b", r"\bweights\b",
+    r"\binference\b", r"\bembeddings?\b", r"\b(?:language|speech|vision|reasoning|embedding|coding|code)"
+    r" models?\b", r"\b\d+(?:\.\d+)?B\b(?: model)?", r"\btranscri(?:be|bes|bing|ption)\b",
+    r"\bsummar(?:y|ies|ises?|izes?)\b", r"\btext-to-\w+", r"\bspeech-to-text\b", r"\bvoice clon",
+    r"\bwith your own voice\b", r"\bdubs?\b", r"\bchat with (?:your|any)\b", r"\bin plain english\b",
+    r"\bnatural[- ]language\b",
+    r"\b(?:screenshots?|designs?|sketch(?:es)?|mockups?) (?:in)?to (?:\w+ )?code\b",
+    r"\bdrafts? (?:the |a )?(?:repl(?:y|ies)|emails?|answers?|redlines?|responses?)\b",
+    r"\bin your (?:tone|voice|style)\b", r"\bfine-tun",
+    r"\bprompts?\b", r"\blocal models?\b", r"\bopen models?\b")
+# Software no model is in, as a release feed or post names it: its weak words ("generates source
+# maps", "code generation") do not make it AI
+NOT_AI_PRODUCT_WORDS = _words(
+    r"\btype checker\b", r"\blinter\b", r"\bformatter\b", r"\bbundler\b", r"\bweb framework\b",
+    r"\bcompiler\b", r"\blanguage server\b", r"\bORM\b", r"\bhttp (?:client|server|library)\b",
+    r"\bpackage manager\b", r"\bbuild tool\b", r"\btest runner\b", r"\bwebhooks?\b", r"\bpayments?\b",
+    r"\bcss\b", r"\bmiddleware\b", r"\btemplates?\b", r"\brouting\b|\broutes?\b")
+AI_TEXT_CHARS = 600
+
+
+def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
+    """Whether a launch or release is of an AI product: AI vocabulary in the title or the opening of
+    the text (broader than scrapers.facts.is_ai_tool, which is one signal: taglines such as
+    "Private RAG over your files" carry no "AI"); naming non-AI software (a type checker, a web
+    framework) without such vocabulary overrides is_ai_tool's weaker words."""
+    opening = f"{title}\n{text[:AI_TEXT_CHARS]}"
+    if AI_PRODUCT_WORDS.search(opening):
+        return True
+    if NOT_AI_PRODUCT_WORDS.search(opening):
+        return False
+    return is_ai_tool
 
 
 def _kind_of(name: str) -> EntryKind:

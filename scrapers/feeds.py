@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from scrapers import isolation
-from scrapers.classify import Origin, Verdict, classify, origin_of
+from scrapers.classify import Origin, Verdict, classify, is_ai_product, origin_of
 from scrapers.facts import is_ai_tool
 from scrapers.normalise import (
     canonical_url,
@@ -120,7 +120,7 @@ def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:
         title = f"{release[1]} {title}"
     markup = _summary_markup(entry)[:MAX_MARKUP_CHARS]
     summary = _summary(markup, name, tagline, title)
-    is_ai = is_ai_tool(title, summary or "")
+    is_ai = is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
     origin = origin_of(link=link, guid=str(entry.get("id") or ""), comments=entry.get("comments"),
                        markup=markup)
     verdict = classify(title, summary or "", url=link, origin=origin, tags=_tags(entry), is_ai=is_ai)

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scrapers import isolation
-from scrapers.classify import classify, origin_of
+from scrapers.classify import classify, is_ai_product, origin_of
 from scrapers.facts import is_ai_tool
 from scrapers.feeds import (
     MAX_GUID_CHARS,
@@ -90,7 +90,7 @@ def to_launch(item: Tag, *, source: str, base_url: str, selectors: PageSelectors
         return None
     name, tagline = split_title(title or link or "")
     summary = truncate(_text(_first(item, selectors.summary)), MAX_SUMMARY_CHARS) or None
-    is_ai = is_ai_tool(title, summary or "")
+    is_ai = is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
     verdict = classify(title, summary or "", url=link, is_ai=is_ai,
                        origin=origin_of(link=link, guid=None, comments=None, markup=""))
     name = verdict.product or name
