@@ -150,7 +150,8 @@ def test_pinned_values_from_hacker_news_and_product_hunt(engine, shared_dir, fee
     assert llamafile.url == "https://github.com/mozilla-ai/llamafile"
     assert llamafile.published_at == datetime(2025, 12, 13, 19, 22, 13, tzinfo=UTC)
     assert llamafile.summary is None  # the feed's "Comments" link is not a summary
-    assert tool_of(engine, llamafile).name == "llamafile"
+    # a plain story linking a repository's page is an article (a launch on HN says Show HN)
+    assert (llamafile.kind, llamafile.skip_reason, llamafile.tool_id) == ("other", "article", None)
     for not_a_tool in ("Cat Gap", "EasyPost (YC S13) Is Hiring", "Linux Sandboxes and Fil-C"):
         launch = by_title(engine, hn, not_a_tool)
         assert (launch.is_ai_tool, launch.tool_id) == (False, None)
