@@ -29,6 +29,7 @@ from db.models import Launch
 from scrapers.classify import classify, origin_of
 from scrapers.feeds import read_feed
 from scrapers.ingest import store_launches
+from scrapers.launch_model import launch_probability
 from scrapers.records import LaunchRecord
 from scrapers.resolve import KnownTool, ToolIndex
 from scrapers.sources import SourceConfig
@@ -54,6 +55,10 @@ def report(items: list[dict], captures: list[dict]) -> list[str]:
     cases = [_labelled_case(item) for item in items]
     cases += _capture_cases(captures)
     lines = ["launch classification and resolution (scrapers.classify, scrapers.resolve)"]
+    started = time.perf_counter()  # train the text model first, so no entry's time includes it
+    trained = launch_probability("", "") is not None
+    lines.append(f"  text model (scrapers.launch_model): {'trained on tune' if trained else 'absent'} "
+                 f"in {time.perf_counter() - started:.2f} s, once per process (imports scikit-learn)")
     timings: dict[str, list[float]] = defaultdict(list)
     for split in ("tune", "held", "captures"):
         chosen = [case for case in cases if case.split == split]
