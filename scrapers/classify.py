@@ -139,8 +139,9 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              re.IGNORECASE)),
 )
 # Titles telling what a product does now: an update of a product already out
-UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+(?:now\s+(?:speaks|supports|works with|runs|reads|handles|"
-                          rf"does|has|understands)|gets|adds)\b")
+# ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
+UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|runs|reads|handles|does|has"
+                          rf"|understands)\b")
 
 # --- a launch, by the text ------------------------------------------------------------------------
 # Read in the first sentences only: a launch says what it is at once.

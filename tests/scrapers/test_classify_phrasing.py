@@ -35,7 +35,7 @@ def test_a_title_that_presents_a_product_without_introducing_it_is_a_launch(titl
     [
         ("Heron now speaks Japanese and Korean", "Heron"),
         ("Gannet now supports shared inboxes", "Gannet"),
-        ("Osprey Search gets saved queries", "Osprey Search"),
+        ("Osprey Search now understands dates", "Osprey Search"),
     ],
 )
 def test_a_title_telling_what_a_product_now_does_is_a_release_of_it(title, product):
@@ -82,6 +82,7 @@ def test_a_category_alone_does_not_make_a_launch(title, text, tags):
          "article"),
         ("Applications are now open for our summer research residency", "Paid, remote.", "job"),
         ("Our 2027 fellowship cohort", "Ten fellows, six months.", "job"),
+        ("Fulmar adds two members to its board", "Welcome to both.", "article"),
     ],
 )
 def test_a_vendor_post_that_launches_nothing_is_other(title, text, reason):
