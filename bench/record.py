@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("launch: bench/record_launch.py not present")
     else:
-        for line in record_launch.report(items, captures):
+        for line in record_launch.report(items + extra_tune, captures):
             print(line)
     return 0
 
