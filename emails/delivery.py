@@ -97,11 +97,13 @@ class BatchResult:
 
 
 class DeliveryBackend(Protocol):
-    """Sends batches; `batch_size` caps a batch; `atomic` when a batch is accepted or refused whole."""
+    """Sends batches; `batch_size` caps a batch; `atomic` when a batch is accepted or refused whole;
+    `concurrency` batches may be in flight at once (send_batch is then called from that many threads)."""
 
     name: str
     batch_size: int
     atomic: bool
+    concurrency: int
 
     def send_batch(self, letter: Letter, recipients: Sequence[Recipient]) -> BatchResult: ...
 

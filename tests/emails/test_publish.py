@@ -141,7 +141,7 @@ def test_sendgrid_gets_the_issue_once_per_request_with_a_personalization_each(
     summary = send_issue(engine, issue_id=issue_id, backend=sendgrid_backend(sendgrid, 10),
                          settings=settings)
     assert (summary.status, summary.sent, summary.requests) == ("sent", 25, 3)
-    assert [len(a.body["personalizations"]) for a in sendgrid.accepted] == [10, 10, 5]
+    assert sorted(len(a.body["personalizations"]) for a in sendgrid.accepted) == [5, 10, 10]
     assert set(recipients_of(sendgrid).values()) == {1} and len(recipients_of(sendgrid)) == 25
     body = sendgrid.accepted[0].body
     assert body["headers"] == {"List-Id": "Weekly AI Tool Verdicts <verdicts.example.com>"}

@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from python_http_client.exceptions import HTTPError
 
 from emails.backends.sendgrid import SendGridBackend, _refusal
 from emails.delivery import BatchResult, Letter, Recipient, make_backend
@@ -120,9 +119,8 @@ def test_overload_and_server_errors_are_worth_a_retry(server: SendGridServer, st
 
 
 def test_a_rate_limit_reset_header_is_honoured() -> None:
-    error = HTTPError(429, "Too Many Requests", b"{}", {"X-RateLimit-Reset": str(int(time.time()) + 30)})
     result = BatchResult()
-    _refusal(error, recipients(1), result)
+    _refusal(429, b"{}", {"X-RateLimit-Reset": str(int(time.time()) + 30)}, recipients(1), result)
     assert result.retry_after is not None and 25 <= result.retry_after <= 30
 
 
