@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from slugify import slugify
 from sqlalchemy import (
@@ -380,9 +379,9 @@ EVENTS = ProviderEvent.__table__  # type: ignore[attr-defined]
 ID_CHUNK = 5000
 
 
-@dataclass(frozen=True)
-class Claimed:
-    """A delivery claimed for sending: its row, subscriber, address and attempts so far."""
+class Claimed(NamedTuple):
+    """A delivery claimed for sending: its row, subscriber, address and attempts so far (a tuple,
+    made straight from the returned row: a send makes a million)."""
 
     delivery_id: int
     subscriber_id: int
@@ -449,8 +448,8 @@ def claim_deliveries(
         .values(status=DeliveryStatus.SENDING.value, batch=batch, attempts=d.attempts + 1, updated_at=now)
         .returning(d.id, d.subscriber_id, email, d.attempts)
     )
-    rows = session.connection().execute(stmt).all()
-    return [Claimed(*row) for row in sorted(rows)]
+    rows = session.connection().execute(stmt).tuples().all()
+    return sorted(map(Claimed._make, rows))
 
 
 def settle_sent(session: Session, *, message_ids: dict[int, str], now: datetime) -> None:

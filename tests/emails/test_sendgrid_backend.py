@@ -101,7 +101,7 @@ def test_a_letter_the_contract_rejects_halts(server) -> None:
 
 def test_a_refused_recipient_is_refused_alone_and_the_rest_reposted(server) -> None:
     batch = recipients(3)
-    batch[1] = replace(batch[1], email="no-at-sign")
+    batch[1] = batch[1]._replace(email="no-at-sign")
     result = backend_for(server).send_batch(LETTER, batch)
     assert set(result.sent) == {1, 3} and result.undeliverable == {2}
     assert "is not a 'email'" in result.refused[2]
