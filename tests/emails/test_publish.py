@@ -3,6 +3,7 @@ nobody is missed, temporary failures are retried, one send per issue at a time."
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from datetime import timedelta
 from email import policy
@@ -178,6 +179,32 @@ def test_temporary_failures_are_retried_and_nobody_is_lost(
     assert summary.status == "sent" and summary.retried > 0
     assert recipients_of(sendgrid) == Counter({f"reader{n}@example.com": 1 for n in range(40)})
     assert statuses(engine) == Counter({"sent": 40})
+
+
+def test_requests_in_flight_at_once_with_failures_reach_everyone_once(
+        engine, settings, sendgrid, monkeypatch, compose_week):
+    monkeypatch.setattr(settings, "send_retry_base_seconds", 0.0)
+    issue_id = compose_week(settings, engine, 60)
+    approve(engine, settings, issue_id)
+    second_arrived, overlapped = threading.Event(), []
+
+    def hold_the_first(number, phase):  # request 1 is answered only once request 2 is in too
+        if phase == "received" and number == 2:
+            second_arrived.set()
+        if phase == "received" and number == 1:
+            overlapped.append(second_arrived.wait(timeout=30))
+        if phase == "received" and number % 3 == 0:  # every third request refused for now
+            sendgrid.fail_next(1, (429, 500, 503)[number % 9 // 3])
+        return True
+
+    sendgrid.on_request = hold_the_first
+    backend = SendGridBackend(api_key=API_KEY, host=sendgrid.url, timeout=60, batch_size=5, concurrency=4)
+    summary = send_issue(engine, issue_id=issue_id, backend=backend, settings=settings)
+
+    assert overlapped == [True]
+    assert summary.status == "sent" and summary.retried > 0
+    assert recipients_of(sendgrid) == Counter({f"reader{n}@example.com": 1 for n in range(60)})
+    assert statuses(engine) == Counter({"sent": 60})
 
 
 def test_a_temporary_failure_that_persists_becomes_permanent_after_the_attempts(
