@@ -494,7 +494,8 @@ def _settle(session: Session, target: DeliveryStatus, rows: dict[int, tuple[str 
         for start in range(0, len(ids), ID_CHUNK):
             session.connection().execute(
                 update(DELIVERIES)
-                .where(d.id.in_(ids[start : start + ID_CHUNK]), d.status == DeliveryStatus.SENDING.value)
+                .where(_id_among(session, ids[start : start + ID_CHUNK]),
+                       d.status == DeliveryStatus.SENDING.value)
                 .values(status=target.value, message_id=message_id, error=error, next_attempt_at=None,
                         updated_at=now))
         return
@@ -504,6 +505,14 @@ def _settle(session: Session, target: DeliveryStatus, rows: dict[int, tuple[str 
                     next_attempt_at=None, updated_at=now))
     params = [{"b_id": i, "b_message": m, "b_error": e} for i, (m, e) in rows.items()]
     session.connection().execute(stmt, params)
+
+
+def _id_among(session: Session, ids: Sequence[int]):  # type: ignore[no-untyped-def]  (a clause)
+    """deliveries.id in `ids`: on PostgreSQL one array parameter (= ANY), which it parses and plans
+    in a fraction of the time of a thousand-item IN list."""
+    if session.get_bind().dialect.name == "postgresql":
+        return DELIVERIES.c.id == any_(bindparam("ids", list(ids), type_=postgresql.ARRAY(Integer)))
+    return DELIVERIES.c.id.in_(ids)
 
 
 def mark_interrupted(session: Session, *, issue_id: int, now: datetime) -> int:
