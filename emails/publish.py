@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 import secrets
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, as_completed, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -92,6 +93,7 @@ class _Tally:
     cursor: int = 0  # the last delivery id claimed: the next claim reads from there
     total: int = 0  # the issue's rows, counted once at the start (for progress)
     done: int = 0  # of which settled for good; counted as batches settle, not by a query each
+    lock: threading.Lock = field(default_factory=threading.Lock)  # sender threads settle batches
 
 
 def send_issue(
@@ -181,6 +183,10 @@ def _send_all(
     active?) just before its request goes out, as with one batch at a time."""
     in_flight: InFlight = {}
     halted = ""
+    # PostgreSQL takes writers side by side: each sender thread settles its own batch, beside the
+    # next claim. SQLite takes one at a time (the others wait in sleeps): there the main thread
+    # settles, between its claims.
+    settle_here = engine.dialect.name != "postgresql"
     with ThreadPoolExecutor(max_workers=backend.concurrency, thread_name_prefix="send") as pool:
         try:
             while True:
@@ -188,29 +194,47 @@ def _send_all(
                         claimed := _claim(engine, letter.issue_id, backend.batch_size, lease, tally)):
                     recipients = _recipients(claimed, letter.issue_id, settings)
                     # the rows say 'sending' (committed) while the request is out
-                    in_flight[pool.submit(backend.send_batch, letter, recipients)] = claimed
+                    job = (pool.submit(backend.send_batch, letter, recipients) if settle_here else
+                           pool.submit(_send_and_settle, engine, backend, settings, tally, letter,
+                                       recipients, claimed))
+                    in_flight[job] = claimed
                     tally.requests += 1
                 if in_flight:
-                    halted = _settle_answered(engine, in_flight, settings, tally, progress) or halted
+                    halted = _settled_answers(engine, in_flight, settings, tally, progress,
+                                              settle=settle_here) or halted
                 elif halted or not _wait_for_retry(engine, letter.issue_id, settings, lease):
                     return halted
         except BaseException:
-            for future in as_completed(in_flight):  # answers on their way are recorded, not left 'sending'
-                if future.exception() is None:
-                    _settle(engine, in_flight[future], future.result(), settings, tally)
+            while in_flight:  # answers on their way are recorded, not left 'sending'
+                _settled_answers(engine, in_flight, settings, tally, None, settle=settle_here,
+                                 failed_ok=True)
             raise
 
 
-def _settle_answered(engine: Engine, in_flight: InFlight, settings: Settings, tally: _Tally,
-                     progress: Callable[[SendProgress], None] | None) -> str:
-    """Wait for at least one batch in flight to be answered, settle every answered one; the reason
-    one of them halts the run, or ''."""
+def _send_and_settle(engine: Engine, backend: DeliveryBackend, settings: Settings, tally: _Tally,
+                     letter: Letter, recipients: list[Recipient],
+                     claimed: list[queries.Claimed]) -> BatchResult:
+    """One batch's request and its settlement, on a sender thread."""
+    result = backend.send_batch(letter, recipients)
+    _settle(engine, claimed, result, settings, tally)
+    return result
+
+
+def _settled_answers(engine: Engine, in_flight: InFlight, settings: Settings, tally: _Tally,
+                     progress: Callable[[SendProgress], None] | None, *, settle: bool,
+                     failed_ok: bool = False) -> str:
+    """Wait until at least one batch in flight is answered, and settled (here if `settle`, else by
+    its thread); the reason one of them halts the run, or ''. A batch whose thread raised is left
+    'sending' if `failed_ok`, else its error is raised."""
     answered, _ = wait(in_flight, return_when=FIRST_COMPLETED)
     halted = ""
     for future in answered:
         claimed = in_flight.pop(future)
+        if failed_ok and future.exception() is not None:
+            continue
         result = future.result()
-        _settle(engine, claimed, result, settings, tally)
+        if settle:
+            _settle(engine, claimed, result, settings, tally)
         halted = halted or result.halt or ""
         if progress is not None:
             progress(_progress(tally))
@@ -261,10 +285,11 @@ def _settle(engine: Engine, claimed: Sequence[queries.Claimed], result: BatchRes
             bounced = queries.subscribers_of_deliveries(session, delivery_ids=result.undeliverable)
             queries.suppress_subscribers(session, ids=bounced, status=SubscriberStatus.BOUNCED, now=now,
                                          reason="refused for good by the receiving server at send time")
-    tally.sent += len(result.sent)
-    tally.failed += len(result.refused) + len(exhausted)
-    tally.done += len(result.sent) + len(result.refused) + len(exhausted)
-    tally.retried += len(later)
+    with tally.lock:
+        tally.sent += len(result.sent)
+        tally.failed += len(result.refused) + len(exhausted)
+        tally.done += len(result.sent) + len(result.refused) + len(exhausted)
+        tally.retried += len(later)
     if retry:
         log.warning("batch of %d: %d to retry (%s)", len(claimed), len(later), next(iter(retry.values())))
 
