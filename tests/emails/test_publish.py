@@ -64,7 +64,8 @@ def sendgrid():
 
 
 def sendgrid_backend(server, batch_size=1000) -> SendGridBackend:
-    return SendGridBackend(api_key=API_KEY, host=server.url, timeout=5, batch_size=batch_size)
+    # 30 s: four requests at once queue behind each other at the server, which validates each body
+    return SendGridBackend(api_key=API_KEY, host=server.url, timeout=30, batch_size=batch_size)
 
 
 def recipients_of(server) -> Counter:
