@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from slugify import slugify
 from sqlalchemy import (
@@ -388,9 +387,9 @@ EVENTS = ProviderEvent.__table__  # type: ignore[attr-defined]
 ID_CHUNK = 5000
 
 
-@dataclass(frozen=True)
-class Claimed:
-    """A delivery claimed for sending: its row, subscriber, address and attempts so far."""
+class Claimed(NamedTuple):
+    """A delivery claimed for sending: its row, subscriber, address and attempts so far (a tuple,
+    made straight from the returned row: a send makes a million)."""
 
     delivery_id: int
     subscriber_id: int
@@ -457,8 +456,8 @@ def claim_deliveries(
         .values(status=DeliveryStatus.SENDING.value, batch=batch, attempts=d.attempts + 1, updated_at=now)
         .returning(d.id, d.subscriber_id, email, d.attempts)
     )
-    rows = session.connection().execute(stmt).all()
-    return [Claimed(*row) for row in sorted(rows)]
+    rows = session.connection().execute(stmt).tuples().all()
+    return sorted(map(Claimed._make, rows))
 
 
 def settle_sent(session: Session, *, message_ids: dict[int, str], now: datetime) -> None:
@@ -503,7 +502,8 @@ def _settle(session: Session, target: DeliveryStatus, rows: dict[int, tuple[str 
         for start in range(0, len(ids), ID_CHUNK):
             session.connection().execute(
                 update(DELIVERIES)
-                .where(d.id.in_(ids[start : start + ID_CHUNK]), d.status == DeliveryStatus.SENDING.value)
+                .where(_id_among(session, ids[start : start + ID_CHUNK]),
+                       d.status == DeliveryStatus.SENDING.value)
                 .values(status=target.value, message_id=message_id, error=error, next_attempt_at=None,
                         updated_at=now))
         return
@@ -513,6 +513,14 @@ def _settle(session: Session, target: DeliveryStatus, rows: dict[int, tuple[str 
                     next_attempt_at=None, updated_at=now))
     params = [{"b_id": i, "b_message": m, "b_error": e} for i, (m, e) in rows.items()]
     session.connection().execute(stmt, params)
+
+
+def _id_among(session: Session, ids: Sequence[int]):  # type: ignore[no-untyped-def]  (a clause)
+    """deliveries.id in `ids`: on PostgreSQL one array parameter (= ANY), which it parses and plans
+    in a fraction of the time of a thousand-item IN list."""
+    if session.get_bind().dialect.name == "postgresql":
+        return DELIVERIES.c.id == any_(bindparam("ids", list(ids), type_=postgresql.ARRAY(Integer)))
+    return DELIVERIES.c.id.in_(ids)
 
 
 def mark_interrupted(session: Session, *, issue_id: int, now: datetime) -> int:

@@ -2,17 +2,21 @@
 
 Every subscriber has one delivery row per issue (unique). A run holds the issue's send lease, then
 repeats: claim a batch (pending → sending, committed), hand it to the backend, settle it (sent,
-failed, or pending again after a back-off, committed). A run killed at any point leaves at most
-one batch in 'sending'; the next run marks it 'unknown', and `emails.reconcile` settles it from
-the provider's events or by an operator's decision, never by sending it blindly again.
+failed, or pending again after a back-off, committed). Up to `backend.concurrency` batches are in
+flight at once (SendGrid: VERDICTS_SENDGRID_CONCURRENCY requests). A run killed at any point leaves
+at most those batches in 'sending'; the next run marks them 'unknown', and `emails.reconcile`
+settles them from the provider's events or by an operator's decision, never by sending them
+blindly again.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
+import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -36,8 +40,6 @@ log = logging.getLogger(__name__)
 __all__ = ["LeaseLost", "PublishError", "SendInProgress", "SendProgress", "SendSummary", "TestSend",
            "send_issue", "send_test"]
 OPEN_STATES = (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN)
-
-
 
 
 class PublishError(ValueError):
@@ -81,6 +83,7 @@ class SendProgress:
 
 @dataclass
 class _Tally:
+    issue_id: int = 0
     sent: int = 0
     failed: int = 0
     retried: int = 0
@@ -88,6 +91,9 @@ class _Tally:
     started: float = field(default_factory=time.monotonic)
     run: str = field(default_factory=lambda: secrets.token_hex(6))  # names this run's batches
     cursor: int = 0  # the last delivery id claimed: the next claim reads from there
+    total: int = 0  # the issue's rows, counted once at the start (for progress)
+    done: int = 0  # of which settled for good; counted as batches settle, not by a query each
+    lock: threading.Lock = field(default_factory=threading.Lock)  # sender threads settle batches
 
 
 def send_issue(
@@ -105,9 +111,8 @@ def send_issue(
     with SendLeaseKeeper(engine, issue_id=issue_id, seconds=settings.send_lease_seconds,
                          wait_seconds=settings.send_lease_wait_seconds) as lease:
         letter = _start(engine, issue_id, backend.name, settings)
-        tally, halted = _Tally(), None
-        while (halted := _send_next(engine, letter, backend, settings, lease, tally, progress)) is None:
-            pass
+        tally = _started_tally(engine, issue_id)
+        halted = _send_all(engine, letter, backend, settings, lease, tally, progress)
         with session_scope(engine) as session:
             issue = queries.get_issue(session, issue_id=issue_id)
             _finish_if_done(session, issue)
@@ -156,26 +161,90 @@ def start_sending(
     return f"issue {issue.id} is {issue.status}: an editor must approve it before it is sent"
 
 
-def _send_next(
+def _started_tally(engine: Engine, issue_id: int) -> _Tally:
+    with session_scope(engine) as session:
+        counts = queries.delivery_counts(session, issue_id=issue_id)
+    total = sum(counts.values())
+    return _Tally(issue_id=issue_id, total=total, done=total - sum(counts.get(s, 0) for s in OPEN_STATES))
+
+
+InFlight = dict[Future[BatchResult], list[queries.Claimed]]
+
+
+def _send_all(
     engine: Engine, letter: Letter, backend: DeliveryBackend, settings: Settings,
     lease: SendLeaseKeeper, tally: _Tally, progress: Callable[[SendProgress], None] | None,
-) -> str | None:
-    """Send one batch, or wait for a due retry; '' when there is nothing left, a reason to halt."""
-    lease.ensure_held()
-    claimed = _claim(engine, letter.issue_id, backend.batch_size, tally)
-    if not claimed:
-        return "" if not _wait_for_retry(engine, letter.issue_id, settings, lease) else None
-    recipients = _recipients(claimed, letter.issue_id, settings)
-    result = backend.send_batch(letter, recipients)  # the rows say 'sending' (committed) meanwhile
-    tally.requests += 1
+) -> str:
+    """Send batch after batch, waiting for due retries; '' when nothing is left, else why the backend
+    halted the run.
+
+    Up to `backend.concurrency` batches are in flight, each settled as soon as its answer is back.
+    A batch is claimed only when a request slot is free, so its subscribers are checked (still
+    active?) just before its request goes out, as with one batch at a time."""
+    in_flight: InFlight = {}
+    halted = ""
+    # PostgreSQL takes writers side by side: each sender thread settles its own batch, beside the
+    # next claim. SQLite takes one at a time (the others wait in sleeps): there the main thread
+    # settles, between its claims.
+    settle_here = engine.dialect.name != "postgresql"
+    with ThreadPoolExecutor(max_workers=backend.concurrency, thread_name_prefix="send") as pool:
+        try:
+            while True:
+                while not halted and len(in_flight) < backend.concurrency and (
+                        claimed := _claim(engine, letter.issue_id, backend.batch_size, lease, tally)):
+                    recipients = _recipients(claimed, letter.issue_id, settings)
+                    # the rows say 'sending' (committed) while the request is out
+                    job = (pool.submit(backend.send_batch, letter, recipients) if settle_here else
+                           pool.submit(_send_and_settle, engine, backend, settings, tally, letter,
+                                       recipients, claimed))
+                    in_flight[job] = claimed
+                    tally.requests += 1
+                if in_flight:
+                    halted = _settled_answers(engine, in_flight, settings, tally, progress,
+                                              settle=settle_here) or halted
+                elif halted or not _wait_for_retry(engine, letter.issue_id, settings, lease):
+                    return halted
+        except BaseException:
+            while in_flight:  # answers on their way are recorded, not left 'sending'
+                _settled_answers(engine, in_flight, settings, tally, None, settle=settle_here,
+                                 failed_ok=True)
+            raise
+
+
+def _send_and_settle(engine: Engine, backend: DeliveryBackend, settings: Settings, tally: _Tally,
+                     letter: Letter, recipients: list[Recipient],
+                     claimed: list[queries.Claimed]) -> BatchResult:
+    """One batch's request and its settlement, on a sender thread."""
+    result = backend.send_batch(letter, recipients)
     _settle(engine, claimed, result, settings, tally)
-    if progress is not None:
-        progress(_progress(engine, letter.issue_id, tally))
-    return result.halt
+    return result
 
 
-def _claim(engine: Engine, issue_id: int, limit: int, tally: _Tally) -> list[queries.Claimed]:
+def _settled_answers(engine: Engine, in_flight: InFlight, settings: Settings, tally: _Tally,
+                     progress: Callable[[SendProgress], None] | None, *, settle: bool,
+                     failed_ok: bool = False) -> str:
+    """Wait until at least one batch in flight is answered, and settled (here if `settle`, else by
+    its thread); the reason one of them halts the run, or ''. A batch whose thread raised is left
+    'sending' if `failed_ok`, else its error is raised."""
+    answered, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+    halted = ""
+    for future in answered:
+        claimed = in_flight.pop(future)
+        if failed_ok and future.exception() is not None:
+            continue
+        result = future.result()
+        if settle:
+            _settle(engine, claimed, result, settings, tally)
+        halted = halted or result.halt or ""
+        if progress is not None:
+            progress(_progress(tally))
+    return halted
+
+
+def _claim(engine: Engine, issue_id: int, limit: int, lease: SendLeaseKeeper,
+           tally: _Tally) -> list[queries.Claimed]:
     """The next batch: forward from the last id claimed, then from the start (retries that fell due)."""
+    lease.ensure_held()
     batch = f"{tally.run}:{tally.requests}"
     for after_id in dict.fromkeys((tally.cursor, 0)):
         with session_scope(engine) as session:
@@ -216,9 +285,11 @@ def _settle(engine: Engine, claimed: Sequence[queries.Claimed], result: BatchRes
             bounced = queries.subscribers_of_deliveries(session, delivery_ids=result.undeliverable)
             queries.suppress_subscribers(session, ids=bounced, status=SubscriberStatus.BOUNCED, now=now,
                                          reason="refused for good by the receiving server at send time")
-    tally.sent += len(result.sent)
-    tally.failed += len(result.refused) + len(exhausted)
-    tally.retried += len(later)
+    with tally.lock:
+        tally.sent += len(result.sent)
+        tally.failed += len(result.refused) + len(exhausted)
+        tally.done += len(result.sent) + len(result.refused) + len(exhausted)
+        tally.retried += len(later)
     if retry:
         log.warning("batch of %d: %d to retry (%s)", len(claimed), len(later), next(iter(retry.values())))
 
@@ -247,12 +318,8 @@ def _wait_for_retry(engine: Engine, issue_id: int, settings: Settings, lease: Se
     return True
 
 
-def _progress(engine: Engine, issue_id: int, tally: _Tally) -> SendProgress:
-    with session_scope(engine) as session:
-        counts = queries.delivery_counts(session, issue_id=issue_id)
-    total = sum(counts.values())
-    done = total - sum(counts.get(s, 0) for s in OPEN_STATES)
-    return SendProgress(issue_id, done, total, tally.sent, tally.failed, tally.retried,
+def _progress(tally: _Tally) -> SendProgress:
+    return SendProgress(tally.issue_id, tally.done, tally.total, tally.sent, tally.failed, tally.retried,
                         time.monotonic() - tally.started)
 
 

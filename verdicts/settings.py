@@ -100,6 +100,7 @@ class Settings(BaseSettings):
     list_id: str = ""  # RFC 2919 List-Id; default: "<sender name> <verdicts.SENDER-DOMAIN>"
     reconcile_grace_minutes: float = Field(default=60.0, ge=0)  # before an operator may decide
     sendgrid_timeout_seconds: float = Field(default=30.0, gt=0)
+    sendgrid_concurrency: int = Field(default=4, ge=1, le=32)  # requests in flight at once
     # The Event Webhook's verification key (base64 DER, from SendGrid's Mail Settings), and how old
     # a signed post may be.
     sendgrid_webhook_public_key: str = ""

@@ -21,6 +21,7 @@ class OutboxBackend:
 
     name = "outbox"
     atomic = False
+    concurrency = 1  # one batch at a time
 
     def __init__(self, directory: Path, batch_size: int = 1000) -> None:
         self.directory = directory

@@ -55,6 +55,7 @@ class SmtpBackend:
 
     name = "smtp"
     atomic = False
+    concurrency = 1  # one batch at a time (spread over VERDICTS_SMTP_CONNECTIONS)
 
     def __init__(self, config: SmtpConfig, batch_size: int = 1000) -> None:
         self.config = config

@@ -30,13 +30,15 @@ API_KEY = "SG.kill-test"
 READERS, BATCH = 30, 5
 
 
-def run_send(settings, server: SendGridServer, issue_id: int, kill_at: tuple[int, str] | None) -> int:
+def run_send(settings, server: SendGridServer, issue_id: int, kill_at: tuple[int, str] | None,
+             concurrency: int = 1) -> int:
     """Run `verdicts send` in a child process; SIGKILL it when the server sees request kill_at."""
     env = {**os.environ, "VERDICTS_DATABASE_URL": settings.resolved_database_url(),
            "VERDICTS_DATA_DIR": str(settings.data_dir), "VERDICTS_SECRET_KEY": settings.secret_key,
            "VERDICTS_DELIVERY_BACKEND": "sendgrid", "VERDICTS_SENDGRID_API_KEY": API_KEY,
            "VERDICTS_SENDGRID_HOST": server.url, "VERDICTS_SEND_BATCH_SIZE": str(BATCH),
-           "VERDICTS_SEND_LEASE_SECONDS": "2", "VERDICTS_SEND_LEASE_WAIT_SECONDS": "15"}
+           "VERDICTS_SEND_LEASE_SECONDS": "2", "VERDICTS_SEND_LEASE_WAIT_SECONDS": "15",
+           "VERDICTS_SENDGRID_CONCURRENCY": str(concurrency)}
     command = [sys.executable, "-c", "from verdicts.cli import app; app()", "send", str(issue_id)]
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
@@ -53,6 +55,10 @@ def run_send(settings, server: SendGridServer, issue_id: int, kill_at: tuple[int
         assert child.returncode == 0, output.decode()
         assert b"is sent" in output
     return child.returncode
+
+
+def sent_to(server: SendGridServer) -> Counter:
+    return Counter(p["to"][0]["email"] for a in server.accepted for p in a.body["personalizations"])
 
 
 @pytest.mark.timeout(240)
@@ -77,8 +83,33 @@ def test_killed_at_any_point_and_restarted_nobody_twice_nobody_missed(settings, 
         assert decide(engine, settings, issue_id=issue_id, decision="resend", grace_minutes=0).moved == BATCH
         run_send(settings, server, issue_id, kill_at=None)
 
-    sent_to = Counter(p["to"][0]["email"] for a in server.accepted for p in a.body["personalizations"])
-    assert sent_to == Counter({f"reader{n}@example.com": 1 for n in range(READERS)})
+    assert sent_to(server) == Counter({f"reader{n}@example.com": 1 for n in range(READERS)})
     with Session(engine) as session:
         issue = session.get(NewsletterIssue, issue_id)
         assert issue.status == IssueStatus.SENT
+
+
+@pytest.mark.timeout(240)
+def test_killed_with_requests_in_flight_nobody_twice_nobody_missed(settings, engine, compose_with_readers):
+    """Four requests at once: a kill leaves up to four batches unknown, some of them accepted."""
+    readers = 80
+    issue_id = compose_with_readers(readers)
+    with Session(engine) as session:
+        approve_issue(session, issue_id=issue_id, editor="editor@example.com", settings=settings)
+        session.commit()
+
+    with SendGridServer(API_KEY, require_mail_contract()) as server:
+        assert run_send(settings, server, issue_id, (3, "accepted"), concurrency=4) == -signal.SIGKILL
+        dropped = (server.requests + 2, "received")  # the second run's second request never arrives
+        assert run_send(settings, server, issue_id, dropped, concurrency=4) == -signal.SIGKILL
+        for accepted in server.accepted:
+            record_events(engine, events_for(accepted.body, accepted.message_id))
+        time.sleep(2.2)  # the dead run's lease expires
+        summary = reconcile_unknown(engine, settings)
+        assert summary.within_grace > 0  # the request dropped as it arrived, at least, never left
+        decide(engine, settings, issue_id=issue_id, decision="resend", grace_minutes=0)
+        run_send(settings, server, issue_id, kill_at=None, concurrency=4)
+
+    assert sent_to(server) == Counter({f"reader{n}@example.com": 1 for n in range(readers)})
+    with Session(engine) as session:
+        assert session.get(NewsletterIssue, issue_id).status == IssueStatus.SENT

@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from python_http_client.exceptions import HTTPError
 
 from emails.backends.sendgrid import SendGridBackend, _refusal
 from emails.delivery import BatchResult, Letter, Recipient, make_backend
@@ -102,7 +101,7 @@ def test_a_letter_the_contract_rejects_halts(server) -> None:
 
 def test_a_refused_recipient_is_refused_alone_and_the_rest_reposted(server) -> None:
     batch = recipients(3)
-    batch[1] = replace(batch[1], email="no-at-sign")
+    batch[1] = batch[1]._replace(email="no-at-sign")
     result = backend_for(server).send_batch(LETTER, batch)
     assert set(result.sent) == {1, 3} and result.undeliverable == {2}
     assert "is not a 'email'" in result.refused[2]
@@ -120,9 +119,8 @@ def test_overload_and_server_errors_are_worth_a_retry(server: SendGridServer, st
 
 
 def test_a_rate_limit_reset_header_is_honoured() -> None:
-    error = HTTPError(429, "Too Many Requests", b"{}", {"X-RateLimit-Reset": str(int(time.time()) + 30)})
     result = BatchResult()
-    _refusal(error, recipients(1), result)
+    _refusal(429, b"{}", {"X-RateLimit-Reset": str(int(time.time()) + 30)}, recipients(1), result)
     assert result.retry_after is not None and 25 <= result.retry_after <= 30
 
 

@@ -154,7 +154,7 @@ def test_an_address_that_is_no_address_is_refused_alone(bad):
     with SmtpServer() as server:
         backend = smtp(server)
         batch = recipients(2)
-        batch[0] = replace(batch[0], email=bad)
+        batch[0] = batch[0]._replace(email=bad)
         result = backend.send_batch(LETTER, batch)
         backend.close()
     assert list(result.refused) == [1] and list(result.sent) == [2]
