@@ -470,6 +470,11 @@ def settle_failed(session: Session, *, errors: dict[int, str], now: datetime) ->
     _settle(session, DeliveryStatus.FAILED, {i: (None, e) for i, e in errors.items()}, now)
 
 
+def settle_unknown(session: Session, *, reasons: dict[int, str], now: datetime) -> None:
+    """sending → unknown: the request may have been accepted; events or the operator decide."""
+    _settle(session, DeliveryStatus.UNKNOWN, {i: (None, why) for i, why in reasons.items()}, now)
+
+
 def settle_retry(session: Session, *, retries: dict[int, tuple[str, datetime]], now: datetime,
                  refund_attempt: bool = False) -> None:
     """sending → pending, each with its error and the time before which it is not claimed again;

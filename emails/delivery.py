@@ -84,6 +84,8 @@ class BatchResult:
     sent: dict[int, str] = field(default_factory=dict)  # id -> the provider's message id
     retry: dict[int, str] = field(default_factory=dict)  # id -> why; worth another attempt
     refused: dict[int, str] = field(default_factory=dict)  # id -> the provider's message; for good
+    # id -> why; the request may have been accepted (sent, then no answer): reconciled, never resent
+    unknown: dict[int, str] = field(default_factory=dict)
     undeliverable: set[int] = field(default_factory=set)  # refused because the address is bad
     retry_after: float | None = None  # seconds the provider asked us to wait (429 and the like)
     halt: str | None = None  # the backend cannot go on (bad key, misconfigured): stop the run
@@ -93,6 +95,13 @@ class BatchResult:
         for recipient in recipients:
             if recipient.delivery_id not in self.sent and recipient.delivery_id not in self.refused:
                 self.retry[recipient.delivery_id] = why
+        return self
+
+    def unknown_all(self, recipients: Sequence[Recipient], why: str) -> BatchResult:
+        """Mark every recipient not settled yet as of unknown outcome; returns self."""
+        for recipient in recipients:
+            if recipient.delivery_id not in self.sent and recipient.delivery_id not in self.refused:
+                self.unknown[recipient.delivery_id] = why
         return self
 
 

@@ -267,7 +267,8 @@ def _settle(engine: Engine, claimed: Sequence[queries.Claimed], result: BatchRes
     """Record the batch's outcome: sent, failed for good, or pending again after a back-off."""
     now = utcnow()
     attempts = {c.delivery_id: c.attempts for c in claimed}
-    unsettled = set(attempts) - set(result.sent) - set(result.refused) - set(result.retry)
+    settled = result.sent.keys() | result.refused.keys() | result.retry.keys() | result.unknown.keys()
+    unsettled = set(attempts) - settled
     retry = {**result.retry, **dict.fromkeys(unsettled, "the backend gave no outcome")}
     if result.halt:  # not these recipients' fault: no attempt spent, no wait once it is fixed
         exhausted: dict[int, str] = {}
@@ -281,6 +282,7 @@ def _settle(engine: Engine, claimed: Sequence[queries.Claimed], result: BatchRes
         queries.settle_sent(session, message_ids=result.sent, now=now)
         queries.settle_failed(session, errors={**result.refused, **exhausted}, now=now)
         queries.settle_retry(session, retries=later, now=now, refund_attempt=bool(result.halt))
+        queries.settle_unknown(session, reasons=result.unknown, now=now)
         if result.undeliverable:
             bounced = queries.subscribers_of_deliveries(session, delivery_ids=result.undeliverable)
             queries.suppress_subscribers(session, ids=bounced, status=SubscriberStatus.BOUNCED, now=now,
@@ -292,6 +294,9 @@ def _settle(engine: Engine, claimed: Sequence[queries.Claimed], result: BatchRes
         tally.retried += len(later)
     if retry:
         log.warning("batch of %d: %d to retry (%s)", len(claimed), len(later), next(iter(retry.values())))
+    if result.unknown:
+        log.warning("batch of %d: outcome unknown, left for reconciliation (%s)", len(claimed),
+                    next(iter(result.unknown.values())))
 
 
 def _backoff(attempts: int, settings: Settings, retry_after: float | None) -> timedelta:

@@ -28,6 +28,12 @@ MAIL_SEND = "/v3/mail/send"
 _PERSONALIZATION_FIELD = re.compile(r"personalizations\.(\d+)\b")
 
 
+# Failures before a byte of the request left: safe to retry. Any other transport error (a read
+# timeout, a reset after the body was written) may follow an accepted request, so a retry could
+# send the batch twice: those rows become unknown, for reconciliation from events.
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
 class SendGridBackend:
     """Posts each batch to /v3/mail/send as one request; 202 means every recipient was accepted.
 
@@ -62,11 +68,11 @@ class SendGridBackend:
         """Post once, note the outcome in `result`; returns who is left to post again."""
         try:
             response = self._http.post(MAIL_SEND, content=encode_body(letter, recipients))
-        except httpx.TimeoutException as exc:
-            result.retry_all(recipients, f"sendgrid unreachable: timed out ({exc})")
+        except NEVER_SENT as exc:  # no connection: SendGrid cannot have seen the request
+            result.retry_all(recipients, f"sendgrid unreachable: {type(exc).__name__} {exc}")
             return []
-        except httpx.TransportError as exc:  # refused, reset
-            result.retry_all(recipients, f"sendgrid unreachable: {exc}")
+        except httpx.TransportError as exc:  # sent, then no answer: it may have been accepted
+            result.unknown_all(recipients, f"no answer from sendgrid: {type(exc).__name__} {exc}")
             return []
         if response.is_success:
             # Accepted is accepted: a missing id must not cause a resend (events carry delivery_id).

@@ -208,6 +208,30 @@ def test_requests_in_flight_at_once_with_failures_reach_everyone_once(
     assert statuses(engine) == Counter({"sent": 60})
 
 
+def test_an_answer_lost_after_the_request_is_unknown_and_never_resent(
+        engine, settings, sendgrid, monkeypatch, compose_week):
+    """A read timeout may follow an accepted request: those rows wait for reconciliation."""
+    monkeypatch.setattr(settings, "send_retry_base_seconds", 0.0)
+    issue_id = compose_week(settings, engine, 6)
+    approve(engine, settings, issue_id)
+    answered = threading.Event()
+
+    def lose_the_first_answer(number, phase):  # accepted, then answered after the client gave up
+        if phase == "accepted" and number == 1:
+            answered.wait(timeout=3)
+        return True
+
+    sendgrid.on_request = lose_the_first_answer
+    backend = SendGridBackend(api_key=API_KEY, host=sendgrid.url, timeout=0.5, batch_size=3, concurrency=1)
+    first = send_issue(engine, issue_id=issue_id, backend=backend, settings=settings)
+    answered.set()
+    second = send_issue(engine, issue_id=issue_id, backend=sendgrid_backend(sendgrid), settings=settings)
+
+    assert (first.status, first.unknown) != ("sent", 0) and second.unknown == 3
+    assert recipients_of(sendgrid) == Counter({f"reader{n}@example.com": 1 for n in range(6)})
+    assert statuses(engine) == Counter({"sent": 3, "unknown": 3})
+
+
 def test_a_temporary_failure_that_persists_becomes_permanent_after_the_attempts(
         engine, settings, sendgrid, monkeypatch, compose_week):
     monkeypatch.setattr(settings, "send_retry_base_seconds", 0.0)
