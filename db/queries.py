@@ -229,16 +229,16 @@ def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
     return slugs
 
 
-def insert_facts(session: Session, *, rows: Sequence[tuple[int, int, str, str, str]]) -> None:
-    """Insert (tool id, launch id, kind, value, snippet) rows in one executemany.
+def insert_facts(session: Session, *, rows: Sequence[tuple[int, int, str, str, str, bool]]) -> None:
+    """Insert (tool id, launch id, kind, value, snippet, negated) rows in one executemany.
 
     Straight to the driver: facts are the most numerous rows of an ingest, their columns are
     plain integers and strings, and per-row statement processing cost more than the insert."""
     if not rows:
         return
     mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO facts (tool_id, launch_id, kind, value, snippet) "
-           f"VALUES ({', '.join([mark] * 5)})")
+    sql = (f"INSERT INTO facts (tool_id, launch_id, kind, value, snippet, negated) "
+           f"VALUES ({', '.join([mark] * 6)})")
     session.connection().exec_driver_sql(sql, list(rows))
 
 

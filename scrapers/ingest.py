@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field, replace
@@ -21,7 +21,7 @@ from db import queries
 from db.engine import session_scope
 from db.models import Launch, Tool, utcnow
 from scrapers import isolation
-from scrapers.facts import extract_facts
+from scrapers.facts import launch_facts
 from scrapers.feeds import FeedReading, ParseError, read_feed
 from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
 from scrapers.hostgate import Gate
@@ -31,6 +31,7 @@ from scrapers.resolve import KnownTool, ToolIndex, product_domain
 from scrapers.robots import RobotsCache
 from scrapers.schedule import SchedulePolicy, after_failure, after_success, is_due
 from scrapers.sources import SourceConfig
+from verdicts.settings import get_settings
 
 log = logging.getLogger(__name__)
 DEFAULT_CATEGORY = "AI Tools"
@@ -225,12 +226,13 @@ def store_fetched(fetched: Fetched, *, engine: Engine) -> SourceSummary:
     records = [isolation.storable_record(record) for record in fetched.reading.records]
     errors = list(fetched.reading.errors)
     now = fetched.stamp or utcnow()
+    facts_ahead = _facts_ahead(engine, fetched.source_id, records)
 
     def store(batch: Sequence[LaunchRecord], session: Session | None = None) -> tuple[int, int, int]:
         with session_scope(engine) if session is None else nullcontext(session) as session:
             queries.lock_tool_resolution(session)
             return store_launches(session, source=fetched.source, source_id=fetched.source_id,
-                                  records=batch, now=now)
+                                  records=batch, now=now, facts_ahead=facts_ahead)
 
     with STORE_LOCK:
         try:
@@ -301,11 +303,12 @@ def _iso(value: datetime | None) -> str | None:
 
 def store_launches(
     session: Session, *, source: SourceConfig, source_id: int, records: Sequence[LaunchRecord],
-    now: datetime | None = None,
+    now: datetime | None = None, facts_ahead: Mapping[str, list[FactRecord]] | None = None,
 ) -> tuple[int, int, int]:
     """Store the launches this source has not stored before; return (new, duplicates, new tools).
 
-    Set-based: new tools, launches and facts are each inserted in one statement."""
+    Set-based: new tools, launches and facts are each inserted in one statement. `facts_ahead`
+    holds facts already read (by GUID; see `_facts_ahead`); the rest are read by the rules here."""
     now = now or utcnow()
     if not records:
         return 0, 0, 0
@@ -314,7 +317,7 @@ def store_launches(
     if not fresh:
         return 0, duplicates, 0
     batch = _ToolBatch(session, default_category=source.category)
-    facts = [_facts_of(record) if record.is_ai_tool else [] for record in fresh]
+    facts = [_facts_of(record, facts_ahead or {}) if record.is_ai_tool else [] for record in fresh]
     targets = [batch.resolve(r, f) if r.is_ai_tool else None for r, f in zip(fresh, facts, strict=True)]
     tool_ids = batch.insert_new(now)
     rows = [_launch_row(source_id, record, now, tool_ids.get(id(target)) if target else None)
@@ -348,9 +351,31 @@ def _unseen(session: Session, source_id: int, records: Sequence[LaunchRecord]) -
     return fresh
 
 
-def _facts_of(record: LaunchRecord) -> list[FactRecord]:
-    text = " ".join(part for part in (record.title, record.tagline, record.summary) if part)
-    return extract_facts(text, title=record.title, url=record.url)
+def _facts_of(record: LaunchRecord, ahead: Mapping[str, list[FactRecord]]) -> list[FactRecord]:
+    found = ahead.get(record.guid)
+    return found if found is not None else launch_facts(record)
+
+
+def _facts_ahead(
+    engine: Engine, source_id: int, records: Sequence[LaunchRecord],
+) -> dict[str, list[FactRecord]]:
+    """With the `llm` extractor, the facts of the launches not stored yet, one call each, asked
+    before any transaction opens: a model can take seconds, and no transaction (nor the tool
+    resolution lock) may wait on it. {} with the rules, which read facts while storing."""
+    settings = get_settings()
+    if settings.fact_extractor != "llm" or not records:
+        return {}
+    from scrapers.facts.llm import LLMFacts  # imported only where a model is asked
+    from verdicts.llm import ChatClient, LLMError
+
+    try:
+        extractor = LLMFacts(ChatClient(settings.llm_config()))
+    except LLMError as exc:
+        log.warning("fact extractor llm: %s; the rules extract instead", exc)
+        return {}
+    with session_scope(engine) as session:
+        fresh = _unseen(session, source_id, records)
+    return {record.guid: extractor.facts_of(record) for record in fresh if record.is_ai_tool}
 
 
 def _launch_row(source_id: int, record: LaunchRecord, now: datetime, tool_id: int | None) -> dict[str, Any]:
@@ -425,8 +450,8 @@ class _ToolBatch:
 
     def new_fact_rows(
         self, found: Iterable[tuple[int, int, list[FactRecord]]]
-    ) -> list[tuple[int, int, str, str, str]]:
-        """(tool id, launch id, kind, value, snippet) of the facts not yet stored, each once."""
+    ) -> list[tuple[int, int, str, str, str, bool]]:
+        """(tool id, launch id, kind, value, snippet, negated) of the facts not yet stored, each once."""
         pending = list(found)
         have = queries.fact_keys(self.session, tool_ids={tool_id for tool_id, _, _ in pending})
         rows = []
@@ -435,7 +460,8 @@ class _ToolBatch:
                 key = (tool_id, fact.kind, fact.value[:500])
                 if key not in have:
                     have.add(key)
-                    rows.append((tool_id, launch_id, fact.kind, fact.value[:500], fact.snippet))
+                    rows.append((tool_id, launch_id, fact.kind, fact.value[:500], fact.snippet,
+                                 fact.negated))
         return rows
 
 
@@ -456,6 +482,8 @@ def _fill_blanks(tool: Tool | _NewTool, record: LaunchRecord) -> None:
 
 
 def _apply_fact(tool: Tool | _NewTool, fact: FactRecord) -> None:
+    if fact.negated:  # "not open source" says what the tool is not, never what it is
+        return
     if fact.kind == "vendor" and not tool.vendor:
         tool.vendor = fact.value[:200]
     elif fact.kind == "category" and (not tool.category or tool.category == DEFAULT_CATEGORY):

@@ -18,6 +18,10 @@ FACT_KINDS = (
     "hardware",  # "24GB VRAM"
     "benchmark",  # "HumanEval", "SWE-bench", ...
     "benchmark_self_reported",  # yes | no
+    "quantisation",  # "4-bit", "GGUF", "AWQ"
+    "base_model",  # "Llama 3.1 8B": what the tool is built on or fine-tuned from
+    "technique",  # "LoRA", "MoE", "RAG", "distillation"
+    "distribution",  # "Hugging Face", "PyPI", "Chrome Web Store"
 )
 
 

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     llm_api_key: str = ""
     llm_model: str = ""
     llm_timeout_seconds: float = Field(default=60.0, gt=0)
+    # How ingest reads facts from launch text: "rules" (offline) or "llm" (the endpoint above, with
+    # the rules when it fails).
+    fact_extractor: Literal["rules", "llm"] = "rules"
     # --- web (issue 10): the public site, subscribing, the editor's desk ---
     # "production" refuses the default or a short secret, and a desk without an editor account.
     environment: str = "development"

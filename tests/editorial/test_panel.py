@@ -117,7 +117,7 @@ def test_seed_tools(tool: str, persona: str, expected: str | None):
     ("tool", "persona", "phrases"),
     [
         ("Codestral 2", "Skeptic", ["HumanEval and MBPP", "Mistral AI"]),
-        ("Codestral 2", "Builder", ["22B", "Apache-2.0", "single A100"]),
+        ("Codestral 2", "Builder", ["22B", "Apache-2.0", "A100 or 2x consumer GPU"]),
         ("Codestral 2", "Futurist", ["256K tokens"]),
         ("Code Llama 4 (70B & 400B)", "Builder", ["70B and 400B", "research license"]),
         ("Llama 4 Compact (12B)", "Skeptic", ["MMLU and HumanEval", "Llama community license"]),

@@ -59,7 +59,7 @@ def test_compose_pins_reviews_and_a_persona_edit_re_reviews_only_drafts(
     edited = verdicts("compose")
     assert re.search(r"panel: [1-9]\d* reviews judged now", edited.output), edited.output
     with Session(engine) as session:
-        rows = session.exec(select(PanelReview)).all()
+        rows = session.exec(select(PanelReview).order_by(PanelReview.id)).all()
         assert len(rows) > before and {r.persona for r in rows[before:]} == {"Skeptic"}
         issue = session.get(NewsletterIssue, 1)
         issue.status = IssueStatus.SENT  # a sent issue never changes under a re-review

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 
 import feedparser
@@ -18,6 +20,7 @@ from scrapers.facts import (
     split_sentences,
 )
 from scrapers.records import FACT_KINDS
+from tests.scrapers.test_facts_kinds import KIND_PHRASES
 from verdicts.settings import SAMPLES_DIR
 
 # The tool descriptions of the three published comparison pages (../shared/seeds).
@@ -87,14 +90,14 @@ def seed_facts(seed: str):
         ("codestral", "open_weights", ["yes"]),
         ("codestral", "parameters", ["22B"]),
         ("codestral", "context_length", ["256K tokens"]),
-        ("codestral", "hardware", ["single A100", "dual consumer GPUs"]),
+        ("codestral", "hardware", ["A100", "2x consumer GPU"]),
         ("codestral", "benchmark", ["HumanEval", "MBPP"]),
         ("codestral", "benchmark_self_reported", ["yes"]),
         ("codestral", "entry_price", []),
         ("code-llama-4", "vendor", ["Meta"]),
         ("code-llama-4", "license", ["research license"]),
         ("code-llama-4", "open_weights", ["yes"]),
-        ("code-llama-4", "parameters", ["70B and 400B"]),
+        ("code-llama-4", "parameters", ["70B", "400B"]),
         ("code-llama-4", "pricing_model", ["open_source", "free"]),
         ("code-llama-4", "benchmark", ["HumanEval", "SWE-bench"]),
         ("code-llama-4", "benchmark_self_reported", ["yes"]),
@@ -123,7 +126,7 @@ def test_seed_descriptions(seed: str, kind: str, expected: list[str]):
 PHRASES = [
     # parameters
     ("A 12-billion-parameter model for laptops.", "parameters", ["12B"]),
-    ("The model comes in 7B, 13B and 70B parameter sizes.", "parameters", ["7B, 13B and 70B"]),
+    ("The model comes in 7B, 13B and 70B parameter sizes.", "parameters", ["7B", "13B", "70B"]),
     ("Our 350M-parameter speech model runs offline.", "parameters", ["350M"]),
     ("The company raised $2B last year.", "parameters", []),
     ("We shipped 3B requests last month.", "parameters", []),
@@ -134,18 +137,18 @@ PHRASES = [
     ("Input costs $0.30 per 1M tokens with a long context.", "context_length", []),
     # prices
     ("Input costs $0.30 per 1M tokens.", "entry_price", ["$0.30 per 1M tokens"]),
-    ("Output: $1.20 per million output tokens.", "entry_price", ["$1.20 per 1M output tokens"]),
+    ("Output: $1.20 per million output tokens.", "entry_price", ["$1.20 per 1M tokens"]),
     ("Pro costs $20/month.", "entry_price", ["$20/month"]),
-    ("Teams pay $8 per user per month.", "entry_price", ["$8/user/month"]),
-    ("There is a free tier; Pro is $10 a month.", "entry_price", ["$10/month", "free tier"]),
+    ("Teams pay $8 per user per month.", "entry_price", ["$8/seat/month"]),
+    ("There is a free tier; Pro is $10 a month.", "entry_price", ["free tier", "$10/month"]),
     ("Buy it once for $39 one-time.", "entry_price", ["$39 one-time"]),
     # pricing model
     ("There is a free tier; Pro is $10/month.", "pricing_model", ["freemium"]),
     ("Free for small teams, $8/user/month after that.", "pricing_model", ["freemium"]),
-    ("Plans start at $12/month.", "pricing_model", ["paid"]),
+    ("Plans start at $12/month.", "pricing_model", []),
     ("Billing is pay-per-token.", "pricing_model", ["paid"]),
     ("It is open-source and free to self-host.", "pricing_model", ["open_source", "free"]),
-    ("Start a 14-day free trial, then $12/month.", "pricing_model", ["paid"]),
+    ("Start a 14-day free trial, then $12/month.", "pricing_model", []),
     # licences
     ("Released under the Apache License, Version 2.0.", "license", ["Apache-2.0"]),
     ("The code is MIT-licensed.", "license", ["MIT"]),
@@ -165,8 +168,8 @@ PHRASES = [
     ("It is API-only: the weights will not be released.", "open_weights", ["no"]),
     ("Unlike closed-weight rivals, it is an open-weight model.", "open_weights", ["yes"]),
     # hardware
-    ("Quantized, it runs in 24GB of VRAM.", "hardware", ["24GB VRAM"]),
-    ("It fits on a single A100.", "hardware", ["single A100"]),
+    ("Quantized, it runs in 24GB of VRAM.", "hardware", ["24GB GPU"]),
+    ("It fits on a single A100.", "hardware", ["A100"]),
     ("Full precision needs 2x H100.", "hardware", ["2x H100"]),
     ("It runs on Apple Silicon with 8GB of RAM.", "hardware", ["8GB RAM", "Apple Silicon"]),
     # benchmarks and who measured them
@@ -235,7 +238,7 @@ def test_a_long_sentence_is_cut_around_the_fact():
     (fact,) = [f for f in extract_facts(sentence) if f.kind == "license"]
     assert len(fact.snippet) <= MAX_SNIPPET_CHARS
     assert "Apache 2.0" in fact.snippet
-    assert fact.snippet.startswith("…") and fact.snippet.endswith("…")
+    assert fact.snippet in sentence and fact.snippet != sentence.strip()
 
 
 @pytest.mark.parametrize("text", ["", "   ", "Nothing to see here."])
@@ -349,14 +352,20 @@ def corpus() -> list[str]:
     """The seeds, the phrases, the sample feeds' titles and summaries, and the edge texts."""
     texts = [f"{title}. {text}" for title, text in SEEDS.values()]
     texts += [text for text, _, _ in PHRASES]
+    texts += [text for text, _, _ in KIND_PHRASES]
     for path in sorted((SAMPLES_DIR / "feeds").iterdir()):
         for entry in feedparser.parse(path.read_bytes()).entries:
             texts.append(f"{entry.title}\n{entry.get('summary', '')}")
     return texts + EDGE_TEXTS
 
 
+def facts_modules() -> list[object]:
+    return [importlib.import_module(f"scrapers.facts.{info.name}")
+            for info in pkgutil.iter_modules(facts.__path__)]
+
+
 def all_rules() -> list[Rule]:
-    """Every rule of the module, in its tables or on its own."""
+    """Every rule of the package's modules, in their tables or on their own."""
     found: list[Rule] = []
 
     def visit(value: object, depth: int) -> None:
@@ -366,8 +375,9 @@ def all_rules() -> list[Rule]:
             for item in value:
                 visit(item, depth + 1)
 
-    for value in vars(facts).values():
-        visit(value, 0)
+    for module in facts_modules():
+        for value in vars(module).values():
+            visit(value, 0)
     return list(dict.fromkeys(found))
 
 

@@ -1,0 +1,92 @@
+"""Facts about a tool pulled from launch text, each with the sentence it came from.
+
+Pure and table-driven: the matching engine is `engine`; each kind's vocabulary and extractor live in
+a module of their own (`vendor`, `pricing`, `license`, ...), every extractor a small function from
+sentences to facts. Nothing here guesses: a fact is emitted only when a phrase in the text says it.
+"""
+
+from __future__ import annotations
+
+from scrapers.facts.base_model import base_model_facts
+from scrapers.facts.benchmark import benchmark_facts
+from scrapers.facts.category import category_facts
+from scrapers.facts.context_length import context_length_facts
+from scrapers.facts.distribution import distribution_facts
+from scrapers.facts.engine import (
+    MAX_SNIPPET_CHARS,
+    Extractor,
+    Rule,
+    Sentences,
+    _fold,
+    _occurs,
+    join_words,
+    snippet_of,
+    split_sentences,
+)
+from scrapers.facts.hardware import hardware_facts
+from scrapers.facts.launch import AI_SIGNALS, is_ai_tool
+from scrapers.facts.license import license_facts
+from scrapers.facts.open_weights import open_weights_facts
+from scrapers.facts.parameters import parameter_facts
+from scrapers.facts.pricing import entry_price_facts, pricing_model_facts
+from scrapers.facts.quantisation import quantisation_facts
+from scrapers.facts.technique import technique_facts
+from scrapers.facts.vendor import vendor_facts
+from scrapers.records import FACT_KINDS, FactRecord, LaunchRecord
+
+__all__ = [
+    "AI_SIGNALS", "EXTRACTORS", "MAX_SNIPPET_CHARS", "Rule", "Sentences", "_fold", "_occurs",
+    "extract_facts", "is_ai_tool", "join_words", "launch_facts", "launch_parts", "snippet_of",
+    "split_sentences",
+]
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    vendor_facts,
+    category_facts,
+    pricing_model_facts,
+    entry_price_facts,
+    license_facts,
+    open_weights_facts,
+    parameter_facts,
+    context_length_facts,
+    hardware_facts,
+    benchmark_facts,
+    quantisation_facts,
+    base_model_facts,
+    technique_facts,
+    distribution_facts,
+)
+
+
+def extract_facts(text: str, *, title: str = "", url: str | None = None, name: str = "",
+                  source: str = "") -> list[FactRecord]:
+    """Every fact the title, text and URL (of feed `source`) state about the tool `name`, in
+    FACT_KINDS order; [] when none. Never raises."""
+    sentences = Sentences(split_sentences(title) + split_sentences(text), name, source)
+    found: list[FactRecord] = []
+    for extractor in EXTRACTORS:
+        found.extend(extractor(sentences, url))
+    return _dedupe(found)
+
+
+def launch_parts(record: LaunchRecord) -> list[str]:
+    """The texts of a launch facts are read from, each apart: a snippet is a span of one of them."""
+    return [part for part in (record.title, record.tagline, record.summary) if part]
+
+
+def launch_facts(record: LaunchRecord) -> list[FactRecord]:
+    """The facts the rules find in a launch's title, tagline and summary."""
+    # A line break is a sentence break: no sentence (and no snippet) runs from one part into the next.
+    title, *rest = launch_parts(record) or [""]
+    return extract_facts("\n".join(rest), title=title, url=record.url, name=record.tool_name,
+                         source=record.source)
+
+
+def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:
+    seen: set[tuple[str, str, bool]] = set()
+    unique = []
+    for fact in sorted(facts, key=lambda f: FACT_KINDS.index(f.kind)):
+        if (fact.kind, fact.value, fact.negated) not in seen:
+            seen.add((fact.kind, fact.value, fact.negated))
+            unique.append(fact)
+    return unique

@@ -1,0 +1,51 @@
+"""context_length: the context window stated, as '256K tokens'."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import NUM, Rule, Sentences, clause_before
+from scrapers.records import FactRecord
+
+CONTEXT_PATTERNS: tuple[Rule, ...] = (
+    Rule(
+        rf"(?<!per )(?<![\w.$])(?P<num>{NUM}|\d{{1,3}}(?:,\d{{3}})+)"
+        r"\s?(?P<unit>[KkMm]|thousand|million)?"
+        r"[- ]?(?:tokens?\b(?:[- ](?:context|window))?|context\b)",
+        digits=True, needs=("token", "context"),
+    ),
+)
+CONTEXT_SENTENCE = Rule(r"\bcontext\b|\bwindow\b", re.I, starts=("context", "window"))
+
+def context_length_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """The context window(s) stated, as '256K tokens': a size in K or M tokens anywhere (not a
+    price's, a rate's or training data's), a plain number only in a sentence about context."""
+    about_context = sentences.firsts(CONTEXT_SENTENCE).keys() if CONTEXT_SENTENCE in sentences.live else ()
+    facts = []
+    for rule in CONTEXT_PATTERNS:
+        for index, match in sentences.matches(rule):
+            value = _tokens(match["num"], match["unit"])
+            sentence = sentences[index]
+            if not value or (index not in about_context and not match["unit"]):
+                continue
+            if (_NOT_A_WINDOW.match(sentence, match.end())
+                    or _TRAINING.search(clause_before(sentence, match.start()))):
+                continue
+            facts.append(sentences.hit(value, index, match).fact("context_length"))
+    return facts
+
+
+# "1M tokens per minute" is a rate limit; "trained on 15T tokens" is data.
+_NOT_A_WINDOW = re.compile(r"\s*(?:per|a|/|of (?:training|data|text|code))\b", re.I)
+_TRAINING = re.compile(r"\b(?:trained|training|pre-?trained|pretraining|dataset|corpus)\b", re.I)
+
+
+def _tokens(number: str, unit: str | None) -> str | None:
+    if "," in number:
+        value = int(number.replace(",", ""))
+        return f"{value // 1000}K tokens" if value % 1000 == 0 and value < 1_000_000 else None
+    if not unit:
+        return None
+    suffix = "K" if unit.lower() in ("k", "thousand") else "M"
+    return f"{number}{suffix} tokens"
+

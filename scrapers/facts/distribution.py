@@ -1,0 +1,46 @@
+"""distribution: where the tool is published ("Hugging Face", "PyPI", "Chrome Web Store", ...)."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.records import FactRecord
+
+# A store or registry by name, or the command that installs from it.
+DISTRIBUTIONS: Table = (
+    (Rule(r"\bHugging ?Face(?: Hub)?\b|\bon HF\b|\bHF Hub\b|\bhf\.co/|\bhuggingface\.co/", re.I,
+          needs=("hugging", "hf", "huggingface")), "Hugging Face"),
+    (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b))", re.I,
+          needs=("github",)), "GitHub"),
+    # Ollama the store, not Ollama the runtime another tool talks to.
+    (Rule(r"\b(?:on|for|from|via|in|to) (?:the )?Ollama\b(?: library)?|\bollama (?:run|pull)\b", re.I,
+          needs=("ollama",)), "Ollama"),
+    (Rule(r"\bPyPI\b|\b(?:pip|pipx|uv pip) install\b|\buv add\b", re.I,
+          needs=("pypi", "install", "uv add")), "PyPI"),
+    (Rule(r"\bnpm (?:install|i)\b|\b(?:on|from) npm\b|\bnpx\b|\bnpmjs\.com\b", re.I,
+          needs=("npm", "npx")), "npm"),
+    (Rule(r"\bDocker Hub\b|\bdocker (?:pull|run)\b|\bDocker image\b", re.I, needs=("docker",)),
+     "Docker Hub"),
+    (Rule(r"\bHomebrew\b|\bbrew install\b", re.I, needs=("brew",)), "Homebrew"),
+    (Rule(r"\bcrates\.io\b|\bcargo install\b", re.I, needs=("crates", "cargo")), "crates.io"),
+    (Rule(r"\bChrome Web Store\b", re.I, needs=("chrome web store",)), "Chrome Web Store"),
+    (Rule(r"\bFirefox Add-ons\b", re.I, needs=("firefox add-ons",)), "Firefox Add-ons"),
+    (Rule(r"\b(?:Mac )?App Store\b", needs=("app store",)), "App Store"),
+    (Rule(r"\bGoogle Play\b|\bPlay Store\b", needs=("google play", "play store")), "Google Play"),
+    (Rule(r"\b(?:VS ?Code|Visual Studio) Marketplace\b|\bOpen VSX\b", re.I,
+          needs=("marketplace", "open vsx")), "VS Code Marketplace"),
+    (Rule(r"\bJetBrains Marketplace\b", re.I, needs=("jetbrains marketplace",)), "JetBrains Marketplace"),
+    (Rule(r"\bAWS Marketplace\b", re.I, needs=("aws marketplace",)), "AWS Marketplace"),
+    (Rule(r"\bAzure (?:AI Foundry|Marketplace)\b", re.I, needs=("azure",)), "Azure"),
+    (Rule(r"\b(?:Amazon )?Bedrock\b", needs=("bedrock",)), "Amazon Bedrock"),
+    (Rule(r"\bVertex AI\b", needs=("vertex ai",)), "Vertex AI"),
+    (Rule(r"\bOpenRouter\b", needs=("openrouter",)), "OpenRouter"),
+    (Rule(r"\bReplicate\b", needs=("replicate",)), "Replicate"),
+    (Rule(r"\bKaggle\b", needs=("kaggle",)), "Kaggle"),
+)
+
+
+def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """Each place the text says the tool is published or installed from."""
+    return table_facts("distribution", DISTRIBUTIONS, sentences)

@@ -1,0 +1,441 @@
+"""The matching engine: rules, the sentences they are matched in, and the hits they give.
+
+Why `Rule` and `Sentences`: a regex searched over every sentence, pattern by pattern, tries each
+pattern at every position, and that made extraction the slowest part of ingest. So each pattern
+also says where a match can begin (`Rule.starts`: the words it opens with) and what its sentence
+must hold (`Rule.needs`). `Sentences` reads a text's words once, drops the rules whose words are
+not there, and tries the others only at those words, with `pattern.match(sentence, offset)`: the
+lookbehinds and \\b still see the whole sentence, so the matches are exactly those `finditer` over
+each sentence gives.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import accumulate, compress
+from operator import itemgetter, methodcaller
+from typing import ClassVar, NamedTuple, TypeVar
+
+from scrapers.records import FactRecord
+
+MAX_SNIPPET_CHARS = 300
+# A number as launch text writes one: "22", "1.5".
+NUM = r"\d+(?:\.\d+)?"
+
+
+class Rule:
+    """A pattern and the places its matches can begin, so that it is tried only there.
+
+    Every match begins where one of `starts` (lower case) begins in the case-folded text; if that
+    string begins with a letter or digit, the match begins at the start of a word (the pattern opens
+    with \\b or the like), and a string of fewer than three letters and digits is that whole word.
+    With `digits`, a match may also begin at a word that begins with a digit; with neither, the
+    pattern scans each sentence. Every sentence it matches in holds one of `needs` (lower case),
+    when given. Whitespace in `starts` and `needs` stands for the one space a sentence keeps between
+    words. No rule matches the empty string. `on_demand` rules are looked for only when an extractor
+    asks (those it reads only once others have matched); `indexed=False` keeps a rule out of
+    `Sentences` (it is only searched with `_occurs`).
+    """
+
+    __slots__ = ("pattern", "starts", "digits", "needs", "heads", "plain", "eager", "indexed")
+    # Every indexed rule by how a word its matches begin with begins (see `_word_head`), or by the
+    # plain string it begins with; the unkeyed ones can match wherever their `needs` are met, and
+    # the needy ones only where they are. A text's live rules are read off these in one pass.
+    by_head: ClassVar[dict[str, list[Rule]]] = {}
+    by_plain: ClassVar[dict[str, list[Rule]]] = {}
+    unkeyed: ClassVar[list[Rule]] = []
+    needy: ClassVar[set[Rule]] = set()
+    # The rules that begin only at words, by head: `Sentences` tries them word by word as it reads.
+    eager_by_head: ClassVar[dict[str, list[Rule]]] = {}
+
+    def __init__(self, regex: str, flags: int = 0, *, starts: str | tuple[str, ...] = (),
+                 digits: bool = False, needs: tuple[str, ...] = (), on_demand: bool = False,
+                 indexed: bool = True) -> None:
+        self.pattern = re.compile(regex, flags)
+        self.starts = (starts,) if isinstance(starts, str) else starts
+        self.digits = digits
+        self.needs = needs
+        heads = {_word_head(key) for key in self.starts}
+        self.heads = frozenset(head for head in heads if head is not None)
+        self.plain = tuple(key for key in self.starts if _word_head(key) is None)
+        self.eager = bool(self.heads) and not self.plain and not digits and not on_demand
+        self.indexed = indexed
+        if not indexed:
+            return
+        for head in self.heads:
+            Rule.by_head.setdefault(head, []).append(self)
+            if self.eager:
+                Rule.eager_by_head.setdefault(head, []).append(self)
+        for key in self.plain:
+            Rule.by_plain.setdefault(key, []).append(self)
+        if digits or not self.starts:
+            Rule.unkeyed.append(self)
+        if needs:
+            Rule.needy.add(self)
+
+    def __repr__(self) -> str:
+        return f"Rule({self.pattern.pattern!r}, starts={self.starts!r})"
+
+
+def _word_head(key: str) -> str | None:
+    """How a word that key begins at its start begins: its first three chars, or all of a shorter
+    word; None when key begins with neither letter nor digit (it is looked for as it is)."""
+    word = re.match(r"\w*", key, re.ASCII)[0]  # type: ignore[index]
+    return word[:3] or None
+
+
+# A sentence break: whitespace after . ! ? (not in "e.g." and the like) before a capital, a quote
+# or a parenthesis; or a run of newlines. The pattern begins with the punctuation (or the first
+# newline) so the regex engine can skip straight to it; the gap is the whitespace after it.
+_SENTENCE_BREAK = re.compile(
+    r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
+    r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
+)
+_WORD = re.compile(r"\w+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences, whitespace folded; [] for blank text."""
+    text = text or ""
+    parts, begin = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        cut, after = match.span("gap") if match.start("gap") >= 0 else match.span()
+        parts.append(text[begin:cut])
+        begin = after
+    parts.append(text[begin:])
+    # str.split() splits at what the regex \s matches (str.isspace), and drops the ends.
+    folded = (" ".join(part.split()) for part in parts)
+    return [part for part in folded if part]
+
+
+def snippet_of(sentence: str, start: int = 0, end: int = 0) -> str:
+    """The sentence, or a window of it around [start, end) of at most MAX_SNIPPET_CHARS: always a
+    literal span of the sentence (no '…' added), so an editor can find it in the launch text."""
+    if len(sentence) <= MAX_SNIPPET_CHARS:
+        return sentence
+    room = MAX_SNIPPET_CHARS
+    begin = max(0, min(start - room // 3, len(sentence) - room))
+    return sentence[begin:begin + room].strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences, and where rules match in them
+# ---------------------------------------------------------------------------------------------
+
+Found = Sequence[tuple[int, re.Match[str]]]
+T = TypeVar("T")
+
+
+class Sentences:
+    """A text's sentences, with the matches of any rule in them (found where its `starts` are)."""
+
+    def __init__(self, sentences: list[str], name: str = "", source: str = "") -> None:
+        self.items = sentences
+        self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
+        self.source = source  # the feed's name, when known: a vendor's own blog says who made it
+        self.memo: dict[str, object] = {}  # what more than one extractor reads, read once
+        # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
+        self.folded = folded = _fold("\n".join(sentences))
+        self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
+        # The words, and how each begins (see `_word_head`), in text order.
+        self.words = words = list(_WORD.finditer(folded))
+        self.word_heads = heads = list(map(_HEAD, map(_TEXT, words)))
+        self.heads = set(heads)
+        self._spots: dict[str, list[tuple[int, int]]] = {}
+        self.live = self._live_rules()
+        # The matches of the rules that begin at words, found in one reading; the others' on demand.
+        self.found = self._read_words()
+        self._digits_in: dict[int, list[tuple[int, int]]] | None = None
+
+    def __getitem__(self, index: int) -> str:
+        return self.items[index]
+
+    def hit(self, value: str, index: int, match: re.Match[str]) -> Hit:
+        """The value, with the sentence and the span the match found it at."""
+        return Hit(value, self.items[index], *match.span())
+
+    def matches(self, rule: Rule, within: Collection[int] | None = None) -> Found:
+        """(sentence index, match) for each match of the rule in the sentences (those `within`,
+        when given), in text order: what `finditer` over each sentence gives."""
+        found = self.found.get(rule)
+        if found is None:
+            if rule.eager or rule not in self.live:
+                return _NOTHING
+            if within is not None:
+                return self._find(rule, within)
+            found = self.found[rule] = self._find(rule, None)
+        if within is None or not found:
+            return found
+        return [item for item in found if item[0] in within]
+
+    def firsts(self, rule: Rule) -> dict[int, re.Match[str]]:
+        """Sentence index -> the rule's first match there, for each sentence with one (`search`)."""
+        firsts: dict[int, re.Match[str]] = {}
+        for index, match in self.matches(rule):
+            firsts.setdefault(index, match)
+        return firsts
+
+    def any_live(self, rules: Collection[Rule]) -> bool:
+        """Whether one of rules can match here at all (else an extractor has nothing to read)."""
+        return not self.live.isdisjoint(rules)
+
+    def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
+        """(sentence index, tag, match) for each match of the table's rules, in the order nested
+        loops over sentences, then rows, then each rule's matches meet them."""
+        table = tuple(table)
+        live_rows = compress(enumerate(table), map(self.live.__contains__, map(_FIRST, table)))
+        rows = [(index, row, tag, match)
+                for row, (rule, tag) in live_rows for index, match in self.matches(rule)]
+        rows.sort(key=_SENTENCE_THEN_ROW)
+        return [(index, tag, match) for index, _, tag, match in rows]
+
+    def _live_rules(self) -> set[Rule]:
+        """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
+        by_head, by_plain, folded = Rule.by_head, Rule.by_plain, self.folded
+        live = set(Rule.unkeyed).union(*map(by_head.__getitem__, by_head.keys() & self.heads))
+        for key in compress(by_plain, map(folded.__contains__, by_plain)):
+            live.update(by_plain[key])
+        has = folded.__contains__
+        live.difference_update([rule for rule in live & Rule.needy if not any(map(has, rule.needs))])
+        return live
+
+    def _read_words(self) -> dict[Rule, Found]:
+        """The matches of the live rules that begin only at words, tried at each word in turn."""
+        found: dict[Rule, list[tuple[int, re.Match[str]]]] = {}
+        by_head, live, items, offsets = Rule.eager_by_head, self.live, self.items, self.offsets
+        heads = self.word_heads
+        for head, word in compress(zip(heads, self.words, strict=True), map(by_head.__contains__, heads)):
+            index = -1
+            for rule in by_head[head]:
+                if rule not in live:
+                    continue
+                if index < 0:
+                    at = word.start()
+                    index = bisect_right(offsets, at) - 1
+                    at -= offsets[index]
+                if match := rule.pattern.match(items[index], at):
+                    if rule in found:
+                        found[rule].append((index, match))
+                    else:
+                        found[rule] = [(index, match)]
+        return {rule: _one_after_another(matches) if len(matches) > 1 else matches
+                for rule, matches in found.items()}
+
+    def _spots_of_words(self, which: Iterable[bool]) -> list[tuple[int, int]]:
+        """(sentence index, offset) of the words picked by `which` (one flag a word)."""
+        offsets = self.offsets
+        spots = []
+        for at in map(_START, compress(self.words, which)):
+            index = bisect_right(offsets, at) - 1
+            spots.append((index, at - offsets[index]))
+        return spots
+
+    def _find(self, rule: Rule, within: Collection[int] | None) -> Found:
+        """The matches of a rule `_read_words` does not try: tried where it may begin, or scanned."""
+        items = self.items
+        if rule.needs and (rule.digits or not rule.starts):
+            # Only the sentences holding one, where digits or a scan would cost most.
+            held = {index for key in rule.needs for index, _ in self._spots_of(key)}
+            within = held if within is None else held.intersection(within)
+        if not rule.starts and not rule.digits:
+            indices = range(len(items)) if within is None else sorted(within)
+            return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
+        spots: list[tuple[int, int]] = []
+        if rule.heads:
+            spots += self._spots_of_words(map(rule.heads.__contains__, self.word_heads))
+        for key in rule.plain:
+            spots += self._spots_of(key)
+        if rule.digits:
+            digits_in = self._digit_words()
+            for index in digits_in if within is None else within:
+                spots += digits_in.get(index, ())
+        spots.sort()
+        match_at = rule.pattern.match
+        found = [(index, match) for index, at in spots
+                 if (within is None or index in within) and (match := match_at(items[index], at))]
+        return _one_after_another(found) if len(found) > 1 else found
+
+    def _digit_words(self) -> dict[int, list[tuple[int, int]]]:
+        """Sentence index -> (index, offset) of its words that begin with a digit (as \\d reads one)."""
+        if self._digits_in is None:
+            self._digits_in = {}
+            for spot in self._spots_of_words(map(str.isdecimal, map(_FIRST, self.word_heads))):
+                self._digits_in.setdefault(spot[0], []).append(spot)
+        return self._digits_in
+
+    def _spots_of(self, key: str) -> list[tuple[int, int]]:
+        """(sentence index, offset) of each place key begins in the folded text."""
+        spots = self._spots.get(key)
+        if spots is None:
+            spots, find, offsets = [], self.folded.find, self.offsets
+            at = find(key)
+            while at >= 0:
+                index = bisect_right(offsets, at) - 1
+                spots.append((index, at - offsets[index]))
+                at = find(key, at + 1)
+            self._spots[key] = spots
+        return spots
+
+
+def _one_after_another(found: Found) -> Found:
+    """The matches finditer would give of those found at each place a rule may begin (in text
+    order): a match that begins inside the one before it in the same sentence is not one, as
+    finditer goes on after a match. (A match tried at a place is the same whatever came before.)"""
+    kept: list[tuple[int, re.Match[str]]] = []
+    last, end = -1, 0
+    for index, match in found:
+        if index != last or match.start() >= end:
+            kept.append((index, match))
+            last, end = index, match.end()
+    return kept
+
+
+_NOTHING: Found = ()
+_HEAD = itemgetter(slice(0, 3))
+_TEXT = _FIRST = itemgetter(0)
+_START = methodcaller("start")
+_SENTENCE_THEN_ROW = itemgetter(0, 1)
+
+
+def _occurs(rule: Rule, text: str) -> bool:
+    """Whether the rule matches anywhere in text, trying it only where its `starts` begin."""
+    folded = _fold(text)
+    match_at = rule.pattern.match
+    for key in rule.starts:
+        at = folded.find(key)
+        while at >= 0:
+            if match_at(text, at):
+                return True
+            at = folded.find(key, at + 1)
+    return False
+
+
+def _fold(text: str) -> str:
+    """The text lower-cased char for char, so that a letter is folded as re.IGNORECASE folds it."""
+    if text.isascii():
+        return text.lower()
+    # "İ" lower-cases to two chars; "ı" and "ſ" match i and s under IGNORECASE but lower to themselves.
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+# ---------------------------------------------------------------------------------------------
+# Hits and the helpers every kind uses
+# ---------------------------------------------------------------------------------------------
+
+Extractor = Callable[[Sentences, str | None], list[FactRecord]]
+
+
+class Hit(NamedTuple):
+    value: str
+    sentence: str
+    start: int
+    end: int
+
+    def valued(self, value: str) -> Hit:
+        return Hit(value, self.sentence, self.start, self.end)
+
+    def fact(self, kind: str, negated: bool = False) -> FactRecord:
+        return FactRecord(kind=kind, value=self.value, negated=negated,
+                          snippet=snippet_of(self.sentence, self.start, self.end))
+
+    def negated(self) -> bool:
+        """Whether the clause says the opposite of the match: "no free tier", "GPU not required"."""
+        return is_negated(self.sentence, self.start, self.end)
+
+    def in_passing(self) -> bool:
+        """Whether the match names something the tool works with or is compared to, not the tool."""
+        return is_in_passing(self.sentence, self.start)
+
+
+# A negation within the few words before a match, in its clause: "no free tier", "does not offer
+# a free plan", "without a GPU", "isn't open source", "not available on Hugging Face".
+_NEGATION_BEFORE = re.compile(
+    r"(?:^|[^\w'’])(?:no|not|without|never|nor|non|cannot|(?:is|are|does|do|was|were|will|can|wo)n[’']t)"
+    r"(?:[\s-]+(?!(?:and|or|plus|but|also|then|only)\b)[\w'’]+){0,3}[\s-]*$",
+    re.I,
+)
+# ... or just after it: "GPU not required", "a free tier is not offered".
+_NEGATION_AFTER = re.compile(
+    r"[\s-]*(?:(?:is|are|was|were|will be|has been|have been)\s+)?(?:not|n[’']t)\s+"
+    r"(?:required|needed|necessary|included|offered|available|provided)\b|[\s-]*(?:isn|aren)[’']t\b",
+    re.I,
+)
+# What a clause says before naming something the tool only works with or is compared to.
+_IN_PASSING = re.compile(
+    r"\b(?:works? with|working with|compatible with|supports?|supporting|integrates? with|"
+    r"than|vs\.?|versus|like|such as|including|compared (?:to|with)|beats?|outperforms?|"
+    r"rivals?|alternative to|instead of|unlike|any|other|popular|existing|your (?:own|favou?rite)"
+    r"|bundles?|bundling|wraps?|powered by|ships with)"
+    r"\b(?:[\s,-]+[\w.$-]+){0,3}[\s,-]*$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bunlike\b(?=\s\w+\s*$)")
+
+
+def clause_before(sentence: str, start: int) -> str:
+    """The words of the match's clause before it (back to a comma, colon, dash or 'but')."""
+    before = sentence[:start]
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    return before[cuts[-1]:] if cuts else before
+
+
+def is_negated(sentence: str, start: int, end: int) -> bool:
+    return bool(_NEGATION_BEFORE.search(clause_before(sentence, start))
+                or _NEGATION_AFTER.match(sentence, end))
+
+
+def is_in_passing(sentence: str, start: int) -> bool:
+    return bool(_IN_PASSING.search(clause_before(sentence, start)))
+
+
+def join_words(values: Iterable[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or 'a or b' with conjunction='or')."""
+    items = list(values)
+    if len(items) <= 2:
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def first_hit(sentences: Sentences, rule: Rule, within: Collection[int] | None = None) -> Hit | None:
+    """The rule's first match (in the sentences `within`, when given), valued as the text it matched."""
+    found = sentences.matches(rule, within)
+    if not found:
+        return None
+    index, match = found[0]
+    return sentences.hit(match[0], index, match)
+
+
+def overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+
+Render = Callable[[re.Match[str]], str]
+Table = Sequence[tuple[Rule, "str | Render"]]
+
+
+def table_facts(kind: str, table: Table, sentences: Sentences, *, own_only: bool = True) -> list[FactRecord]:
+    """One fact per match of the table's rules (the earlier row wins where two overlap), valued by
+    its row (a string, or a function of the match), negated when its clause says the opposite;
+    with `own_only`, a match named in passing ("works with X", "cheaper than X") is not the tool's."""
+    live = [(rule, value) for rule, value in table if rule in sentences.live]
+    if not live:
+        return []
+    facts: list[FactRecord] = []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    seen: set[tuple[str, bool]] = set()
+    for index, value, match in sentences.reading(live):
+        spans = taken.setdefault(index, [])
+        if overlaps(match.span(), spans):
+            continue
+        spans.append(match.span())
+        hit = sentences.hit(value if isinstance(value, str) else value(match), index, match)
+        if not hit.value or (own_only and hit.in_passing()):
+            continue
+        negated = hit.negated()
+        if (hit.value, negated) not in seen:
+            seen.add((hit.value, negated))
+            facts.append(hit.fact(kind, negated))
+    return facts

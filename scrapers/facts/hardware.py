@@ -1,0 +1,50 @@
+"""hardware: what the tool needs to run ("48GB GPU", "8GB RAM", "CPU", "H100", "Apple Silicon")."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.records import FactRecord
+
+_GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
+             r"|MI300X?|Jetson [A-Z]\w+)")
+
+
+def _gpu(match: re.Match[str]) -> str:
+    """The accelerator by name, with how many when more than one: "2x H100" for "two H100s"."""
+    count = (match["count"] or "").lower()
+    count = _COUNTS.get(count, count)
+    name = re.sub(r"^NVIDIA\s", "", match["gpu"])
+    name = re.sub(r"(?<=GPU)s$", "", name)
+    return f"{count}x {name}" if count else name
+
+
+_COUNTS = {"single": "", "one": "", "two": "2", "dual": "2", "four": "4", "eight": "8"}
+
+
+HARDWARE: Table = (
+    # GPU memory however it is put: "a single 48GB GPU", "24 GB of VRAM", "fits on a 24 GB card".
+    (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
+          re.I, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
+    (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
+          needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
+    (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:x\s?)?)?"
+          rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
+          needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
+                 "consumer gpu")), _gpu),
+    (Rule(r"\bApple Silicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
+          needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")), lambda m: m[0]),
+    (Rule(r"\bCPUs?\b(?:[- ]only)?", needs=("cpu",)), "CPU"),
+    # A bare GPU is a fact only when the text says one is not needed.
+    (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", needs=("gpu",)), "GPU"),
+    (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))? (?:hardware|devices)\b",
+          re.I, needs=("hardware", "devices")), lambda m: m[0].lower()),
+)
+
+
+def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """Each hardware floor stated; a GPU only as not needed ("no GPU required")."""
+    # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
+    return [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
+            if fact.value != "GPU" or fact.negated]

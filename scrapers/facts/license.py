@@ -1,0 +1,80 @@
+"""license: each licence named, SPDX ids where they exist."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import Rule, Sentences, is_in_passing, overlaps
+from scrapers.records import FactRecord
+
+# SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
+# per span.
+LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
+    (Rule(r"\bApache(?:[- ]License)?[ ,-]*(?:v(?:ersion)?\s*)?2(?:\.0)?\b", re.I, starts="apache"),
+     "Apache-2.0"),
+    (Rule(r"\bMIT[- ]licen[cs]ed?\b|\bunder (?:the )?MIT\b|\bMIT licen[cs]e\b",
+          starts=("mit", "under ")), "MIT"),
+    # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT".
+    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)", needs=("mit",)),
+     "MIT"),
+    (Rule(r"\bBSD[- ]3[- ]Clause\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),
+     "BSD-3-Clause"),
+    (Rule(r"\bBSD[- ]2[- ]Clause\b|\b2-clause BSD\b", re.I, starts=("bsd", "2-clause")),
+     "BSD-2-Clause"),
+    (Rule(r"\bAGPL(?:[- ]?v?3(?:\.0)?)?\b", starts="agpl"), "AGPL-3.0"),
+    (Rule(r"\bLGPL[- ]?v?3(?:\.0)?\b", starts="lgpl"), "LGPL-3.0"),
+    (Rule(r"\b(?<![AL])GPL[- ]?v?3(?:\.0)?\b", starts="gpl"), "GPL-3.0"),
+    (Rule(r"\b(?<![AL])GPL[- ]?v?2(?:\.0)?\b", starts="gpl"), "GPL-2.0"),
+    (Rule(r"\bMPL[- ]?2(?:\.0)?\b|\bMozilla Public License\b",
+          starts=("mpl", "mozilla public license")), "MPL-2.0"),
+    (Rule(r"\bCC[- ]BY[- ]NC(?:[- ]SA)?[- ]4\.0\b", re.I, starts="cc"), "CC-BY-NC-4.0"),
+    (Rule(r"\bCC[- ]BY[- ]4\.0\b", re.I, starts="cc"), "CC-BY-4.0"),
+    (Rule(r"\bOpenRAIL(?:-M)?\b", re.I, starts="openrail"), "OpenRAIL-M"),
+    (Rule(r"\bLlama(?: \d+(?:\.\d+)?)? [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
+     "Llama community license"),
+    (Rule(
+        r"\b(?!(?:The|This|Our|Its|Their)\b)(?P<who>[A-Z][\w-]+) [Cc]ommunity [Ll]icen[cs]e\b",
+        needs=(" community licen",),
+    ), "{who} community license"),
+    (Rule(r"\bresearch(?:-only)? licen[cs]e\b", re.I, starts="research"), "research license"),
+    (Rule(r"\bnon-?commercial licen[cs]e\b", re.I, starts="non"), "non-commercial license"),
+    (Rule(r"\bproprietary\b|\bclosed[- ]source\b", re.I, starts=("proprietary", "closed")),
+     "proprietary"),
+)
+
+def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """Each licence named, SPDX ids where they exist."""
+    if not sentences.any_live(_LICENSE_RULES):
+        return []
+    facts = []
+    taken: list[tuple[int, int]] = []
+    current = -1
+    found = sentences.reading(LICENSE_PATTERNS)
+    for index, canonical, match in found:
+        if index != current:
+            taken, current = [], index
+        if overlaps(match.span(), taken):
+            continue
+        taken.append(match.span())
+        if _someone_elses(sentences[index], match):
+            continue
+        value = canonical.format(**match.groupdict())
+        facts.append(sentences.hit(value, index, match).fact("license"))
+    return facts
+
+
+_LICENSE_RULES = frozenset(rule for rule, _ in LICENSE_PATTERNS)
+
+
+# "Apache 2.0 for Mistral 7B", "models keep their own licences (...)": another product's licence.
+_FOR_ANOTHER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+_THEIR_OWN = re.compile(r"\b(?:their|its|own|respective|original|upstream)\s+licen[cs]es?\b", re.I)
+
+
+def _someone_elses(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the licence matched belongs to something the tool uses, not the tool."""
+    start = match.start()
+    if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
+        start = len(sentence[:start - 1].rstrip())
+    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, 0, start)
+                or is_in_passing(sentence, start))

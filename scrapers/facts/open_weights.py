@@ -1,0 +1,72 @@
+"""open_weights: yes when the tool's weights are out, no when the text says they are not."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import Hit, Rule, Sentences, clause_before, is_in_passing
+from scrapers.records import FactRecord
+
+OPEN_WEIGHTS_NO = Rule(
+    r"\bclosed[- ]weights?\b|\bweights (?:are|will) not (?:be )?(?:released|available|published)\b"
+    r"|\bnot releasing (?:the )?weights\b|\bno (?:downloadable )?weights\b",
+    re.I,
+    starts=("closed", "weights", "not releasing", "no "),
+)
+OPEN_WEIGHTS_YES = Rule(
+    r"\bopen[- ]weights?\b|\bweights (?:are |is )?(?:freely |publicly )?"
+    r"(?:available|published|released|downloadable|on Hugging ?Face)\b"
+    r"|\b(?:download|downloadable|available) (?:for download )?on Hugging ?Face\b"
+    r"|\bweights on Hugging ?Face\b|\bdownload the weights\b"
+    r"|\bweights\b[^.;]{0,40}?\bon (?:HF|Hugging ?Face)\b",
+    re.I,
+    starts=("open", "weights", "download", "available"),
+)
+# "open-sourced" says weights only when the sentence is about a model.
+OPEN_SOURCED = Rule(r"\bopen[- ]sourced?\b", re.I, starts="open")
+MODEL_CONTEXT = Rule(r"\bmodels?\b|\bweights\b|\bparameters?\b|\bcheckpoints?\b", re.I,
+                     starts=("model", "weights", "parameter", "checkpoint"), on_demand=True)
+
+def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """yes when the text says the weights are out, no when it says they are not; else nothing."""
+    if not sentences.any_live(_OPEN_WEIGHTS_RULES):
+        return []
+    nos = sentences.firsts(OPEN_WEIGHTS_NO)
+    yeses = sentences.firsts(OPEN_WEIGHTS_YES)
+    opened = sentences.firsts(OPEN_SOURCED)
+    about_models = sentences.firsts(MODEL_CONTEXT) if opened else {}
+    no_hit: Hit | None = None
+    for index in sorted(nos.keys() | yeses.keys() | opened.keys()):
+        if index in nos:
+            yes = _says_open_weights(sentences[index])
+        else:
+            yes = yeses.get(index) or (opened.get(index) if index in about_models else None)
+        if yes and _own(sentences[index], yes.start()):
+            return [sentences.hit("yes", index, yes).fact("open_weights")]
+        if index in nos and no_hit is None:
+            no_hit = sentences.hit("no", index, nos[index])
+    return [no_hit.fact("open_weights")] if no_hit else []
+
+
+_OPEN_WEIGHTS_RULES = frozenset({OPEN_WEIGHTS_NO, OPEN_WEIGHTS_YES, OPEN_SOURCED})
+
+# A tool that runs or serves open-weight models has not released weights of its own.
+_RUNS_MODELS = re.compile(
+    r"\b(?:run|runs|running|serve|serves|serving|load|loads|host|hosts|hosting|use|uses|using|with"
+    r"|any|other|local|your)\b(?:\s+[\w-]+){0,2}\s*$", re.I)
+
+
+def _own(sentence: str, start: int) -> bool:
+    """Whether 'open weights' at start is said of the tool's own model."""
+    before = clause_before(sentence, start)
+    return not (is_in_passing(sentence, start) or _RUNS_MODELS.search(before))
+
+
+def _says_open_weights(sentence: str) -> re.Match[str] | None:
+    """Where the sentence says the weights are out, read with its 'weights are not' phrases blanked."""
+    masked = OPEN_WEIGHTS_NO.pattern.sub(lambda m: " " * len(m[0]), sentence)
+    yes = OPEN_WEIGHTS_YES.pattern.search(masked)
+    if yes is None and MODEL_CONTEXT.pattern.search(masked):
+        yes = OPEN_SOURCED.pattern.search(masked)
+    return yes
+

@@ -1,0 +1,160 @@
+"""pricing_model and entry_price: how the tool is paid for, and what it costs to start.
+
+A price is a currency amount and what it buys ("$20/month", "$0.006 per minute", "$2 per 1K
+requests", "2.9% per transaction"); price-parser reads the amount and currency. The entry price is
+the lowest of the tool's own prices (not one it is compared with), and "free tier" when the text
+says there is one; "no free tier" is that fact negated.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from price_parser import Price
+
+from scrapers.facts.engine import Hit, Rule, Sentences
+from scrapers.records import FactRecord
+
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?P<scale>1M|1 ?million|million|1K|1,000|1000|thousand|100|10K|1B)"
+_WHAT = (
+    r"(?P<what>month|mo|year|yr|annum|week|day|hour|hr|minute|min|second|sec|page|seat|user|member"
+    r"|editor|request|call|API call|search|query|queries|token|input token|output token|image"
+    r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song)(?:es|s)?"
+)
+PRICE = Rule(
+    rf"(?P<price>(?:US)?[$€£¥](?P<amount>{_AMOUNT})|(?P<amount2>{_AMOUNT}) ?(?:USD|EUR|GBP)\b)"
+    rf"(?:\s?(?:/|per|an?|each)\s?(?:(?P<seat>seat|user|member|editor)\s?(?:/|per|an?)\s?)?"
+    rf"(?:{_SCALE}\s)?{_WHAT}\b|\s?(?P<monthly>monthly|annually|yearly)\b"
+    r"|\s?(?P<once>one-time|once|lifetime)\b)",
+    re.I, needs=("$", "€", "£", "¥", "usd", "eur", "gbp"),
+)
+FEE = Rule(
+    rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
+    r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking)s?\b",
+    re.I, needs=("%",),
+)
+FREE_TIER = Rule(
+    r"\bfree (?:tier|plan|version|edition)s?\b|\bfree for (?:personal|individual|hobby|non-commercial"
+    r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
+    r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b",
+    re.I, needs=("free",),
+)
+FREEMIUM = Rule(r"\bfreemium\b", re.I, needs=("freemium",))
+# Free as the price of the whole tool, not of a tier, a trial or an allowance.
+FREE = Rule(
+    r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of"
+    r"|credits?|minutes|hours|usage|quota|seats?)\b)|\bfree for (?:everyone|anyone|all|commercial|research)\b"
+    r"|\b(?:at )?no cost\b|\bfree of charge\b",
+    re.I, needs=("free", "no cost"),
+)
+PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
+                 needs=("paid",))
+PAY_PER_USE = Rule(r"\bpay[- ](?:per[- ](?:token|use|call|request)|as[- ]you[- ]go)\b", re.I, needs=("pay",))
+OPEN_SOURCE = Rule(r"\bopen[- ]source[ds]?\b", re.I, needs=("open",))
+
+# Units said more than one way, as one value says them.
+_UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min": "minute",
+               "sec": "second", "char": "character", "doc": "document", "user": "seat",
+               "member": "seat", "editor": "seat", "search": "request", "query": "request",
+               "queries": "request", "call": "request", "api call": "request",
+               "input token": "token", "output token": "token"}
+_SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k": "1K", "1,000": "1K",
+           "1000": "1K", "thousand": "1K", "100": "100", "10k": "10K", "1b": "1B"}
+_PERIODS = ("month", "year", "week", "day")
+
+
+def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """'free tier' (or its negation) and the lowest of the tool's own prices."""
+    facts = []
+    tier = _first_said(sentences, FREE_TIER)
+    if tier:
+        facts.append(tier.valued("free tier").fact("entry_price", tier.negated()))
+    prices = _prices(sentences)
+    if prices:
+        facts.append(min(prices, key=lambda pair: pair[0])[1].fact("entry_price"))
+    return facts
+
+
+def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """freemium when a free tier and a price are both stated; free, paid and open_source when the
+    text says so (or says not)."""
+    facts = []
+    tier = _first_said(sentences, FREE_TIER)
+    freemium = _first_said(sentences, FREEMIUM)
+    if not freemium and tier and not tier.negated() and _prices(sentences):
+        freemium = tier
+    if freemium:
+        facts.append(freemium.valued("freemium").fact("pricing_model"))
+    free = _first_said(sentences, FREE)
+    if free and not freemium and not tier:
+        facts.append(free.valued("free").fact("pricing_model", free.negated()))
+    paid = _first_said(sentences, PAID_PLAN) or _first_said(sentences, PAY_PER_USE)
+    if paid and not paid.negated() and paid.value.lower().startswith("pay"):
+        facts.append(paid.valued("paid").fact("pricing_model"))
+    if paid and paid.negated():  # "without a paid plan"; a paid plan alone is in the price
+        facts.append(paid.valued("paid").fact("pricing_model", True))
+    open_source = _first_said(sentences, OPEN_SOURCE)
+    if open_source:
+        facts.insert(0, open_source.valued("open_source").fact("pricing_model", open_source.negated()))
+    return facts
+
+
+def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
+    """The rule's first match that is about the tool (not named in passing)."""
+    key = f"first:{id(rule)}"
+    if key not in sentences.memo:
+        sentences.memo[key] = _first_said_in(sentences, rule)
+    return sentences.memo[key]  # type: ignore[return-value]
+
+
+def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
+    for index, match in sentences.matches(rule):
+        hit = sentences.hit(match[0], index, match)
+        if hit.negated() or not hit.in_passing():
+            return hit
+    return None
+
+
+def _prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
+    """(amount, hit valued as its price) of each of the tool's own prices, in text order (read
+    once: both pricing extractors ask)."""
+    if "prices" not in sentences.memo:
+        sentences.memo["prices"] = _read_prices(sentences)
+    return sentences.memo["prices"]  # type: ignore[return-value]
+
+
+def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
+    found = []
+    for index, match in sentences.matches(PRICE):
+        price = Price.fromstring(match["price"], decimal_separator=".")
+        value = _price(match, price)
+        hit = sentences.hit(value or "", index, match)
+        if value and not hit.in_passing() and not hit.negated():
+            found.append((price.amount or Decimal(0), hit))
+    for index, match in sentences.matches(FEE):
+        hit = sentences.hit(f"{match['percent']}% per transaction", index, match)
+        if not hit.in_passing():
+            found.append((Decimal(0), hit))  # a fee is charged on the first sale: the lowest price
+    return found
+
+
+def _price(match: re.Match[str], price: Price) -> str | None:
+    if price.amount is None:
+        return None
+    amount = f"{price.currency or ''}{price.amount_text or match['amount'] or match['amount2']}"
+    if match["once"]:
+        return f"{amount} one-time"
+    if match["monthly"]:
+        return f"{amount}/{'month' if match['monthly'].lower() == 'monthly' else 'year'}"
+    what = match["what"].lower()
+    what = _UNIT_NAMES.get(what, what)
+    seat = "seat/" if match["seat"] else ""
+    if what in _PERIODS:
+        return f"{amount}/{seat}{what}"
+    if what == "seat":
+        return f"{amount}/seat/month" if not seat else None
+    scale = _SCALES.get((match["scale"] or "").lower().replace(" ", ""), "")
+    plural = "s" if scale else ""
+    return f"{amount} per {scale + ' ' if scale else ''}{what}{plural}"

@@ -1,0 +1,27 @@
+"""technique: how the tool's model was made or works (LoRA, MoE, RAG, distillation, ...)."""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.records import FactRecord
+
+# Acronyms are case-sensitive ("rag" is a word too); the spelled-out names are not.
+TECHNIQUES: Table = (
+    (Rule(r"\bQLoRA\b", needs=("qlora",)), "QLoRA"),
+    (Rule(r"\bLoRA\b|\b[Ll]ow-rank adapt(?:ers?|ation)\b", needs=("lora", "low-rank")), "LoRA"),
+    (Rule(r"\bMoE\b|\b[Mm]ixture[- ]of[- ][Ee]xperts\b", needs=("moe", "mixture")), "MoE"),
+    (Rule(r"\bRAG\b|\b[Rr]etrieval[- ]augmented [Gg]eneration\b", needs=("rag", "retrieval")), "RAG"),
+    (Rule(r"\bRLHF\b|\breinforcement learning from human feedback\b", re.I,
+          needs=("rlhf", "human feedback")), "RLHF"),
+    (Rule(r"\bDPO\b|\b[Dd]irect preference optimi[sz]ation\b", needs=("dpo", "preference")), "DPO"),
+    (Rule(r"\bGRPO\b", needs=("grpo",)), "GRPO"),
+    (Rule(r"\bdistill(?:ed|ation|s|ing)?\b", re.I, needs=("distil",)), "distillation"),
+    (Rule(r"\bspeculative decoding\b", re.I, needs=("speculative",)), "speculative decoding"),
+)
+
+
+def technique_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
+    """Each technique the text says the tool uses."""
+    return table_facts("technique", TECHNIQUES, sentences)
