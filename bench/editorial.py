@@ -111,8 +111,11 @@ def ingest_labelled(weeks: list[dict], folder: Path) -> tuple[str, dict[str, int
         for source in sources:
             fetched = fetch_source(source, engine=engine, client=client, options=IngestOptions(force=True))
             assert isinstance(fetched, Fetched), fetched
-            records = [r.model_copy(update={"is_ai_tool": labels[r.guid]}) for r in fetched.reading.records]
-            overruled += sum(r.is_ai_tool != labels[r.guid] for r in fetched.reading.records)
+            records = [r.model_copy(update={"is_ai_tool": labels[r.guid],
+                                            "kind": "launch" if labels[r.guid] else "other"})
+                       for r in fetched.reading.records]
+            overruled += sum((r.is_ai_tool and r.kind != "other") != labels[r.guid]
+                             for r in fetched.reading.records)
             store_fetched(replace(fetched, reading=replace(fetched.reading, records=records)), engine=engine)
     with Session(engine) as session:
         launches = session.exec(select(Launch)).all()

@@ -62,6 +62,10 @@ class Launch(SQLModel, table=True):
     published_at: datetime | None = None
     fetched_at: datetime = Field(default_factory=utcnow)
     is_ai_tool: bool = True
+    # launch | release | other (scrapers.classify.EntryKind); an "other" entry has no tool and
+    # `skip_reason` says what it is: article, paper, newsletter, podcast, job, event, ...
+    kind: str = Field(default="launch", sa_column=Column(String(20), nullable=False, server_default="launch"))
+    skip_reason: str | None = Field(default=None, max_length=40)
 
 
 class Fact(SQLModel, table=True):

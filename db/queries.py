@@ -267,6 +267,14 @@ def facts_of(session: Session, *, tool_id: int) -> Sequence[Fact]:
     return session.exec(select(Fact).where(Fact.tool_id == tool_id).order_by(Fact.id)).all()
 
 
+def skipped_launches(session: Session, *, limit: int | None = None) -> list[tuple[Launch, str]]:
+    """The entries stored without a tool (not launches, or not AI), newest first, each with the
+    name of its source."""
+    stmt = (select(Launch, Source.name).join(Source, col(Source.id) == col(Launch.source_id))
+            .where(col(Launch.tool_id).is_(None)).order_by(col(Launch.id).desc()).limit(limit))
+    return [(launch, name) for launch, name in session.exec(stmt).all()]
+
+
 def launches_of(session: Session, *, tool_id: int) -> Sequence[Launch]:
     """The tool's launches, oldest first."""
     return session.exec(select(Launch).where(Launch.tool_id == tool_id).order_by(Launch.id)).all()

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
 from scrapers import isolation
+from scrapers.classify import Origin, Verdict, classify, is_ai_product, origin_of
 from scrapers.facts import is_ai_tool
 from scrapers.normalise import (
     canonical_url,
     clean_text,
+    host_of,
     split_title,
     strip_boilerplate,
     struct_time_to_utc,
     truncate,
 )
 from scrapers.records import LaunchRecord
+from scrapers.resolve import name_key, product_key
 
 MAX_SUMMARY_CHARS = 5000
 MAX_TITLE_CHARS = 500
@@ -35,6 +40,12 @@ MAX_MARKUP_CHARS = 8 * MAX_SUMMARY_CHARS
 _GITHUB_RELEASE = re.compile(r"https://github\.com/[^/]+/([^/]+)/releases/tag/")
 # A title that is only a version, as in a releases feed: "0.0.1-alpha.5", "v2.1.0".
 _BARE_VERSION = re.compile(r"v?\d[0-9a-z]*(?:[-+._][0-9a-z]+)*", re.IGNORECASE)
+# Links in an entry's content, read without an HTML parser: only the href and the anchor's text
+# are wanted, and both go through canonical_url / clean_text afterwards.
+_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')[^>]*>(.*?)</a\s*>",
+                     re.IGNORECASE | re.DOTALL)
+# Product Hunt's "[Website]" (its mirrors) or "Link" (its own feed): the product's site
+_WEBSITE_ANCHOR = re.compile(r"^\[?(?:website|link|visit(?: website)?|homepage)\]?$", re.IGNORECASE)
 
 
 class ParseError(ValueError):
@@ -98,15 +109,22 @@ def _ttl(value: object) -> float | None:
 
 
 def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:
-    """One feed entry as a launch record, or None when it has neither title nor link."""
+    """One feed entry as a launch record, classified (launch, release or other), or None when it
+    has neither title nor link."""
     title = clean_text(entry.get("title"))
-    link = canonical_url(entry.get("link"))
+    link = _entry_link(entry.get("link"))
     if not title and not link:
         return None
     name, tagline = _name_and_tagline(title, link)
     if title and link and (release := _GITHUB_RELEASE.match(link)) and _BARE_VERSION.fullmatch(title):
         title = f"{release[1]} {title}"
-    summary = _summary(entry, name, tagline, title)
+    markup = _summary_markup(entry)[:MAX_MARKUP_CHARS]
+    summary = _summary(markup, name, tagline, title)
+    is_ai = is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
+    origin = origin_of(link=link, guid=str(entry.get("id") or ""), comments=entry.get("comments"),
+                       markup=markup)
+    verdict = classify(title, summary or "", url=link, origin=origin, tags=_tags(entry), is_ai=is_ai)
+    name = verdict.product or name
     return LaunchRecord(
         source=source,
         guid=_guid(entry, link, title),
@@ -116,8 +134,54 @@ def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:
         url=link,
         summary=summary,
         published_at=struct_time_to_utc(entry.get("published_parsed") or entry.get("updated_parsed")),
-        is_ai_tool=is_ai_tool(title, summary or ""),
+        is_ai_tool=is_ai,
+        kind=verdict.kind.value,
+        skip_reason=None if verdict.makes_tool else verdict.reason,
+        product_url=_product_url(verdict, origin, link, markup, name) if verdict.makes_tool else None,
     )
+
+
+def _entry_link(raw: object) -> str | None:
+    """The entry's canonical link, its #fragment kept: a changelog gives each entry its anchor on
+    one page, and those are distinct entries (a text-fragment highlight is not)."""
+    link = canonical_url(raw if isinstance(raw, str) else None)
+    fragment = urlsplit(raw).fragment if link and isinstance(raw, str) and "#" in raw else ""
+    return f"{link}#{fragment}" if fragment and not fragment.startswith(":~:") else link
+
+
+def _tags(entry: Any) -> tuple[str, ...]:
+    return tuple(clean_text(str(tag.get("term") or "")) for tag in entry.get("tags") or () if tag.get("term"))
+
+
+def _product_url(verdict: Verdict, origin: Origin, link: str | None, markup: str, name: str) -> str | None:
+    """The product's own site as the entry gives it, or None: Product Hunt's website link (not a
+    producthunt.com/r/ redirect, which is never followed), a Show HN story's URL, the repository of
+    a release, or a link in a post that names the product."""
+    anchors = _anchors(markup)
+    if origin is Origin.PRODUCT_HUNT:
+        sites = (href for href, text in anchors if _WEBSITE_ANCHOR.match(text))
+        return next((href for href in sites if host_of(href) != "producthunt.com"), None)
+    if origin is Origin.RELEASES or (verdict.reason == "show hn" and host_of(link) != "news.ycombinator.com"):
+        return link
+    wanted = name_key(name).replace(" ", "")
+    if len(wanted) < 3:  # "Go" would be found in any google.com link
+        return None
+    for href, text in anchors:
+        key = product_key(href)
+        if key and (wanted in key.replace(".", "").replace("-", "")
+                               or wanted in name_key(text).replace(" ", "")):
+            return href
+    return None
+
+
+def _anchors(markup: str) -> list[tuple[str, str]]:
+    """(canonical href, anchor text) of the content's links, in order."""
+    found = []
+    for match in _ANCHOR.finditer(markup):
+        href = canonical_url(html.unescape(match[1] or match[2] or ""))
+        if href:
+            found.append((href, clean_text(match[3])))
+    return found
 
 
 def _name_and_tagline(title: str, link: str | None) -> tuple[str, str | None]:
@@ -136,8 +200,8 @@ def _name_from_link(link: str) -> str:
     return rest.rsplit("/", 1)[-1] if rest else host.removeprefix("www.")
 
 
-def _summary(entry: Any, name: str, tagline: str | None, title: str) -> str | None:
-    text = strip_boilerplate(clean_text(_summary_markup(entry)[:MAX_MARKUP_CHARS]))
+def _summary(markup: str, name: str, tagline: str | None, title: str) -> str | None:
+    text = strip_boilerplate(clean_text(markup))
     if tagline and text.startswith(name + " ") and text[len(name) + 1 :].startswith(tagline):
         text = text[len(name) + 1 :]  # "<b>Name</b><br>tagline": the name once is enough
     if not text or text == title:

@@ -27,7 +27,7 @@ from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
 from scrapers.hostgate import Gate
 from scrapers.pages import parse_page
 from scrapers.records import FactRecord, LaunchRecord
-from scrapers.resolve import KnownTool, ToolIndex, product_domain
+from scrapers.resolve import KnownTool, ToolIndex, product_key
 from scrapers.robots import RobotsCache
 from scrapers.schedule import SchedulePolicy, after_failure, after_success, is_due
 from scrapers.sources import SourceConfig
@@ -317,8 +317,9 @@ def store_launches(
     if not fresh:
         return 0, duplicates, 0
     batch = _ToolBatch(session, default_category=source.category)
-    facts = [_facts_of(record, facts_ahead or {}) if record.is_ai_tool else [] for record in fresh]
-    targets = [batch.resolve(r, f) if r.is_ai_tool else None for r, f in zip(fresh, facts, strict=True)]
+    facts = [_facts_of(record, facts_ahead or {}) if record.kind != "other" else [] for record in fresh]
+    targets = [batch.resolve(r, f, create=makes_tool(r)) if r.kind != "other" else None
+               for r, f in zip(fresh, facts, strict=True)]
     tool_ids = batch.insert_new(now)
     rows = [_launch_row(source_id, record, now, tool_ids.get(id(target)) if target else None)
             for record, target in zip(fresh, targets, strict=True)]
@@ -333,6 +334,13 @@ def store_launches(
     )
     queries.insert_facts(session, rows=fact_rows)
     return len(fresh), duplicates, len(batch.new)
+
+
+def makes_tool(record: LaunchRecord) -> bool:
+    """Whether the entry makes a tool: a launch or release of an AI product. A launch or release
+    not read as AI only updates a tool already known ("Studio 1.1: inline diffs" says no more);
+    every other entry is stored without a tool, and `verdicts tools skipped` shows it."""
+    return record.kind != "other" and record.is_ai_tool
 
 
 def _unseen(session: Session, source_id: int, records: Sequence[LaunchRecord]) -> list[LaunchRecord]:
@@ -375,7 +383,7 @@ def _facts_ahead(
         return {}
     with session_scope(engine) as session:
         fresh = _unseen(session, source_id, records)
-    return {record.guid: extractor.facts_of(record) for record in fresh if record.is_ai_tool}
+    return {record.guid: extractor.facts_of(record) for record in fresh if record.kind != "other"}
 
 
 def _launch_row(source_id: int, record: LaunchRecord, now: datetime, tool_id: int | None) -> dict[str, Any]:
@@ -383,7 +391,8 @@ def _launch_row(source_id: int, record: LaunchRecord, now: datetime, tool_id: in
         "source_id": source_id, "tool_id": tool_id, "guid": record.guid, "url": record.url,
         "title": record.title, "tool_name": record.tool_name, "tagline": record.tagline,
         "summary": record.summary, "published_at": record.published_at, "fetched_at": now,
-        "is_ai_tool": record.is_ai_tool,
+        "is_ai_tool": record.is_ai_tool, "kind": record.kind,
+        "skip_reason": None if tool_id else (record.skip_reason or "not an AI tool")[:40],
     }
 
 
@@ -415,21 +424,28 @@ class _ToolBatch:
         for tool_id, name, domain in queries.tool_keys(session):
             self.index.add(KnownTool(tool_id, name, domain))
 
-    def resolve(self, record: LaunchRecord, facts: list[FactRecord]) -> Tool | _NewTool:
-        """The tool of `record` (stored or new), its blanks filled from the record and facts."""
-        handle = self.index.find(record.tool_name, record.url)
+    def resolve(self, record: LaunchRecord, facts: list[FactRecord], *, create: bool = True
+                ) -> Tool | _NewTool | None:
+        """The tool of `record` (stored, or new when `create`), its blanks filled from the record
+        and facts; None when there is none to update and `create` is false."""
+        site = record.product_url or record.url
+        handle = self.index.find(record.tool_name, site)
         tool: Tool | _NewTool
+        if handle is None and not create:
+            return None
         if handle is None:
-            tool = _NewTool(name=record.tool_name, domain=product_domain(record.url),
-                            url=record.url, category=self.default_category)
+            tool = _NewTool(name=record.tool_name, domain=product_key(site),
+                            url=record.product_url or record.url, category=self.default_category)
             self.new.append(tool)
-            self.index.add(KnownTool(-len(self.new), tool.name, tool.domain))
+            handle = -len(self.new)
         elif handle < 0:
             tool = self.new[-handle - 1]
         else:
             tool = self.stored.get(handle) or queries.get_tool(self.session, tool_id=handle)
             self.stored[handle] = tool
         _fill_blanks(tool, record)
+        # under its name as this source writes it, and its site once one entry gives it
+        self.index.add(KnownTool(handle, record.tool_name, tool.domain))
         for fact in facts:
             _apply_fact(tool, fact)
         tool.category = tool.category or DEFAULT_CATEGORY
@@ -476,7 +492,9 @@ def _tool_row(tool: _NewTool, slug: str, now: datetime) -> dict[str, Any]:
 
 def _fill_blanks(tool: Tool | _NewTool, record: LaunchRecord) -> None:
     tool.tagline = tool.tagline or record.tagline
-    tool.domain = tool.domain or product_domain(record.url)
+    tool.domain = tool.domain or product_key(record.product_url or record.url)
+    if record.product_url and not product_key(tool.url):
+        tool.url = record.product_url  # the product's own site, rather than a listing
     if record.summary and len(record.summary) > len(tool.description or ""):
         tool.description = record.summary
 

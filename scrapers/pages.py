@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from scrapers import isolation
+from scrapers.classify import classify, is_ai_product, origin_of
 from scrapers.facts import is_ai_tool
 from scrapers.feeds import (
     MAX_GUID_CHARS,
@@ -89,6 +90,10 @@ def to_launch(item: Tag, *, source: str, base_url: str, selectors: PageSelectors
         return None
     name, tagline = split_title(title or link or "")
     summary = truncate(_text(_first(item, selectors.summary)), MAX_SUMMARY_CHARS) or None
+    is_ai = is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
+    verdict = classify(title, summary or "", url=link, is_ai=is_ai,
+                       origin=origin_of(link=link, guid=None, comments=None, markup=""))
+    name = verdict.product or name
     return LaunchRecord(
         source=source,
         guid=_guid(link, title),
@@ -98,7 +103,9 @@ def to_launch(item: Tag, *, source: str, base_url: str, selectors: PageSelectors
         url=link,
         summary=summary,
         published_at=_date(_first(item, selectors.date)),
-        is_ai_tool=is_ai_tool(title, summary or ""),
+        is_ai_tool=is_ai,
+        kind=verdict.kind.value,
+        skip_reason=None if verdict.makes_tool else verdict.reason,
     )
 
 

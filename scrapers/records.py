@@ -39,6 +39,13 @@ class LaunchRecord(BaseModel):
     summary: str | None = None  # plain text, never live markup
     published_at: datetime | None = None  # UTC
     is_ai_tool: bool = True
+    # What the entry is (scrapers.classify.EntryKind): "launch" and "release" make or update a
+    # tool; "other" is stored without one, `skip_reason` saying what it is ("paper", "job", ...).
+    kind: str = "launch"
+    skip_reason: str | None = None
+    # The product's own site when the entry carries it (Product Hunt's website link, a Show HN
+    # story's URL, a repository): what resolution keys the tool on before its name.
+    product_url: str | None = None
 
 
 class FactRecord(BaseModel):

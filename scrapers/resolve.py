@@ -1,4 +1,5 @@
-"""Which tool a launch is about: same product domain, or a close name with the same version."""
+"""Which tool a launch is about: the same product site (a domain, or owner/repo on a code host),
+else a close name once versions and model sizes are set aside: releases of one product are one tool."""
 
 from __future__ import annotations
 
@@ -19,10 +20,17 @@ PLATFORM_HOSTS = frozenset(
      "twitter.com", "youtube.com", "medium.com", "substack.com", "reddit.com", "arxiv.org",
      "linkedin.com", "apps.apple.com", "play.google.com", "chromewebstore.google.com"}
 )
+# Hosts where the owner/repository path names the product: github.com/owner/repo is the key,
+# github.com alone never is.
+CODE_HOSTS = frozenset({"github.com", "gitlab.com", "codeberg.org", "huggingface.co"})
 NAME_MATCH_THRESHOLD = 90
 _NOISE_WORDS = re.compile(r"\b(ai|app|the|by|inc|labs?|hq|io)\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_NUMBERS = re.compile(r"\d+(?:\.\d+)*")
+# Set aside before names are compared: a model size or parameter count ("34B", "8x7B", "1.5B",
+# "350M") is one model of the product, and a version ("v2", "4.7", "25.08", "2.0-beta") is one
+# release of it. Both run on the lower-cased name, before punctuation goes.
+_SIZES = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)?[bmkt]\b")
+_VERSIONS = re.compile(r"\bv?\d+(?:\.\d+)*(?:[-. ]?(?:alpha|beta|rc|preview)[.-]?\d*)?\b")
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,17 @@ def product_domain(url: str | None) -> str | None:
     return host
 
 
+@lru_cache(maxsize=16384)
+def product_key(url: str | None) -> str | None:
+    """What identifies the product at this URL: its own domain, or 'github.com/owner/repo' on a
+    code host (any page of the repository); None for anything else."""
+    host = host_of(url)
+    if host in CODE_HOSTS:
+        parts = [part for part in urlsplit(url or "").path.lower().split("/") if part]
+        return f"{host}/{parts[0]}/{parts[1].removesuffix('.git')}" if len(parts) >= 2 else None
+    return product_domain(url)
+
+
 def _is_platform(host: str) -> bool:
     """Whether the host is a listing platform or one of its subdomains."""
     labels = host.split(".")
@@ -53,15 +72,21 @@ def _is_platform(host: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """A name folded for comparison: lower case, no noise words, no punctuation."""
-    folded = _NOISE_WORDS.sub(" ", name.lower())
-    return _NON_WORD.sub(" ", folded).strip()
+    """A name folded for comparison: lower case, no sizes, versions, noise words or punctuation
+    (a name that is nothing but a version keeps its numbers)."""
+    lowered = name.lower()
+    key = _fold(_VERSIONS.sub(" ", _SIZES.sub(" ", lowered)))
+    return key or _fold(lowered)
+
+
+def _fold(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", _NOISE_WORDS.sub(" ", text)).split())
 
 
 def is_same_name(a: str, b: str) -> bool:
-    """Whether two tool names name the same product (close spelling, same version numbers)."""
+    """Whether two tool names name the same product (close spelling, whatever the version or size)."""
     key_a, key_b = name_key(a), name_key(b)
-    if not key_a or not key_b or _NUMBERS.findall(key_a) != _NUMBERS.findall(key_b):
+    if not key_a or not key_b:
         return False
     if key_a.replace(" ", "") == key_b.replace(" ", ""):
         return True
@@ -69,8 +94,8 @@ def is_same_name(a: str, b: str) -> bool:
 
 
 @dataclass
-class _SameVersion:
-    """The names that carry one set of version numbers: matching looks only among these."""
+class _Names:
+    """Folded names, found exactly or by a close spelling."""
 
     exact: dict[str, int] = field(default_factory=dict)  # key without spaces -> id
     # key length -> (keys with their words sorted, ids): a close name has a close length
@@ -115,15 +140,18 @@ def _close_lengths(length: int) -> range:
 
 
 class ToolIndex:
-    """Known tools, looked up by product domain, then exact folded name, then close name.
+    """Known tools, looked up by product key (domain or code repository), then exact folded name,
+    then close name.
 
-    A lookup costs a few dict probes and rapidfuzz scans (in C) over the names with the same
-    version numbers and a close length, however many tools there are. It decides as
+    A lookup costs a few dict probes and rapidfuzz scans (in C) over the names of a close
+    length, however many tools there are. It decides as
     `is_same_name` does, taking the closest name where the old linear scan took the first."""
 
     def __init__(self, tools: Iterable[KnownTool] = ()) -> None:
         self._by_domain: dict[str, int] = {}
-        self._by_version: dict[tuple[str, ...], _SameVersion] = {}
+        self._names = _Names()
+        self._key_of: dict[int, str] = {}
+        self._names_of: dict[int, list[str]] = {}
         self._seen: set[tuple[int, str]] = set()
         self._ids: set[int] = set()
         for tool in tools:
@@ -133,29 +161,45 @@ class ToolIndex:
         return len(self._ids)
 
     def add(self, tool: KnownTool) -> None:
-        """Index the tool under its domain and name; an earlier tool keeps a domain or name it
+        """Index the tool under its key (`domain`) and name; an earlier tool keeps a domain or name it
         shares with a later one. Adding the same id under another name adds an alias."""
         self._ids.add(tool.id)
         if tool.domain:
             self._by_domain.setdefault(tool.domain, tool.id)
+            self._key_of.setdefault(tool.id, tool.domain)
         key = name_key(tool.name)
         if not key or (tool.id, key) in self._seen:
             return
         self._seen.add((tool.id, key))
-        self._by_version.setdefault(_version_of(key), _SameVersion()).add(key, tool.id)
+        self._names_of.setdefault(tool.id, []).append(key)
+        self._names.add(key, tool.id)
 
     def find(self, name: str, url: str | None) -> int | None:
-        """The id of the known tool this launch is about, or None for a new tool."""
-        domain = product_domain(url)
-        if domain and domain in self._by_domain:
-            return self._by_domain[domain]
+        """The id of the known tool this launch is about (`url` being the product's own site
+        when the entry carries it), or None for a new tool."""
+        site = product_key(url)
         key = name_key(name)
-        group = self._by_version.get(_version_of(key)) if key else None
-        return group.find(key) if group is not None else None
+        if site and site in self._by_domain:
+            found = self._by_domain[site]
+            names = self._names_of.get(found, [])
+            if key in names or not any(_is_sibling(key, known) for known in names):
+                return found
+        found = self._names.find(key) if key else None
+        if found is not None and site and _is_other_site(site, self._key_of.get(found)):
+            return None  # github.com/a/x and github.com/b/x: one name, two products
+        return found
 
 
-def _version_of(key: str) -> tuple[str, ...]:
-    return tuple(_NUMBERS.findall(key))
+def _is_sibling(key: str, known: str) -> bool:
+    """Whether two names are two products of one brand ("claude code" and "claude opus"): the same
+    first word, then different words. A vendor's products often share its home page."""
+    words, known_words = key.split(), known.split()
+    return bool(words and known_words) and words[0] == known_words[0] and words != known_words
+
+
+def _is_other_site(site: str, known: str | None) -> bool:
+    """Whether two product keys of one kind (two domains, or two repositories) differ."""
+    return known is not None and known != site and ("/" in known) == ("/" in site)
 
 
 def resolve(name: str, url: str | None, known: Iterable[KnownTool]) -> int | None:

@@ -18,6 +18,8 @@ tools_app = typer.Typer(help="Tools found by ingestion.", no_args_is_help=True)
 F = TypeVar("F", bound=Callable[..., Any])
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Only the N newest tools.")]
+NewestOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Only the N newest.")]
+NewestOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Only the N newest.")]
 CategoryOpt = Annotated[str | None, typer.Option("--category", help="Only tools in this category.")]
 
 
@@ -48,6 +50,7 @@ def tools_list(as_json: JsonOpt = False, limit: LimitOpt = None, category: Categ
         tools = sorted(tools, key=lambda t: (t.first_seen_at, t.id or 0), reverse=True)[:limit]
         stats = queries.launch_stats_by_tool(session, tool_ids=[t.id for t in tools if t.id is not None])
         rows = [_list_row(tool, *stats.get(tool.id or 0, (0, []))) for tool in tools]
+        skipped = len(queries.skipped_launches(session))
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -60,6 +63,35 @@ def tools_list(as_json: JsonOpt = False, limit: LimitOpt = None, category: Categ
         typer.echo(f"{row['id']:>5}  {row['first_seen'][:10]:<10}  {row['launches']:>8}  "
                    f"{_cut(row['category'] or '-', 18):<18} {_cut(row['name'], 28):<28} "
                    f"{', '.join(row['sources'])}")
+    if skipped:
+        typer.echo(f"\n{skipped} entries skipped (not launches, or not AI): `verdicts tools skipped`")
+
+
+@tools_app.command("skipped")
+@user_errors
+def tools_skipped(as_json: JsonOpt = False, limit: NewestOpt = None) -> None:
+    """Skipped entries, newest first: stored but making no tool, each with what it is instead
+    (article, paper, newsletter, podcast, job, event, funding, tutorial, changelog, not an AI tool)."""
+    from db import queries
+    from db.engine import session_scope
+    from verdicts import stages
+    from verdicts.settings import get_settings
+
+    with session_scope(stages.engine_for(get_settings())) as session:
+        skipped = queries.skipped_launches(session, limit=limit)
+        rows = [_skipped_row(launch, source) for launch, source in skipped]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        typer.echo("no skipped entries")
+        return
+    typer.echo("Skipped entries")
+    typer.echo(f"{'id':>6}  {'published':<10}  {'reason':<16} {'source':<16} title")
+    for row in rows:
+        when = (row["published"] or "undated")[:10]
+        typer.echo(f"{row['id']:>6}  {when:<10}  {_cut(row['reason'], 16):<16} "
+                   f"{_cut(row['source'], 16):<16} {_cut(row['title'], 70)}")
 
 
 @tools_app.command("show")
@@ -88,9 +120,6 @@ def tools_show(tool_id: Annotated[int, typer.Argument(help="The tool's id (see `
 # --- data ----------------------------------------------------------------------------------------
 
 
-
-
-
 def _in_category(tool: Tool, category: str | None) -> bool:
     return category is None or (tool.category or "").casefold() == category.strip().casefold()
 
@@ -109,6 +138,12 @@ def _tool_fields(tool: Tool) -> dict[str, Any]:
 
 def _launch_row(launch: Launch, sources: dict[int | None, str]) -> dict[str, Any]:
     return {"id": launch.id, "source": sources.get(launch.source_id, f"#{launch.source_id}"),
+            "title": launch.title, "url": launch.url, "published": _iso(launch.published_at)}
+
+
+def _skipped_row(launch: Launch, source: str) -> dict[str, Any]:
+    return {"id": launch.id, "source": source, "kind": launch.kind,
+            "reason": launch.skip_reason or ("not an AI tool" if not launch.is_ai_tool else launch.kind),
             "title": launch.title, "url": launch.url, "published": _iso(launch.published_at)}
 
 

@@ -101,3 +101,22 @@ def test_an_unmigrated_database_says_what_to_run(tmp_path, monkeypatch):
     get_settings.cache_clear()
     assert result.exit_code == 2
     assert "run `verdicts db upgrade`" in result.output
+
+
+def test_skipped_entries_are_listed_with_their_reason(ingested):
+    result = verdicts("tools", "skipped", "--json")
+    assert result.exit_code == 0, result.output
+    skipped = {row["title"]: row for row in json.loads(result.output)}
+    hiring = skipped["Ask HN: Who is hiring? (November 2026)"]
+    assert (hiring["source"], hiring["kind"], hiring["reason"]) == ("show-hn", "other", "job")
+    # a skipped entry makes no tool
+    assert not any(row["name"].startswith("Ask HN") for row in listed())
+
+    text = verdicts("tools", "skipped").output
+    assert text.startswith("Skipped entries") and "Who is hiring" in text and " job " in text
+    assert f"{len(skipped)} entries skipped" in verdicts("tools", "list").output
+
+
+def test_no_skipped_entries_says_so(settings):
+    assert verdicts("db", "upgrade").exit_code == 0
+    assert verdicts("tools", "skipped").output.strip() == "no skipped entries"

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from scrapers.normalise import canonical_url, split_title
-from scrapers.resolve import KnownTool, ToolIndex, is_same_name, product_domain, resolve
+from scrapers.resolve import KnownTool, ToolIndex, is_same_name, product_domain, product_key, resolve
 
 
 @pytest.mark.parametrize(
@@ -15,7 +15,10 @@ from scrapers.resolve import KnownTool, ToolIndex, is_same_name, product_domain,
         ("Notion AI", "notion", True),
         ("Code Llama 4", "Code Llama 4 ", True),
         ("Pixel Smith", "Pixelsmith", True),
-        ("Codestral 2", "Codestral 3", False),  # versions differ: different products
+        ("Codestral 2", "Codestral 3", True),  # two releases of one product
+        ("Kestrel 34B", "Kestrel", True),  # a size is one model of the product, not a version
+        ("Mixtral 8x7B", "Mixtral 8x22B", True),
+        ("Orbit v1", "Orbit v2.0-beta", True),
         ("Llama 4", "Llama 4 Compact", False),
         ("Notion", "Motion", False),
         ("Cursor", "Cursive", False),
@@ -44,7 +47,7 @@ def test_resolve_prefers_the_domain_then_the_name():
     assert resolve("Totally different name", "https://pixelsmith.app/blog/x", known) is None
     assert resolve("PixelSmith AI", "https://news.ycombinator.com/item?id=1", known) == 1
     assert resolve("Codestral 2", None, known) == 2
-    assert resolve("Codestral 3", None, known) is None
+    assert resolve("Codestral 3", None, known) == 2  # a later release of the same product
 
 
 # (title as each source writes it, link): every row is the same product
@@ -78,10 +81,9 @@ def test_one_product_from_every_kind_of_source_is_one_tool():
     [
         ("Notion", "Motion", None),
         ("Cursor", "Cursive", None),
-        ("Codestral 2", "Codestral 3", None),
         ("Llama 4", "Llama 4 Compact", None),
         ("Claude", "Claude Code", None),
-        ("Gemma 2", "Gemma 2 2B", None),
+        ("Gemma 2", "Gemma Scope", None),
         ("Tab Finder", "Tab Filter", None),
         ("Perplexity", "Perplexity Pages", None),
         # same platform, different products: a listing host says nothing
@@ -138,3 +140,26 @@ def test_lookups_stay_fast_with_many_tools():
     for probe in probes:
         index.find(probe, None)
     assert time.perf_counter() - started < 3.0  # ~50 µs each; a linear scan takes ~20 ms each
+
+
+def test_products_of_one_brand_sharing_its_home_page_stay_apart():
+    index = ToolIndex([KnownTool(1, "Wavelet Studio", "wavelet.example")])
+    assert index.find("Wavelet Voice", "https://wavelet.example/") is None  # a sibling product
+    assert index.find("Wavelet Studio 2", "https://wavelet.example/") == 1  # a release of it
+    assert index.find("An entirely different title", "https://wavelet.example/") == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://github.com/Acme/Tern/releases/tag/v1.0", "github.com/acme/tern"),
+        ("https://github.com/acme/tern.git", "github.com/acme/tern"),
+        ("https://github.com/acme", None),  # an owner is not a product
+        ("https://github.com/", None),
+        ("https://huggingface.co/acme/tern-7b", "huggingface.co/acme/tern-7b"),
+        ("https://tern.example/", "tern.example"),
+        ("https://tern.example/blog/launch", None),
+    ],
+)
+def test_product_keys(url, key):
+    assert product_key(url) == key

@@ -17,10 +17,17 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('launches', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('kind', sa.String(length=20), nullable=False, server_default='launch'))
+        batch_op.add_column(sa.Column('skip_reason', sqlmodel.sql.sqltypes.AutoString(length=40),
+                                      nullable=True))
     with op.batch_alter_table('facts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('negated', sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('launches', schema=None) as batch_op:
+        batch_op.drop_column('skip_reason')
+        batch_op.drop_column('kind')
     with op.batch_alter_table('facts', schema=None) as batch_op:
         batch_op.drop_column('negated')

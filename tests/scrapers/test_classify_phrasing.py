@@ -1,0 +1,178 @@
+"""Classifying entries in the phrasings real feeds use beyond "Introducing X": which evidence wins
+(a launch title over a feed category), updates, non-launch vendor posts, HN stories of old
+repositories, and whether a product is AI when its tagline never says so."""
+
+import pytest
+
+from scrapers.classify import EntryKind, Origin, classify, is_ai_product
+from scrapers.feeds import parse_feed
+
+POST = Origin.POST
+BLOG = "https://quarry.example/blog/post"
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Say hi to Heron, the agent that files your expenses", "Heron"),
+        ("Wavelet Lite arrives on Android", "Wavelet Lite"),
+        ("Tern Voice is out", "Tern Voice"),
+        ("Now you can run Marten on your own GPU", "Marten"),
+        ("You can now try Osprey Search in the browser", "Osprey Search"),
+        ("We built Gannet to answer your support inbox", "Gannet"),
+        ("Our smallest model, Plover Nano, fits on a watch", "Plover Nano"),
+        ("Kittiwake Pro: our most capable model yet", "Kittiwake Pro"),
+        ("Skua Code: the first agent that reads your whole monorepo", "Skua Code"),
+    ],
+)
+def test_a_title_that_presents_a_product_without_introducing_it_is_a_launch(title, product):
+    verdict = classify(title, "", url=BLOG, origin=POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Heron now speaks Japanese and Korean", "Heron"),
+        ("Gannet now supports shared inboxes", "Gannet"),
+        ("Osprey Search now understands dates", "Osprey Search"),
+    ],
+)
+def test_a_title_telling_what_a_product_now_does_is_a_release_of_it(title, product):
+    verdict = classify(title, "", url=BLOG, origin=POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "tags"),
+    [
+        ("Petrel-R2: long-horizon reasoning", "Today we're releasing Petrel-R2, a 14B reasoning model.",
+         ("Research",)),
+        ("Introducing Fulmar Agents", "Agents for your CRM.", ("Company",)),
+        ("A quicker way to find anything", "We are launching Fulmar Find for every workspace.",
+         ("Customer stories",)),
+        ("Better answers from your wiki", "Fulmar Find, our new search assistant, is available today.",
+         ("Product",)),
+    ],
+)
+def test_a_launch_title_or_text_beats_the_feed_category(title, text, tags):
+    assert classify(title, text, url=BLOG, origin=POST, tags=tags).kind is EntryKind.LAUNCH
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "tags"),
+    [
+        ("Four teams, one workflow", "How four of our customers use Fulmar every day.", ("Product",)),
+        ("Notes from a quarter of evals", "Three things we noticed about graders.", ("Research",)),
+        ("Fulmar turns five", "Five years ago we started in a garage.", ("Company",)),
+    ],
+)
+def test_a_category_alone_does_not_make_a_launch(title, text, tags):
+    assert classify(title, text, url=BLOG, origin=POST, tags=tags).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "reason"),
+    [
+        ("Fulmar and Brantwood partner on agents for insurers", "A joint offering next year.", "article"),
+        ("How to run Plover Nano with Lanternhub on a Raspberry Pi", "Five steps.", "tutorial"),
+        ("The state of small models, one year on", "A year ago small models were toys.", "article"),
+        ("Open models are ready for the enterprise: an opinion", "We think they are.", "article"),
+        ("Long-context retrieval: our November benchmark report", "Twelve models, three lengths.",
+         "article"),
+        ("Applications are now open for our summer research residency", "Paid, remote.", "job"),
+        ("Our 2027 fellowship cohort", "Ten fellows, six months.", "job"),
+        ("Fulmar adds two members to its board", "Welcome to both.", "article"),
+    ],
+)
+def test_a_vendor_post_that_launches_nothing_is_other(title, text, reason):
+    verdict = classify(title, text, url=BLOG, origin=POST)
+    assert (verdict.kind, verdict.reason) == (EntryKind.OTHER, reason)
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Brine: a Scheme interpreter in 2,000 lines of Go (2013)", "https://github.com/kw/brine"),
+        ("Tidepool: a chatbot written in Prolog", "https://github.com/amara/tidepool"),
+        ("Cormorant – a tiny key-value store", "https://gitlab.com/dl/cormorant/"),
+    ],
+)
+def test_a_hacker_news_story_of_a_repository_or_an_old_project_is_an_article(title, url):
+    verdict = classify(title, "", url=url, origin=Origin.HACKER_NEWS)
+    assert (verdict.kind, verdict.reason) == (EntryKind.OTHER, "article")
+
+
+def test_a_launch_on_hacker_news_stays_a_launch_wherever_it_links():
+    hn = Origin.HACKER_NEWS
+    show = classify("Show HN: Tidepool – chat with your Postgres", "", url="https://github.com/amara/tidepool",
+                    origin=hn)
+    assert (show.kind, show.product) == (EntryKind.LAUNCH, "Tidepool")
+    story = classify("Murrelet 9B: a model for legal drafting", "", url="https://murrelet.example/",
+                     origin=hn)
+    assert story.makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Vaultkeep - Private RAG over your notes", ""),
+        ("Pixel2JSX - Turn any screenshot into JSX code", ""),
+        ("Minutes Bot - Summaries of every call, in your CRM", ""),
+        ("Echoes - Dub your podcast with your own voice", ""),
+        ("Replyhand - Drafts replies in your tone", ""),
+        ("Sheetsy - Chat with your spreadsheets", ""),
+        ("Fenwick", "Fenwick transcribes your lectures and writes flashcards from them."),
+        ("Grebe 1.3", "Grebe now loads 70B models in 4-bit."),
+    ],
+)
+def test_an_ai_product_is_read_as_ai_without_the_word_ai(title, text):
+    assert is_ai_product(title, text, is_ai_tool=False)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("0.6.0", "Tarn is a fast Python type checker. Adds incremental checking."),
+        ("Quarrel 3.0", "The bundler now generates source maps twice as fast."),
+        ("v4.1.0", "Route groups, middleware and streaming templates for the web framework."),
+        ("Webhook retries", "Failed webhooks are retried for three days; payloads are signed."),
+    ],
+)
+def test_software_without_a_model_is_not_ai_whatever_its_weak_words(title, text):
+    assert not is_ai_product(title, text, is_ai_tool=True)
+
+
+def test_when_nothing_tells_either_way_is_ai_tool_decides():
+    assert is_ai_product("Trailmark", "A hiking journal.", is_ai_tool=False) is False
+    assert is_ai_product("Trailmark", "A hiking journal.", is_ai_tool=True) is True
+
+
+RELEASES = b"""<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<id>tag:github.com,2008:https://github.com/tarn-lang/tarn/releases</id><title>Release notes</title>
+<entry><id>tag:github.com,2008:Repository/1/0.6.0</id><title>0.6.0</title>
+<link rel="alternate" href="https://github.com/tarn-lang/tarn/releases/tag/0.6.0"/>
+<updated>2026-11-20T10:00:00Z</updated>
+<content type="html">&lt;p&gt;Tarn is an extremely fast Python type checker. This release generates
+better messages for missing imports.&lt;/p&gt;</content></entry></feed>"""
+
+VENDOR = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Petrel blog</title>
+<item><title>Petrel-R2: long-horizon reasoning</title><link>https://petrel.example/research/r2</link>
+<guid>petrel-r2</guid><category>Research</category>
+<description>&lt;p&gt;Today we are releasing Petrel-R2, a 14B reasoning model with open weights.&lt;/p&gt;
+</description></item>
+<item><title>What a year of evals taught us</title><link>https://petrel.example/research/evals</link>
+<guid>petrel-evals</guid><category>Research</category>
+<description>&lt;p&gt;Graders drift; caches lie.&lt;/p&gt;</description></item>
+</channel></rss>"""
+
+
+def test_a_non_ai_releases_feed_is_read_as_changelog_entries():
+    (record,) = parse_feed(RELEASES, source="tarn")
+    assert (record.kind, record.skip_reason, record.is_ai_tool) == ("other", "changelog", False)
+
+
+def test_a_research_feed_keeps_its_launch_and_skips_its_essay():
+    launch, essay = parse_feed(VENDOR, source="petrel")
+    assert (launch.kind, launch.tool_name) == ("launch", "Petrel-R2")
+    assert (essay.kind, essay.skip_reason) == ("other", "article")
