@@ -59,7 +59,7 @@ def _is_utf8(body: bytes, content_type: str | None) -> bool:
         return False
     charset = _CHARSET.search(content_type or "")
     declared = _DECLARED_ENCODING.match(body)
-    if (charset and charset[1].lower() not in _UTF8) or (declared and declared[1].lower() not in _UTF8):
+    if (charset and charset[1].lower() not in _UTF8) or (declared and declared[1].decode().lower() not in _UTF8):
         return False
     try:
         body.decode("utf-8")
