@@ -16,11 +16,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 import fastfeedparser
+from lxml import etree
 
 # The XML declaration's encoding, if any: only UTF-8 (or none, which XML reads as UTF-8) is ours.
 _DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*\bencoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
 _UTF8 = {"utf-8", "utf8"}
+# fastfeedparser repairs broken XML its own way, where feedparser reads on and warns: a body that is
+# not well-formed is feedparser's, so that the records and the warning stay feedparser's.
+_STRICT = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, collect_ids=False)
 # <ttl> is not in fastfeedparser's result; the channel's own, before any item, is the one read.
 _TTL = re.compile(rb"<ttl>\s*([^<]*?)\s*</ttl>")
 _FIRST_ITEM = re.compile(rb"<(?:item|entry)[\s>]")
@@ -41,7 +45,7 @@ class Parsed:
 
 def parse(body: bytes, content_type: str | None = None) -> Parsed | None:
     """The feed read with fastfeedparser, or None when feedparser must read it."""
-    if not _is_utf8(body, content_type):
+    if not _is_utf8(body, content_type) or not _well_formed(body):
         return None
     try:
         parsed = fastfeedparser.parse(body, include_media=False, include_enclosures=False)
@@ -64,6 +68,14 @@ def _is_utf8(body: bytes, content_type: str | None) -> bool:
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _well_formed(body: bytes) -> bool:
+    try:
+        etree.fromstring(body, parser=_STRICT)
+    except etree.XMLSyntaxError:
         return False
     return True
 
