@@ -63,7 +63,9 @@ def _is_utf8(body: bytes, content_type: str | None) -> bool:
         return False
     charset = _CHARSET.search(content_type or "")
     declared = _DECLARED_ENCODING.match(body)
-    if (charset and charset[1].lower() not in _UTF8) or (declared and declared[1].decode().lower() not in _UTF8):
+    named = [charset[1].lower()] if charset else []
+    named += [declared[1].decode().lower()] if declared else []
+    if any(name not in _UTF8 for name in named):
         return False
     try:
         body.decode("utf-8")
