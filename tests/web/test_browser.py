@@ -5,13 +5,12 @@ Screenshots of the public pages at 375 and 1200 px are kept in the test's folder
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.routing import APIRoute
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 from sqlmodel import Session
 from starlette.routing import Mount
 
@@ -21,7 +20,6 @@ from db.states import IssueStatus, SubscriberStatus
 from editorial.issues import render_and_store
 from emails.personalise import unsubscribe_url, vote_url
 from emails.tokens import VoteClaim, link_token
-from tests.conftest import need
 from tests.web.sitekit import add_issue, serve
 from web import create_app, tokens
 from web.editors import add_editor
@@ -38,8 +36,6 @@ HOSTILE = [
 ]
 EVIL = " ".join(HOSTILE)
 TRAP = f"{{\"name\": \"x\"}} {EVIL}"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update"]
 EDITOR, PASSWORD = "editor@example.com", "correct horse battery"
 COUNTER = """
 window.__xss = 0;
@@ -140,16 +136,6 @@ def paths_of(app, values: dict) -> list[str]:
         assert not missing, f"add {missing} for {path} to the browser walk"
         paths.append(re.sub(r"{(\w+)}", lambda m: values[m[1]], path))
     return paths
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not shutil.which("chromium"):
-        need(False, "chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def sign_in(page: Page, base: str) -> None:

@@ -5,37 +5,23 @@ a take, approves, and the publish sweep sends it. A failing step leaves a screen
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session
 
 from db.models import NewsletterIssue
 from db.states import IssueStatus, SubscriberStatus
 from editorial.issues import approve_issue
-from tests.conftest import need
 from tests.web.sitekit import add_subscriber, link_in, mails_to, serve, sqlite_only
-from tests.web.test_browser import ARGS
 from tests.web.test_desk import EDITOR, PASSWORD, compose_draft, editor, plain_http, quick_hashes  # noqa: F401
 from verdicts import stages
 from web import create_app
 
 READER = "journey.reader@example.com"
 pytestmark = sqlite_only
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not shutil.which("chromium"):
-        need(False, "chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @contextmanager
