@@ -37,7 +37,7 @@ def run_send(settings, server: SendGridServer, issue_id: int, kill_at: tuple[int
            "VERDICTS_DATA_DIR": str(settings.data_dir), "VERDICTS_SECRET_KEY": settings.secret_key,
            "VERDICTS_DELIVERY_BACKEND": "sendgrid", "VERDICTS_SENDGRID_API_KEY": API_KEY,
            "VERDICTS_SENDGRID_HOST": server.url, "VERDICTS_SEND_BATCH_SIZE": str(BATCH),
-           "VERDICTS_SEND_LEASE_SECONDS": "2", "VERDICTS_SEND_LEASE_WAIT_SECONDS": "15",
+           "VERDICTS_SEND_LEASE_SECONDS": "2", "VERDICTS_SEND_LEASE_WAIT_SECONDS": "60",
            "VERDICTS_SENDGRID_CONCURRENCY": str(concurrency)}
     command = [sys.executable, "-c", "from verdicts.cli import app; app()", "send", str(issue_id)]
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -54,6 +54,8 @@ def run_send(settings, server: SendGridServer, issue_id: int, kill_at: tuple[int
     if kill_at is None:
         assert child.returncode == 0, output.decode()
         assert b"is sent" in output
+    else:  # say what the run printed if it ended before the request it was to die at
+        assert child.returncode == -signal.SIGKILL, f"exit {child.returncode}: {output.decode()}"
     return child.returncode
 
 
