@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from email import policy
 from email.parser import BytesParser
 
 import httpx
 import pytest
-import uvicorn
 from itsdangerous import URLSafeSerializer
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -26,34 +21,13 @@ from emails.delivery import make_backend
 from emails.personalise import unsubscribe_url, vote_url
 from emails.publish import send_issue
 from emails.tokens import VOTE_SALT, VoteClaim, unsubscribe_token
+from tests.web.sitekit import serve
 from verdicts import stages
 from verdicts.settings import SAMPLES_DIR
 from web import create_app, site
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 HOSTILE = "<script>alert(1)</script>"
-
-
-@contextmanager
-def serve(app) -> Iterator[httpx.Client]:
-    """An httpx client on `app`, served by a real uvicorn on a free loopback port."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
-            yield http
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 @pytest.fixture

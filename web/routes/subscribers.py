@@ -58,20 +58,30 @@ def subscribe_form(request: Request, web: Web) -> Response:
 @router.post("/subscribe", response_class=HTMLResponse)
 def subscribe(request: Request, web: Web, email: FormStr = "", csrf_token: FormStr = "") -> Response:
     """Ask for a subscription: always 'check your inbox'; only the inbox learns what happened."""
+    address = _asked_address(request, web, email, csrf_token, "site/subscribe.html.j2")
+    if isinstance(address, Response):
+        return address
+    with session_scope(web.engine) as session:
+        mail = subscriptions.request_subscription(session, email=address, origin=_origin(request),
+                                                  settings=web.settings)
+    return _sent(request, web, mail, address)
+
+
+def _asked_address(request: Request, web: WebState, email: str, csrf_token: str,
+                   template: str) -> str | Response:
+    """The address a form asks about, once the CSRF token and both rate limits (this IP, this
+    address) allow it; the form again, with the reason, when it is not an address."""
     ensure_csrf(request, {"csrf_token": csrf_token})
     if not web.limits.allow_subscribe_from(client_ip(request)):
         raise _too_many()
     try:
         address = normalise_address(email)
     except AudienceError:
-        return render(request, "site/subscribe.html.j2", 400, email=email[:320],
+        return render(request, template, 400, email=email[:320],
                       error="That does not look like an email address.")
     if not web.limits.allow_subscribe_of(address_hash(address)):
         raise _too_many()
-    with session_scope(web.engine) as session:
-        mail = subscriptions.request_subscription(session, email=address, origin=_origin(request),
-                                                  settings=web.settings)
-    return _sent(request, web, mail, address)
+    return address
 
 
 def _sent(request: Request, web: WebState, mail: Mail | None, address: str) -> Response:
@@ -132,16 +142,9 @@ def preferences_request(
     request: Request, web: Web, email: FormStr = "", csrf_token: FormStr = ""
 ) -> Response:
     """Email a preferences link if the address is subscribed; the page is the same either way."""
-    ensure_csrf(request, {"csrf_token": csrf_token})
-    if not web.limits.allow_subscribe_from(client_ip(request)):
-        raise _too_many()
-    try:
-        address = normalise_address(email)
-    except AudienceError:
-        return render(request, "site/preferences_request.html.j2", 400, email=email[:320],
-                      error="That does not look like an email address.")
-    if not web.limits.allow_subscribe_of(address_hash(address)):
-        raise _too_many()
+    address = _asked_address(request, web, email, csrf_token, "site/preferences_request.html.j2")
+    if isinstance(address, Response):
+        return address
     with session_scope(web.engine) as session:
         mail = subscriptions.request_preferences_link(session, email=address, settings=web.settings)
     return _sent(request, web, mail, address)
