@@ -95,7 +95,7 @@ def _view(session: Session, tool: Tool, rows: Sequence[PanelReview], community: 
         category=tool.category or "AI Tools",
         tagline=tagline,
         description=tool.description or tagline,
-        entry=ENTRY_WORDS.get(tool.pricing_model or "", "Unknown"),
+        entry=entry_label(tool, facts),
         pricing=pricing_label(tool, facts),
         best_for=tagline or "Not stated",
         panel_headline=panel.headline(),
@@ -130,16 +130,31 @@ def _review_views(rows: Sequence[PanelReview]) -> tuple[ReviewView, ...]:
     return tuple(views)
 
 
+def entry_label(tool: Tool, facts: Sequence[Fact]) -> str:
+    """'Free', 'Freemium', 'Paid' by the pricing model; 'Paid' when the launch states only a price."""
+    if tool.pricing_model in ENTRY_WORDS:
+        return ENTRY_WORDS[tool.pricing_model]
+    price = _stated(facts).get("entry_price", "")
+    return "Paid" if price and price.casefold() != "free tier" else "Unknown"
+
+
 def pricing_label(tool: Tool, facts: Sequence[Fact]) -> str:
     """'Open source (Apache-2.0) · $0.30 per 1M tokens', from the tool's facts; 'Not stated'."""
-    first = {}
-    for fact in facts:
-        first.setdefault(fact.kind, fact.value)
+    first = _stated(facts)
     model = PRICING_WORDS.get(tool.pricing_model or first.get("pricing_model", ""), "")
     licence = first.get("license")
     head = f"{model} ({licence})" if model and licence else model or (licence or "")
     parts = [p for p in (head, first.get("entry_price")) if p]
     return " · ".join(parts) or "Not stated"
+
+
+def _stated(facts: Sequence[Fact]) -> dict[str, str]:
+    """The first value of each kind the launch asserts (a denied fact, "no free tier", is not one)."""
+    first: dict[str, str] = {}
+    for fact in facts:
+        if not fact.negated:
+            first.setdefault(fact.kind, fact.value)
+    return first
 
 
 def comparisons_summary(session: Session, *, issue_id: int) -> list[dict[str, object]]:
