@@ -11,7 +11,7 @@ from scrapers.records import FactRecord
 # A store or registry by name, or the command that installs from it.
 DISTRIBUTIONS: Table = (
     (Rule(r"\bHugging ?Face(?: Hub)?\b|\bon HF\b|\bHF Hub\b|\bhf\.co/|\bhuggingface\.co/", re.I,
-          needs=("hugging", "hf", "huggingface")), "Hugging Face"),
+          starts=("hugging", "hf", "on hf"), needs=("hugging", "hf", "huggingface")), "Hugging Face"),
     (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b))", re.I,
           needs=("github",)), "GitHub"),
     # Ollama the store, not Ollama the runtime another tool talks to.

@@ -39,20 +39,21 @@ FREE_TIER = Rule(
     r"\bfree (?:tier|plan|version|edition)s?\b|\bfree for (?:personal|individual|hobby|non-commercial"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
     r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b",
-    re.I, needs=("free",),
+    re.I, starts=("free", "first", "up to"), needs=("free",),
 )
-FREEMIUM = Rule(r"\bfreemium\b", re.I, needs=("freemium",))
+FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
 FREE = Rule(
     r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of"
     r"|credits?|minutes|hours|usage|quota|seats?)\b)|\bfree for (?:everyone|anyone|all|commercial|research)\b"
     r"|\b(?:at )?no cost\b|\bfree of charge\b",
-    re.I, needs=("free", "no cost"),
+    re.I, starts=("free", "no cost", "at no cost"), needs=("free", "no cost"),
 )
 PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
-                 needs=("paid",))
-PAY_PER_USE = Rule(r"\bpay[- ](?:per[- ](?:token|use|call|request)|as[- ]you[- ]go)\b", re.I, needs=("pay",))
-OPEN_SOURCE = Rule(r"\bopen[- ]source[ds]?\b", re.I, needs=("open",))
+                 starts="paid", needs=("paid",))
+PAY_PER_USE = Rule(r"\bpay[- ](?:per[- ](?:token|use|call|request)|as[- ]you[- ]go)\b", re.I, starts="pay",
+                   needs=("pay",))
+OPEN_SOURCE = Rule(r"\bopen[- ]source[ds]?\b", re.I, starts="open", needs=("open",))
 
 # Units said more than one way, as one value says them.
 _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min": "minute",

@@ -315,6 +315,7 @@ EDGE_TEXTS = [
     "It is API-only: the weights will not be released. Not open-source, hosted-only.",
     "Acme Robotics has launched Gripper. Today Lumenfold Labs has just released Kestrel.",
     "It scores 92 on HumanEval+, MMLU-Pro, MMLU, GSM-8K and MATH-500, per our internal evals.",
+    "The weights are on HF. The first 100 pages a month are free; up to 3 seats are free. No cost to try.",
     "Runs on M2 Pro Macs, Apple Silicon, a Raspberry Pi 5, two RTX 4090 Ti and edge devices.",
     "$20/month, $8 per user per month, $39 one-time, pay-per-token, per-token pricing, freemium.",
     # Every `starts` of every rule, at the head of a match (test_every_start_is_exercised).
