@@ -434,8 +434,8 @@ def claim_deliveries(
     ensure_transition(DeliveryStatus.PENDING, DeliveryStatus.SENDING)
     d, s = DELIVERIES.c, SUBSCRIBERS.c
     active = exists().where(s.id == d.subscriber_id, s.status == SubscriberStatus.ACTIVE.value)
-    due = (  # walks the (issue, status, id) index from the cursor; a join here let PostgreSQL
-        # start from the subscribers and sort them all
+    due = (  # walks the (issue, id) index from the cursor, status read from the row; a join here
+        # let PostgreSQL start from the subscribers and sort them all
         select(d.id)
         .where(d.issue_id == issue_id, d.status == DeliveryStatus.PENDING.value, d.id > after_id,
                or_(d.next_attempt_at.is_(None), d.next_attempt_at <= now), active)
