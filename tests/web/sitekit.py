@@ -25,6 +25,13 @@ from editorial.panel import PERSONAS
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+@pytest.fixture(autouse=True)
+def plain_http(monkeypatch):
+    """The site on http://, as on a developer's machine: cookies without the Secure flag
+    (autouse in every module that imports it)."""
+    monkeypatch.setenv("VERDICTS_PUBLIC_BASE_URL", "http://127.0.0.1")
+
+
 @contextmanager
 def serve(app) -> Iterator[httpx.Client]:
     """An httpx client on `app`, served by a real uvicorn on a free loopback port."""

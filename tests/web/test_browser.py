@@ -20,7 +20,7 @@ from db.states import IssueStatus, SubscriberStatus
 from editorial.issues import render_and_store
 from emails.personalise import unsubscribe_url, vote_url
 from emails.tokens import VoteClaim, link_token
-from tests.web.sitekit import add_issue, serve
+from tests.web.sitekit import add_issue, plain_http, serve  # noqa: F401
 from web import create_app, tokens
 from web.editors import add_editor
 from web.subscriptions import preferences_url
@@ -144,11 +144,6 @@ def sign_in(page: Page, base: str) -> None:
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/desk")
-
-
-@pytest.fixture(autouse=True)
-def plain_http(monkeypatch):
-    monkeypatch.setenv("VERDICTS_PUBLIC_BASE_URL", "http://127.0.0.1")
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

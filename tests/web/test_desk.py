@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from db.models import DeskDecision, NewsletterIssue
 from db.states import IssueStatus, SubscriberStatus
 from editorial.weeks import current_week
-from tests.web.sitekit import add_subscriber, csrf_of, post_form, serve, subscriber
+from tests.web.sitekit import add_subscriber, csrf_of, plain_http, post_form, serve, subscriber  # noqa: F401
 from verdicts import stages
 from verdicts.settings import SAMPLES_DIR
 from web import create_app
@@ -21,11 +21,6 @@ from web.deps import DESK_COOKIE
 from web.editors import add_editor
 
 EDITOR, PASSWORD = "editor@example.com", "correct horse battery"
-
-
-@pytest.fixture(autouse=True)
-def plain_http(monkeypatch):
-    monkeypatch.setenv("VERDICTS_PUBLIC_BASE_URL", "http://127.0.0.1")
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import pytest
 from db.engine import session_scope
 from db.queries import record_vote
 from db.states import IssueStatus
-from tests.web.sitekit import add_issue, add_subscriber, serve, sqlite_only
+from tests.web.sitekit import add_issue, add_subscriber, plain_http, serve, sqlite_only  # noqa: F401
 from web import create_app, site
 
 CODESTRAL = {"name": "Codestral 2", "slug": "codestral-2",
@@ -23,12 +23,6 @@ FUSION = {"name": "OpenRouter Model Fusion", "slug": "openrouter-model-fusion",
           "tagline": "Run a prompt through multiple LLMs simultaneously and fuse the best answer into one",
           "reviews": {"Skeptic": (45, "skip", "You pay 2-4x per token."), "Founder": None}}
 OTHER = {"name": "Sluice", "slug": "sluice", "category": "Data", "tagline": "Pipes for data"}
-
-
-@pytest.fixture(autouse=True)
-def plain_http(monkeypatch):
-    """The site on http://, as on a developer's machine: cookies without the Secure flag."""
-    monkeypatch.setenv("VERDICTS_PUBLIC_BASE_URL", "http://127.0.0.1")
 
 
 @pytest.fixture

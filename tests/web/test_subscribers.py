@@ -18,11 +18,12 @@ from db.states import DeliveryStatus, IssueStatus, SubscriberStatus
 from emails.audience import SuppressedAddress, import_csv
 from emails.audience import add_subscriber as cli_add
 from tests.conftest import need
-from tests.web.sitekit import (
+from tests.web.sitekit import (  # noqa: F401  (plain_http: the autouse fixture)
     add_issue,
     add_subscriber,
     link_in,
     mails_to,
+    plain_http,
     post_form,
     serve,
     sqlite_only,
@@ -32,12 +33,6 @@ from web import create_app, tokens
 from web.subscriptions import preferences_url
 
 UA = "Mozilla/5.0 (test; rv:1)"
-
-
-@pytest.fixture(autouse=True)
-def plain_http(monkeypatch):
-    """The site on http://, as on a developer's machine: cookies without the Secure flag."""
-    monkeypatch.setenv("VERDICTS_PUBLIC_BASE_URL", "http://127.0.0.1")
 
 
 @pytest.fixture
