@@ -91,7 +91,7 @@ def group_problems(name, rows):
     return problems
 
 
-def record_problems(path):
+def record_problems(path, splits=("tune", "held")):
     rows, problems = read_lines(path)
     ids = set()
     for number, row in rows:
@@ -99,8 +99,8 @@ def record_problems(path):
         if row.get("id") in ids:
             problems.append(f"{where}: duplicate id {row.get('id')}")
         ids.add(row.get("id"))
-        if row.get("split") not in {"tune", "held"}:
-            problems.append(f"{where}: split must be tune or held")
+        if row.get("split") not in splits:
+            problems.append(f"{where}: split must be {' or '.join(splits)}")
         if row.get("source", {}).get("kind") not in SOURCE_KINDS:
             problems.append(f"{where}: source kind {row.get('source', {}).get('kind')!r} not allowed")
         if set(row.get("entry", {})) - OPTIONAL_ENTRY_FIELDS != ENTRY_FIELDS:
@@ -155,6 +155,50 @@ def capture_problems(path, feeds):
     return problems + group_problems(path.name, rows)
 
 
+def groups_in(path):
+    """The group ids a labelled file uses (empty if the file is absent)."""
+    if not path.is_file():
+        return set()
+    rows, _ = read_lines(path)
+    return {row.get("group") for _, row in rows if row.get("group")}
+
+
+def reuse_problems(path, others):
+    """A blind file's groups are its own: none may appear in the other labelled files."""
+    problems, mine = [], groups_in(path)
+    for other in others:
+        for group in sorted(mine & groups_in(other)):
+            problems.append(f"{path.name}: group {group} is also used in {other.name}")
+    return problems
+
+
+def overlap_problems(path, earlier):
+    """The blind captures label only entries that the earlier captures file does not."""
+    if not earlier.is_file():
+        return []
+    rows, _ = read_lines(earlier)
+    done = {(row.get("file"), row.get("entry_id")) for _, row in rows}
+    rows, _ = read_lines(path)
+    return [f"{path.name}:{number}: {row.get('entry_id')!r} is already in {earlier.name}"
+            for number, row in rows if (row.get("file"), row.get("entry_id")) in done]
+
+
+def blind_problems(feeds):
+    """record_blind.jsonl (split "blind") and captures_blind.jsonl, checked like their originals."""
+    record, captures = HERE / "record_blind.jsonl", HERE / "captures_blind.jsonl"
+    others = [HERE / name for name in ("record.jsonl", "record_tune2.jsonl", "record_tune_facts.jsonl",
+                                       "captures.jsonl")]
+    problems = []
+    if record.is_file():
+        problems += record_problems(record, splits=("blind",))
+        problems += reuse_problems(record, others + [captures])
+    if captures.is_file():
+        problems += capture_problems(captures, feeds)
+        problems += reuse_problems(captures, others + [record])
+        problems += overlap_problems(captures, HERE / "captures.jsonl")
+    return problems
+
+
 def main(argv):
     feeds = Path(argv[1]) if len(argv) > 1 else DEFAULT_FEEDS
     if not feeds.is_dir():
@@ -162,6 +206,7 @@ def main(argv):
         feeds = None
     problems = record_problems(HERE / "record.jsonl") + record_problems(HERE / "record_tune2.jsonl")
     problems += capture_problems(HERE / "captures.jsonl", feeds)
+    problems += blind_problems(feeds)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)")
