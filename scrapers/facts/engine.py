@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import cache, lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter, methodcaller
 from typing import ClassVar, NamedTuple, TypeVar
+
+import ahocorasick
 
 from scrapers.records import FactRecord
 
@@ -47,6 +50,8 @@ class Rule:
     by_plain: ClassVar[dict[str, list[Rule]]] = {}
     unkeyed: ClassVar[list[Rule]] = []
     needy: ClassVar[set[Rule]] = set()
+    # The needy rules by each string they may need: a text holding the string lets them live.
+    by_need: ClassVar[dict[str, set[Rule]]] = {}
     # The rules that begin only at words, by head: `Sentences` tries them word by word as it reads.
     eager_by_head: ClassVar[dict[str, list[Rule]]] = {}
 
@@ -74,9 +79,28 @@ class Rule:
             Rule.unkeyed.append(self)
         if needs:
             Rule.needy.add(self)
+            for need in needs:
+                Rule.by_need.setdefault(need, set()).add(self)
+        _key_strings.cache_clear()
 
     def __repr__(self) -> str:
         return f"Rule({self.pattern.pattern!r}, starts={self.starts!r})"
+
+
+@cache
+def _key_strings() -> ahocorasick.Automaton:
+    """Every plain start and every need of the rules, with the rules it keys (plain, needy), as
+    one automaton: a text is read once for all of them, not once for each (`str.__contains__`)."""
+    keyed: dict[str, tuple[set[Rule], set[Rule]]] = {}
+    for key, rules in Rule.by_plain.items():
+        keyed.setdefault(key, (set(), set()))[0].update(rules)
+    for key, rules in Rule.by_need.items():
+        keyed.setdefault(key, (set(), set()))[1].update(rules)
+    automaton = ahocorasick.Automaton()
+    for key, (plain, needed) in keyed.items():
+        automaton.add_word(key, (frozenset(plain), frozenset(needed)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _word_head(key: str) -> str | None:
@@ -193,12 +217,13 @@ class Sentences:
 
     def _live_rules(self) -> set[Rule]:
         """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
-        by_head, by_plain, folded = Rule.by_head, Rule.by_plain, self.folded
+        by_head, folded = Rule.by_head, self.folded
         live = set(Rule.unkeyed).union(*map(by_head.__getitem__, by_head.keys() & self.heads))
-        for key in compress(by_plain, map(folded.__contains__, by_plain)):
-            live.update(by_plain[key])
-        has = folded.__contains__
-        live.difference_update([rule for rule in live & Rule.needy if not any(map(has, rule.needs))])
+        met: set[Rule] = set()
+        for plain, needed in {value for _, value in _key_strings().iter(folded)}:
+            live.update(plain)
+            met.update(needed)
+        live.difference_update(Rule.needy - met)
         return live
 
     def _read_words(self) -> dict[Rule, Found]:
@@ -374,6 +399,7 @@ _IN_PASSING = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bunlike\b(?=\s\w+\s*$)")
 
 
+@lru_cache(maxsize=1024)  # a hit asks twice: is it negated, is it in passing
 def clause_before(sentence: str, start: int) -> str:
     """The words of the match's clause before it (back to a comma, colon, dash or 'but')."""
     before = sentence[:start]
