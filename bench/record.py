@@ -263,7 +263,7 @@ def extractors() -> list[tuple[str, Extract | None]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--misses", choices=("tune", "held", "captures"),
+    parser.add_argument("--misses", choices=("tune", "held", "captures", "blind", "captures_blind"),
                         help="also print each wrong or missed fact of that set")
     parser.add_argument("--extractor", choices=("rules", "llm"), help="only this extractor")
     args = parser.parse_args(argv)
@@ -271,21 +271,26 @@ def main(argv: list[str] | None = None) -> int:
     items = load(LABELLED / "record.jsonl")
     extra_tune = [item for path in sorted(LABELLED.glob("record_tune*.jsonl")) for item in load(path)]
     captures = load(LABELLED / "captures.jsonl")
+    # Written later by a labeller who never saw the extractors, and never tuned to (README.md)
+    blind = load(LABELLED / "record_blind.jsonl")
+    captures_blind = load(LABELLED / "captures_blind.jsonl")
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
     faceted = [item for item in items + extra_tune if item.get("facts_labelled", True)]
     sets = {split: [(item, item_record(item)) for item in faceted if item["split"] == split]
             for split in ("tune", "held")}
-    if captures and FIXTURES.is_dir():
-        parsed: dict[str, list[LaunchRecord]] = {}
-        found = [(c, capture_record(c, parsed)) for c in captures]
+    sets["blind"] = [(item, item_record(item)) for item in blind]
+    parsed: dict[str, list[LaunchRecord]] = {}
+    for name, labelled in (("captures", captures), ("captures_blind", captures_blind)):
+        if not (labelled and FIXTURES.is_dir()):
+            print(f"{name}: bench/labelled/{name}.jsonl or ../shared/fixtures/feeds not present")
+            continue
+        found = [(c, capture_record(c, parsed)) for c in labelled]
         lost = [c["entry_id"] for c, record in found if record is None]
         if lost:
-            print(f"captures: {len(lost)} entries not found in the fixtures: {lost[:5]}")
-        sets["captures"] = [(c, r) for c, r in found if r is not None]
-    else:
-        print("captures: bench/labelled/captures.jsonl or ../shared/fixtures/feeds not present")
+            print(f"{name}: {len(lost)} entries not found in the fixtures: {lost[:5]}")
+        sets[name] = [(c, r) for c, r in found if r is not None]
 
     for name, extract in extractors():
         if args.extractor and name != args.extractor:
@@ -303,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("launch: bench/record_launch.py not present")
     else:
-        for line in record_launch.report(items + extra_tune, captures):
+        for line in record_launch.report(items + extra_tune + blind, captures, captures_blind):
             print(line)
     return 0
 

@@ -50,20 +50,20 @@ class Case:
     group: str | None
 
 
-def report(items: list[dict], captures: list[dict]) -> list[str]:
+def report(items: list[dict], captures: list[dict], captures_blind: list[dict] = ()) -> list[str]:
     """The bench's lines: accuracy and resolution errors per split, then time per entry."""
     cases = [_labelled_case(item) for item in items]
-    cases += _capture_cases(captures)
+    cases += _capture_cases(captures) + _capture_cases(captures_blind, "captures_blind")
     lines = ["launch classification and resolution (scrapers.classify, scrapers.resolve)"]
     started = time.perf_counter()  # train the text model first, so no entry's time includes it
     trained = launch_probability("", "") is not None
     lines.append(f"  text model (scrapers.launch_model): {'trained on tune' if trained else 'absent'} "
                  f"in {time.perf_counter() - started:.2f} s, once per process (imports scikit-learn)")
     timings: dict[str, list[float]] = defaultdict(list)
-    for split in ("tune", "held", "captures"):
+    for split in ("tune", "held", "captures", "blind", "captures_blind"):
         chosen = [case for case in cases if case.split == split]
         if not chosen:
-            absent = f" (no fixtures at {FIXTURES})" if split == "captures" else ""
+            absent = f" (no fixtures at {FIXTURES})" if split.startswith("captures") else ""
             lines.append(f"  {split}: no entries{absent}")
             continue
         records = _parse(chosen, timings)
@@ -100,11 +100,11 @@ def _atom(entry: dict) -> bytes:
             f"<content type=\"html\">{escape(entry['content_html'])}</content></entry></feed>").encode()
 
 
-def _capture_cases(captures: list[dict]) -> list[Case]:
+def _capture_cases(captures: list[dict], split: str = "captures") -> list[Case]:
     """The labelled capture entries, each read from its whole fixture file (absent: none)."""
     if not FIXTURES.is_dir():
         return []
-    return [Case("captures", "capture-" + Path(c["file"]).stem.lower().replace("_", "-")[:50],
+    return [Case(split, "capture-" + Path(c["file"]).stem.lower().replace("_", "-")[:50],
                  (FIXTURES / c["file"]).read_bytes(), c["entry_id"], c["label"], c.get("group"))
             for c in captures]
 
