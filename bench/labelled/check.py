@@ -173,29 +173,38 @@ def reuse_problems(path, others):
 
 
 def overlap_problems(path, earlier):
-    """The blind captures label only entries that the earlier captures file does not."""
-    if not earlier.is_file():
-        return []
-    rows, _ = read_lines(earlier)
-    done = {(row.get("file"), row.get("entry_id")) for _, row in rows}
+    """A blind captures file labels only entries that the earlier captures files do not."""
+    done = set()
+    for other in earlier:
+        if other.is_file():
+            rows, _ = read_lines(other)
+            done |= {(row.get("file"), row.get("entry_id")) for _, row in rows}
     rows, _ = read_lines(path)
-    return [f"{path.name}:{number}: {row.get('entry_id')!r} is already in {earlier.name}"
+    return [f"{path.name}:{number}: {row.get('entry_id')!r} is already in an earlier captures file"
             for number, row in rows if (row.get("file"), row.get("entry_id")) in done]
 
 
+# Each blind set: its record file, its captures file and the split its records carry. Later sets
+# must not reuse the groups, nor the captured entries, of any earlier file.
+BLIND_SETS = [("record_blind.jsonl", "captures_blind.jsonl", "blind"),
+              ("record_blind2.jsonl", "captures_blind2.jsonl", "blind2")]
+TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune_facts.jsonl", "captures.jsonl"]
+
+
 def blind_problems(feeds):
-    """record_blind.jsonl (split "blind") and captures_blind.jsonl, checked like their originals."""
-    record, captures = HERE / "record_blind.jsonl", HERE / "captures_blind.jsonl"
-    others = [HERE / name for name in ("record.jsonl", "record_tune2.jsonl", "record_tune_facts.jsonl",
-                                       "captures.jsonl")]
+    """The blind record and captures files, checked like their originals."""
     problems = []
-    if record.is_file():
-        problems += record_problems(record, splits=("blind",))
-        problems += reuse_problems(record, others + [captures])
-    if captures.is_file():
-        problems += capture_problems(captures, feeds)
-        problems += reuse_problems(captures, others + [record])
-        problems += overlap_problems(captures, HERE / "captures.jsonl")
+    labelled = TUNE_FILES + [name for pair in BLIND_SETS for name in pair[:2]]
+    for index, (record_name, captures_name, split) in enumerate(BLIND_SETS):
+        record, captures = HERE / record_name, HERE / captures_name
+        if record.is_file():
+            problems += record_problems(record, splits=(split,))
+            problems += reuse_problems(record, [HERE / name for name in labelled if name != record_name])
+        if captures.is_file():
+            problems += capture_problems(captures, feeds)
+            problems += reuse_problems(captures, [HERE / name for name in labelled if name != captures_name])
+            earlier = ["captures.jsonl"] + [pair[1] for pair in BLIND_SETS[:index]]
+            problems += overlap_problems(captures, [HERE / name for name in earlier])
     return problems
 
 
