@@ -263,7 +263,8 @@ def extractors() -> list[tuple[str, Extract | None]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--misses", choices=("tune", "held", "captures", "blind", "captures_blind"),
+    parser.add_argument("--misses", choices=("tune", "held", "captures", "blind", "captures_blind", "blind2",
+                                              "captures_blind2"),
                         help="also print each wrong or missed fact of that set")
     parser.add_argument("--extractor", choices=("rules", "llm"), help="only this extractor")
     args = parser.parse_args(argv)
@@ -272,17 +273,20 @@ def main(argv: list[str] | None = None) -> int:
     extra_tune = [item for path in sorted(LABELLED.glob("record_tune*.jsonl")) for item in load(path)]
     captures = load(LABELLED / "captures.jsonl")
     # Written later by a labeller who never saw the extractors, and never tuned to (README.md)
-    blind = load(LABELLED / "record_blind.jsonl")
+    blind = load(LABELLED / "record_blind.jsonl") + load(LABELLED / "record_blind2.jsonl")
     captures_blind = load(LABELLED / "captures_blind.jsonl")
+    captures_blind2 = load(LABELLED / "captures_blind2.jsonl")
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
     faceted = [item for item in items + extra_tune if item.get("facts_labelled", True)]
     sets = {split: [(item, item_record(item)) for item in faceted if item["split"] == split]
             for split in ("tune", "held")}
-    sets["blind"] = [(item, item_record(item)) for item in blind]
+    for split in ("blind", "blind2"):
+        sets[split] = [(item, item_record(item)) for item in blind if item["split"] == split]
     parsed: dict[str, list[LaunchRecord]] = {}
-    for name, labelled in (("captures", captures), ("captures_blind", captures_blind)):
+    for name, labelled in (("captures", captures), ("captures_blind", captures_blind),
+                           ("captures_blind2", captures_blind2)):
         if not (labelled and FIXTURES.is_dir()):
             print(f"{name}: bench/labelled/{name}.jsonl or ../shared/fixtures/feeds not present")
             continue
@@ -308,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("launch: bench/record_launch.py not present")
     else:
-        for line in record_launch.report(items + extra_tune + blind, captures, captures_blind):
+        for line in record_launch.report(items + extra_tune + blind, captures, captures_blind,
+                                         captures_blind2):
             print(line)
     return 0
 

@@ -50,17 +50,19 @@ class Case:
     group: str | None
 
 
-def report(items: list[dict], captures: list[dict], captures_blind: list[dict] = ()) -> list[str]:
+def report(items: list[dict], captures: list[dict], captures_blind: list[dict] = (),
+           captures_blind2: list[dict] = ()) -> list[str]:
     """The bench's lines: accuracy and resolution errors per split, then time per entry."""
     cases = [_labelled_case(item) for item in items]
-    cases += _capture_cases(captures) + _capture_cases(captures_blind, "captures_blind")
+    cases += (_capture_cases(captures) + _capture_cases(captures_blind, "captures_blind")
+              + _capture_cases(captures_blind2, "captures_blind2"))
     lines = ["launch classification and resolution (scrapers.classify, scrapers.resolve)"]
     started = time.perf_counter()  # train the text model first, so no entry's time includes it
     trained = launch_probability("", "") is not None
     lines.append(f"  text model (scrapers.launch_model): {'trained on tune' if trained else 'absent'} "
                  f"in {time.perf_counter() - started:.2f} s, once per process (imports scikit-learn)")
     timings: dict[str, list[float]] = defaultdict(list)
-    for split in ("tune", "held", "captures", "blind", "captures_blind"):
+    for split in ("tune", "held", "captures", "blind", "captures_blind", "blind2", "captures_blind2"):
         chosen = [case for case in cases if case.split == split]
         if not chosen:
             absent = f" (no fixtures at {FIXTURES})" if split.startswith("captures") else ""
