@@ -117,7 +117,8 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
     r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
 )
-_WORD = re.compile(r"\w+")
+# A word's head (see `_word_head`), where the word begins: what `\w+` finds, cut to three chars.
+_WORD_HEAD = re.compile(r"\b\w{1,3}")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -163,9 +164,9 @@ class Sentences:
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
         self.folded = folded = _fold("\n".join(sentences))
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
-        # The words, and how each begins (see `_word_head`), in text order.
-        self.words = words = list(_WORD.finditer(folded))
-        self.word_heads = heads = list(map(_HEAD, map(_TEXT, words)))
+        # Where each word begins and how (see `_word_head`), in text order.
+        self.words = words = list(_WORD_HEAD.finditer(folded))
+        self.word_heads = heads = list(map(_TEXT, words))
         self.heads = set(heads)
         self._spots: dict[str, list[tuple[int, int]]] = {}
         self.live = self._live_rules()
@@ -318,7 +319,6 @@ def _one_after_another(found: Found) -> Found:
 
 
 _NOTHING: Found = ()
-_HEAD = itemgetter(slice(0, 3))
 _TEXT = _FIRST = itemgetter(0)
 _START = methodcaller("start")
 _SENTENCE_THEN_ROW = itemgetter(0, 1)
