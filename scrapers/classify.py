@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from scrapers.facts import is_ai_tool as text_is_ai_tool
 from scrapers.launch_model import launch_probability
 from scrapers.normalise import host_of, split_title
 from scrapers.resolve import product_key
@@ -93,8 +94,9 @@ WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"\boffice in\b", r"\bstatement\b", r"\bour (?:position|approach|commitment)\b",
                        r"\bpolicy\b", r"\bresearch\b", r"\bcustomers?\b", r"\bcase study\b", r"\bhelping\b",
                        r"\bhow .* (?:uses?|is using|are using|helps?)\b", r"\bwhy\b", r"\bwhat\b",
-                       r"\bsafeguards?\b", r"\bmou\b", r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b",
-                       r"\bopinion\b", r"\binterview\b", r"\b\[video\]|\[pdf\]", r"\breport\b",
+                       r"\bsafeguards\b|\bsafeguard (?:your|our|the|against)\b", r"\bmou\b",
+                       r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",
+                       r"\binterview\b", r"\b\[video\]|\[pdf\]", r"\breport\b",
                        r"\bexploring\b", r"\badvantages\b", r"\blearned\b", r"\bupdate on\b")),
 )
 
@@ -128,7 +130,13 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("available", re.compile(rf"^(?:now (?:available|live|in (?:public )?(?:beta|preview)|open)|new)\s*:"
                              rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE)),
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE)),
-    ("available", re.compile(rf"^{_NAME}\s+(?:arrives|lands|goes live|is here|is out)\b", re.IGNORECASE)),
+    ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
+                             rf"|heads? to)\b", re.IGNORECASE)),
+    # "Kimi K3 is now on Together AI", "FLUX.2 from Black Forest Labs, now on Replicate", "Gemma 4
+    # now in LM Studio": a platform bringing another maker's model (the platform is capitalised)
+    ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
+                             rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE)),
+    ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b")),
     ("announced", re.compile(rf"^(?i:(?:now )?you can (?:now )?(?:run|use|try|get|download)) "
                              rf"{_CAP_NAME}\b")),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
@@ -142,6 +150,36 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
 UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|runs|reads|handles|does|has"
                           rf"|understands)\b")
+# Titles telling that a product got faster or cheaper: "Faster Gemma 4 on MLX", "Llama 3.3 70B on
+# Workers AI, now faster", "Quill is now 3x faster": a release (of the runtime the text names, if any)
+SPEEDUP_TITLE = re.compile(rf"^(?:(?P<adj>(?i:faster|quicker|cheaper|snappier)) )?{_CAP_NAME}\b"
+                           rf"(?(adj)|[^:]*?,?\s+(?i:(?:is )?now (?:\d+(?:\.\d+)?x |twice as |much )?"
+                           rf"(?:faster|quicker|cheaper))\b)")
+# What the text of a speed-up release says: "now", a version, "2x", "30%" ("Faster Python in ten
+# steps" is a tutorial)
+_SPEEDUP_EVIDENCE = re.compile(r"\bnow\b|\d+\.\d+|\b\d+(?:\.\d+)?x\b|\d%|\btwice\b", re.IGNORECASE)
+# The maker or platform after a product's name in a title: "FLUX.2 from Black Forest Labs"
+_NAME_TAIL = re.compile(r"\s+(?:from|by|on|in|inside|for)\s+.*$", re.IGNORECASE)
+
+# --- a changelog's entries ------------------------------------------------------------------------
+# A changelog page (one URL, an anchor per entry) carries routine entries ("Billing: invoices in
+# EUR", "Dashboard: API keys per project") beside the odd product release ("Lumen Docs 2: ...")
+_CHANGELOG_LINK = re.compile(r"/(?:changelog|change-log|changes|release-?notes|whats-?new|updates)(?:/|$|#)",
+                             re.IGNORECASE)
+# A changelog's product release names a product with its version: "Kestrel Studio 1.1", "Docs 2"
+_VERSIONED_NAME = re.compile(r"^(?-i:[A-Z])[\w.+-]*(?: [\w.+-]+){0,3} v?(?!1(?:\.0)*$)\d+(?:\.\d+)*$"
+                             r"|^v?\d+\.\d+(?:\.\d+)*$")
+# Words a headline starts with where "Word 2" is no product ("Part 2", "Week 3", "Top 10")
+_COUNTED = _words(r"^(?:part|chapter|day|week|month|step|phase|season|episode|volume|vol|top|level|stage"
+                  r"|round|year|lesson|issue|q[1-4])\b")
+
+# --- not a launch, by the text ----------------------------------------------------------------------
+# A company post about its money names its product too ("Ollama has raised $88M"): read in the
+# first sentences, after every launch title has had its say
+FUNDING_TEXT = _words(r"\b(?:has|have|had|we(?:'ve| have)?) (?:just )?raised\b",
+                      r"\braised (?:a |an )?[$€£]\s?\d",
+                      r"\bseries [a-h] (?:round|funding|financing)\b", r"\b(?:funding|financing) round\b")
+FUNDING_TEXT_CHARS = 300
 
 # --- a launch, by the text ------------------------------------------------------------------------
 # Read in the first sentences only: a launch says what it is at once.
@@ -160,6 +198,25 @@ LAUNCH_TEXT = _words(
     r"\bwe(?:'re| are) (?:now )?(?:open[- ]sourcing|releasing|launching|introducing|shipping)\b",
     r"\b(?:launch(?:es|ed)?|ships?|is out|goes live|rolls out) today\b", r"\bfrom today\b",
     r"\bstarting (?:today|now)\b", r"\b(?:download|install) it (?:with|from|now|today)\b",
+    # availability without "launch": "is now available with ...", "is now on Together AI", "is now
+    # in the Ollama library", "came out yesterday", "free on the App Store", "in two sizes"
+    r"\b(?:is|are) (?:now )?(?:generally )?available (?:with|as|via|through|from|everywhere|across)\b",
+    r"\b(?:is|are) now (?:on|in|inside) (?:the )?(?-i:[A-Z])",
+    r"\b(?:came|comes|is) out (?:today|yesterday|this week|last week)\b",
+    r"\b(?:now |today )?you can (?:now )?(?:run|use|try|download|call|deploy|access|get|chat with|fine-tune"
+    r"|pull|install|build with|start using)\b",
+    r"\b(?:free|available|out) (?:on|in|from) (?:the )?(?:app store|google play|play store|mac app store"
+    r"|chrome web store|microsoft store)\b",
+    r"\bavailable in (?:two|three|four|five|several|\d) sizes\b",
+)
+# A text opening on the product and what it is: "Voxtral TTS: a frontier, open-weights text-to-speech
+# model ...", "Leanstral - the first open-source agent for Lean 4", "Our new app, Whisperer, ..."
+_PRESENTED_NOUN = (r"(?i:model|llm|agent|app|assistant|tool|api|platform|library|framework|engine|sdk|cli"
+                   r"|service)s?\b")
+TEXT_PRESENTS = (
+    re.compile(rf"^{_CAP_NAME}\s*(?:[:–—]|\s-)\s*(?i:(?:a|an|the|our)\b[^.]{{0,100}}?|(?:first|new)\b"
+               rf"[^.]{{0,60}}?){_PRESENTED_NOUN}"),
+    re.compile(rf"^(?i:our (?:new|first|latest)) (?:[\w-]+ ){{0,3}}?{_PRESENTED_NOUN},? {_CAP_NAME}\b"),
 )
 LAUNCH_TEXT_CHARS = 400
 # The text model's say where no rule decides. Entries reaching it are mostly articles: at 0.7 the
@@ -183,7 +240,14 @@ _AND = re.compile(r"\s+(?:and|&|\+)\s+(?=[A-Z0-9])")
 _PRODUCT_NOUN = _words(r"\b(?:model|llm|tool(?:kit)?|app|platform|api|sdk|library|framework|agent|assistant"
                        r"|service|cli|extension|plugin|ide|editor|copilot|bot|engine|database|runtime|gateway"
                        r"|server|workspace|client|browser|terminal|notebook|dashboard|embeddings?|reranker"
-                       r"|transcription|chatbot|generator|builder|studio)s?\b")
+                       r"|transcription|chatbot|generator|builder|studio|transcriber|translator|summari[sz]er|recorder|scanner"
+                       r"|checkpoints?|model family)s?\b")
+# Beyond a product noun, what only a product's tagline says: a model size, open source or weights, a
+# price ("an 8x7B open-weight MoE", "Open-Source foundation for ...", "reasoning, billed per token")
+_PRODUCT_TAGLINE = re.compile(
+    _PRODUCT_NOUN.pattern + r"|\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bMoE\b|\bmixture[- ]of[- ]experts\b"
+    r"|\bopen[- ](?:source|weights?)\b|\bbilled (?:per|by)\b|\bper (?:token|request|seat|minute|page)\b"
+    r"|[$€£]\s?\d|\bfree (?:tier|plan|forever)\b", re.IGNORECASE)
 _SIZE_OR_VERSION = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bv?\d+\.\d+(?:\.\d+)*\b")
 # Words that make the part before a colon a headline, not a product's name
 _NOT_A_NAME = _words(r"\b(?:the|of|and|or|in|on|for|to|with|from|why|how|what|when|who|is|are|we|our|my|i"
@@ -214,12 +278,21 @@ def classify(
         return Verdict(EntryKind.OTHER, other)
     if (named := _named_launch(title)) is not None:  # a launch title beats a feed category
         return named
+    if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
+        return _changelog_entry(title)
     if (update := UPDATE_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", update["name"])
+    if (faster := _speedup(title, text)) is not None:
+        name = _versioned_name_in(text) or _NAME_TAIL.sub("", faster["name"] or "").strip()
+        return Verdict(EntryKind.RELEASE, "faster", name)
     if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
         return _hn_story(title, url)
     if product_key(url):  # an aggregator's entry linking the product's own home page
         return Verdict(_kind_of(split_title(title)[0]), "links the product")
+    if (versioned := _versioned_title(title, text)) is not None:
+        return Verdict(EntryKind.RELEASE, "versioned title", versioned)
+    if FUNDING_TEXT.search(text[:FUNDING_TEXT_CHARS]):  # a company's news, whatever product it names
+        return Verdict(EntryKind.OTHER, "funding")
     other = _other_reason(title, None, WEAK_OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
@@ -230,8 +303,11 @@ def classify(
     name = split_title(title)[0]
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
+    if (presented := next(filter(None, (pattern.match(text) for pattern in TEXT_PRESENTS)), None)):
+        return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
-        return Verdict(_kind_of(name), "says it launches")
+        versioned = _versioned_name_in(text)
+        return Verdict(EntryKind.RELEASE if versioned else _kind_of(name), "says it launches", versioned)
     if _launch_category(tags, text[:LAUNCH_TEXT_CHARS]):
         return Verdict(_kind_of(name), "launch category")
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
@@ -267,12 +343,17 @@ def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, re.Patte
     return None
 
 
+# Capitalised, but no product: "Our docs are now on GitHub", "The team is now in Berlin"
+_NO_PRODUCT_START = _words(r"^(?:our|the|your|my|we|this|that|these|those|it|they|all|every|some|support"
+                           r"|docs|documentation|pricing|everything|everyone)\b")
+
+
 def _named_launch(title: str) -> Verdict | None:
     """A launch (or release) whose title names the product: 'Introducing X', 'X is now available'."""
     for reason, pattern in LAUNCH_TITLES:
         match = pattern.search(title)
-        name = _AND.split(match["name"], maxsplit=1)[0].strip(" .!") if match else ""
-        if name[:1].isupper() or name[:1].isdigit():  # "Introducing a way to ..." names no product
+        name = _NAME_TAIL.sub("", _AND.split(match["name"], maxsplit=1)[0]).strip(" .!") if match else ""
+        if (name[:1].isupper() or name[:1].isdigit()) and not _NO_PRODUCT_START.match(name):
             return Verdict(_kind_of(name), reason, name)
     return None
 
@@ -284,9 +365,57 @@ def _name_and_tagline(title: str) -> Verdict | None:
     words = name.split()
     if not tagline or not 1 <= len(words) <= 4 or _NOT_A_NAME.search(name):
         return None
-    if _SIZE_OR_VERSION.search(name) or _PRODUCT_NOUN.search(" ".join(tagline.split()[:7])):
+    if _SIZE_OR_VERSION.search(name) or _PRODUCT_TAGLINE.search(" ".join(tagline.split()[:7])):
+        return Verdict(_kind_of(name), "name: what it is", name)
+    if _VERSIONED_NAME.match(name) and not _COUNTED.match(name):  # "Lumen Docs 2: handwriting"
         return Verdict(_kind_of(name), "name: what it is", name)
     return None
+
+
+def _speedup(title: str, text: str) -> re.Match[str] | None:
+    """A title telling a product got faster: 'X is now 3x faster' says it itself; 'Faster X on Y' needs
+    the text to say so too ('now', a version, '2x')."""
+    found = SPEEDUP_TITLE.match(title)
+    if found is None or (found["adj"] and not _SPEEDUP_EVIDENCE.search(text[:LAUNCH_TEXT_CHARS])):
+        return None
+    return found
+
+
+def _changelog_entry(title: str) -> Verdict:
+    """A changelog entry is a release when its title names a product with its version ('Lumen Docs
+    2: handwriting'); its routine entries (billing, keys, limits, deprecations) are other."""
+    name = split_title(title)[0].strip()
+    if _VERSIONED_NAME.match(name) and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
+        return Verdict(_kind_of(name), "changelog release", name)
+    return Verdict(EntryKind.OTHER, "changelog")
+
+
+# A product's name with a dotted version in a text's first sentences: "in Ollama 0.31", "LM Studio 0.4"
+_TEXT_VERSIONED = re.compile(r"\b((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){0,2} v?\d+\.\d+(?:\.\d+)*(?![\w.])"
+                             r"(?: (?-i:[A-Z])[\w-]*)*)")
+_TEXT_VERSION_CHARS = 200
+
+
+# A title opening on a product's name with a dotted version: "LM Studio 0.4 with MLX ...", "What's new
+# in Quill 2.3", "Wren 1.4 brings offline mode"
+_TITLE_VERSIONED = re.compile(r"^(?:(?i:what'?s new in|inside|meet) )?"
+                              r"((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){0,2}"
+                              r" v?\d+\.\d+(?:\.\d+)*(?![\w.])(?: (?-i:[A-Z])[\w-]*)*)")
+
+
+def _versioned_title(title: str, text: str) -> str | None:
+    """The versioned product a title opens on, when the text names it too (a release post);
+    None otherwise ("Python 3.13 is slower than you think" alone names no release)."""
+    found = _TITLE_VERSIONED.match(title.replace("’", "'"))
+    if found is None or _COUNTED.match(found[1]):
+        return None
+    return found[1] if found[1].casefold() in text[:_TEXT_VERSION_CHARS].casefold() else None
+
+
+def _versioned_name_in(text: str) -> str | None:
+    """The first product name with a dotted version in the text's opening ('Ollama 0.30'), if any."""
+    found = _TEXT_VERSIONED.search(text[:_TEXT_VERSION_CHARS])
+    return found[1] if found and not _COUNTED.match(found[1]) else None
 
 
 def _text_names(name: str, text: str) -> bool:
@@ -320,11 +449,19 @@ AI_PRODUCT_WORDS = _words(
 # Software no model is in, as a release feed or post names it: its weak words ("generates source
 # maps", "code generation") do not make it AI
 NOT_AI_PRODUCT_WORDS = _words(
-    r"\btype checker\b", r"\blinter\b", r"\bformatter\b", r"\bbundler\b", r"\bweb framework\b",
+    r"\btype[- ]check(?:er|ing)?\b", r"\blinter\b", r"\bformatter\b", r"\bbundler\b", r"\bweb framework\b",
     r"\bcompiler\b", r"\blanguage server\b", r"\bORM\b", r"\bhttp (?:client|server|library)\b",
     r"\bpackage manager\b", r"\bbuild tool\b", r"\btest runner\b", r"\bwebhooks?\b", r"\bpayments?\b",
     r"\bcss\b", r"\bmiddleware\b", r"\btemplates?\b", r"\brouting\b|\broutes?\b")
 AI_TEXT_CHARS = 600
+# Words that read as AI but name a compiler's or a schema's notion: "type inference", "data model"
+# in a type checker's release notes; set aside before any AI word is looked for
+NOT_AI_COMPOUNDS = _words(
+    r"\b(?:type|types|typing|data|object|memory|threat|domain|view|document|component|permission|security"
+    r"|execution|programming|concurrency|pricing|business|mental|process|actor|event|reference|cost|object)"
+    r"[- ](?:models?|inference|generation)\b", r"\binference (?:of|for) (?:types?|generics?|\w+ types?)\b",
+    r"\bgenerat(?:e|es|ed|ing|ion of) (?:source ?maps?|types?|stubs|bindings|docs"
+    r"|code from (?:schemas?|protos?))\b")
 
 
 def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
@@ -332,12 +469,14 @@ def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
     the text (broader than scrapers.facts.is_ai_tool, which is one signal: taglines such as
     "Private RAG over your files" carry no "AI"); naming non-AI software (a type checker, a web
     framework) without such vocabulary overrides is_ai_tool's weaker words."""
-    opening = f"{title}\n{text[:AI_TEXT_CHARS]}"
+    opening = NOT_AI_COMPOUNDS.sub(" ", f"{title}\n{text[:AI_TEXT_CHARS]}")
     if AI_PRODUCT_WORDS.search(opening):
         return True
     if NOT_AI_PRODUCT_WORDS.search(opening):
         return False
-    return is_ai_tool
+    # is_ai_tool reads the whole text; asked again of the opening only, since a release's notes deep
+    # down ("deferring inference of parameters") say nothing of what the project is
+    return is_ai_tool and text_is_ai_tool(title, opening)
 
 
 def _kind_of(name: str) -> EntryKind:

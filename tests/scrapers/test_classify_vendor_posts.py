@@ -1,0 +1,215 @@
+"""Vendor and platform posts that launch or release a product without "Introducing" or "launch":
+a platform bringing another maker's model, speed-ups, "Name: tagline" with a size, licence or price,
+texts that open on the product, availability in the text; and what stays other: company news that
+names models, routine changelog entries, non-AI projects' release notes, hedges."""
+
+import pytest
+
+from scrapers.classify import EntryKind, Origin, classify, is_ai_product
+
+POST = Origin.POST
+BLOG = "https://quarry.example/blog/post"
+CHANGELOG = "https://quarry.example/changelog#entry"
+
+
+def _read(title: str, text: str = "", url: str = BLOG, origin: Origin = POST):
+    return classify(title, text, url=url, origin=origin)
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Kimi K3 is now on Together AI", "Kimi K3"),
+        ("Sable Coder from Tidewater Labs, now on Replicate", "Sable Coder"),
+        ("Marlin 7B now in Hearthbox", "Marlin 7B"),
+        ("Quokka and Dunlin land in Pebble", "Quokka"),
+        ("Ibis Vision comes to Fernbank Cloud", "Ibis Vision"),
+        ("Bringing Ptarmigan to every Slack workspace", "Ptarmigan"),
+        ("Heron Nano arrive on the Fjord console", "Heron Nano"),
+    ],
+)
+def test_a_platform_bringing_a_model_names_it_in_the_title(title, product):
+    verdict = _read(title)
+    assert verdict.makes_tool and verdict.product == product
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Our docs are now on GitHub", "The team is now in Berlin", "Support is now in Discord",
+     "Orrin 3 is coming to Fjordcloud soon"],
+)
+def test_a_capitalised_subject_that_is_no_product_or_a_hedge_is_not_a_platform_launch(title):
+    assert not _read(title, "We moved things around this month.").makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [
+        ("Faster Gemma 4 on MLX with multi-token prediction",
+         "Gemma 4 is now much faster in Hearth 0.31 on Apple Silicon.", "Hearth 0.31"),
+        ("Llama 3.3 70B on Workers AI, now faster", "It runs at twice its old speed.", "Llama 3.3 70B"),
+        ("Quill is now 3x faster", "Quill answers in half the time.", "Quill"),
+        ("Cheaper Osprey Search for every team", "Osprey Search now costs 40% less per query.",
+         "Osprey Search"),
+    ],
+)
+def test_a_product_made_faster_or_cheaper_is_a_release(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+def test_a_speed_up_title_without_a_speed_up_in_the_text_is_a_tutorial():
+    assert not _read("Faster Python in ten steps", "Ten tips for tighter loops.").makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "origin"),
+    [
+        ("Tessera – an 8x7B open-weight MoE from Nimbus AI", Origin.HACKER_NEWS),
+        ("Pico Reason: long-context reasoning, billed per token", Origin.HACKER_NEWS),
+        ("Leanstral: Open-Source foundation for trustworthy vibe-coding", POST),
+        ("Gorse – open weights for code review at 12B", Origin.HACKER_NEWS),
+        ("Tansy: reasoning from $0.10 a million tokens", POST),
+        ("Lumenfold Whisperer: our on-device transcriber", POST),
+    ],
+)
+def test_a_name_and_tagline_with_a_size_licence_or_price_is_a_launch(title, origin):
+    assert _read(title, "", url="https://nimbus.example/blog/x", origin=origin).makes_tool
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Rust: the hard parts", "Kubernetes – a ten-year retrospective", "Postmortem: the March outage"],
+)
+def test_a_headline_with_a_colon_is_no_launch_without_product_words(title):
+    assert not _read(title, "", url="https://essays.example/p/1", origin=Origin.HACKER_NEWS).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [
+        ("Speaking of Voxtral", "Voxtral TTS: A frontier, open-weights text-to-speech model that's fast.",
+         "Voxtral TTS"),
+        ("A new voice for everyone", "Corvina Voice — an open text-to-speech model for 30 languages.",
+         "Corvina Voice"),
+        ("Small but mighty", "Wren Mini: the first on-device model for offline notes.", "Wren Mini"),
+        ("Pocket transcripts", "Our new app, Lumenfold Whisperer, transcribes on-device.",
+         "Lumenfold Whisperer"),
+    ],
+)
+def test_a_text_opening_on_the_product_and_what_it_is_is_a_launch(title, text, product):
+    verdict = _read(title, text)
+    assert verdict.makes_tool and verdict.product == product
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whisper v4 came out yesterday; here it is on our GPUs.",
+        "You can now run Merganser on a single 24 GB card.",
+        "It is free on the App Store, with no account.",
+        "The safeguard models are available in two sizes: 20B and 120B.",
+        "Hearth is now in the Fjord library, ready to pull.",
+    ],
+)
+def test_a_text_stating_availability_is_a_launch(text):
+    assert _read("OpenAI gpt-oss-safeguard", text).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [
+        ("Improved performance and model support with GGUF",
+         "Hearth 0.30 is now available with improved performance and GGUF support.", "Hearth 0.30"),
+        ("Better memory use on long chats", "Quill 2.4 is out now: long chats take half the memory.",
+         "Quill 2.4"),
+        ("LM Studio 0.4 with MLX and GGUF side by side", "LM Studio 0.4 runs MLX and GGUF models.",
+         "LM Studio 0.4"),
+        ("What's new in Quill 2.3", "Quill 2.3 adds folders and offline mode.", "Quill 2.3"),
+        ("Wren 1.4 brings offline mode", "Wren 1.4 keeps working on a plane.", "Wren 1.4"),
+    ],
+)
+def test_a_post_on_a_versioned_product_is_a_release_of_it(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Ollama: all aboard open models",
+         "Serving 8.9 million developers, Ollama has raised $88M from Benchmark."),
+        ("Brightwater: the next chapter", "We've raised a $40M Series B to build open models."),
+        ("Onward with open models", "Today we closed our $12M funding round with three investors."),
+        ("Kestrel: what comes next", "Kestrel raised $30 million to grow its model team."),
+    ],
+)
+def test_a_company_post_about_its_money_is_funding_even_when_it_names_models(title, text):
+    assert _read(title, text).reason == "funding"
+
+
+def test_a_launch_title_beats_a_funding_line_in_its_text():
+    verdict = _read("Introducing Kestrel Voice", "Kestrel, which has raised $30M, ships its voice model.")
+    assert verdict.kind is EntryKind.LAUNCH
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Billing: invoices in EUR and GBP", "You can now be invoiced in EUR or GBP."),
+        ("Dashboard: API keys per project", "Keys can now be scoped to a single project."),
+        ("Console now supports dark mode", "Toggle it under Settings."),
+        ("Higher rate limits on the Team plan", "Team keys now get 600 requests per minute."),
+        ("SDK: retries with backoff", "The Python SDK now retries 429s."),
+    ],
+)
+def test_routine_changelog_entries_are_other(title, text):
+    for url in (CHANGELOG, "https://quarry.example/docs/release-notes#x", "https://quarry.example/updates/"):
+        assert _read(title, text, url=url).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "product"),
+    [
+        ("Lumen Docs 2: handwriting and nested tables", EntryKind.RELEASE, "Lumen Docs 2"),
+        ("Kestrel Studio 1.1: inline diffs", EntryKind.RELEASE, "Kestrel Studio 1.1"),
+        ("Quarry Search 3 — ranked answers", EntryKind.RELEASE, "Quarry Search 3"),
+        ("Introducing Lumen Voice", EntryKind.LAUNCH, "Lumen Voice"),
+    ],
+)
+def test_a_changelog_entry_naming_a_versioned_product_is_its_release(title, kind, product):
+    verdict = _read(title, "Handwritten fields now come back as JSON.", url=CHANGELOG)
+    assert (verdict.kind, verdict.product) == (kind, product)
+
+
+def test_a_changelog_part_or_week_is_no_versioned_product():
+    assert _read("Week 3: smaller fixes", "", url=CHANGELOG).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("ty 0.0.1-alpha.34", "Release Notes. Bug fixes. Improve solving of a type variable. " * 12
+         + "Defer inference of all parameter annotations."),
+        ("tarn 0.9.2", "Bug fixes. Type inference for async context managers; better narrowing."),
+        ("ormish 2.1.0", "The data model now keeps field order; fewer queries on joins."),
+        ("sitegen 4.0.1", "Generates source maps for every page; faster incremental builds."),
+    ],
+)
+def test_a_non_ai_projects_release_notes_are_not_ai_and_make_a_changelog_entry(title, text):
+    assert not is_ai_product(title, text, is_ai_tool=True)
+    verdict = classify(title, text, url="https://github.com/o/p/releases/tag/x", origin=Origin.RELEASES,
+                       is_ai=False)
+    assert (verdict.kind, verdict.reason) == (EntryKind.OTHER, "changelog")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("vllm-lite 0.7.0", "Serves more models: adds Qwen3 and speculative decoding for inference."),
+        ("ferret 2.1.0", "Ferret runs open-weight language models locally; this release adds MLX."),
+        ("whisperkit 1.3.0", "Faster transcription on Apple Silicon; new model download cache."),
+    ],
+)
+def test_an_ai_projects_release_notes_are_ai(title, text):
+    assert is_ai_product(title, text, is_ai_tool=True)
