@@ -72,12 +72,19 @@ OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"\[(?:audio|podcast)\]")),
     ("newsletter", _words(r"(?:^|\s)(?:#|no\.\s?|issue\s+#?)\d{1,4}\b", r"\bnewsletter\b",
                           r"\b(?:weekly|monthly) (?:digest|roundup|recap|update)\b", r"\bthis week in\b",
-                          r"\bweek \d+\b", r"\bdigest\b", r"\broundup\b")),
+                          r"\bweek \d+\b", r"\bdigest\b", r"\broundup\b",
+                          # "The Inference Brief, 28 November": a periodical named and dated
+                          r"^the [\w ]{1,30}\b(?:brief|briefing|dispatch|bulletin|weekly|letter|report)\b",
+                          r"\b(?:brief|briefing|dispatch|bulletin|edition|notes)\s*[,:–—-]?\s+(?:\d{1,2}\s+)?"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")),
     ("paper", _words(r"\bpaper\b", r"\barxiv\b", r"^\[?\d{4}\.\d{4,5}\]?", r"\bpreprint\b",
                      r"\bwe (?:study|show|propose)\b")),
     ("funding", _words(r"\braises?\b.*(?:[$€£]|\bmillion\b|\bbillion\b|\bround\b)",
                        r"\bseries [a-h]\b", r"\bfunding\b", r"\bvaluation\b", r"\bacquires?\b",
                        r"\bacquisition\b", r"\binvests?\b", r"\bdonat(?:es?|ing)\b", r"\bipo\b", r"\bs-1\b")),
+    # a hedge: what is not out yet ("Coming soon: Heron Voice", "Planned for Q3: on-prem")
+    ("article", _words(r"^(?:coming (?:soon|next|later)|planned|on (?:the|our) roadmap|soon|sneak peek)\b",
+                       r"\b(?:is|are) coming soon\b", r"\bwaitlist\b")),
     ("event", _words(r"\bwebinar\b", r"\bconference\b", r"\bsummit\b", r"\bmeetup\b", r"\bhackathon\b",
                      r"\bkeynote\b", r"\bjoin us\b", r"\blivestream\b", r"\b(?:dev ?day|connect) 20\d\d\b",
                      r"\brecap\b", r"\bworkshop\b", r"\bat (?:neurips|icml|iclr|cvpr)\b")),
@@ -100,6 +107,13 @@ WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"\bexploring\b", r"\badvantages\b", r"\blearned\b", r"\bupdate on\b")),
 )
 
+# A title telling the reader to do something with a product: a how-to ("Serve Tidepool with vLLM",
+# "Fine-tune Quill on your tickets"); tried only once no launch text has spoken ("Deploy Whisper v4
+# on Modal" whose text says Whisper v4 came out yesterday stays a launch)
+IMPERATIVE_TITLE = _words(r"^(?:serve|deploy|run|fine-tune|finetune|train|host|self-host|migrate|scale"
+                          r"|monitor|evaluate|benchmark|set up|install|connect|integrate|automate"
+                          r"|speed up|cut|make)\b")
+
 # --- not a launch, by the link ----------------------------------------------------------------
 OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paper", re.compile(r"^(?:arxiv\.org|openreview\.net|aclanthology\.org|papers\.|proceedings\.)"
@@ -118,16 +132,18 @@ _NAME = r"(?P<name>[^:,–—|()]+?)"
 # A product's name as a title writes it: capitalised words or words with digits ("Quill 3", "Sift-2")
 _CAP_NAME = r"(?P<name>[A-Z0-9][\w.+-]*(?: (?:[A-Z0-9][\w.+-]*))*)"
 LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting"
-                             rf"|say (?:hello|hi) to)\s*:?\s+(?:the (?:new |all-new )?)?{_NAME}"
-                             rf"(?:\s*[:,–—|(-]\s|\s+by\s|[.!]?$)",
+    ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting|releasing"
+                             rf"|open[- ]sourcing|shipping|say (?:hello|hi) to)\s*:?\s+"
+                             rf"(?:the (?:new |all-new )?)?{_NAME}"
+                             rf"(?:\s*[:,–—|(-]\s|\s+(?:by|to|for|in|on|with)\s|[.!]?$)",
                              re.IGNORECASE)),
     ("launches", re.compile(rf"^[^:]+?\s+(?:launches|releases|unveils|ships|debuts|open-sources)\s+{_NAME}"
                             rf"(?:\s*[:,–—|(-]\s|[.!]?$)", re.IGNORECASE)),
     ("available", re.compile(rf"^{_NAME}(?:,[^,]+,)?\s+(?:is|are)\s+(?:now\s+)?(?:available|live|here|out"
                              rf"|generally available|open(?:-sourced)?|released"
                              rf"|in (?:public )?(?:beta|preview))\b", re.IGNORECASE)),
-    ("available", re.compile(rf"^(?:now (?:available|live|in (?:public )?(?:beta|preview)|open)|new)\s*:"
+    ("available", re.compile(rf"^(?:now (?:available|live|shipping|in (?:public )?(?:beta|preview)|open)|new"
+                             rf"|out now|just (?:shipped|released|launched)|available (?:now|today))\s*:"
                              rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE)),
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE)),
     ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
@@ -137,6 +153,9 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE)),
     ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b")),
+    ("available", re.compile(rf"^{_NAME},\s+(?:now\s+)?(?:generally available|available (?:now|today|to all)"
+                             rf"|live"
+                             rf"|in (?:public )?beta|open[- ]sourced?)\b", re.IGNORECASE)),
     ("announced", re.compile(rf"^(?i:(?:now )?you can (?:now )?(?:run|use|try|get|download)) "
                              rf"{_CAP_NAME}\b")),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
@@ -148,13 +167,16 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Titles telling what a product does now: an update of a product already out
 # ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
+# "Version 4 of Marten Notes", "Release 2.3 of Quill"
+VERSION_OF_TITLE = re.compile(rf"^(?i:version|release|v) ?(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
 UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|runs|reads|handles|does|has"
                           rf"|understands)\b")
 # Titles telling that a product got faster or cheaper: "Faster Gemma 4 on MLX", "Llama 3.3 70B on
 # Workers AI, now faster", "Quill is now 3x faster": a release (of the runtime the text names, if any)
+_TIMES = r"(?:\d+(?:\.\d+)?x|(?:two|three|four|five|ten|\d+) times|\d+%)"
 SPEEDUP_TITLE = re.compile(rf"^(?:(?P<adj>(?i:faster|quicker|cheaper|snappier)) )?{_CAP_NAME}\b"
-                           rf"(?(adj)|[^:]*?,?\s+(?i:(?:is )?now (?:\d+(?:\.\d+)?x |twice as |much )?"
-                           rf"(?:faster|quicker|cheaper))\b)")
+                           rf"(?(adj)|[^:]*?(?:,?\s+(?i:(?:is )?now (?:{_TIMES} |much )?)"
+                           rf"|,?\s+(?i:(?:is |gets |runs )?{_TIMES} ))(?i:faster|quicker|cheaper)\b)")
 # What the text of a speed-up release says: "now", a version, "2x", "30%" ("Faster Python in ten
 # steps" is a tutorial)
 _SPEEDUP_EVIDENCE = re.compile(r"\bnow\b|\d+\.\d+|\b\d+(?:\.\d+)?x\b|\d%|\btwice\b", re.IGNORECASE)
@@ -208,7 +230,21 @@ LAUNCH_TEXT = _words(
     r"\b(?:free|available|out) (?:on|in|from) (?:the )?(?:app store|google play|play store|mac app store"
     r"|chrome web store|microsoft store)\b",
     r"\bavailable in (?:two|three|four|five|several|\d) sizes\b",
+    r"\b(?:is|are) (?:now )?generally available\b",
+    r"\b(?:is|are) (?:now )?(?:served|hosted|running|live) (?:on|in|at)\b",
+    r"\b(?:from|as of|since) this morning\b", r"\bas of today\b",
+    r"\bships (?:to|for) (?:all|every|everyone)\b",
+    r"\bweights\b[^.]{0,60}\b(?:are|is) (?:now )?(?:on|at) (?:hugging ?face|kaggle|github)\b",
+    r"\b(?:get|download|install) it (?:from|on|in) (?:the )?(?:app store|google play|play store|mac app store"
+    r"|chrome web store|microsoft store|f-droid)\b",
+    r"\bcosts? [$€£]\d[\d.,]* (?:per|a|for) (?:1M|1K|one million|a million|million|thousand)\b",
 )
+# A text opening on a product with its version and what it does: "Marten Notes 4 adds ...",
+# "Bramble 1.6 works offline": a release of it
+TEXT_OPENS_VERSIONED = re.compile(
+    r"^((?-i:[A-Z])[\w.+-]*(?: (?-i:[A-Z])[\w.+-]*){0,3} v?\d+(?:\.\d+)*)\s+(?:now\s+)?"
+    r"(?:adds|brings|introduces|ships|works|lets|fixes|makes|runs|comes|gets|improves|supports|is out|is here"
+    r"|is available|arrives|answers|reads|understands|speaks)\b")
 # A text opening on the product and what it is: "Voxtral TTS: a frontier, open-weights text-to-speech
 # model ...", "Leanstral - the first open-source agent for Lean 4", "Our new app, Whisperer, ..."
 _PRESENTED_NOUN = (r"(?i:model|llm|agent|app|assistant|tool|api|platform|library|framework|engine|sdk|cli"
@@ -282,11 +318,13 @@ def classify(
         return _changelog_entry(title)
     if (update := UPDATE_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", update["name"])
+    if (version_of := VERSION_OF_TITLE.match(title)) is not None:
+        return Verdict(EntryKind.RELEASE, "version of", f"{version_of['name']} {version_of['version']}")
+    if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
+        return _hn_story(title, url)
     if (faster := _speedup(title, text)) is not None:
         name = _versioned_name_in(text) or _NAME_TAIL.sub("", faster["name"] or "").strip()
         return Verdict(EntryKind.RELEASE, "faster", name)
-    if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
-        return _hn_story(title, url)
     if product_key(url):  # an aggregator's entry linking the product's own home page
         return Verdict(_kind_of(split_title(title)[0]), "links the product")
     if (versioned := _versioned_title(title, text)) is not None:
@@ -303,6 +341,8 @@ def classify(
     name = split_title(title)[0]
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
+    if (opens := TEXT_OPENS_VERSIONED.match(text)) is not None and not _COUNTED.match(opens[1]):
+        return Verdict(_kind_of(opens[1]), "text names its version", opens[1])
     if (presented := next(filter(None, (pattern.match(text) for pattern in TEXT_PRESENTS)), None)):
         return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
@@ -310,6 +350,8 @@ def classify(
         return Verdict(EntryKind.RELEASE if versioned else _kind_of(name), "says it launches", versioned)
     if _launch_category(tags, text[:LAUNCH_TEXT_CHARS]):
         return Verdict(_kind_of(name), "launch category")
+    if IMPERATIVE_TITLE.match(title):  # "Serve X with vLLM": a how-to, unless its text announced X
+        return Verdict(EntryKind.OTHER, "tutorial")
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
     if chance is not None and chance >= LAUNCH_PROBABILITY:
         return Verdict(_kind_of(name), "reads like a launch")
@@ -445,14 +487,20 @@ AI_PRODUCT_WORDS = _words(
     r"\b(?:screenshots?|designs?|sketch(?:es)?|mockups?) (?:in)?to (?:\w+ )?code\b",
     r"\bdrafts? (?:the |a )?(?:repl(?:y|ies)|emails?|answers?|redlines?|responses?)\b",
     r"\bin your (?:tone|voice|style)\b", r"\bfine-tun",
-    r"\bprompts?\b", r"\blocal models?\b", r"\bopen models?\b")
+    r"\bprompts?\b", r"\blocal models?\b", r"\bopen models?\b",
+    # an inference server's notes: what only serving a model involves
+    r"\bspeculative decoding\b", r"\bcontinuous batching\b", r"\bkv[- ]cache\b", r"\bquanti[sz]", r"\bGGUF\b",
+    r"\bLoRA\b", r"\btokens? (?:per second|/s)\b", r"\bflash[- ]?attention\b",
+    r"\bmixture[- ]of[- ]experts\b",
+    r"\bMoE\b")
 # Software no model is in, as a release feed or post names it: its weak words ("generates source
 # maps", "code generation") do not make it AI
 NOT_AI_PRODUCT_WORDS = _words(
     r"\btype[- ]check(?:er|ing)?\b", r"\blinter\b", r"\bformatter\b", r"\bbundler\b", r"\bweb framework\b",
     r"\bcompiler\b", r"\blanguage server\b", r"\bORM\b", r"\bhttp (?:client|server|library)\b",
     r"\bpackage manager\b", r"\bbuild tool\b", r"\btest runner\b", r"\bwebhooks?\b", r"\bpayments?\b",
-    r"\bcss\b", r"\bmiddleware\b", r"\btemplates?\b", r"\brouting\b|\broutes?\b")
+    r"\bcss\b", r"\bmiddleware\b", r"\btemplates?\b", r"\brouting\b|\broutes?\b",
+    r"\bquerysets?\b", r"\bforeign keys?\b", r"\bschema migrations?\b", r"\bSQL (?:queries|dialects?)\b")
 AI_TEXT_CHARS = 600
 # Words that read as AI but name a compiler's or a schema's notion: "type inference", "data model"
 # in a type checker's release notes; set aside before any AI word is looked for

@@ -213,3 +213,96 @@ def test_a_non_ai_projects_release_notes_are_not_ai_and_make_a_changelog_entry(t
 )
 def test_an_ai_projects_release_notes_are_ai(title, text):
     assert is_ai_product(title, text, is_ai_tool=True)
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Kiln Code, generally available", "Kiln Code"),
+        ("Sorrel Search, now in public beta", "Sorrel Search"),
+        ("Now shipping: Gannet Desk", "Gannet Desk"),
+        ("Out now: Dunlin Voice", "Dunlin Voice"),
+        ("Just shipped: Pebble Tiles", "Pebble Tiles"),
+        ("Open-sourcing Wick, our agent sandbox", "Wick"),
+        ("Releasing Tansy Coder to everyone", "Tansy Coder"),
+    ],
+)
+def test_a_title_saying_a_product_ships_without_launch_verbs_is_a_launch(title, product):
+    verdict = _read(title)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [
+        ("Version 4 of Marten Notes", "", "Marten Notes 4"),
+        ("Release 2.3 of Quill", "", "Quill 2.3"),
+        ("Bramble gets offline mode in 1.6", "Bramble 1.6 works offline on a plane.", "Bramble 1.6"),
+        ("A better inbox", "Gannet Desk 3 adds shared drafts and an audit trail.", "Gannet Desk 3"),
+        ("Offline at last", "Heron 2.1 now runs without a connection.", "Heron 2.1"),
+        ("Quarry Search, two times faster", "Answers come back in 180 ms.", "Quarry Search"),
+        ("Quill gets 3x faster", "Same answers, a third of the wait.", "Quill"),
+        ("Sorrel is 40% cheaper", "From today a million tokens cost $0.30.", "Sorrel"),
+    ],
+)
+def test_a_post_on_a_new_version_or_speed_without_a_versioned_title_is_a_release(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tidepool-8B from Marrow Labs is served on Basalt from this morning.",
+        "Calls to it cost $0.06 per 1M tokens, with a 64K context.",
+        "A 1.5B version that runs offline. Get it from Google Play.",
+        "The weights of the 32B model are on Hugging Face under Apache 2.0.",
+        "As of today its code is public under the MIT licence.",
+        "The help-desk agent ships to all workspaces this week.",
+        "After four months in preview, the coding agent is generally available.",
+    ],
+)
+def test_a_text_stating_where_or_for_how_much_a_product_is_had_is_a_launch(text):
+    assert _read("Tidepool-8B, served", text).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Coming soon: Heron Voice", "Heron Voice is in private testing and opens later this year."),
+        ("Planned for next quarter: Quarry on-prem", "We plan to ship an on-premises Quarry next year."),
+        ("Sorrel Voice is coming soon", "It will reach every plan in the spring."),
+        ("Join the waitlist for Dunlin Pro", "Dunlin Pro opens to a first hundred teams in March."),
+        ("Serve Tidepool-8B with vLLM on two L4s",
+         "Tidepool-8B has been out since March; this walkthrough serves it."),
+        ("Fine-tune Quill on your support tickets", "A notebook that takes an afternoon."),
+        ("The Inference Brief, 28 November",
+         "Tidepool-8B is now on Basalt Cloud; Kiln Code is generally available."),
+        ("Model Notes — December 3", "Three launches this week: Heron 2 is now on Basalt and more."),
+        ("The Friday Dispatch", "Kiln Code is generally available, and Quill 3 is out now."),
+    ],
+)
+def test_hedges_how_tos_and_dated_roundups_are_not_launches(title, text):
+    assert not _read(title, text).makes_tool
+
+
+def test_a_how_to_whose_text_says_the_model_just_came_out_stays_a_launch():
+    text = "OpenAI's Whisper v4 came out yesterday. This post serves it on one L4 GPU."
+    assert _read("Deploy Whisper v4 on Modal in five minutes", text).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "is_ai"),
+    [
+        ("heron-serve v0.9.0", "Highlights: speculative decoding for Heron 2; continuous batching on ROCm.",
+         True),
+        ("tinyserve 0.3.0", "Adds GGUF loading and a KV-cache that spills to disk.", True),
+        ("loraforge 1.1.0", "LoRA adapters merge in place; 30% more tokens per second.", True),
+        ("ormlet v1.8.2", "Fixes: a model's save() no longer leaks; querysets keep their ordering.", False),
+        ("tablekit 3.0.1", "The model layer names its foreign keys; SQL queries are logged.", False),
+        ("plinth v2.4.0-beta.1", "Plinth is a utility-first CSS framework; this beta adds container queries.",
+         False),
+    ],
+)
+def test_release_notes_tell_an_inference_server_from_an_orm(title, text, is_ai):
+    assert is_ai_product(title, text, is_ai_tool=True) is is_ai
