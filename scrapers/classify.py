@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from scrapers.facts import is_ai_tool as text_is_ai_tool
 from scrapers.launch_model import launch_probability
 from scrapers.normalise import host_of, split_title
 from scrapers.resolve import product_key
@@ -58,7 +57,12 @@ class Verdict:
 
 
 def _words(*phrases: str) -> re.Pattern[str]:
-    return re.compile("|".join(phrases), re.IGNORECASE)
+    """One case-blind pattern matching any of the phrases. The phrases that open on a word boundary
+    share one "\\b(?:...)", so that the many positions inside a word fail at once (same matches)."""
+    bounded = [phrase[2:] for phrase in phrases if phrase.startswith(r"\b")]
+    others = [phrase for phrase in phrases if not phrase.startswith(r"\b")]
+    grouped = [rf"\b(?:{'|'.join(bounded)})"] if bounded else []
+    return re.compile("|".join(others + grouped), re.IGNORECASE)
 
 
 # --- not a launch, by the title ---------------------------------------------------------------
@@ -74,7 +78,7 @@ OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\b(?:weekly|monthly) (?:digest|roundup|recap|update)\b", r"\bthis week in\b",
                           r"\bweek \d+\b", r"\bdigest\b", r"\broundup\b",
                           # "The Inference Brief, 28 November": a periodical named and dated
-                          r"^the [\w ]{1,30}\b(?:brief|briefing|dispatch|bulletin|weekly|letter|report)\b",
+                          r"^the (?:\w+ ){1,4}(?:brief|briefing|dispatch|bulletin|weekly|letter|report)\b",
                           r"\b(?:brief|briefing|dispatch|bulletin|edition|notes)\s*[,:–—-]?\s+(?:\d{1,2}\s+)?"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")),
     ("paper", _words(r"\bpaper\b", r"\barxiv\b", r"^\[?\d{4}\.\d{4,5}\]?", r"\bpreprint\b",
@@ -103,7 +107,7 @@ WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"\bhow .* (?:uses?|is using|are using|helps?)\b", r"\bwhy\b", r"\bwhat\b",
                        r"\bsafeguards\b|\bsafeguard (?:your|our|the|against)\b", r"\bmou\b",
                        r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",
-                       r"\binterview\b", r"\b\[video\]|\[pdf\]", r"\breport\b",
+                       r"\binterview\b", r"\[(?:video|pdf)\]", r"\breport\b",
                        r"\bexploring\b", r"\badvantages\b", r"\blearned\b", r"\bupdate on\b")),
 )
 
@@ -173,6 +177,7 @@ UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|
                           rf"|understands)\b")
 # Titles telling that a product got faster or cheaper: "Faster Gemma 4 on MLX", "Llama 3.3 70B on
 # Workers AI, now faster", "Quill is now 3x faster": a release (of the runtime the text names, if any)
+_SPEEDUP_WORDS = ("faster", "quicker", "cheaper", "snappier")
 _TIMES = r"(?:\d+(?:\.\d+)?x|(?:two|three|four|five|ten|\d+) times|\d+%)"
 SPEEDUP_TITLE = re.compile(rf"^(?:(?P<adj>(?i:faster|quicker|cheaper|snappier)) )?{_CAP_NAME}\b"
                            rf"(?(adj)|[^:]*?(?:,?\s+(?i:(?:is )?now (?:{_TIMES} |much )?)"
@@ -329,7 +334,7 @@ def classify(
         return Verdict(_kind_of(split_title(title)[0]), "links the product")
     if (versioned := _versioned_title(title, text)) is not None:
         return Verdict(EntryKind.RELEASE, "versioned title", versioned)
-    if FUNDING_TEXT.search(text[:FUNDING_TEXT_CHARS]):  # a company's news, whatever product it names
+    if _is_funding(text[:FUNDING_TEXT_CHARS]):  # a company's news, whatever product it names
         return Verdict(EntryKind.OTHER, "funding")
     other = _other_reason(title, None, WEAK_OTHER_TITLES)
     if other is not None:
@@ -414,9 +419,18 @@ def _name_and_tagline(title: str) -> Verdict | None:
     return None
 
 
+def _is_funding(opening: str) -> bool:
+    """Whether a text's opening tells of money raised (a word check first: few texts say "raised")."""
+    lowered = opening.casefold()
+    return ("raised" in lowered or "round" in lowered) and bool(FUNDING_TEXT.search(opening))
+
+
 def _speedup(title: str, text: str) -> re.Match[str] | None:
     """A title telling a product got faster: 'X is now 3x faster' says it itself; 'Faster X on Y' needs
     the text to say so too ('now', a version, '2x')."""
+    lowered = title.casefold()
+    if not any(word in lowered for word in _SPEEDUP_WORDS):  # most titles: no regex run
+        return None
     found = SPEEDUP_TITLE.match(title)
     if found is None or (found["adj"] and not _SPEEDUP_EVIDENCE.search(text[:LAUNCH_TEXT_CHARS])):
         return None
@@ -491,8 +505,11 @@ AI_PRODUCT_WORDS = _words(
     # an inference server's notes: what only serving a model involves
     r"\bspeculative decoding\b", r"\bcontinuous batching\b", r"\bkv[- ]cache\b", r"\bquanti[sz]", r"\bGGUF\b",
     r"\bLoRA\b", r"\btokens? (?:per second|/s)\b", r"\bflash[- ]?attention\b",
-    r"\bmixture[- ]of[- ]experts\b",
-    r"\bMoE\b")
+    r"\bmixture[- ]of[- ]experts\b", r"\bMoE\b")
+# scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")
+_WEAK_AI_WORDS = _words(r"\bmodels?\b", r"\bgenerat(?:e|es|ive|ion)\b", r"\btransformers?\b",
+                        r"\bdiffusion\b", r"\bassistants?\b", r"\bA\.I\.", r"\bclones? (?:your|a) voice\b",
+                        r"\binference\b", r"\bagents?\b", r"\bcopilot\b")
 # Software no model is in, as a release feed or post names it: its weak words ("generates source
 # maps", "code generation") do not make it AI
 NOT_AI_PRODUCT_WORDS = _words(
@@ -504,12 +521,16 @@ NOT_AI_PRODUCT_WORDS = _words(
 AI_TEXT_CHARS = 600
 # Words that read as AI but name a compiler's or a schema's notion: "type inference", "data model"
 # in a type checker's release notes; set aside before any AI word is looked for
-NOT_AI_COMPOUNDS = _words(
+# A compiler's or a schema's notion, not a model: the word before "model"/"inference" ("type
+# inference", "data model") or what is "generated" ("generates source maps")
+_NOT_AI_BEFORE = re.compile(
     r"\b(?:type|types|typing|data|object|memory|threat|domain|view|document|component|permission|security"
-    r"|execution|programming|concurrency|pricing|business|mental|process|actor|event|reference|cost|object)"
-    r"[- ](?:models?|inference|generation)\b", r"\binference (?:of|for) (?:types?|generics?|\w+ types?)\b",
-    r"\bgenerat(?:e|es|ed|ing|ion of) (?:source ?maps?|types?|stubs|bindings|docs"
-    r"|code from (?:schemas?|protos?))\b")
+    r"|execution|programming|concurrency|pricing|business|mental|process|actor|event|reference|cost)[- ]$",
+    re.IGNORECASE)
+_NOT_AI_AFTER = re.compile(r"\s(?:of|for) (?:types?|generics?|\w+ types?)\b"  # "inference of types"
+                           r"|(?: of)? (?:source ?maps?|types?|stubs|bindings|docs"
+                           r"|code from (?:schemas?|protos?))\b", re.IGNORECASE)  # "generates stubs"
+_COMPOUND_HEADS = ("model", "inference", "generat")
 
 
 def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
@@ -517,14 +538,26 @@ def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
     the text (broader than scrapers.facts.is_ai_tool, which is one signal: taglines such as
     "Private RAG over your files" carry no "AI"); naming non-AI software (a type checker, a web
     framework) without such vocabulary overrides is_ai_tool's weaker words."""
-    opening = NOT_AI_COMPOUNDS.sub(" ", f"{title}\n{text[:AI_TEXT_CHARS]}")
-    if AI_PRODUCT_WORDS.search(opening):
+    opening = f"{title}\n{text[:AI_TEXT_CHARS]}"
+    if any(_is_ai_word(opening, found) for found in AI_PRODUCT_WORDS.finditer(opening)):
         return True
     if NOT_AI_PRODUCT_WORDS.search(opening):
         return False
-    # is_ai_tool reads the whole text; asked again of the opening only, since a release's notes deep
-    # down ("deferring inference of parameters") say nothing of what the project is
-    return is_ai_tool and text_is_ai_tool(title, opening)
+    # is_ai_tool reads the whole text; its words count only in the opening, since a release's notes
+    # deep down ("deferring inference of parameters") say nothing of what the project is
+    return is_ai_tool and any(_is_ai_word(opening, found) for found in _WEAK_AI_WORDS.finditer(opening))
+
+
+def _is_ai_word(opening: str, found: re.Match[str]) -> bool:
+    """Whether an AI word found in the opening means AI: not "type inference", "data model", "generates
+    source maps"."""
+    word = found[0].casefold()
+    if not word.startswith(_COMPOUND_HEADS):
+        return True
+    if not word.startswith("generat") and _NOT_AI_BEFORE.search(opening, max(0, found.start() - 16),
+                                                                found.start()):
+        return False
+    return not _NOT_AI_AFTER.match(opening, found.end())
 
 
 def _kind_of(name: str) -> EntryKind:
