@@ -306,3 +306,66 @@ def test_a_how_to_whose_text_says_the_model_just_came_out_stays_a_launch():
 )
 def test_release_notes_tell_an_inference_server_from_an_orm(title, text, is_ai):
     assert is_ai_product(title, text, is_ai_tool=True) is is_ai
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Heron has arrived", "Heron"),
+        ("Quill Teams goes GA", "Quill Teams"),
+        ("Sorrel Voice exits beta", "Sorrel Voice"),
+        ("Wren 2 just dropped", "Wren 2"),
+        ("Hello, Merganser", "Merganser"),
+        ("Welcome Dunlin Pro", "Dunlin Pro"),
+        ("Here's Gannet Mini", "Gannet Mini"),
+        ("Heron Code, our new coding agent", "Heron Code"),
+        ("Try Lattice Translate in your browser", "Lattice Translate"),
+        ("Get Corvid Mini for Android", "Corvid Mini"),
+    ],
+)
+def test_more_titles_that_present_a_product(title, product):
+    verdict = _read(title)
+    assert verdict.makes_tool and verdict.product == product
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("New in Pinecone Assistant: model choice", "Pinecone Assistant"),
+        ("What's new in Heron: folders and search", "Heron"),
+        ("New in Quill Teams — shared prompts", "Quill Teams"),
+    ],
+)
+def test_what_is_new_in_a_product_is_a_release_of_it(title, product):
+    verdict = _read(title)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sunsetting Heron Classic", "Quill v1 API is deprecated", "Retiring the Wren desktop app",
+        "Postmortem: the November 12 outage", "Incident report: degraded latency", "2026 in review",
+        "Heron passes 1M developers", "Celebrating a year of Quill", "Simpler pricing for teams",
+        "Pricing changes for the API", "A conversation with our CTO", "Fireside chat with the Wren team",
+        "We're looking for a founding engineer", "Come work on Quill", "Meet us at the AI Infra Expo",
+        "Visit us at booth 12", "Getting started with Heron", "An introduction to Quill's API",
+        "AI News — December 3, 2026", "Friday links (2026-11-28)",
+    ],
+)
+def test_news_about_a_product_events_jobs_and_periodicals_are_not_launches(title):
+    assert not _read(title, "Notes for our users.").makes_tool
+
+
+def test_an_announcing_verb_is_never_the_product_name():
+    verdict = _read("Introducing computer use, a new Claude model", "")
+    assert verdict.product is None or not verdict.product.lower().startswith("introducing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fixes a crash in the tokenizer when a prompt ends in an emoji.",
+     "Loads safetensors files twice as fast.", "Builds against llama.cpp b4500 and ONNX Runtime 1.20."],
+)
+def test_release_notes_naming_model_plumbing_are_ai(text):
+    assert is_ai_product("kettle 0.4.2", text, is_ai_tool=False)
