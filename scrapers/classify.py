@@ -96,7 +96,9 @@ OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("event", _words(r"\bwebinar\b", r"\bconference\b", r"\bsummit\b", r"\bmeetup\b", r"\bhackathon\b",
                      r"\bkeynote\b", r"\bjoin us\b", r"\blivestream\b", r"\b(?:dev ?day|connect) 20\d\d\b",
                      r"\brecap\b", r"\bworkshop\b", r"\bat (?:neurips|icml|iclr|cvpr)\b", r"\bexpo\b",
-                     r"\b(?:meet|see|find|visit) us at\b", r"\bbooth\b", r"\boffice hours\b")),
+                     r"\b(?:meet|see|find|visit) us at\b", r"\bannounced at\b",
+                     r"\beverything (?:we|you) (?:announced|shipped|missed)\b", r"\bbooth\b",
+                     r"\boffice hours\b")),
     # a product going away, an outage, a look back: news about a product, never its launch
     ("article", _words(r"\b(?:deprecat(?:es?|ed|ing|ion)|sunset(?:s|ting)?|retir(?:e|es|ing))\b",
                        r"\bdiscontinu\w*",
@@ -322,7 +324,7 @@ _PRODUCT_TAGLINE = re.compile(
 _SIZE_OR_VERSION = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bv?\d+\.\d+(?:\.\d+)*\b")
 # Words that make the part before a colon a headline, not a product's name
 _NOT_A_NAME = _words(r"\b(?:the|of|and|or|in|on|for|to|with|from|why|how|what|when|who|is|are|we|our|my|i"
-                     r"|your|part|proposal|review|notes?|lessons?|thoughts)\b")
+                     r"|your|part|proposal|review|notes?|lessons?|thoughts|inside|at|vs|versus)\b")
 # A text presenting something new: what a launch category needs beside it
 _NEW_WORDS = _words(r"\b(?:new|released?|available|launch(?:es|ed)?|ships?|open[- ]sourc\w*|download|try)\b")
 _OLD_STORY = re.compile(r"\((?:19|20)\d\d\)\s*$")
@@ -445,11 +447,18 @@ def _name_and_tagline(title: str) -> Verdict | None:
     words = name.split()
     if not tagline or not 1 <= len(words) <= 4 or _NOT_A_NAME.search(name):
         return None
+    if len(words) > 1 and not all(_is_name_word(word) for word in words):  # "Linux und Patente: ..."
+        return None
     if _SIZE_OR_VERSION.search(name) or _PRODUCT_TAGLINE.search(" ".join(tagline.split()[:7])):
         return Verdict(_kind_of(name), "name: what it is", name)
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name):  # "Lumen Docs 2: handwriting"
         return Verdict(_kind_of(name), "name: what it is", name)
     return None
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether a word can be part of a product's name of several words: capitalised or with a digit."""
+    return word[:1].isupper() or any(character.isdigit() for character in word)
 
 
 def _is_funding(opening: str) -> bool:
@@ -491,7 +500,7 @@ _TEXT_VERSION_CHARS = 200
 
 # A title opening on a product's name with a dotted version: "LM Studio 0.4 with MLX ...", "What's new
 # in Quill 2.3", "Wren 1.4 brings offline mode"
-_TITLE_VERSIONED = re.compile(r"^(?:(?i:what'?s new in|inside|meet) )?"
+_TITLE_VERSIONED = re.compile(r"^(?:(?i:what'?s new in|meet) )?"
                               r"((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){0,2}"
                               r" v?\d+\.\d+(?:\.\d+)*(?![\w.])(?: (?-i:[A-Z])[\w-]*)*)")
 

@@ -369,3 +369,14 @@ def test_an_announcing_verb_is_never_the_product_name():
 )
 def test_release_notes_naming_model_plumbing_are_ai(text):
     assert is_ai_product("kettle 0.4.2", text, is_ai_tool=False)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Linux und Patente: Open Source bei Microsoft", "Meta at SXSW: how open source AI levels the field",
+     "Inside Aria Gen 2: the tech behind the device",
+     "Securing AI supply chains: our commitment to model signing",
+     "Everything we announced at our first developer day"],
+)
+def test_a_headline_before_a_colon_is_no_product_name(title):
+    assert not _read(title, "A look back.").makes_tool
