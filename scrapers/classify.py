@@ -174,6 +174,12 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE)),
     ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b")),
+    # "Now on Bedrock: Tansy Large"; "Fathom Search beta opens to everyone"
+    ("available", re.compile(rf"^now (?:available |live )?(?:on|in) [^:]{{1,30}}:\s*{_NAME}"
+                             rf"(?:\s*[:,–—|(-]\s|$)",
+                             re.IGNORECASE)),
+    ("available", re.compile(rf"^{_NAME}\s+(?:(?:public |open )?beta\s+)?(?:opens|is open) (?:up )?(?:to|for)"
+                             rf" (?:everyone|all|the public|anyone)\b", re.IGNORECASE)),
     # "X has arrived", "X goes GA", "X exits beta", "X just dropped"
     ("available", re.compile(rf"^{_NAME}\s+(?:has (?:arrived|landed|launched|shipped)|goes ga"
                              rf"|(?:exits|leaves|is out of) (?:beta|preview)|(?:just )?dropped"
@@ -271,6 +277,8 @@ LAUNCH_TEXT = _words(
     r"\b(?:get|download|install) it (?:from|on|in) (?:the )?(?:app store|google play|play store|mac app store"
     r"|chrome web store|microsoft store|f-droid)\b",
     r"\bcosts? [$€£]\d[\d.,]* (?:per|a|for) (?:1M|1K|one million|a million|million|thousand)\b",
+    r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
+    r"(?:seat|user|month|year|image|minute|page|request)\b", r"\b(?:anyone|everyone) can now\b",
 )
 # A text opening on a product with its version and what it does: "Marten Notes 4 adds ...",
 # "Bramble 1.6 works offline": a release of it
@@ -319,7 +327,7 @@ _PRODUCT_TAGLINE = re.compile(
     _PRODUCT_NOUN.pattern + r"|\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bMoE\b|\bmixture[- ]of[- ]experts\b"
     r"|\bopen[- ](?:source|weights?)\b|\bbilled (?:per|by)\b|\bper (?:token|request|seat|minute|page)\b"
     r"|[$€£]\s?\d|\bfree (?:tier|plan|forever)\b|\bnow (?:available|live|open|in beta)\b"
-    r"|\bgenerally available\b",
+    r"|\bgenerally available\b|\bnow (?:with|supports?|speaks|reads|runs)\b",
     re.IGNORECASE)
 _SIZE_OR_VERSION = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bv?\d+\.\d+(?:\.\d+)*\b")
 # Words that make the part before a colon a headline, not a product's name

@@ -380,3 +380,32 @@ def test_release_notes_naming_model_plumbing_are_ai(text):
 )
 def test_a_headline_before_a_colon_is_no_product_name(title):
     assert not _read(title, "A look back.").makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Now on Bedrock: Tansy Large", ""),
+        ("Now available in Vertex AI: Corvid Flash", ""),
+        ("Fathom Search beta opens to everyone", ""),
+        ("Quill Canvas is open to all", ""),
+        ("Tern Translate: now with 40 languages", ""),
+        ("Quill for Teams", "Quill for Teams brings shared workspaces. It costs $12 per seat per month."),
+        ("Heron Pro", "Pricing starts at $20 a month, with a free week."),
+        ("Wren Cloud", "Everyone can now sign up at wren.example, no waitlist."),
+    ],
+)
+def test_platform_prefixes_open_betas_taglines_and_prices_present_a_product(title, text):
+    assert _read(title, text).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Why we moved inference to our own GPUs", "Renting GPUs cost $2 an hour at our volume."),
+        ("Scaling Fathom to a billion queries", "How our infra team sharded the index."),
+        ("Wren is coming to Android this spring", "Sign up to hear when it lands."),
+    ],
+)
+def test_prices_and_plans_in_essays_and_hedges_make_no_launch(title, text):
+    assert not _read(title, text).makes_tool
