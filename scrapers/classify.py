@@ -417,7 +417,22 @@ def _hn_story(title: str, url: str | None) -> Verdict:
     page with a year in the title (an old project resurfacing) or a bare repository link."""
     if _OLD_STORY.search(title) or _CODE_HOST_REPO.match(_host_and_path(url) or ""):
         return Verdict(EntryKind.OTHER, "article")
-    return _name_and_tagline(title) or Verdict(EntryKind.OTHER, "article")
+    return _name_and_tagline(title) or _bare_versioned_name(title) or Verdict(EntryKind.OTHER, "article")
+
+
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _bare_versioned_name(title: str) -> Verdict | None:
+    """A story titled with a product's name and its version or size alone ('Kestrel 34B', 'Corvid 2.5
+    (open weights, Apache 2.0)'): the product's launch or release."""
+    name = _PARENTHESIS.sub("", title).strip()
+    words = name.split()
+    if not 1 < len(words) <= 4 or not all(_is_name_word(word) for word in words) or _COUNTED.match(name):
+        return None
+    if _SIZE_OR_VERSION.search(name) or _VERSIONED_NAME.match(name):
+        return Verdict(_kind_of(name), "name with version", name)
+    return None
 
 
 def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
@@ -560,7 +575,8 @@ AI_PRODUCT_WORDS = _words(
     r"\bspeculative decoding\b", r"\bcontinuous batching\b", r"\bkv[- ]cache\b", r"\bquanti[sz]", r"\bGGUF\b",
     r"\bLoRA\b", r"\btokens? (?:per second|/s)\b", r"\bflash[- ]?attention\b",
     r"\bmixture[- ]of[- ]experts\b", r"\bMoE\b", r"\btokeni[sz]ers?\b", r"\bsafetensors\b", r"\bllama\.cpp\b",
-    r"\bvLLM\b", r"\bONNX\b", r"\bTensorRT\b", r"\bhugging ?face\b")
+    r"\bvLLM\b", r"\bONNX\b", r"\btool[- ]call(?:s|ing)?\b", r"\bfunction[- ]calling\b", r"\bTensorRT\b",
+    r"\bhugging ?face\b")
 # scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")
 _WEAK_AI_WORDS = _words(r"\bmodels?\b", r"\bgenerat(?:e|es|ive|ion)\b", r"\btransformers?\b",
                         r"\bdiffusion\b", r"\bassistants?\b", r"\bA\.I\.", r"\bclones? (?:your|a) voice\b",

@@ -409,3 +409,23 @@ def test_platform_prefixes_open_betas_taglines_and_prices_present_a_product(titl
 )
 def test_prices_and_plans_in_essays_and_hedges_make_no_launch(title, text):
     assert not _read(title, text).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "makes_tool"),
+    [
+        ("Kestrel 34B", True), ("Corvid 2.5 (open weights, Apache 2.0)", True), ("Quill Coder 3", True),
+        ("Part 2", False), ("Week 12 (notes)", False), ("The year 2026", False),
+    ],
+)
+def test_a_story_titled_with_a_versioned_name_alone_is_its_launch(title, makes_tool):
+    verdict = _read(title, "", url="https://vendor.example/blog/post", origin=Origin.HACKER_NEWS)
+    assert verdict.makes_tool is makes_tool
+
+
+@pytest.mark.parametrize(
+    "text", ["Tool calls can now stream; the planner retries.", "Function calling works with every backend.",
+             "Adds tool-calling to the Python client."],
+)
+def test_release_notes_about_tool_calls_are_ai(text):
+    assert is_ai_product("agentkit 0.3.0", text, is_ai_tool=False)
