@@ -174,6 +174,7 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE)),
     ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b")),
+    ("announced", re.compile(rf"^(?i:(?:open )?weights|checkpoints) (?i:for|of) {_CAP_NAME}\b")),
     # "Now on Bedrock: Tansy Large"; "Fathom Search beta opens to everyone"
     ("available", re.compile(rf"^now (?:available |live )?(?:on|in) [^:]{{1,30}}:\s*{_NAME}"
                              rf"(?:\s*[:,–—|(-]\s|$)",
@@ -269,6 +270,8 @@ LAUNCH_TEXT = _words(
     r"\b(?:free|available|out) (?:on|in|from) (?:the )?(?:app store|google play|play store|mac app store"
     r"|chrome web store|microsoft store)\b",
     r"\bavailable in (?:two|three|four|five|several|\d) sizes\b",
+    r"\b(?:publishing|releasing|open[- ]sourcing|sharing) (?:the |its |our )?(?:[\w. -]{1,30}'s )?"
+    r"(?:model )?weights\b",
     r"\b(?:is|are) (?:now )?generally available\b",
     r"\b(?:is|are) (?:now )?(?:served|hosted|running|live) (?:on|in|at)\b",
     r"\b(?:from|as of|since) this morning\b", r"\bas of today\b",

@@ -429,3 +429,16 @@ def test_a_story_titled_with_a_versioned_name_alone_is_its_launch(title, makes_t
 )
 def test_release_notes_about_tool_calls_are_ai(text):
     assert is_ai_product("agentkit 0.3.0", text, is_ai_tool=False)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Open weights for Heron 2", ""),
+        ("Weights of Quill Mini", ""),
+        ("A gift for researchers", "We're publishing Heron 2's weights on Hugging Face under MIT."),
+        ("Back to the community", "Today we are open-sourcing the model weights of Quill Mini."),
+    ],
+)
+def test_publishing_a_models_weights_is_its_launch(title, text):
+    assert _read(title, text).makes_tool
