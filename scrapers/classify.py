@@ -362,7 +362,7 @@ def classify(
     if origin is Origin.RELEASES:
         if not is_ai:
             return Verdict(EntryKind.OTHER, "changelog")
-        return Verdict(EntryKind.RELEASE, "releases feed")
+        return Verdict(_release_kind(title, text), "releases feed")
     if _HN_LAUNCH.match(title):
         return Verdict(EntryKind.LAUNCH, "show hn", split_title(_YC_BATCH.sub("", title))[0])
     other = _other_reason(title, url, OTHER_TITLES)
@@ -414,6 +414,19 @@ def classify(
     if chance is not None and chance >= LAUNCH_PROBABILITY:
         return Verdict(_kind_of(name), "reads like a launch")
     return Verdict(EntryKind.OTHER, "article")
+
+
+# A code host's first release: "v1.0.0", or notes saying so ("First public release of ...")
+_FIRST_RELEASE = _words(r"\bfirst (?:public |stable |open[- ]source )?release\b",
+                        r"\binitial (?:public )?release\b")
+
+
+def _release_kind(title: str, text: str) -> EntryKind:
+    """A releases feed's entry is the product's launch when it is its first release (1.0, or the
+    notes say so), else a release."""
+    if _FIRST_RELEASE.search(text[:LAUNCH_TEXT_CHARS]) or not _VERSION.search(title):
+        return EntryKind.LAUNCH
+    return EntryKind.RELEASE
 
 
 def _launch_category(tags: tuple[str, ...], opening: str) -> bool:

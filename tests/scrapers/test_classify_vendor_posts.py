@@ -442,3 +442,19 @@ def test_release_notes_about_tool_calls_are_ai(text):
 )
 def test_publishing_a_models_weights_is_its_launch(title, text):
     assert _read(title, text).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("ferret 1.0.0", "Ferret runs open-weight models locally.", EntryKind.LAUNCH),
+        ("tessera v0.1.0", "First public release of the Tessera inference code and weights.",
+         EntryKind.LAUNCH),
+        ("quillkit v0.2.0", "Initial release: a Python client for the Quill API.", EntryKind.LAUNCH),
+        ("ferret 2.1.0", "Adds MLX and a faster CPU backend.", EntryKind.RELEASE),
+        ("evalkit v0.4.0", "Runs MMLU-Pro and GPQA in parallel.", EntryKind.RELEASE),
+    ],
+)
+def test_an_ai_projects_first_release_is_its_launch_and_later_ones_releases(title, text, kind):
+    verdict = classify(title, text, url="https://github.com/o/p/releases/tag/x", origin=Origin.RELEASES)
+    assert verdict.kind is kind
