@@ -80,7 +80,11 @@ OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"\bjob (?:opening|posting)s?\b", r"\bcareers? at\b", r"^hiring\b", r"\bopen roles?\b",
                    r"\bapplications? (?:are |is )?(?:now )?open\b",
                    r"\b(?:residency|fellowship|internships?)\b", r"\b(?:we'?re|we are) looking for\b",
-                   r"\bcome work (?:with|at|on)\b")),
+                   r"\bcome work (?:with|at|on)\b",
+                   # a job board's title: "Senior ML Engineer at Heron (Remote)", "Research Engineer, Evals"
+                   r"^(?:senior |staff |principal |lead |junior )?(?:[\w-]+ ){0,2}(?:engineer|scientist"
+                   r"|researcher|designer|developer|manager)(?: at\b| @|\s*,\s)",
+                   r"\((?:remote|hybrid|on-?site)[^)]*\)")),
     ("podcast", _words(r"^(?:ep(?:isode)?\.?|#)\s*\d+\b", r"\bepisode\s*#?\d+", r"\bpodcast\b",
                        r"\[(?:audio|podcast)\]")),
     ("newsletter", _words(r"(?:^|\s)(?:#|no\.\s?|issue\s+#?)\d{1,4}\b", r"\bnewsletter\b",

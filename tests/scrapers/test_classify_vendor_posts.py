@@ -458,3 +458,17 @@ def test_publishing_a_models_weights_is_its_launch(title, text):
 def test_an_ai_projects_first_release_is_its_launch_and_later_ones_releases(title, text, kind):
     verdict = classify(title, text, url="https://github.com/o/p/releases/tag/x", origin=Origin.RELEASES)
     assert verdict.kind is kind
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Senior ML Engineer at Heron (Remote)", "Research Engineer, Evals", "Staff Software Engineer @ Quill",
+     "Product Designer (Hybrid, London)"],
+)
+def test_a_job_boards_titles_are_jobs(title):
+    assert _read(title).reason == "job"
+
+
+def test_a_product_named_engineer_is_still_a_launch():
+    assert _read("Heron Engineer: an agent that fixes CI").makes_tool
+    assert _read("Introducing Quill Engineer").makes_tool
