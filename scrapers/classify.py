@@ -164,55 +164,65 @@ OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NAME = r"(?P<name>[^:,–—|()]+?)"
 # A product's name as a title writes it: capitalised words or words with digits ("Quill 3", "Sift-2")
 _CAP_NAME = r"(?P<name>[A-Z0-9][\w.+-]*(?: (?:[A-Z0-9][\w.+-]*))*)"
-LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting|releasing"
                              rf"|open[- ]sourcing|shipping|say (?:hello|hi) to)\s*:?\s+"
                              rf"(?:the (?:new |all-new )?)?{_NAME}"
                              rf"(?:\s*[:,–—|(-]\s|\s+(?:by|to|for|in|on|with)\s|[.!]?$)",
-                             re.IGNORECASE)),
+                             re.IGNORECASE),
+     ('introducing', 'announcing', 'meet', 'launching', 'unveiling',
+      'presenting', 'releasing', 'open', 'shipping', 'say ')),
     ("launches", re.compile(rf"^[^:]+?\s+(?:launches|releases|unveils|ships|debuts|open-sources)\s+{_NAME}"
-                            rf"(?:\s*[:,–—|(-]\s|[.!]?$)", re.IGNORECASE)),
+                            rf"(?:\s*[:,–—|(-]\s|[.!]?$)", re.IGNORECASE),
+     ('launches', 'releases', 'unveils', 'ships', 'debuts', 'open-sources')),
     ("available", re.compile(rf"^{_NAME}(?:,[^,]+,)?\s+(?:is|are)\s+(?:now\s+)?(?:available|live|here|out|ga"
                              rf"|generally available|open(?:-sourced)?|released"
-                             rf"|in (?:public )?(?:beta|preview))\b", re.IGNORECASE)),
+                             rf"|in (?:public )?(?:beta|preview))\b", re.IGNORECASE), (' is ', ' are ')),
     ("available", re.compile(rf"^(?:now (?:available|live|shipping|in (?:public )?(?:beta|preview)|open)|new"
                              rf"|out now|just (?:shipped|released|launched)|available (?:now|today))\s*:"
-                             rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE)),
-    ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE)),
+                             rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE),
+     ('now', 'new', 'out now', 'just', 'available')),
+    ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE),
+     ('now', 'released')),
     ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
-                             rf"|heads? to)\b", re.IGNORECASE)),
+                             rf"|heads? to)\b", re.IGNORECASE),
+     ('arrive', 'land', 'goes live', 'is here', 'is out', 'come', 'head')),
     # "Kimi K3 is now on Together AI", "FLUX.2 from Black Forest Labs, now on Replicate", "Gemma 4
     # now in LM Studio": a platform bringing another maker's model (the platform is capitalised)
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
-                             rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE)),
-    ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b")),
-    ("announced", re.compile(rf"^(?i:(?:open )?weights|checkpoints) (?i:for|of) {_CAP_NAME}\b")),
+                             rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE), ('now',)),
+    ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b"), ('bringing',)),
+    ("announced", re.compile(rf"^(?i:(?:open )?weights|checkpoints) (?i:for|of) {_CAP_NAME}\b"),
+     ('weights', 'checkpoints')),
     # "Now on Bedrock: Tansy Large"; "Fathom Search beta opens to everyone"
     ("available", re.compile(rf"^now (?:available |live )?(?:on|in) [^:]{{1,30}}:\s*{_NAME}"
                              rf"(?:\s*[:,–—|(-]\s|$)",
-                             re.IGNORECASE)),
+                             re.IGNORECASE), ('now',)),
     ("available", re.compile(rf"^{_NAME}\s+(?:(?:public |open )?beta\s+)?(?:opens|is open) (?:up )?(?:to|for)"
-                             rf" (?:everyone|all|the public|anyone)\b", re.IGNORECASE)),
+                             rf" (?:everyone|all|the public|anyone)\b", re.IGNORECASE), ('open',)),
     # "X has arrived", "X goes GA", "X exits beta", "X just dropped"
     ("available", re.compile(rf"^{_NAME}\s+(?:has (?:arrived|landed|launched|shipped)|goes ga"
                              rf"|(?:exits|leaves|is out of) (?:beta|preview)|(?:just )?dropped"
-                             rf"|hits general availability)\b", re.IGNORECASE)),
+                             rf"|hits general availability)\b", re.IGNORECASE),
+     ('has ', 'goes ga', 'beta', 'preview', 'dropped', 'general availability')),
     # "Hello, Heron", "Welcome Quill 2", "Here's Wren"; "Heron, our new coding agent"
-    ("announced", re.compile(rf"^(?i:hello|welcome|here'?s|here is),? {_CAP_NAME}\b")),
-    ("announced", re.compile(rf"^{_NAME},\s*(?:our|the|a|an) (?:new|first|latest|all-new)\b", re.IGNORECASE)),
+    ("announced", re.compile(rf"^(?i:hello|welcome|here'?s|here is),? {_CAP_NAME}\b"),
+     ('hello', 'welcome', 'here')),
+    ("announced", re.compile(rf"^{_NAME},\s*(?:our|the|a|an) (?:new|first|latest|all-new)\b", re.IGNORECASE),
+     (',',)),
     # "Try Lattice Translate in your browser", "Get Heron Mini for Android" (a call to a product)
-    ("announced", re.compile(rf"^(?i:try|get) {_CAP_NAME} (?i:in|on|for|today|now|free)\b")),
+    ("announced", re.compile(rf"^(?i:try|get) {_CAP_NAME} (?i:in|on|for|today|now|free)\b"), ('try', 'get')),
     ("available", re.compile(rf"^{_NAME},\s+(?:now\s+)?(?:generally available|available (?:now|today|to all)"
                              rf"|live"
-                             rf"|in (?:public )?beta|open[- ]sourced?)\b", re.IGNORECASE)),
+                             rf"|in (?:public )?beta|open[- ]sourced?)\b", re.IGNORECASE), (',',)),
     ("announced", re.compile(rf"^(?i:(?:now )?you can (?:now )?(?:run|use|try|get|download)) "
-                             rf"{_CAP_NAME}\b")),
+                             rf"{_CAP_NAME}\b"), ('you can',)),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
-                             rf"{_CAP_NAME}\b")),
+                             rf"{_CAP_NAME}\b"), ('we ', 'i ')),
     ("announced", re.compile(rf"^(?i:our (?:new|first|latest|fastest|smallest)\b)[^,:]*[,:]\s*"
-                             rf"{_CAP_NAME}\b")),
+                             rf"{_CAP_NAME}\b"), ('our ',)),
     ("announced", re.compile(rf"^{_NAME}:\s*(?:our|the) (?:new|first|latest|fastest|smallest|best|most)\b",
-                             re.IGNORECASE)),
+                             re.IGNORECASE), (':',)),
 )
 # Titles telling what a product does now: an update of a product already out
 # ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
@@ -483,7 +493,10 @@ _NO_PRODUCT_START = _words(r"^(?:our|the|your|my|we|this|that|these|those|it|the
 
 def _named_launch(title: str) -> Verdict | None:
     """A launch (or release) whose title names the product: 'Introducing X', 'X is now available'."""
-    for reason, pattern in LAUNCH_TITLES:
+    lowered = title.casefold()
+    for reason, pattern, needs in LAUNCH_TITLES:  # a pattern runs only on a title with one of its words
+        if not any(word in lowered for word in needs):
+            continue
         match = pattern.search(title)
         name = _NAME_TAIL.sub("", _AND.split(match["name"], maxsplit=1)[0]).strip(" .!") if match else ""
         if (name[:1].isupper() or name[:1].isdigit()) and not _NO_PRODUCT_START.match(name):
