@@ -66,11 +66,50 @@ class Verdict:
 
 def _words(*phrases: str) -> re.Pattern[str]:
     """One case-blind pattern matching any of the phrases. The phrases that open on a word boundary
-    share one "\\b(?:...)", so that the many positions inside a word fail at once (same matches)."""
-    bounded = [phrase[2:] for phrase in phrases if phrase.startswith(r"\b")]
-    others = [phrase for phrase in phrases if not phrase.startswith(r"\b")]
-    grouped = [rf"\b(?:{'|'.join(bounded)})"] if bounded else []
+    share one "\\b(?:...)", and among them those opening on the same letter share one branch, so that
+    most positions fail at once (the same texts match; a third of the time on long lists)."""
+    alternatives = [part for phrase in phrases for part in _top_level_alternatives(phrase)]
+    bounded = [part[2:] for part in alternatives if part.startswith(r"\b")]
+    others = [part for part in alternatives if not part.startswith(r"\b")]
+    grouped = [rf"\b(?:{'|'.join(_by_first_letter(bounded))})"] if bounded else []
     return re.compile("|".join(others + grouped), re.IGNORECASE)
+
+
+def _top_level_alternatives(phrase: str) -> list[str]:
+    """A phrase split at its "|"s outside any group and character class ("a\\b|\\bb" -> two)."""
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(phrase):
+        character = phrase[index]
+        if character == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = character != "]"
+        elif character == "[":
+            in_class = True
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            parts.append(phrase[start:index])
+            start = index + 1
+        index += 1
+    return parts + [phrase[start:]]
+
+
+def _by_first_letter(alternatives: list[str]) -> list[str]:
+    """The alternatives with those opening on the same plain letter or digit under one branch
+    ("agents?|agentic" -> "a(?:gents?|gentic)"), the rest as they are, after them."""
+    branches: dict[str, list[str]] = {}
+    rest = []
+    for alternative in alternatives:
+        first = alternative[:1].lower()
+        if first.isalnum() and alternative[1:2] not in ("?", "*", "+", "{", "|", ""):
+            branches.setdefault(first, []).append(alternative[1:])
+        else:
+            rest.append(alternative)
+    return [f"{first}(?:{'|'.join(tails)})" for first, tails in branches.items()] + rest
 
 
 # --- not a launch, by the title ---------------------------------------------------------------

@@ -472,3 +472,25 @@ def test_a_job_boards_titles_are_jobs(title):
 def test_a_product_named_engineer_is_still_a_launch():
     assert _read("Heron Engineer: an agent that fixes CI").makes_tool
     assert _read("Introducing Quill Engineer").makes_tool
+
+
+@pytest.mark.parametrize(
+    ("phrases", "texts"),
+    [
+        ((r"\brouting\b|\broutes?\b", r"\bagents?\b", r"\bagentic\b", r"^how (?:to|we)\b",
+          r"\[(?:video|pdf)\]"),
+         ["new routes", "routing table", "agentic flows", "an agent", "How to fly", "slides [pdf]", "reroute",
+          "magents", "show how to"]),
+        ((r"\bsafeguards\b|\bsafeguard (?:your|our)\b", r"\bs[a-z]+ing\b", r"\b\d+B\b"),
+         ["our safeguards", "safeguard your keys", "gpt-oss-safeguard", "shipping", "a 7B model", "x7B"]),
+    ],
+)
+def test_a_word_list_matches_as_its_plain_alternation_does(phrases, texts):
+    import re
+
+    from scrapers.classify import _words
+
+    plain, built = re.compile("|".join(phrases), re.IGNORECASE), _words(*phrases)
+    for text in texts:
+        found, expected = built.search(text), plain.search(text)
+        assert (found and found.start()) == (expected and expected.start()), text
