@@ -163,8 +163,18 @@ WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\blessons\b", r"\bstep[- ]by[- ]step\b", r"^(?:using|building|mastering|"
                         r"designing|testing|scaling|debugging|running|deploying)\b", r"^build\b",
                         r"\bbest practices\b", r"\bwalkthrough\b", r"\bcookbook\b", r"^getting started\b",
-                        r"\ban introduction to\b", r"\bexplained\b")),
-    ("article", _words(r"^(?:ask|tell) hn\b", r"\bconversation with\b", r"\bfireside chat\b", r"\bAMA\b",
+                        r"\ban introduction to\b", r"\bexplained\b",
+                        # a how-to titled by what the reader does ("Speeding up RAG with X", "Choosing
+                        # between X and Y", "Migrating from X 2 to X 3")
+                        r"^(?:speeding up|choosing|evaluating|benchmarking|measuring|comparing|migrating"
+                        r"|understanding|fine-tuning|finetuning|serving|optimi[sz]ing|reducing|cutting|writing"
+                        r"|training|picking|tuning|monitoring|hosting|self-hosting|integrating|connecting"
+                        r"|automating|prompting|getting)\b")),
+    ("article", _words(r"^(?:ask|tell) hn\b",
+                       # a customer story: "Acme cut support costs by half with Heron"
+                       r"^[\w'’.&-]+(?: [\w'’.&-]+){0,3} (?:cut|cuts|saved|saves|reduced|reduces|doubled"
+                       r"|halved|boosted|scaled|sped up)\b.*\b(?:with|using|thanks to)\b",
+                       r"\bconversation with\b", r"\bfireside chat\b", r"\bAMA\b",
                        r"\bpricing (?:changes?|updates?)\b", r"\b(?:new|simpler|lower) pricing\b",
                        r"\b(?:celebrating|milestone|anniversary|birthday)\b",
                        r"\b\d+(?:\.\d+)?\s?(?:[km]|million|billion) (?:users|developers|downloads|stars"

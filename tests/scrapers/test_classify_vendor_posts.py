@@ -494,3 +494,25 @@ def test_a_word_list_matches_as_its_plain_alternation_does(phrases, texts):
     for text in texts:
         found, expected = built.search(text), plain.search(text)
         assert (found and found.start()) == (expected and expected.start()), text
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Speeding up RAG with Heron Embed", "Heron Embed is available on Hugging Face; here is how."),
+        ("Choosing between Quill Mini and Quill Pro", "Quill Mini is available in the API."),
+        ("Migrating from Quill 2 to Quill 3", "Quill 3 is available today; this guide covers the changes."),
+        ("Serving Heron at scale", "Heron is now served on 4,000 GPUs."),
+        ("Fine-tuning Quill Mini on your data", "Quill Mini is available for fine-tuning."),
+        ("Optimising prompts for Quill 3", "Quill 3 is available now; prompts that work."),
+        ("Acme cut support costs by half with Heron", "Heron is now available to every Acme agent."),
+        ("Fjordbank doubled its answer rate using Quill", "Quill is available in every branch."),
+    ],
+)
+def test_how_tos_and_customer_stories_stay_other_though_their_text_says_available(title, text):
+    assert not _read(title, text).makes_tool
+
+
+def test_an_imperative_launch_title_is_no_customer_story():
+    text = "Bespoke-Minicheck is now available on Hearth: run it with hearth run minicheck."
+    assert _read("Reduce hallucinations with Bespoke-Minicheck", text).makes_tool
