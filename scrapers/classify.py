@@ -562,11 +562,22 @@ def _name_and_tagline(title: str) -> Verdict | None:
         return None
     if len(words) > 1 and not all(_is_name_word(word) for word in words):  # "Linux und Patente: ..."
         return None
+    if _REVIEW_TAGLINE.match(tagline):  # "Quill 3: a review", "Heron 2 – notes from a week of use"
+        return None
     if _SIZE_OR_VERSION.search(name) or _PRODUCT_TAGLINE.search(" ".join(tagline.split()[:7])):
         return Verdict(_kind_of(name), "name: what it is", name)
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name):  # "Lumen Docs 2: handwriting"
         return Verdict(_kind_of(name), "name: what it is", name)
     return None
+
+
+# A tagline telling what the writer makes of a product, not what it is
+_REVIEW_TAGLINE = re.compile(
+    r"(?:a |an |the |my |our |some )?(?:review|first (?:look|impressions|thoughts)|hands[- ]on|impressions"
+    r"|thoughts|notes|lessons|deep dive|teardown|analysis|benchmarks?|comparison|retrospective|post-?mortem"
+    r"|why|how"
+    r"|what(?!'?s new\b)|the good|(?:a|one|two) (?:week|month|year)s?|tested|tips|guide|explained|faq|q&a"
+    r"|is it|worth|hype|reality check|critique)\b", re.IGNORECASE)
 
 
 def _is_name_word(word: str) -> bool:

@@ -516,3 +516,17 @@ def test_how_tos_and_customer_stories_stay_other_though_their_text_says_availabl
 def test_an_imperative_launch_title_is_no_customer_story():
     text = "Bespoke-Minicheck is now available on Hearth: run it with hearth run minicheck."
     assert _read("Reduce hallucinations with Bespoke-Minicheck", text).makes_tool
+
+
+@pytest.mark.parametrize("origin", [Origin.HACKER_NEWS, POST])
+@pytest.mark.parametrize(
+    ("title", "makes_tool"),
+    [
+        ("Quill 3: A Review", False), ("Quill 3: first impressions", False), ("Quill 3: hands-on", False),
+        ("Heron 2: a deep dive into the architecture", False), ("Heron 2 – notes from a week of use", False),
+        ("Quill 3: the good, the bad and the ugly", False), ("Quill 3: is it worth it?", False),
+        ("Quill 3: a 70B open-weight model", True), ("Heron 2: faster agents for your repo", True),
+    ],
+)
+def test_a_versioned_name_with_a_reviewers_tagline_is_an_article(title, makes_tool, origin):
+    assert _read(title, "", url="https://blog.example.org/x", origin=origin).makes_tool is makes_tool
