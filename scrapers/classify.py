@@ -129,6 +129,11 @@ OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("newsletter", _words(r"(?:^|\s)(?:#|no\.\s?|issue\s+#?)\d{1,4}\b", r"\bnewsletter\b",
                           r"\b(?:weekly|monthly) (?:digest|roundup|recap|update)\b", r"\bthis week in\b",
                           r"\bweek \d+\b", r"\bdigest\b", r"\broundup\b",
+                          # "Import AI 412: robots, rerankers and ...": a numbered issue listing its items
+                          r"^[\w ]{2,30} \d{3,4}:\s.*(?:,| and | & )", r"^\w+ (?:weekly|daily|monthly)\b",
+                          r"\b(?:weekly|daily|monthly)$", r"\blinks (?:for|of) the (?:week|month|day)\b",
+                          r"\bwhat (?:i'?m|we'?re) reading\b", r"\breading list\b",
+                          r"\b(?:last|the) week in\b",
                           # "The Inference Brief, 28 November": a periodical named and dated
                           r"^the (?:\w+ ){1,4}(?:brief|briefing|dispatch|bulletin|weekly|letter|report)\b",
                           r"\b(?:brief|briefing|dispatch|bulletin|edition|notes)\s*[,:–—-]?\s+(?:\d{1,2}\s+)?"
@@ -234,8 +239,8 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE),
      ('now', 'released')),
     ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
-                             rf"|heads? to)\b", re.IGNORECASE),
-     ('arrive', 'land', 'goes live', 'is here', 'is out', 'come', 'head')),
+                             rf"|heads? to|ships (?:with|today|now|to)|is shipping)\b", re.IGNORECASE),
+     ('arrive', 'land', 'goes live', 'is here', 'is out', 'come', 'head', 'ship')),
     # "Kimi K3 is now on Together AI", "FLUX.2 from Black Forest Labs, now on Replicate", "Gemma 4
     # now in LM Studio": a platform bringing another maker's model (the platform is capitalised)
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
@@ -431,6 +436,8 @@ def classify(
     other = _other_reason(title, url, OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
+    if _is_roundup(title):
+        return Verdict(EntryKind.OTHER, "newsletter")
     if (named := _named_launch(title)) is not None:  # a launch title beats a feed category
         return named
     if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
@@ -490,6 +497,16 @@ def _release_kind(title: str, text: str) -> EntryKind:
     if _FIRST_RELEASE.search(text[:LAUNCH_TEXT_CHARS]) or not _VERSION.search(title):
         return EntryKind.LAUNCH
     return EntryKind.RELEASE
+
+
+# "Heron 2 arrives, Quill 3 gets faster": a digest's title tells of two products' news at once
+_ROUNDUP_ITEM = re.compile(r"(?:^|[,;:]\s*)(?-i:[A-Z])[\w.+-]*(?: [\w.+-]+){0,3} (?:arrives|lands|launches"
+                           r"|ships|gets|is out|goes|debuts|drops|adds)\b", re.IGNORECASE)
+
+
+def _is_roundup(title: str) -> bool:
+    """Whether the title gives news of two products or more (a newsletter's issue)."""
+    return ("," in title or ";" in title) and len(_ROUNDUP_ITEM.findall(title)) >= 2
 
 
 def _launch_category(tags: tuple[str, ...], opening: str) -> bool:

@@ -530,3 +530,19 @@ def test_an_imperative_launch_title_is_no_customer_story():
 )
 def test_a_versioned_name_with_a_reviewers_tagline_is_an_article(title, makes_tool, origin):
     assert _read(title, "", url="https://blog.example.org/x", origin=origin).makes_tool is makes_tool
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Import AI 412: robots, rerankers and Heron 2", "The Batch: Heron 2 arrives, Quill 3 gets faster",
+     "AI Weekly — Heron 2, Quill 3 and more", "Links for the week", "What I'm reading: December",
+     "Last week in agents"],
+)
+def test_a_newsletters_issue_listing_launches_is_a_newsletter(title):
+    assert not _read(title, "Heron 2 is out now; Quill 3 is generally available.").makes_tool
+
+
+@pytest.mark.parametrize("title", ["Heron 2 arrives, and it is fast", "Heron 2: faster, cheaper and open",
+                                   "Quill 3 ships with voice, vision and tools"])
+def test_one_products_launch_with_a_list_is_no_roundup(title):
+    assert _read(title, "").makes_tool
