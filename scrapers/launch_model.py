@@ -15,6 +15,7 @@ is no model and `launch_probability` returns None.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -97,11 +98,22 @@ def train(documents: Sequence[str], launches: Sequence[bool]) -> LaunchModel:
             matrix[row, column[term]] = (1 + math.log(n)) * idf[column[term]]
         matrix[row] /= np.linalg.norm(matrix[row]) or 1.0
     labels = np.where(np.asarray(launches, dtype=bool), 1.0, -1.0)
-    dual = _fit_dual(matrix @ matrix.T + 1.0, labels, _balanced(labels) * REGULARISATION)
-    weights = matrix.T @ dual  # w = sum of dual_i * x_i; the intercept is the constant feature's weight
+    with _one_thread():  # a few small products: threads only wait for each other on a busy machine
+        dual = _fit_dual(matrix @ matrix.T + 1.0, labels, _balanced(labels) * REGULARISATION)
+        weights = matrix.T @ dual  # w = sum of dual_i * x_i; the intercept is the constant feature's weight
     return LaunchModel(idf=dict(zip(terms, idf.tolist(), strict=True)),
                        weight=dict(zip(terms, weights.tolist(), strict=True)),
                        intercept=float(dual.sum()), analyse=analyse)
+
+
+def _one_thread() -> contextlib.AbstractContextManager[object]:
+    """numpy's BLAS limited to one thread, where threadpoolctl (scikit-learn's) is installed; the
+    same sums in the same order every run."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1)
 
 
 def _balanced(labels):  # type: ignore[no-untyped-def]
