@@ -186,7 +186,8 @@ WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"|customers)\b", r"\bpartner(?:s|ship)?\b", r"\bcollaborat", r"\bappoint",
                        r"\bnames? .* (?:as|chief|ceo|cfo|cto)\b", r"\bjoins?\b", r"\bopens? .*office\b",
                        r"\boffice in\b", r"\bstatement\b", r"\bour (?:position|approach|commitment)\b",
-                       r"\bpolicy\b", r"\bresearch\b", r"\bcustomers?\b", r"\bcase study\b", r"\bhelping\b",
+                       r"\bpolicy\b", r"\bresearch\b(?! (?:assistant|agent|tool|preview|mode|copilot))",
+                       r"\bcustomers?\b", r"\bcase study\b", r"\bhelping\b",
                        r"\bhow .* (?:uses?|is using|are using|helps?)\b", r"\bwhy\b", r"\bwhat\b",
                        r"\bsafeguards\b|\bsafeguard (?:your|our|the|against)\b", r"\bmou\b",
                        r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",
@@ -346,6 +347,11 @@ LAUNCH_TEXT = _words(
     r"\b(?:free|available|out) (?:on|in|from) (?:the )?(?:app store|google play|play store|mac app store"
     r"|chrome web store|microsoft store)\b",
     r"\bavailable in (?:two|three|four|five|several|\d) sizes\b",
+    r"\b(?:is |are )?rolling out (?:to|today|now|this week|from today|starting)\b",
+    r"\b(?:is|are) now open[- ]sourced?\b",
+    r"\bdownload (?:it )?(?:for|on) (?:mac|macos|windows|linux|ios|android)\b",
+    r"^(?:an?|the) (?:[\w-]+ ){0,4}(?:app|tool|agent|assistant|model|platform|api|sdk|library|extension|cli"
+    r"|editor|ide)\b(?=[^.]{0,80}\b(?:for|that|which|to)\b)",
     r"\b(?:publishing|releasing|open[- ]sourcing|sharing) (?:the |its |our )?(?:[\w. -]{1,30}'s )?"
     r"(?:model )?weights\b",
     r"\b(?:is|are) (?:now )?generally available\b",

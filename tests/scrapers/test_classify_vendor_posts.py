@@ -546,3 +546,29 @@ def test_a_newsletters_issue_listing_launches_is_a_newsletter(title):
                                    "Quill 3 ships with voice, vision and tools"])
 def test_one_products_launch_with_a_list_is_no_roundup(title):
     assert _read(title, "").makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Quill Studio", "A desktop app for prompt engineering. Download for macOS and Windows."),
+        ("Heron's new voice mode", "Voice mode is rolling out to all users today."),
+        ("Meet your new research assistant",
+         "Quill Scholar reads papers and answers with citations. Try it free."),
+        ("The fastest way to ship agents", "Heron Agents SDK is now open source on GitHub under Apache 2.0."),
+        ("Rolling out: memory in Heron",
+         "Heron now remembers across chats, rolling out this week to Pro users."),
+    ],
+)
+def test_a_text_that_opens_on_what_the_product_is_or_rolls_it_out_is_a_launch(title, text):
+    assert _read(title, text).makes_tool
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Research at Heron", "A look at what our research team published this year."),
+     ("Our research agenda", "Where we are going next."),
+     ("A tool for thought, revisited", "An essay on notebooks.")],
+)
+def test_research_posts_and_essays_stay_other(title, text):
+    assert not _read(title, text).makes_tool
