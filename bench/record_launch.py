@@ -29,7 +29,7 @@ from db.models import Launch
 from scrapers.classify import classify, origin_of
 from scrapers.feeds import read_feed
 from scrapers.ingest import store_launches
-from scrapers.launch_model import launch_probability
+from scrapers.launch_model import _examples, _model, launch_probability
 from scrapers.records import LaunchRecord
 from scrapers.resolve import KnownTool, ToolIndex
 from scrapers.sources import SourceConfig
@@ -57,10 +57,12 @@ def report(items: list[dict], captures: list[dict], captures_blind: list[dict] =
     cases += (_capture_cases(captures) + _capture_cases(captures_blind, "captures_blind")
               + _capture_cases(captures_blind2, "captures_blind2"))
     lines = ["launch classification and resolution (scrapers.classify, scrapers.resolve)"]
-    started = time.perf_counter()  # train the text model first, so no entry's time includes it
+    _model.cache_clear()  # train the text model afresh and first, so no entry's time includes it
+    started = time.perf_counter()
     trained = launch_probability("", "") is not None
-    lines.append(f"  text model (scrapers.launch_model): {'trained on tune' if trained else 'absent'} "
-                 f"in {time.perf_counter() - started:.2f} s, once per process (imports scikit-learn)")
+    lines.append(f"  text model (scrapers.launch_model): "
+                 f"{f'trained on {len(_examples())} labelled items' if trained else 'absent'} "
+                 f"in {time.perf_counter() - started:.2f} s, once per process")
     timings: dict[str, list[float]] = defaultdict(list)
     for split in ("tune", "held", "captures", "blind", "captures_blind", "blind2", "captures_blind2"):
         chosen = [case for case in cases if case.split == split]
@@ -244,9 +246,10 @@ def _load(path: Path) -> list[dict]:
 
 
 def labelled_items() -> list[dict]:
-    """record.jsonl and the extra tune items of record_tune2.jsonl (classification only: their
-    facts are not labelled, `facts_labelled: false`)."""
-    return _load(LABELLED / "record.jsonl") + _load(LABELLED / "record_tune2.jsonl")
+    """record.jsonl and the extra tune items of record_tune2.jsonl and record_tune3.jsonl
+    (classification only: their facts are not labelled, `facts_labelled: false`)."""
+    return [item for name in ("record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl")
+            for item in _load(LABELLED / name)]
 
 
 def main(argv: Iterable[str] | None = None) -> None:

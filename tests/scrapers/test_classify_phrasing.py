@@ -143,9 +143,12 @@ def test_software_without_a_model_is_not_ai_whatever_its_weak_words(title, text)
     assert not is_ai_product(title, text, is_ai_tool=True)
 
 
-def test_when_nothing_tells_either_way_is_ai_tool_decides():
+def test_when_nothing_tells_either_way_is_ai_tool_decides_on_the_opening():
     assert is_ai_product("Trailmark", "A hiking journal.", is_ai_tool=False) is False
-    assert is_ai_product("Trailmark", "A hiking journal.", is_ai_tool=True) is True
+    assert is_ai_product("Trailmark", "A hiking journal that generates trip notes.", is_ai_tool=True) is True
+    # is_ai_tool's word is deep in the notes only: what the project is was never said
+    assert is_ai_product("Trailmark", "A hiking journal. " + "Fixes. " * 120 + "Better model.",
+                         is_ai_tool=True) is False
 
 
 RELEASES = b"""<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">
