@@ -24,6 +24,9 @@ PLATFORM_HOSTS = frozenset(
 # github.com alone never is.
 CODE_HOSTS = frozenset({"github.com", "gitlab.com", "codeberg.org", "huggingface.co"})
 NAME_MATCH_THRESHOLD = 90
+# A close spelling counts only for names of at least this many letters: in a short name the one
+# letter a close spelling allows makes another product ("Llama" and "Ollama", "Ray" and "Xray").
+MIN_FUZZY_CHARS = 8
 _NOISE_WORDS = re.compile(r"\b(ai|app|the|by|inc|labs?|hq|io)\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Set aside before names are compared: a model size or parameter count ("34B", "8x7B", "1.5B",
@@ -90,7 +93,12 @@ def is_same_name(a: str, b: str) -> bool:
         return False
     if key_a.replace(" ", "") == key_b.replace(" ", ""):
         return True
-    return fuzz.token_sort_ratio(key_a, key_b) >= NAME_MATCH_THRESHOLD
+    return (_fuzzy_enough(key_a) and _fuzzy_enough(key_b)
+            and fuzz.token_sort_ratio(key_a, key_b) >= NAME_MATCH_THRESHOLD)
+
+
+def _fuzzy_enough(key: str) -> bool:
+    return len(key) - key.count(" ") >= MIN_FUZZY_CHARS
 
 
 @dataclass
@@ -103,13 +111,15 @@ class _Names:
 
     def add(self, key: str, tool_id: int) -> None:
         self.exact.setdefault(key.replace(" ", ""), tool_id)
+        if not _fuzzy_enough(key):
+            return
         keys, ids = self.by_length.setdefault(len(key), ([], []))
         keys.append(_sorted_words(key))
         ids.append(tool_id)
 
     def find(self, key: str) -> int | None:
         exact = self.exact.get(key.replace(" ", ""))
-        if exact is not None:
+        if exact is not None or not _fuzzy_enough(key):
             return exact
         query, found, best_score = _sorted_words(key), None, -1.0
         for length in _close_lengths(len(key)):

@@ -21,6 +21,10 @@ from scrapers.resolve import KnownTool, ToolIndex, is_same_name, product_domain,
         ("Orbit v1", "Orbit v2.0-beta", True),
         ("Llama 4", "Llama 4 Compact", False),
         ("Notion", "Motion", False),
+        ("Llama 3.3", "Ollama 0.32", False),  # a letter more makes another short name
+        ("Ray", "XRay", False),
+        ("Perplexity", "Perplexty", True),  # a long name misspelt is still the product
+        ("Stablecode", "Stablecodes", True),
         ("Cursor", "Cursive", False),
         ("Claude Code", "Claude", False),
         ("AI", "The App", False),  # nothing left once noise words go
