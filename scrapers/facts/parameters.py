@@ -91,8 +91,8 @@ def _size(number: str, unit: str) -> str:
 _PART_AFTER = re.compile(
     r"[\s-]*(?:\w+[\s-]+){0,1}?(?:active|activated|experts?|per[\s-]token)\b"
     r"|[\s-]*param(?:eter)?s?\s+(?:are\s+)?(?:active|activated|per[\s-]token)\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:activ(?:e|ated|ates?|ating)|only)\s+(?:param(?:eter)?s?\s*)?(?:of\s+|:\s*)?$",
-                          re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:activ(?:e|ated|ates?|ating)|only)\s+(?:param(?:eter)?s?\s*)?(?:of\s+|:\s*)?$", re.I)
 
 
 def _is_a_part(hit: Hit) -> bool:

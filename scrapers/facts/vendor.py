@@ -51,6 +51,8 @@ VENDOR_DOMAINS: dict[str, str] = {
 # Capitalised words that vendor phrases catch but that never name a vendor.
 NOT_VENDORS = frozenset(
     {"The", "This", "That", "It", "We", "Our", "Today", "Hugging Face", "GitHub", "Ollama",
+     "What", "Who", "Where", "When", "Why", "How", "Here", "There", "Let", "Now", "Everyone",
+     "Everybody", "Someone", "Nobody", "Yesterday", "Tomorrow", "Tonight", "Last", "Next",
      "Python", "January", "February", "March", "April", "May", "June", "July", "August",
      "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
      "Thursday", "Friday", "Saturday", "Sunday"}
@@ -60,8 +62,19 @@ _NAME = r"[A-Z][\w&.-]*[\w&](?:\s+(?:AI|Labs|[A-Z][\w&.-]*[\w&])){0,2}"
 _PRODUCT_NOUNS = (
     "model", "feature", "tool", "app", "assistant", "API", "family", "release", "agent", "editor",
     "platform", "plugin", "extension", "service", "suite", "checkpoint", "runtime", "library", "SDK",
+    "LLM", "MoE", "framework", "engine", "toolkit", "CLI", "chatbot", "copilot", "reranker",
+    "embedder", "encoder", "fine-tune",
 )
 _PRODUCT_NOUN = "(?:" + "|".join(_PRODUCT_NOUNS) + ")s?"
+# What a company adds to a product of its own (a model is more often another maker's).
+_FEATURE_NOUN = ("(?:feature|tool|app|assistant|API|agent|editor|plugin|extension|service|SDK|CLI"
+                 "|integration|mode|dashboard|endpoint|workflow|view)s?")
+# What a maker says of its own launch, in the present or past: "Acme releases", "Acme unveiled".
+_ANNOUNCE_WORDS = (" announc", " releas", " launch", " unveil", " introduc", " open-sourc",
+                   " open sourc", " debut", " rolls out", " rolled out")
+_ANNOUNCES = (r"(?:announc(?:es|ed)|releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)"
+              r"|open[- ]sourc(?:es|ed)|debut(?:s|ed)|roll(?:s|ed) out)\b"
+              r"(?!\s+(?:are|were|is|was|of|in|for|with)\b)")
 # (rule with a `name` group, weight): strong phrases say who made the thing.
 VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b{_PRODUCT_NOUN}\s+(?:from|by)\s+(?P<name>{_NAME})",
@@ -71,13 +84,21 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
         r"(?:open-sourced|open sourced|released|launched|shipped|unveiled|introduced|announced)\b",
         needs=(" has ", " have "),
     ), 3),
+    # "Acme Labs today announced", "Acme releases Orca", "Acme AI unveils ...": the maker's own news.
+    (Rule(rf"(?P<name>{_NAME})\s+(?:today\s+|just\s+|now\s+)?{_ANNOUNCES}", needs=_ANNOUNCE_WORDS), 3),
+    # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
+    (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained)"
+          rf"\s+by\s+(?P<name>{_NAME})",
+          starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
+                  "maintained"), needs=(" by ",)), 3),
     (Rule(rf"\bis\s+(?P<name>{_NAME})'s\b", starts="is ", needs=("'s",)), 3),
     # A platform's post names the maker: "Nomic Embed v3 from Nomic AI is in ...", "Kimi K3,
     # Moonshot AI's 1T-parameter model, ...".
-    (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+from\s+(?P<name>{_NAME})"
-          r"(?=\s*(?:,|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
-          needs=(" from ",)), 3),
-    (Rule(rf"(?P<name>{_NAME})'s\s+(?:[\w.-]+\s+){{0,3}}?{_PRODUCT_NOUN}\b", needs=("'s",)), 2),
+    # ... or a headline does: "Orca by Acme Labs", "Orca from Acme: a coding model".
+    (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+(?:from|by)\s+(?P<name>{_NAME})"
+          r"(?=\s*(?:$|[,:;–—]|\s-\s|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
+          needs=(" from ", " by ")), 3),
+    (Rule(rf"(?P<name>{_NAME})'s\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=("'s",)), 2),
     (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME})'s\b", starts=("according to ", "by "),
           needs=("'s",)), 2),
 )
@@ -105,6 +126,10 @@ def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     if domain_vendor and named:  # the host says who; the snippet is the text that names them
         scores[domain_vendor] = scores.get(domain_vendor, 0) + 2
         first.setdefault(domain_vendor, named)
+    headline = _known_maker_headline(sentences)
+    if headline:
+        scores[headline.value] = scores.get(headline.value, 0) + 2
+        first.setdefault(headline.value, headline)
     own = _own_blog(sentences)
     if own:
         hit, weight = own
@@ -123,10 +148,29 @@ _VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_P
 def _vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     if not sentences.any_live(_VENDOR_RULES):
         return
+    tool = sentences.name.casefold()
     for index, weight, match in sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1))):
         name = _canonical_vendor(match["name"])
-        if name:
+        if name and name.casefold() != tool:  # "Orca launches today" says nothing of its maker
             yield sentences.hit(name, index, match), weight
+
+
+# A headline that opens with a known maker's name before the product's: "NVIDIA Nemotron 3.5",
+# "OpenAI gpt-oss-safeguard" (not "OpenAI-compatible ...", not "Google's ...").
+_KNOWN_HEADLINE = re.compile(
+    r"^(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
+    r"\s+(?!(?:and|or|vs|is|are|to)\b)\w")
+# Product Hunt makers build on known brands ("Google Sheets to SQL") more often than they are them.
+_THIRD_PARTY_SOURCES = re.compile(r"product ?hunt", re.I)
+
+
+def _known_maker_headline(sentences: Sentences) -> Hit | None:
+    """The known maker a headline opens with, when the feed is not a third-party showcase."""
+    if not sentences.items or _THIRD_PARTY_SOURCES.search(sentences.source):
+        return None
+    match = _KNOWN_HEADLINE.match(sentences.items[0])
+    name = _canonical_vendor(match["name"]) if match else None
+    return Hit(name, sentences.items[0], *match.span("name")) if match and name else None
 
 
 # A company's own feed, as it names itself or is configured: "Kestrel Labs blog", "The Cohere Blog",
@@ -148,8 +192,32 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
         return None
     claim = _own_claim(sentences, vendor)
     if claim is None:
-        return None
+        unclaimed = _unclaimed_own(sentences, vendor)
+        return (unclaimed, 2) if unclaimed else None
     return _naming(sentences, vendor, or_headline=False) or claim, 3
+
+
+def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
+    """The company's own feed describing a product in the third person ("Tessera is a sparse
+    model ..."), naming no other maker and hosting nothing: the product is the company's. A
+    platform's post says where the model now runs ("now on Driftwood", "joins DriftCloud")."""
+    if any(True for _ in _vendor_hits(sentences)):
+        return None
+    aliases = tuple(alias.casefold() for alias in _aliases(vendor))
+    for sentence in sentences.items:
+        if _SERVES.search(sentence):
+            return None
+        for match in _HOSTED_AT.finditer(sentence):
+            if (match["name"] or match["name2"]).casefold().startswith(aliases):
+                return None
+    return _naming(sentences, vendor)
+
+
+# "now on Driftwood", "joins DriftCloud", "DriftCloud adds", "to every Driftwood user".
+_HOSTED_AT = re.compile(
+    r"\b(?:on|in|into|to|via|through|for|joins?|joining)\s+(?:the\s+|every\s+|all\s+)?(?P<name>[A-Z][\w.-]*)"
+    r"|(?P<name2>[A-Z][\w.-]*)\s+(?:now\s+)?(?:supports|serves|hosts|runs|offers|adds|brings)\b")
+_SERVES = re.compile(r"\b(?:bring|brings|bringing|partner\w*|hosted|serve|serves|serving)\b", re.I)
 
 
 def platform_post(sentences: Sentences) -> bool:
@@ -195,15 +263,24 @@ def _own_claim(sentences: Sentences, vendor: str) -> Hit | None:
     """Where the text presents the launch as the company's own, if it does."""
     names = "|".join(re.escape(alias) for alias in _aliases(vendor))
     company_claims = re.compile(rf"\b(?:{names})\s+{_CLAIM_VERBS}\b")
-    headline = re.compile(rf"^(?:{names})\b(?![’'-])")
+    headline = re.compile(rf"^(?:[Nn]ew in\s+)?(?:{names})\b(?![’'-])")
     if sentences.name and headline.search(sentences.name):  # the product bears the company's name
         return _naming(sentences, vendor)
     for index, sentence in enumerate(sentences.items):
-        # The headline may begin with the company's own product: "Ollama 0.32", "Raycast AI now ...".
+        # The headline may begin with the company's own product: "Ollama 0.32", "Raycast AI now ...",
+        # "New in Pinecone Assistant: ...".
         for pattern in (_WE_CLAIM, _OUR_CLAIM, company_claims, *((headline,) if index == 0 else ())):
             if match := pattern.search(sentence):
                 return Hit(vendor, sentence, *match.span())
+        for match in _NEW_FEATURE_IN.finditer(sentence):
+            if match["name"].casefold().startswith(tuple(map(str.casefold, _aliases(vendor)))):
+                return Hit(vendor, sentence, *match.span())
     return None
+
+
+# "A new web search API is now available in Ollama": a feature added to the company's product.
+_NEW_FEATURE_IN = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+new\s+(?:[a-z][\w-]*\s+){{0,3}}?{_FEATURE_NOUN}\b"
+                             r"[^.;]*?\b(?:in|to|into)\s+(?P<name>[A-Z][\w.-]*)")
 
 
 def _aliases(vendor: str) -> list[str]:
