@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Hit, Rule, Sentences, clause_before, is_in_passing
+from scrapers.facts.engine import Hit, Rule, Sentences, clause_before, is_in_passing, is_negated
 from scrapers.records import FactRecord
 
 OPEN_WEIGHTS_NO = Rule(
@@ -18,7 +18,11 @@ OPEN_WEIGHTS_YES = Rule(
     r"(?:available|published|released|downloadable|on Hugging ?Face)\b"
     r"|\b(?:download|downloadable|available) (?:for download )?on Hugging ?Face\b"
     r"|\bweights on Hugging ?Face\b|\bdownload the weights\b"
-    r"|\bweights\b[^.;]{0,40}?\bon (?:HF|Hugging ?Face)\b",
+    r"|\bweights\b(?:[^.;]|\.(?=\w)){0,40}?\bon (?:HF|Hugging ?Face)\b"
+    # "an open model", "the first open reasoning model" (not "open the model", "open any model",
+    # nor "open models" in general).
+    r"|\bopen(?:\s+(?!(?:the|a|an|your|any|this|that|it|its|our|their|each|every|other|source)\b)"
+    r"[\w-]+){0,2}?\s+model\b(?![\s-]+licen[cs]e)",
     re.I,
     starts=("open", "weights", "download", "available"),
 )
@@ -41,6 +45,11 @@ def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord
             yes = _says_open_weights(sentences[index])
         else:
             yes = yeses.get(index) or (opened.get(index) if index in about_models else None)
+        if yes and is_negated(sentences[index], yes.start(), yes.end()):
+            # "not available on Hugging Face", "isn't an open model": the weights are not out.
+            if no_hit is None and _own(sentences[index], yes.start()):
+                no_hit = sentences.hit("no", index, yes)
+            continue
         if yes and _own(sentences[index], yes.start()):
             return [sentences.hit("yes", index, yes).fact("open_weights")]
         if index in nos and no_hit is None:

@@ -66,6 +66,19 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Built by ex-Google engineers.", "Quill", "vendor", []),
     ("Migrate from Notion in one click.", "Quill", "vendor", []),
     ("OpenAI-compatible endpoint for local models", "Quill", "vendor", []),
+    # open_weights: released weights, an open model; weights that are not out; other models'
+    ("Quill is a 12B open model built for agents.", "Quill", "open_weights", [("yes", False)]),
+    ("Quill, the first open model from Halden, is out.", "Quill", "open_weights", [("yes", False)]),
+    ("Quill is an open reasoning model.", "Quill", "open_weights", [("yes", False)]),
+    ("Checkpoints v2.1 and weights v2.1 on Hugging Face.", "Quill", "open_weights", [("yes", False)]),
+    ("Quill is API-only: it is not available on Hugging Face.", "Quill", "open_weights",
+     [("no", False)]),
+    ("Quill is not an open model.", "Quill", "open_weights", [("no", False)]),
+    ("The weights are not released and never will be.", "Quill", "open_weights", [("no", False)]),
+    ("Open the model picker and choose Quill.", "Quill", "open_weights", []),
+    ("Run any open model locally with Quill.", "Quill", "open_weights", []),
+    ("Open models are great, but Quill is API-only.", "Quill", "open_weights", []),
+    ("Checkpoints ship under the Halden Open Model License.", "Quill", "open_weights", []),
 ]
 
 
