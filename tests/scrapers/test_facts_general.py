@@ -113,6 +113,22 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Quill is licensed under a permissive licence.", "Quill", "license", []),
     ("The weights are released under a non-commercial licence.", "Quill", "license", []),
     ("A Pro license costs $49.", "Quill", "license", []),
+    # base_model: what the tool was built on, as people say it; not the tool itself
+    ("Quill is Llama 3.1 8B fine-tuned with LoRA on support tickets.", "Quill", "base_model",
+     [("Llama 3.1 8B", False)]),
+    ("Quill: Qwen3-8B, fine-tuned for legal text.", "Quill", "base_model", [("Qwen3-8B", False)]),
+    ("Quill is a fine-tuned version of Qwen2.5 7B.", "Quill", "base_model", [("Qwen2.5 7B", False)]),
+    ("Quill starts from Gemma 3 12B and adds tool use.", "Quill", "base_model", [("Gemma 3 12B", False)]),
+    ("Quill was further trained from Qwen3 4B.", "Quill", "base_model", [("Qwen3 4B", False)]),
+    ("Quill is continued-pretrained from OLMo 2 7B.", "Quill", "base_model", [("OLMo 2 7B", False)]),
+    ("Quill is a Llama 3 derivative.", "Quill", "base_model", [("Llama 3", False)]),
+    ("Quill is adapted from Phi-4.", "Quill", "base_model", [("Phi-4", False)]),
+    ("Quill builds on Qwen 2.5 Coder.", "Quill", "base_model", [("Qwen 2.5 Coder", False)]),
+    ("Quill is built upon Qwen3 8B.", "Quill", "base_model", [("Qwen3 8B", False)]),
+    ("Quill uses Llama 3 as its base model.", "Quill", "base_model", [("Llama 3", False)]),
+    ("Quill 2 is Quill fine-tuned with DPO.", "Quill", "base_model", []),
+    ("Quill was adapted from a Python script.", "Quill", "base_model", []),
+    ("The trial starts on Monday.", "Quill", "base_model", []),
 ]
 
 
