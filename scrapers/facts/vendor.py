@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from scrapers.facts.engine import Hit, Rule, Sentences
@@ -102,6 +103,8 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME})'s\b", starts=("according to ", "by "),
           needs=("'s",)), 2),
 )
+# "Pelagic Labs's Ember 2 came out": a possessive before the tool's own name (checked by the reader).
+POSSESSED_PRODUCT = Rule(rf"(?P<name>{_NAME})['’]s\s+(?P<product>[A-Z][\w.-]*[\w])", needs=("'s", "’s"))
 _KNOWN_ALIASES = sorted(
     ((alias, vendor) for vendor, aliases in KNOWN_VENDORS.items() for alias in aliases),
     key=lambda pair: -len(pair[0]),
@@ -116,6 +119,12 @@ KNOWN_VENDOR_PHRASE = Rule(
 
 def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """At most one vendor: the name the strongest phrases (and the URL host) point to."""
+    if "vendor" not in sentences.memo:  # distribution reads it too
+        sentences.memo["vendor"] = _vendor_facts(sentences, url)
+    return list(sentences.memo["vendor"])  # type: ignore[call-overload]
+
+
+def _vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     scores: dict[str, int] = {}
     first: dict[str, Hit] = {}
     for hit, weight in _vendor_hits(sentences):
@@ -143,14 +152,18 @@ def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     return [first[best].fact("vendor")]
 
 
-_VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE])
+_VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE, POSSESSED_PRODUCT])
 
 def _vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     if not sentences.any_live(_VENDOR_RULES):
         return
     tool = sentences.name.casefold()
-    for index, weight, match in sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1))):
+    head = tool.split()[0] if tool.strip() else None
+    for index, weight, match in sentences.reading(
+            (*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1), (POSSESSED_PRODUCT, 2))):
         name = _canonical_vendor(match["name"])
+        if match.re is POSSESSED_PRODUCT.pattern and match["product"].casefold() != head:
+            continue  # "Acme's Orca" names Orca's maker; "Acme's Tuesday" nobody's
         if name and name.casefold() != tool:  # "Orca launches today" says nothing of its maker
             yield sentences.hit(name, index, match), weight
 
@@ -234,8 +247,14 @@ def platform_post(sentences: Sentences) -> bool:
 def own_feed_company(sentences: Sentences) -> str | None:
     """The company whose own feed this is ("Kestrel Labs blog" -> "Kestrel Labs"), if any. A feed
     named by a slug counts only for a vendor we know; aggregators are nobody's own feed."""
-    feed = _OWN_FEED.match(sentences.source.strip())
-    if not feed or _AGGREGATORS.search(sentences.source):
+    return _feed_company(sentences.source)
+
+
+@lru_cache(maxsize=256)
+def _feed_company(source: str) -> str | None:
+    """own_feed_company by the feed's name (a feed's name is read once, not once per entry)."""
+    feed = _OWN_FEED.match(source.strip())
+    if not feed or _AGGREGATORS.search(source):
         return None
     name = feed["name"].strip()
     known = next((vendor for alias, vendor in _KNOWN_ALIASES

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.facts import extract_facts
+from scrapers.facts import extract_facts, launch_facts
+from scrapers.records import LaunchRecord
 
 # (text, tool name, kind, expected (value, negated) pairs in order)
 GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
@@ -138,3 +139,77 @@ def test_each_family_in_varied_phrasing(text: str, name: str, kind: str,
     facts = extract_facts(text, name=name)
     assert [(f.value, f.negated) for f in facts if f.kind == kind] == expected
     assert all(fact.snippet in text for fact in facts)
+
+
+def launch_facts_of(summary: str, *, title: str, tool: str, source: str) -> dict[str, list[str]]:
+    record = LaunchRecord(source=source, guid="g1", title=title, tool_name=tool, summary=summary)
+    found: dict[str, list[str]] = {}
+    for fact in launch_facts(record):
+        assert fact.snippet in title or fact.snippet in summary  # a literal span of the launch
+        found.setdefault(fact.kind, []).append(fact.value)
+    return found
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Ember 2 from Pelagic Labs is now available", "Pelagic Labs's Ember 2 is a 14B open model."),
+    ("Pelagic Ember 2", "Ollama is partnering with Pelagic Labs to bring Ember 2, developed by "
+                        "Pelagic Labs, to everyone."),
+    ("Ember 2", "Ember 2, the new model from Pelagic Labs, can be pulled today."),
+])
+def test_a_stores_own_feed_bringing_another_makers_model_is_where_it_is_published(title, summary):
+    found = launch_facts_of(summary, title=title, tool="Ember 2", source="Ollama Blog")
+    assert found.get("vendor") == ["Pelagic Labs"] and found.get("distribution") == ["Ollama"]
+
+
+@pytest.mark.parametrize("summary", [
+    "A new web search API is now available in Ollama.",
+    "The new tool-calling mode is in Ollama today; higher limits come via Ollama's cloud.",
+])
+def test_a_feature_inside_the_makers_own_product_is_not_published_there(summary: str):
+    found = launch_facts_of(summary, title="Web search", tool="Web search", source="Ollama Blog")
+    assert found.get("vendor") == ["Ollama"] and "distribution" not in found
+
+
+def test_a_runtime_version_is_not_its_library():
+    found = launch_facts_of("Gemma 4 is now faster in Ollama 0.31 on Apple silicon, powered by MLX.",
+                            title="Faster Gemma 4 on MLX", tool="Ollama", source="Ollama Blog")
+    assert "distribution" not in found and "quantisation" not in found
+    assert found.get("hardware") == ["Apple Silicon"]
+
+
+@pytest.mark.parametrize("summary", [
+    "Ember 2, Pelagic Labs's new model, is on Driftwood. We run it on H200s.",
+    "Pelagic Labs's Ember 2 came out today. Here is how to serve it on Driftwood with a single L4 GPU.",
+    "Ember 2 from Pelagic Labs is on Driftwood; our engine also supports MLX on Apple Silicon.",
+    "Ember 2 from Pelagic Labs is on Driftwood, and we're hosting it on eight H100s.",
+])
+def test_a_platforms_own_machines_are_not_the_models_hardware(summary: str):
+    found = launch_facts_of(summary, title="Ember 2 on Driftwood", tool="Ember 2",
+                            source="Driftwood Blog")
+    assert "hardware" not in found
+
+
+def test_the_models_own_floor_still_counts_on_a_platform_post():
+    found = launch_facts_of("Ember 2 from Pelagic Labs is on Driftwood; the 27B needs a 24GB GPU.",
+                            title="Ember 2 on Driftwood", tool="Ember 2", source="Driftwood Blog")
+    assert found.get("hardware") == ["24GB GPU"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It speaks on a Raspberry Pi 5. Runs on any Raspberry Pi.", ["Raspberry Pi 5"]),
+    ("Built for Apple silicon.", ["Apple Silicon"]),
+])
+def test_hardware_named_once_canonically(text: str, expected: list[str]):
+    assert [f.value for f in extract_facts(text) if f.kind == "hardware"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We serve it in FP8 on our own GPUs.", []),
+    ("We host Ember at INT8 for speed.", []),
+    ("Ember runs faster on MLX.", []),
+    ("Decoding is accelerated via MLX.", []),
+    ("We publish 4-bit GGUF and MLX builds.", ["4-bit", "GGUF", "MLX"]),
+    ("Served in FP8 on our cloud.", ["FP8"]),
+])
+def test_how_a_platform_serves_or_runs_it_is_not_its_quantisation(text: str, expected: list[str]):
+    assert [f.value for f in extract_facts(text) if f.kind == "quantisation"] == expected
