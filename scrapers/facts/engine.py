@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter, methodcaller
 from typing import ClassVar, NamedTuple, TypeVar
@@ -344,6 +345,10 @@ class Hit(NamedTuple):
         """Whether the clause says the opposite of the match: "no free tier", "GPU not required"."""
         return is_negated(self.sentence, self.start, self.end)
 
+    def promised(self) -> bool:
+        """Whether the clause puts the match in the future: "coming soon", "we plan to add"."""
+        return is_promised(self.sentence, self.start, self.end)
+
     def in_passing(self) -> bool:
         """Whether the match names something the tool works with or is compared to, not the tool."""
         return is_in_passing(self.sentence, self.start)
@@ -372,6 +377,39 @@ _IN_PASSING = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bunlike\b(?=\s\w+\s*$)")
+
+
+# A fact promised, not stated: "we plan to add a free tier", "we'll publish it on PyPI", and
+# anywhere in the clause "coming soon", "planned", "on the roadmap", "next month".
+_PROMISE_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hope|hoping|aim(?:s|ing)?|going|expect(?:s|ing)?)\s+to\b"
+    r"|\b(?:we|they)(?:\s+will|['’]ll)\s+(?:soon\s+|also\s+|later\s+|eventually\s+)?(?:add|publish"
+    r"|release|ship|bring|launch|open[- ]source|support|offer|introduce|roll out)\b", re.I)
+_PROMISE_IN_CLAUSE = re.compile(
+    r"\b(?:coming\s+soon|soon|planned|on\s+the\s+roadmap|in\s+the\s+works|upcoming|eventually"
+    r"|in\s+the\s+future|next\s+(?:week|month|quarter|year)|later\s+this\s+(?:week|month|quarter|year))\b",
+    re.I)
+
+
+_PROMISE_WORDS = re.compile(r"plan|intend|hope|aim|going to|expect|will|['’]ll|soon|roadmap|works|upcoming"
+                            r"|eventually|future|next|later", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _may_promise(sentence: str) -> bool:
+    """Whether a sentence holds any word a promise is made of (most hold none: no clause is read)."""
+    return bool(_PROMISE_WORDS.search(sentence))
+
+
+def is_promised(sentence: str, start: int, end: int) -> bool:
+    if not _may_promise(sentence):
+        return False
+    before = clause_before(sentence, start)
+    after = sentence[end:]
+    cut = _CLAUSE_BREAK.search(after)
+    after = after[:cut.start()] if cut else after
+    return bool(_PROMISE_BEFORE.search(before) or _PROMISE_IN_CLAUSE.search(before)
+                or _PROMISE_IN_CLAUSE.search(after))
 
 
 def clause_before(sentence: str, start: int) -> str:
@@ -432,7 +470,7 @@ def table_facts(kind: str, table: Table, sentences: Sentences, *, own_only: bool
             continue
         spans.append(match.span())
         hit = sentences.hit(value if isinstance(value, str) else value(match), index, match)
-        if not hit.value or (own_only and hit.in_passing()):
+        if not hit.value or (own_only and hit.in_passing()) or hit.promised():
             continue
         negated = hit.negated()
         if (hit.value, negated) not in seen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, is_in_passing, overlaps
+from scrapers.facts.engine import Rule, Sentences, is_in_passing, is_promised, overlaps
 from scrapers.records import FactRecord
 
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
@@ -99,4 +99,4 @@ def _someone_elses(sentence: str, match: re.Match[str]) -> bool:
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
     return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, 0, start)
-                or is_in_passing(sentence, start))
+                or is_in_passing(sentence, start) or is_promised(sentence, match.start(), match.end()))

@@ -128,7 +128,7 @@ def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
 def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
     for index, match in sentences.matches(rule):
         hit = sentences.hit(match[0], index, match)
-        if hit.negated() or not hit.in_passing():
+        if (hit.negated() or not hit.in_passing()) and not hit.promised():
             return hit
     return None
 
@@ -173,7 +173,7 @@ _OTHERS_PRICE = re.compile(
 
 def _someone_elses_price(hit: Hit) -> bool:
     """Whether the price is another product's (named in passing, or what others charge) or negated."""
-    return (hit.in_passing() or hit.negated()
+    return (hit.in_passing() or hit.negated() or hit.promised()
             or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start))))
 
 

@@ -87,9 +87,13 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     ), 3),
     # "Acme Labs today announced", "Acme releases Orca", "Acme AI unveils ...": the maker's own news.
     (Rule(rf"(?P<name>{_NAME})\s+(?:today\s+|just\s+|now\s+)?{_ANNOUNCES}", needs=_ANNOUNCE_WORDS), 3),
+    # "Acme Labs is releasing Orca", "Acme are launching ..."
+    (Rule(rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:today\s+|now\s+|proudly\s+)?"
+          r"(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting|shipping)\b",
+          needs=(" is ", " are ")), 3),
     # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
     (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained)"
-          rf"\s+by\s+(?P<name>{_NAME})",
+          rf"\s+by\s+(?:the\s+)?(?P<name>{_NAME})",
           starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
                   "maintained"), needs=(" by ",)), 3),
     (Rule(rf"\bis\s+(?P<name>{_NAME})'s\b", starts="is ", needs=("'s",)), 3),
@@ -154,7 +158,14 @@ def _vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 _VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE, POSSESSED_PRODUCT])
 
-def _vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
+def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
+    """(hit valued as the maker's name, weight) of each vendor phrase (read once per text)."""
+    if "vendor_hits" not in sentences.memo:
+        sentences.memo["vendor_hits"] = list(_read_vendor_hits(sentences))
+    return sentences.memo["vendor_hits"]  # type: ignore[return-value]
+
+
+def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     if not sentences.any_live(_VENDOR_RULES):
         return
     tool = sentences.name.casefold()
@@ -214,7 +225,7 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     """The company's own feed describing a product in the third person ("Tessera is a sparse
     model ..."), naming no other maker and hosting nothing: the product is the company's. A
     platform's post says where the model now runs ("now on Driftwood", "joins DriftCloud")."""
-    if any(True for _ in _vendor_hits(sentences)):
+    if _vendor_hits(sentences):
         return None
     aliases = tuple(alias.casefold() for alias in _aliases(vendor))
     for sentence in sentences.items:

@@ -27,6 +27,8 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Quill-9B: our first open model", "Quill-9B", "parameters", [("9B", False)]),
     ("Trained on 15T tokens, the 8B-parameter model is fast.", "Quill", "parameters", [("8B", False)]),
     ("It serves 1-7B models.", "Quill", "parameters", []),
+    ("It comes in 1B, 3B and 8B variants.", "Quill", "parameters", [("1B", False), ("3B", False),
+                                                                     ("8B", False)]),
     # vendor: the maker as people name it
     ("Quill – an open-weight MoE from Halden AI", "Quill", "vendor", [("Halden AI", False)]),
     ("Quill: a sparse LLM from Halden Labs", "Quill", "vendor", [("Halden Labs", False)]),
@@ -60,6 +62,9 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Open-sourced by Halden.", "Quill", "vendor", [("Halden", False)]),
     ("Maintained by Halden.", "Quill", "vendor", [("Halden", False)]),
     ("NVIDIA Quill 2 Flash", "Quill", "vendor", [("NVIDIA", False)]),
+    ("Halden Labs is releasing Quill, a 13B model.", "Quill", "vendor", [("Halden Labs", False)]),
+    ("Halden are launching Quill today.", "Quill", "vendor", [("Halden", False)]),
+    ("Quill, made by the Halden team, is a note taker.", "Quill", "vendor", [("Halden", False)]),
     # ... and what does not name a maker
     ("Quill launches on Product Hunt today.", "Quill", "vendor", []),
     ("Quill releases are signed with Sigstore.", "Quill", "vendor", []),
@@ -80,6 +85,15 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Run any open model locally with Quill.", "Quill", "open_weights", []),
     ("Open models are great, but Quill is API-only.", "Quill", "open_weights", []),
     ("Checkpoints ship under the Halden Open Model License.", "Quill", "open_weights", []),
+    ("Halden is releasing Quill, a 13B model, with weights on Hugging Face.", "Quill", "open_weights",
+     [("yes", False)]),
+    ("We're open-sourcing the weights of Quill 2 today.", "Quill", "open_weights", [("yes", False)]),
+    ("We are sharing the full model weights with researchers.", "Quill", "open_weights",
+     [("yes", False)]),
+    ("Halden publishes its weights on the Hub.", "Quill", "open_weights", [("yes", False)]),
+    ("We will release the weights next month.", "Quill", "open_weights", []),
+    ("Weights are coming soon.", "Quill", "open_weights", []),
+    ("Quill works with open-weight models.", "Quill", "open_weights", []),
     # license: SPDX ids for many spellings, a maker's own licence by name, descriptors name none
     ("Licensed BSD-3.", "Quill", "license", [("BSD-3-Clause", False)]),
     ("Data under CC-BY-SA-4.0.", "Quill", "license", [("CC-BY-SA-4.0", False)]),
@@ -238,3 +252,24 @@ def test_hardware_named_once_canonically(text: str, expected: list[str]):
 ])
 def test_how_a_platform_serves_or_runs_it_is_not_its_quantisation(text: str, expected: list[str]):
     assert [f.value for f in extract_facts(text) if f.kind == "quantisation"] == expected
+
+
+# Promised, not stated: a hedge gives no fact of any kind; a plain future claim still does.
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("An Android app is coming soon to Google Play.", "distribution", []),
+    ("We'll publish it on PyPI next week.", "distribution", []),
+    ("Homebrew support is planned.", "distribution", []),
+    ("A Docker image is on the roadmap.", "distribution", []),
+    ("Available on the App Store; Android soon.", "distribution", [("App Store", False)]),
+    ("We plan to open-source the core in Q3.", "pricing_model", []),
+    ("A free tier is coming soon.", "entry_price", []),
+    ("We plan to add a free plan later.", "entry_price", []),
+    ("Pricing starts at $10/month; a team plan is coming soon.", "entry_price", [("$10/month", False)]),
+    ("The code will be released under MIT later this year.", "license", []),
+    ("GGUF builds are in the works.", "quantisation", []),
+    ("You'll need a 24GB GPU.", "hardware", [("24GB GPU", False)]),
+    ("It will run on any laptop with 8GB of RAM.", "hardware", [("8GB RAM", False)]),
+    ("We publish 4-bit GGUF builds.", "quantisation", [("4-bit", False), ("GGUF", False)]),
+])
+def test_a_promise_is_not_a_fact(text: str, kind: str, expected: list[tuple[str, bool]]):
+    assert [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind] == expected
