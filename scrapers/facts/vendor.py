@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scrapers.facts.engine import Hit, Rule, Sentences
+from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
 from scrapers.records import FactRecord
 
 # Canonical vendor name -> the spellings that name it in running text.
@@ -86,16 +86,20 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
         needs=(" has ", " have "),
     ), 3),
     # "Acme Labs today announced", "Acme releases Orca", "Acme AI unveils ...": the maker's own news.
-    (Rule(rf"(?P<name>{_NAME})\s+(?:today\s+|just\s+|now\s+)?{_ANNOUNCES}", needs=_ANNOUNCE_WORDS), 3),
+    # ... "Acme Labs, the company behind Inkwell, today released Orca".
+    (Rule(rf"(?P<name>{_NAME})(?:,\s+(?:the|a|an)\s[^,]{{1,40}},)?\s+(?:today\s+|just\s+|now\s+)?{_ANNOUNCES}",
+          needs=_ANNOUNCE_WORDS), 3),
     # "Acme Labs is releasing Orca", "Acme are launching ..."
     (Rule(rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:today\s+|now\s+|proudly\s+)?"
           r"(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting|shipping)\b",
           needs=(" is ", " are ")), 3),
     # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
-    (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained)"
-          rf"\s+by\s+(?:the\s+)?(?P<name>{_NAME})",
+    (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained"
+          rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})",
           starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
-                  "maintained"), needs=(" by ",)), 3),
+                  "maintained", "brought"), needs=(" by ",)), 3),
+    # "Orca (by Acme) is ...", "Orca (from Acme Labs)"
+    (Rule(rf"\((?:by|from)\s+(?P<name>{_NAME})\)", starts=("(by", "(from"), needs=("(by", "(from")), 3),
     (Rule(rf"\bis\s+(?P<name>{_NAME})'s\b", starts="is ", needs=("'s",)), 3),
     # A platform's post names the maker: "Nomic Embed v3 from Nomic AI is in ...", "Kimi K3,
     # Moonshot AI's 1T-parameter model, ...".
@@ -175,8 +179,27 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
         name = _canonical_vendor(match["name"])
         if match.re is POSSESSED_PRODUCT.pattern and match["product"].casefold() != head:
             continue  # "Acme's Orca" names Orca's maker; "Acme's Tuesday" nobody's
-        if name and name.casefold() != tool:  # "Orca launches today" says nothing of its maker
-            yield sentences.hit(name, index, match), weight
+        if not name or name.casefold() == tool:  # "Orca launches today" says nothing of its maker
+            continue
+        hit = sentences.hit(name, index, match)
+        # "works with Anthropic's Claude", "beats OpenAI's GPT-5", "uses Meta's Llama 3": the maker
+        # of something else.
+        before = clause_before(hit.sentence, match.start("name"))
+        if not (_COMPONENT_BEFORE.search(before) or _PASSING_IN_CLAUSE.search(before)):
+            yield hit, weight
+
+
+# What the tool is built from or on, named before its maker: "uses Meta's Llama", "built on top of
+# OpenAI's API", "a fine-tune of Meta's Llama 3".
+_COMPONENT_BEFORE = re.compile(
+    r"\b(?:uses?|using|built (?:on|with)|on top of|based on|fine-tune of|fine-tuned from|runs?|running"
+    r"|calls?|connects? to|against|from the makers of)\s+(?:the\s+)?$", re.I)
+# ... or anywhere earlier in its clause, as in a list: "works with Anthropic's Claude and OpenAI's".
+_PASSING_IN_CLAUSE = re.compile(
+    r"\b(?:works? with|integrates? with|compatible with|supports|supporting|powered by|alternative to"
+    r"|than|versus"
+    r"|unlike|like|such as|beats?|outperforms?|rivals?|compared (?:to|with)|vs\.?|instead of|replaces?"
+    r"|wraps?|bundles?)(?![\w-])", re.I)
 
 
 # A headline that opens with a known maker's name before the product's: "NVIDIA Nemotron 3.5",
