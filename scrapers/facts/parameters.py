@@ -62,7 +62,9 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 # The capitalised name (and version) a size follows: "Llama 3.1 8B", "Qwen2.5 1.5B".
 _NAMED_BEFORE = re.compile(
-    r"(?P<name>\b(?!(?:A|An|The|Our|Its|Their|This|These|New|Each|Both|One|Two)\b)[A-Z][\w.-]*)"
+    r"(?P<name>\b(?!(?:A|An|The|Our|Its|Their|This|These|New|Each|Both|One|Two|At|With|In|On|For|Of|By"
+    r"|From|To|Only|Just|About|Around|Over|Under|Nearly|Roughly|Almost|Is|Has|Now|It|Packs"
+    r"|Weighing|Sized|Size|Parameters|Params)\b)[A-Z][\w.-]*)"
     r"(?:[ -]v?\d[\w.]*)?[ -]$")
 
 

@@ -27,6 +27,12 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Quill-9B: our first open model", "Quill-9B", "parameters", [("9B", False)]),
     ("Trained on 15T tokens, the 8B-parameter model is fast.", "Quill", "parameters", [("8B", False)]),
     ("It serves 1-7B models.", "Quill", "parameters", []),
+    ("At 3.8 billion parameters, Quill is tiny.", "Quill", "parameters", [("3.8B", False)]),
+    ("With 9B parameters, it fits anywhere.", "Quill", "parameters", [("9B", False)]),
+    ("Compared with Llama 3 70B, Quill is a smaller model.", "Quill", "parameters", []),
+    # context_length: a window written out in full
+    ("Context length: 32,768 tokens.", "Quill", "context_length", [("32K tokens", False)]),
+    ("It handles a 131,072-token context.", "Quill", "context_length", [("128K tokens", False)]),
     ("It comes in 1B, 3B and 8B variants.", "Quill", "parameters", [("1B", False), ("3B", False),
                                                                      ("8B", False)]),
     # vendor: the maker as people name it
