@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.engine import Rule, Sentences, Table, clause_before, table_facts
 from scrapers.facts.vendor import own_feed_company, vendor_facts
 from scrapers.records import FactRecord
 
@@ -49,6 +49,13 @@ _TALKS_TO = re.compile(
     r"\b(?:talks?|connects?|speaks?|plugs? in(?:to)?|hooks? into|calls?)\s+(?:to\s+)?$", re.I)
 
 
+# Where the models a tool runs come from: "downloads models from Ollama", "the models it runs are
+# pulled from Hugging Face".
+_MODELS_IT_RUNS = re.compile(
+    r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
+    r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+", re.I)
+
+
 def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each place the text says the tool is published or installed from; "our model library" is
     the feed's own company's. Not the tool itself ("ollama run" in Ollama's own release notes)."""
@@ -59,7 +66,9 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         index = next(i for i, end in enumerate(sentences.offsets[1:]) if at < end)
         facts.append(FactRecord(kind="distribution", value=company, snippet=sentences[index]))
     talked_to = {value for index, value, match in sentences.reading(DISTRIBUTIONS)
-                 if isinstance(value, str) and _TALKS_TO.search(sentences[index][:match.start()])}
+                 if isinstance(value, str) and (_TALKS_TO.search(sentences[index][:match.start()])
+                                                or _MODELS_IT_RUNS.search(clause_before(sentences[index],
+                                                                                       match.start())))}
     maker = _maker(sentences, url)
     facts = [fact for fact in facts if fact.value not in talked_to
              and not _is_the_tool(sentences, fact.value) and not _inside_the_makers(sentences, fact, maker)]

@@ -98,5 +98,7 @@ def _someone_elses(sentence: str, match: re.Match[str]) -> bool:
     start = match.start()
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
-    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, 0, start)
+    # (Their own licences are read back to the last ";": "...their licences; Orca itself is MIT".)
+    since = sentence.rfind(";", 0, start) + 1
+    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, since, start)
                 or is_in_passing(sentence, start) or is_promised(sentence, match.start(), match.end()))

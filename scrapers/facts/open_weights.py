@@ -84,8 +84,23 @@ def _own(sentence: str, start: int, end: int) -> bool:
     if _WILL.search(before) or is_promised(sentence, start, end):
         return False
     # "with open-weight models" is what a tool runs; "with weights on Hugging Face" is its own.
-    runs = _RUNS_MODELS.search(before) and sentence[start:start + 4].lower() in ("open", "down")
+    opens = sentence[start:start + 4].lower() in ("open", "down")
+    runs = opens and (_RUNS_MODELS.search(before) or _RUNS_IN_SENTENCE.search(sentence, 0, start)
+                      or _A_KIND_OF_MODEL.match(sentence, start) and not _OWN_MODELS.search(before))
     return not (is_in_passing(sentence, start) or runs)
+
+
+# "Run Llama, Qwen or Mistral open weights locally", "lets you chat with ...": a sentence about
+# what the tool runs, however long the list of models before.
+_RUNS_IN_SENTENCE = re.compile(
+    r"^\W*(?:run|serve|load|host|use|chat with|try|pull)\b"
+    r"|\b(?:lets?|allows?|helps?)\s+(?:you|teams|developers|anyone)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
+    r"(?:run|chat with|use|serve|load|host|try)\b", re.I)
+# "open-weight models" in the plural is a kind of model ("a UI for open-weight LLMs") unless they
+# are the maker's own ("our two open-weight models").
+_A_KIND_OF_MODEL = re.compile(r"open[- ]weights?\s+(?:[\w-]+\s+)?(?:models|LLMs|checkpoints)\b", re.I)
+_OWN_MODELS = re.compile(r"\b(?:our|its|their|two|three|four|five|both|these|new|first|family of|releases?"
+                         r"|releasing|released|publish\w*|ships?|shipping)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _says_open_weights(sentence: str) -> re.Match[str] | None:
