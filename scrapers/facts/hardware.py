@@ -52,8 +52,9 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
     facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
              if fact.value != "GPU" or fact.negated]
-    if facts and platform_post(sentences):
-        facts = [fact for fact in facts if not _PLATFORM_RUNS.search(fact.snippet)]
+    served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
+    if served and platform_post(sentences):
+        facts = [fact for fact in facts if fact not in served]
     values = [fact.value for fact in facts]
     return [fact for fact in facts
             if not any(other.startswith(fact.value + " ") for other in values)]

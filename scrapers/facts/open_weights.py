@@ -36,6 +36,7 @@ OPEN_WEIGHTS_YES = Rule(
     r"(?:full\s+)?(?:model\s+)?weights\b",
     re.I,
     starts=("open", "weights", "download", "available", "releas", "publish", "shar"),
+    needs=("weight", "hugging", "model"),
 )
 # "open-sourced" says weights only when the sentence is about a model.
 OPEN_SOURCED = Rule(r"\bopen[- ]sourc(?:ed?|es|ing)\b", re.I, starts="open")

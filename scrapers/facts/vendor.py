@@ -92,7 +92,8 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     # "Acme Labs is releasing Orca", "Acme are launching ..."
     (Rule(rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:today\s+|now\s+|proudly\s+)?"
           r"(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting|shipping)\b",
-          needs=(" is ", " are ")), 3),
+          needs=("releasing", "launching", "introducing", "open-sourcing", "open sourcing", "unveiling",
+                 "announcing", "debuting", "shipping")), 3),
     # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
     (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained"
           rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})",
@@ -111,8 +112,6 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME})'s\b", starts=("according to ", "by "),
           needs=("'s",)), 2),
 )
-# "Pelagic Labs's Ember 2 came out": a possessive before the tool's own name (checked by the reader).
-POSSESSED_PRODUCT = Rule(rf"(?P<name>{_NAME})['’]s\s+(?P<product>[A-Z][\w.-]*[\w])", needs=("'s", "’s"))
 _KNOWN_ALIASES = sorted(
     ((alias, vendor) for vendor, aliases in KNOWN_VENDORS.items() for alias in aliases),
     key=lambda pair: -len(pair[0]),
@@ -160,7 +159,7 @@ def _vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     return [first[best].fact("vendor")]
 
 
-_VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE, POSSESSED_PRODUCT])
+_VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE])
 
 def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
     """(hit valued as the maker's name, weight) of each vendor phrase (read once per text)."""
@@ -170,15 +169,12 @@ def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
 
 
 def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
-    if not sentences.any_live(_VENDOR_RULES):
-        return
     tool = sentences.name.casefold()
     head = tool.split()[0] if tool.strip() else None
-    for index, weight, match in sentences.reading(
-            (*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1), (POSSESSED_PRODUCT, 2))):
+    found = (sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1)))
+             if sentences.any_live(_VENDOR_RULES) else [])
+    for index, weight, match in [*found, *_possessors(sentences, head)]:
         name = _canonical_vendor(match["name"])
-        if match.re is POSSESSED_PRODUCT.pattern and match["product"].casefold() != head:
-            continue  # "Acme's Orca" names Orca's maker; "Acme's Tuesday" nobody's
         if not name or name.casefold() == tool:  # "Orca launches today" says nothing of its maker
             continue
         hit = sentences.hit(name, index, match)
@@ -187,6 +183,24 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
         before = clause_before(hit.sentence, match.start("name"))
         if not (_COMPONENT_BEFORE.search(before) or _PASSING_IN_CLAUSE.search(before)):
             yield hit, weight
+
+
+# "Pelagic Labs's Ember 2 came out": a possessive just before the tool's own name.
+_POSSESSOR = re.compile(rf"(?P<name>{_NAME})['’]s\s+$")
+
+
+def _possessors(sentences: Sentences, head: str | None) -> list[tuple[int, int, re.Match[str]]]:
+    """(sentence index, weight, match with the maker's `name`) of each "<Maker>'s <Tool>"."""
+    found = []
+    for mark in (("'s " + head, "’s " + head) if head else ()):
+        for index, at in sentences._spots_of(mark):
+            sentence = sentences[index]
+            end = at + 3
+            if sentence[end + len(head):end + len(head) + 1].isalnum():
+                continue  # "Acme's Orcas" is not Orca
+            if match := _POSSESSOR.search(sentence, max(0, at - 60), end):
+                found.append((index, 2, match))
+    return found
 
 
 # What the tool is built from or on, named before its maker: "uses Meta's Llama", "built on top of
