@@ -72,7 +72,7 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
     maker = _maker(sentences, url)
     facts = [fact for fact in facts if fact.value not in talked_to
              and not _is_the_tool(sentences, fact.value) and not _inside_the_makers(sentences, fact, maker)]
-    store = _STORES.get(company.casefold()) if company else None
+    store = store_named(company) if company else None
     if store and maker and maker.value != store and store not in {fact.value for fact in facts}:
         # A store's own feed bringing another maker's model: "Muse Glimmer is now available".
         facts.append(FactRecord(kind="distribution", value=store, snippet=maker.snippet))
@@ -81,6 +81,11 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
 
 # The stores whose own feeds carry other makers' models, by the company's name.
 _STORES = {value.casefold(): value for _, value in DISTRIBUTIONS if isinstance(value, str)}
+
+
+def store_named(company: str) -> str | None:
+    """The store a company's name is ("Ollama", "Hugging Face"), if it is one."""
+    return _STORES.get(company.casefold())
 
 
 def _maker(sentences: Sentences, url: str | None) -> FactRecord | None:

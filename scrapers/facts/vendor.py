@@ -220,7 +220,7 @@ _PASSING_IN_CLAUSE = re.compile(
 # "OpenAI gpt-oss-safeguard" (not "OpenAI-compatible ...", not "Google's ...").
 _KNOWN_HEADLINE = re.compile(
     r"^(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
-    r"\s+(?!(?:and|or|vs|is|are|to)\b)\w")
+    r"\s+(?!(?:and|or|vs|is|are|to|with|for|in|on|compatib\w*|support|integrations?|partnership)\b)\w")
 # Product Hunt makers build on known brands ("Google Sheets to SQL") more often than they are them.
 _THIRD_PARTY_SOURCES = re.compile(r"product ?hunt", re.I)
 
@@ -262,8 +262,8 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     """The company's own feed describing a product in the third person ("Tessera is a sparse
     model ..."), naming no other maker and hosting nothing: the product is the company's. A
     platform's post says where the model now runs ("now on Driftwood", "joins DriftCloud")."""
-    if _vendor_hits(sentences):
-        return None
+    if _vendor_hits(sentences) or _is_a_store(vendor):
+        return None  # a store's feed (a model hub, a registry) mostly carries others' products
     aliases = tuple(alias.casefold() for alias in _aliases(vendor))
     for sentence in sentences.items:
         if _SERVES.search(sentence):
@@ -274,9 +274,15 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     return _naming(sentences, vendor)
 
 
+def _is_a_store(company: str) -> bool:
+    from scrapers.facts.distribution import store_named  # distribution reads vendors: import late
+
+    return store_named(company) is not None
+
+
 # "now on Driftwood", "joins DriftCloud", "DriftCloud adds", "to every Driftwood user".
 _HOSTED_AT = re.compile(
-    r"\b(?:on|in|into|to|via|through|for|joins?|joining)\s+(?:the\s+|every\s+|all\s+)?(?P<name>[A-Z][\w.-]*)"
+    r"\b(?:on|in|into|to|via|through|for|with|joins?|joining)\s+(?:the\s+|every\s+|all\s+)?(?P<name>[A-Z][\w.-]*)"
     r"|(?P<name2>[A-Z][\w.-]*)\s+(?:now\s+)?(?:supports|serves|hosts|runs|offers|adds|brings)\b")
 _SERVES = re.compile(r"\b(?:bring|brings|bringing|partner\w*|hosted|serve|serves|serving)\b", re.I)
 

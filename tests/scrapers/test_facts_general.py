@@ -307,3 +307,23 @@ def test_how_a_platform_serves_or_runs_it_is_not_its_quantisation(text: str, exp
 ])
 def test_a_promise_is_not_a_fact(text: str, kind: str, expected: list[tuple[str, bool]]):
     assert [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind] == expected
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Ember", "Ember is a personal AI assistant that runs on your own device."),
+    ("Vision models", "New vision models are now available: Ember 1.6, in 7B and 13B sizes."),
+    ("Ember: a local-first agent", "Ember v1.0 is now available to run with Ollama."),
+])
+def test_a_stores_feed_describing_a_product_does_not_make_it_the_maker(title: str, summary: str):
+    found = launch_facts_of(summary, title=title, tool="Ember", source="Ollama Blog")
+    assert "vendor" not in found
+
+
+@pytest.mark.parametrize(("title", "vendor"), [
+    ("OpenAI compatibility", []), ("Anthropic compatibility mode", []), ("NVIDIA support for Ember", []),
+    ("NVIDIA Ember 3 Ultra", ["NVIDIA"]),
+])
+def test_a_known_maker_opening_the_headline(title: str, vendor: list[str]):
+    found = launch_facts_of("Ember now works with more tools.", title=title, tool=title,
+                            source="Hacker News")
+    assert found.get("vendor", []) == vendor
