@@ -15,7 +15,8 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     (Rule(r"\bMIT[- ][Ll]icen[cs]ed?\b|\b[Uu]nder (?:the )?MIT\b",
           starts=("mit", "under ")), "MIT"),
     # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT".
-    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)",
+    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)"
+          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])",
           starts="mit", needs=("mit",)),
      "MIT"),
     (Rule(r"\bBSD[- ]3(?:[- ]Clause)?\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),
@@ -60,8 +61,10 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     # "a non-commercial licence", like "a permissive licence", names none: "the ..." does.
     (Rule(r"(?<!\ban )(?<!\ba )\bnon-?commercial licen[cs]e\b", re.I, starts="non"),
      "non-commercial license"),
-    (Rule(r"\bproprietary\b|\bclosed[- ]source\b", re.I, starts=("proprietary", "closed")),
-     "proprietary"),
+    # (not a customer's "proprietary data" or "their proprietary knowledge")
+    (Rule(r"(?<!their )(?<!your )(?<!its )\bproprietary\b(?!\s+(?:data|datasets?|knowledge|information"
+          r"|documents?|content|code ?bases?|codebases?|systems|workflows|tools))|\bclosed[- ]source\b", re.I,
+          starts=("proprietary", "closed")), "proprietary"),
 )
 
 def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:

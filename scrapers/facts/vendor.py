@@ -76,6 +76,9 @@ _ANNOUNCE_WORDS = (" announc", " releas", " launch", " unveil", " introduc", " o
 _ANNOUNCES = (r"(?:announc(?:es|ed)|releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)"
               r"|open[- ]sourc(?:es|ed)|debut(?:s|ed)|roll(?:s|ed) out)\b"
               r"(?!\s+(?:are|were|is|was|of|in|for|with)\b)")
+# A possessive, straight or curly, and a plural's: "Acme's", "Acme’s", "Canopy Labs’".
+_POSS = r"(?:['’]s\b|(?<=s)['’](?=\s))"
+_POSS_MARKS = ("'s", "’s", "s'", "s’")
 # (rule with a `name` group, weight): strong phrases say who made the thing.
 VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b{_PRODUCT_NOUN}\s+(?:from|by)\s+(?P<name>{_NAME})",
@@ -101,16 +104,19 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
                   "maintained", "brought"), needs=(" by ",)), 3),
     # "Orca (by Acme) is ...", "Orca (from Acme Labs)"
     (Rule(rf"\((?:by|from)\s+(?P<name>{_NAME})\)", starts=("(by", "(from"), needs=("(by", "(from")), 3),
-    (Rule(rf"\bis\s+(?P<name>{_NAME})'s\b", starts="is ", needs=("'s",)), 3),
+    (Rule(rf"\bis\s+(?P<name>{_NAME}){_POSS}", starts="is ", needs=_POSS_MARKS), 3),
+    # A headline: "Canopy Labs’ Orpheus TTS is live on GroqCloud", "Acme's Orca is now available".
+    (Rule(rf"^(?P<name>{_NAME}){_POSS}\s+[A-Z0-9][\w.-]*(?:\s+[\w.-]+){{0,3}}?\s+(?:is|are)\s+(?:now\s+)?"
+          r"(?:live|available|here|out|coming)\b", needs=_POSS_MARKS), 3),
     # A platform's post names the maker: "Nomic Embed v3 from Nomic AI is in ...", "Kimi K3,
     # Moonshot AI's 1T-parameter model, ...".
     # ... or a headline does: "Orca by Acme Labs", "Orca from Acme: a coding model".
     (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+(?:from|by)\s+(?P<name>{_NAME})"
           r"(?=\s*(?:$|[,:;–—]|\s-\s|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
           needs=(" from ", " by ")), 3),
-    (Rule(rf"(?P<name>{_NAME})'s\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=("'s",)), 2),
-    (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME})'s\b", starts=("according to ", "by "),
-          needs=("'s",)), 2),
+    (Rule(rf"(?P<name>{_NAME}){_POSS}\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=_POSS_MARKS), 2),
+    (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME}){_POSS}", starts=("according to ", "by "),
+          needs=_POSS_MARKS), 2),
 )
 _KNOWN_ALIASES = sorted(
     ((alias, vendor) for vendor, aliases in KNOWN_VENDORS.items() for alias in aliases),
@@ -119,9 +125,9 @@ _KNOWN_ALIASES = sorted(
 # Known vendors count on weaker evidence too: a possessive or a claim.
 KNOWN_VENDOR_PHRASE = Rule(
     r"\b(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
-    r"(?:'s\b|\s+(?:claims|says|reports)\b)",
+    rf"(?:{_POSS}|\s+(?:claims|says|reports)\b)",
     starts=tuple(sorted({alias.lower() for alias, _ in _KNOWN_ALIASES})),
-    needs=("'s", " claims", " says", " reports"),
+    needs=(*_POSS_MARKS, " claims", " says", " reports"),
 )
 
 def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
@@ -186,16 +192,16 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
 
 
 # "Pelagic Labs's Ember 2 came out": a possessive just before the tool's own name.
-_POSSESSOR = re.compile(rf"(?P<name>{_NAME})['’]s\s+$")
+_POSSESSOR = re.compile(rf"(?P<name>{_NAME}){_POSS}\s+$")
 
 
 def _possessors(sentences: Sentences, head: str | None) -> list[tuple[int, int, re.Match[str]]]:
     """(sentence index, weight, match with the maker's `name`) of each "<Maker>'s <Tool>"."""
     found = []
-    for mark in (("'s " + head, "’s " + head) if head else ()):
+    for mark in ((*(poss + " " + head for poss in _POSS_MARKS),) if head else ()):
         for index, at in sentences._spots_of(mark):
             sentence = sentences[index]
-            end = at + 3
+            end = at + len(mark) - len(head)
             if sentence[end + len(head):end + len(head) + 1].isalnum():
                 continue  # "Acme's Orcas" is not Orca
             if match := _POSSESSOR.search(sentence, max(0, at - 60), end):

@@ -77,6 +77,10 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Halden Labs, the company behind Inkwell, today released Quill.", "Quill", "vendor",
      [("Halden Labs", False)]),
     ("Quill, powered by Claude, is Halden's newest assistant.", "Quill", "vendor", [("Halden", False)]),
+    ("Halden Labs’ Quill TTS is live on Driftwood", "Quill", "vendor", [("Halden Labs", False)]),
+    ("Halden's Quill 2 is now available on Driftwood", "Quill", "vendor", [("Halden", False)]),
+    ("Quill is Halden’s latest model.", "Quill", "vendor", [("Halden", False)]),
+    ("Halden Labs' new speech model.", "Quill", "vendor", [("Halden Labs", False)]),
     # ... and what does not name a maker: makers of what the tool uses, beats or works with
     ("Quill beats OpenAI's GPT-5 on our coding benchmark.", "Quill", "vendor", []),
     ("Unlike Google's Gemini, Quill runs offline.", "Quill", "vendor", []),
@@ -160,6 +164,9 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Checkpoints are free for research under the non-commercial license in the repo.", "Quill",
      "license", [("non-commercial license", False)]),
     ("Quill is licensed under a permissive licence.", "Quill", "license", []),
+    ("Quill builds models grounded in their proprietary knowledge.", "Quill", "license", []),
+    ("Connect Quill to proprietary data in minutes.", "Quill", "license", []),
+    ("Quill is proprietary; the SDK is MIT.", "Quill", "license", [("MIT", False), ("proprietary", False)]),
     ("The weights are released under a non-commercial licence.", "Quill", "license", []),
     ("A Pro license costs $49.", "Quill", "license", []),
     # base_model: what the tool was built on, as people say it; not the tool itself
