@@ -38,7 +38,7 @@ BASE_MODELS: Table = (
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "we fine-tuned Qwen2.5 1.5B with QLoRA"
     (Rule(rf"\b(?i:fine[- ]?tuned?)\s+{MODEL_NAME}(?=\s+(?:with|on|using|for)\b)", needs=("tune",)),
-     lambda m: m["model"]),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "a Llama 3.1 fine-tune", "a Qwen3 derivative"
     (Rule(rf"\b(?i:an?|the)\s+{MODEL_NAME}\s+(?:fine-?tune|derivative)\b", needs=("tune", "derivative")),
      lambda m: m["model"]),

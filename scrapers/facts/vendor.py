@@ -70,6 +70,9 @@ _PRODUCT_NOUN = "(?:" + "|".join(_PRODUCT_NOUNS) + ")s?"
 # What a company adds to a product of its own (a model is more often another maker's).
 _FEATURE_NOUN = ("(?:feature|tool|app|assistant|API|agent|editor|plugin|extension|service|SDK|CLI"
                  "|integration|mode|dashboard|endpoint|workflow|view)s?")
+# "Created by Ugandan engineers", "built by ex-Google researchers": who, not which company.
+_PEOPLE = (r"(?:engineers|researchers|developers|students|scientists|people|folks|volunteers"
+           r"|contributors|hackers|alumni|veterans|founders)\b")
 # What a maker says of its own launch, in the present or past: "Acme releases", "Acme unveiled".
 _ANNOUNCE_WORDS = (" announc", " releas", " launch", " unveil", " introduc", " open-sourc",
                    " open sourc", " debut", " rolls out", " rolled out")
@@ -99,7 +102,7 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
                  "announcing", "debuting", "shipping")), 3),
     # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
     (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained"
-          rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})",
+          rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})\b(?!\s+{_PEOPLE})",
           starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
                   "maintained", "brought"), needs=(" by ",)), 3),
     # "Orca (by Acme) is ...", "Orca (from Acme Labs)"

@@ -95,6 +95,8 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Quill releases are signed with Sigstore.", "Quill", "vendor", []),
     ("What's new in 2.0 Vision models: quill run qwen", "Quill", "vendor", []),
     ("Built by ex-Google engineers.", "Quill", "vendor", []),
+    ("Created by Ugandan engineers, it covers 13 languages.", "Quill", "vendor", []),
+    ("Made by Berlin students in a weekend.", "Quill", "vendor", []),
     ("Migrate from Notion in one click.", "Quill", "vendor", []),
     ("OpenAI-compatible endpoint for local models", "Quill", "vendor", []),
     # open_weights: released weights, an open model; weights that are not out; other models'
@@ -185,6 +187,8 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Quill 2 is Quill fine-tuned with DPO.", "Quill", "base_model", []),
     ("Quill was adapted from a Python script.", "Quill", "base_model", []),
     ("The trial starts on Monday.", "Quill", "base_model", []),
+    ("LoRA Fine-Tune Support Now Live on Driftwood", "Quill", "base_model", []),
+    ("We fine-tuned Qwen2.5 1.5B with QLoRA.", "Quill", "base_model", [("Qwen2.5 1.5B", False)]),
     # entry_price and pricing_model: prices in words, free tiers as people put them, others' prices
     ("Clean JSON from scanned PDFs for a cent a page", "Quill", "entry_price",
      [("$0.01 per page", False)]),
