@@ -12,6 +12,10 @@ from scrapers.records import FactRecord
 DISTRIBUTIONS: Table = (
     (Rule(r"\bHugging ?Face(?: Hub)?\b|\bon HF\b|\bHF Hub\b|\bhf\.co/|\bhuggingface\.co/", re.I,
           starts=("hugging", "hf", "on hf"), needs=("hugging", "hf", "huggingface")), "Hugging Face"),
+    # "the whole family is on the Hub": the Hugging Face Hub, as ML writing calls it.
+    (Rule(r"\b(?:on|to|from|via) the (?:HF )?Hub\b", starts=("on the", "to the", "from the", "via the"),
+          needs=(" hub",)), "Hugging Face"),
+    (Rule(r"\b(?:on|in|via|from|to|and|or) LM Studio\b", needs=("lm studio",)), "LM Studio"),
     (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b))", re.I,
           needs=("github",)), "GitHub"),
     # Ollama the store, not Ollama the runtime another tool talks to.
