@@ -16,8 +16,12 @@ MODEL_NAME = (
 # Fine-tuning says a model; "built on" and "based on" say one only when a model is named.
 _TUNED_FROM = (
     r"(?i:(?:(?:fine[- ]?tuned?|finetuned?)(?:\s+(?:version|variant|checkpoint))?|distilled|derived"
-    r"|initiali[sz]ed|post-trained|a fine-tune|(?:further|continually|continued)[- ](?:pre-?)?trained"
-    r"|adapted|a derivative|starts)"
+    r"|initiali[sz]ed|post-trained|a fine-tune)"
+    r"\s+(?:from|of|on top of|on))"
+)
+# ... and what says so only of a model: "further trained from", "adapted from", "starts from".
+_TRAINED_FROM = (
+    r"(?i:(?:(?:further|continually|continued)[- ](?:pre-?)?trained|adapted|a derivative|starts)"
     r"\s+(?:from|of|on top of|on))"
 )
 _BUILT_ON = r"(?i:(?:built|based|builds)\s+(?:directly\s+|entirely\s+)?(?:on top of|on|upon|atop|off))"
@@ -28,12 +32,15 @@ _FAMILIES = (
     r"|Stable Diffusion|SDXL|FLUX|OLMo|Granite|Command|Codestral|StarCoder|Yi|GLM|Kimi"
 )
 _MODEL_LIKE = re.compile(rf"^(?:{_FAMILIES})|\d")
-# Verbs that say a model only when a model is named ("adapted from a Python script" does not).
-_WEAK_VERB = re.compile(r"(?i:adapted|starts|a derivative)")
+
 BASE_MODELS: Table = (
     (Rule(rf"\b{_TUNED_FROM}\s+{_THE}{MODEL_NAME}", needs=("tune", "distil", "derived", "initiali",
-                                                           "trained", "adapted", "derivative", "starts")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) or not _WEAK_VERB.match(m[0]) else ""),
+                                                           "post-trained")),
+     lambda m: m["model"]),
+    (Rule(rf"\b{_TRAINED_FROM}\s+{_THE}{MODEL_NAME}",
+          starts=("further", "continually", "continued", "adapted", "a derivative", "starts"),
+          needs=("trained from", "trained on", "trained of", "adapted ", "derivative of", "starts ")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     (Rule(rf"\b{_BUILT_ON}\s+{_THE}{MODEL_NAME}", needs=("built", "based", "builds")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "we fine-tuned Qwen2.5 1.5B with QLoRA"

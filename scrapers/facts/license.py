@@ -37,7 +37,7 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     (Rule(r"\bCC[- ]BY[- ]4(?:\.0)?\b|\bCreative Commons Attribution 4\.0\b", re.I,
           starts=("cc", "creative")), "CC-BY-4.0"),
     (Rule(r"\bCC0(?:[- ]1\.0)?\b", re.I, starts="cc0"), "CC0-1.0"),
-    (Rule(r"\b(?:the )?Unlicen[cs]e\b", starts=("unlicen", "the unlicen")), "Unlicense"),
+    (Rule(r"\bUnlicen[cs]e\b", starts="unlicen"), "Unlicense"),
     (Rule(r"\bISC(?=[- ]licen[cs]|\))", starts="isc", needs=("isc",)), "ISC"),
     (Rule(r"\bBSL[- ]1\.1\b|\bBusiness Source Licen[cs]e\b", re.I, starts=("bsl", "business")), "BSL-1.1"),
     (Rule(r"\bElastic Licen[cs]e(?: v?2(?:\.0)?)?\b|\bELv2\b", re.I, starts=("elastic", "elv2")),

@@ -92,14 +92,6 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
         needs=(" has ", " have "),
     ), 3),
     # "Acme Labs today announced", "Acme releases Orca", "Acme AI unveils ...": the maker's own news.
-    # ... "Acme Labs, the company behind Inkwell, today released Orca".
-    (Rule(rf"(?P<name>{_NAME})(?:,\s+(?:the|a|an)\s[^,]{{1,40}},)?\s+(?:today\s+|just\s+|now\s+)?{_ANNOUNCES}",
-          needs=_ANNOUNCE_WORDS), 3),
-    # "Acme Labs is releasing Orca", "Acme are launching ..."
-    (Rule(rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:today\s+|now\s+|proudly\s+)?"
-          r"(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting|shipping)\b",
-          needs=("releasing", "launching", "introducing", "open-sourcing", "open sourcing", "unveiling",
-                 "announcing", "debuting", "shipping")), 3),
     # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
     (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained"
           rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})\b(?!\s+{_PEOPLE})",
@@ -182,7 +174,7 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     head = tool.split()[0] if tool.strip() else None
     found = (sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1)))
              if sentences.any_live(_VENDOR_RULES) else [])
-    for index, weight, match in [*found, *_possessors(sentences, head)]:
+    for index, weight, match in [*found, *_announcers(sentences), *_possessors(sentences, head)]:
         name = _canonical_vendor(match["name"])
         if not name or name.casefold() == tool:  # "Orca launches today" says nothing of its maker
             continue
@@ -192,6 +184,33 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
         before = clause_before(hit.sentence, match.start("name"))
         if not (_COMPONENT_BEFORE.search(before) or _PASSING_IN_CLAUSE.search(before)):
             yield hit, weight
+
+
+# The maker's own news, read from its verb back to its name (a rule that began at every capital
+# would be tried all over the text): "Acme Labs today announced", "Acme releases Orca", "Acme
+# Labs, the company behind Inkwell, today released Orca", "Acme Labs is releasing Orca".
+ANNOUNCED = Rule(rf"\b{_ANNOUNCES}", re.I,
+                 starts=("announc", "releas", "launch", "unveil", "introduc", "open", "debut", "roll"))
+ANNOUNCING = Rule(r"\b(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting"
+                  r"|shipping)\b", re.I,
+                  starts=("releasing", "launching", "introducing", "open", "unveiling", "announcing",
+                          "debuting", "shipping"))
+_MAKER_BEFORE = {
+    ANNOUNCED: re.compile(rf"(?P<name>{_NAME})(?:,\s+(?:the|a|an)\s[^,]{{1,40}},)?\s+"
+                          r"(?:today\s+|just\s+|now\s+)?$"),
+    ANNOUNCING: re.compile(rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:today\s+|now\s+|proudly\s+)?$"),
+}
+
+
+def _announcers(sentences: Sentences) -> list[tuple[int, int, re.Match[str]]]:
+    """(sentence index, weight, match with the maker's `name`) of each maker announcing."""
+    found = []
+    for rule, before in _MAKER_BEFORE.items():
+        for index, verb in sentences.matches(rule):
+            at = verb.start()
+            if match := before.search(sentences[index], max(0, at - 80), at):
+                found.append((index, 3, match))
+    return found
 
 
 # "Pelagic Labs's Ember 2 came out": a possessive just before the tool's own name.
