@@ -412,6 +412,7 @@ def is_promised(sentence: str, start: int, end: int) -> bool:
                 or _PROMISE_IN_CLAUSE.search(after))
 
 
+@lru_cache(maxsize=4096)  # a hit's clause is read for its negation, scope and promise alike
 def clause_before(sentence: str, start: int) -> str:
     """The words of the match's clause before it (back to a comma, colon, dash or 'but')."""
     before = sentence[:start]

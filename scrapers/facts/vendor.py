@@ -74,8 +74,8 @@ _FEATURE_NOUN = ("(?:feature|tool|app|assistant|API|agent|editor|plugin|extensio
 _PEOPLE = (r"(?:engineers|researchers|developers|students|scientists|people|folks|volunteers"
            r"|contributors|hackers|alumni|veterans|founders)\b")
 # What a maker says of its own launch, in the present or past: "Acme releases", "Acme unveiled".
-_ANNOUNCE_WORDS = (" announc", " releas", " launch", " unveil", " introduc", " open-sourc",
-                   " open sourc", " debut", " rolls out", " rolled out")
+_ANNOUNCE_WORDS = ("announc", "releas", "launch", "unveil", "introduc", "open-sourc", "open sourc",
+                   "debut", "rolls out", "rolled out")
 _ANNOUNCES = (r"(?:announc(?:es|ed)|releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)"
               r"|open[- ]sourc(?:es|ed)|debut(?:s|ed)|roll(?:s|ed) out)\b"
               r"(?!\s+(?:are|were|is|was|of|in|for|with)\b)")
@@ -190,11 +190,14 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
 # would be tried all over the text): "Acme Labs today announced", "Acme releases Orca", "Acme
 # Labs, the company behind Inkwell, today released Orca", "Acme Labs is releasing Orca".
 ANNOUNCED = Rule(rf"\b{_ANNOUNCES}", re.I,
-                 starts=("announc", "releas", "launch", "unveil", "introduc", "open", "debut", "roll"))
+                 starts=("announc", "releas", "launch", "unveil", "introduc", "open", "debut", "roll"),
+                 needs=_ANNOUNCE_WORDS)
 ANNOUNCING = Rule(r"\b(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting"
                   r"|shipping)\b", re.I,
                   starts=("releasing", "launching", "introducing", "open", "unveiling", "announcing",
-                          "debuting", "shipping"))
+                          "debuting", "shipping"),
+                  needs=("releasing", "launching", "introducing", "open-sourcing", "open sourcing",
+                         "unveiling", "announcing", "debuting", "shipping"))
 _MAKER_BEFORE = {
     ANNOUNCED: re.compile(rf"(?P<name>{_NAME})(?:,\s+(?:the|a|an)\s[^,]{{1,40}},)?\s+"
                           r"(?:today\s+|just\s+|now\s+)?$"),
