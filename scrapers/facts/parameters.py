@@ -27,9 +27,9 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".
 PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b|\bsizes\b"
-                         r"|\bMoE\b|\bmixture[- ]of[- ]experts\b|\bfine-?tunes?\b|\bvariants\b", re.I,
-                         starts=("model", "param", "weights", "checkpoint", "llm", "sizes", "moe",
-                                 "mixture", "fine", "variants"))
+                         r"|\bMoE\b|\bmixture[- ]of[- ]experts\b|\bfine-?tunes?\b|\bvariants?\b|\bversions?\b",
+                         re.I, starts=("model", "param", "weights", "checkpoint", "llm", "sizes", "moe",
+                                       "mixture", "fine", "variant", "version"))
 
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact per size of the tool's model(s) ('34B', '8x7B'); not the sizes of models it is

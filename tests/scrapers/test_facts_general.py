@@ -28,6 +28,8 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Trained on 15T tokens, the 8B-parameter model is fast.", "Quill", "parameters", [("8B", False)]),
     ("It serves 1-7B models.", "Quill", "parameters", []),
     ("At 3.8 billion parameters, Quill is tiny.", "Quill", "parameters", [("3.8B", False)]),
+    ("It comes as a 7B and a 70B variant.", "Quill", "parameters", [("7B", False), ("70B", False)]),
+    ("Available in 2B and 9B versions.", "Quill", "parameters", [("2B", False), ("9B", False)]),
     ("With 9B parameters, it fits anywhere.", "Quill", "parameters", [("9B", False)]),
     ("Compared with Llama 3 70B, Quill is a smaller model.", "Quill", "parameters", []),
     # context_length: a window written out in full
