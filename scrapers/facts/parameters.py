@@ -27,7 +27,8 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".
 PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b|\bsizes\b"
-                         r"|\bMoE\b|\bmixture[- ]of[- ]experts\b|\bfine-?tunes?\b|\bvariants?\b|\bversions?\b",
+                         r"|\bMoE\b|\bmixture[- ]of[- ]experts\b|\bfine-?tunes?\b|\bvariants?\b"
+                         r"|\bversions?\b",
                          re.I, starts=("model", "param", "weights", "checkpoint", "llm", "sizes", "moe",
                                        "mixture", "fine", "variant", "version"))
 
