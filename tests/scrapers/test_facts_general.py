@@ -301,6 +301,8 @@ def test_the_models_own_floor_still_counts_on_a_platform_post():
 @pytest.mark.parametrize(("text", "expected"), [
     ("It speaks on a Raspberry Pi 5. Runs on any Raspberry Pi.", ["Raspberry Pi 5"]),
     ("Built for Apple silicon.", ["Apple Silicon"]),
+    ("Inference needs 2×H100.", ["2x H100"]),
+    ("Inference needs 4 x A100.", ["4x A100"]),
 ])
 def test_hardware_named_once_canonically(text: str, expected: list[str]):
     assert [f.value for f in extract_facts(text) if f.kind == "hardware"] == expected
