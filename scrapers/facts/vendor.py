@@ -217,20 +217,21 @@ def _announcers(sentences: Sentences) -> list[tuple[int, int, re.Match[str]]]:
 
 
 # "Pelagic Labs's Ember 2 came out": a possessive just before the tool's own name.
-_POSSESSOR = re.compile(rf"(?P<name>{_NAME}){_POSS}\s+$")
+_POSSESSOR = re.compile(
+    rf"(?P<name>{_NAME}){_POSS}\s+(?:(?:new|newest|latest|first|open|flagship|next)\s+)*$")
 
 
 def _possessors(sentences: Sentences, head: str | None) -> list[tuple[int, int, re.Match[str]]]:
-    """(sentence index, weight, match with the maker's `name`) of each "<Maker>'s <Tool>"."""
+    """(sentence index, weight, match with the maker's `name`) of each "<Maker>'s (new) <Tool>"."""
     found = []
-    for mark in ((*(poss + " " + head for poss in _POSS_MARKS),) if head else ()):
-        for index, at in sentences._spots_of(mark):
-            sentence = sentences[index]
-            end = at + len(mark) - len(head)
-            if sentence[end + len(head):end + len(head) + 1].isalnum():
-                continue  # "Acme's Orcas" is not Orca
-            if match := _POSSESSOR.search(sentence, max(0, at - 60), end):
-                found.append((index, 2, match))
+    if not head or not any(map(sentences.folded.__contains__, _POSS_MARKS)):
+        return found
+    for index, at in sentences._spots_of(head):
+        sentence = sentences[index]
+        if sentence[at + len(head):at + len(head) + 1].isalnum() or sentence[at - 1:at].isalnum():
+            continue  # "Acme's Orcas" is not Orca
+        if match := _POSSESSOR.search(sentence, max(0, at - 80), at):
+            found.append((index, 2, match))
     return found
 
 

@@ -90,6 +90,9 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Halden's Quill 2 is now available on Driftwood", "Quill", "vendor", [("Halden", False)]),
     ("Quill is Halden’s latest model.", "Quill", "vendor", [("Halden", False)]),
     ("Halden Labs' new speech model.", "Quill", "vendor", [("Halden Labs", False)]),
+    ("Halden's new Quill is a writing model.", "Quill", "vendor", [("Halden", False)]),
+    ("Halden’s latest Quill drafts replies.", "Quill", "vendor", [("Halden", False)]),
+    ("Halden's Quills are birds.", "Quill", "vendor", []),
     # ... and what does not name a maker: makers of what the tool uses, beats or works with
     ("Quill beats OpenAI's GPT-5 on our coding benchmark.", "Quill", "vendor", []),
     ("Unlike Google's Gemini, Quill runs offline.", "Quill", "vendor", []),
