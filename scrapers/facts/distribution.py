@@ -57,7 +57,9 @@ _TALKS_TO = re.compile(
 # pulled from Hugging Face".
 _MODELS_IT_RUNS = re.compile(
     r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
-    r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+", re.I)
+    r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+"
+    r"|\b(?:imports?|loads?|reads?|converts?)\s+(?:[\w-]+\s+){0,3}?(?:checkpoints|files|GGUFs|weights)\b",
+    re.I)
 
 
 def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:

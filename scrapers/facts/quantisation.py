@@ -31,7 +31,8 @@ QUANTISATIONS: Table = (
 # A format a runtime reads, not one the tool's weights come in: "supports MLX", "loads GGUF files",
 # "runs MLX and GGUF models", "4-bit files for every model", "community GGUF conversions".
 _CAPABILITY_AFTER = re.compile(
-    r"(?:\s*(?:,|and|or|/)\s*[\w-]+)*\s+(?:support|models?|engine|backend|runtime|kernels?"
+    r"(?:\s*(?:,|and|or|/)\s*[\w-]+)*\s+(?:support|models?|engine|backend|runtime|kernels?|loading"
+    r"|inference|acceleration|decoding|KV[- ]cache|cache|attention|activations?"
     r"|conversions?|imports?|(?:files|builds?|quants?|versions?) (?:of|for) (?:any|every|each|all|other))\b",
     re.I)
 _CAPABILITY_BEFORE = re.compile(

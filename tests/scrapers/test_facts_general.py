@@ -152,6 +152,9 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Quill is distributed via Ollama and LM Studio.", "Quill", "distribution",
      [("LM Studio", False), ("Ollama", False)]),
     ("Quill works with Ollama and LM Studio.", "Quill", "distribution", []),
+    ("You can now import EXL2 and GPTQ checkpoints from Hugging Face.", "Quill", "distribution", []),
+    ("Quill loads GGUF files from Hugging Face.", "Quill", "distribution", []),
+    ("Download the weights from Hugging Face.", "Quill", "distribution", [("Hugging Face", False)]),
     ("Its models keep their original licenses; Quill itself is Apache-2.0.", "Quill", "license",
      [("Apache-2.0", False)]),
     # license: SPDX ids for many spellings, a maker's own licence by name, descriptors name none
@@ -318,6 +321,9 @@ def test_hardware_named_once_canonically(text: str, expected: list[str]):
     ("Decoding is accelerated via MLX.", []),
     ("We publish 4-bit GGUF and MLX builds.", ["4-bit", "GGUF", "MLX"]),
     ("Served in FP8 on our cloud.", ["FP8"]),
+    ("Version 0.9 brings faster GGUF loading and experimental AWQ support.", []),
+    ("It adds MLX acceleration on Apple Silicon and 4-bit KV cache quantization.", []),
+    ("FP8 inference is now twice as fast.", []),
 ])
 def test_how_a_platform_serves_or_runs_it_is_not_its_quantisation(text: str, expected: list[str]):
     assert [f.value for f in extract_facts(text) if f.kind == "quantisation"] == expected
