@@ -16,10 +16,13 @@ from scrapers.facts.engine import (
 from scrapers.records import FactRecord
 
 OPEN_WEIGHTS_NO = Rule(
-    r"\bclosed[- ]weights?\b|\bweights (?:are|will) not (?:be )?(?:released|available|published)\b"
-    r"|\bnot releasing (?:the )?weights\b|\bno (?:downloadable )?weights\b",
+    r"\bclosed[- ]weights?\b|\bweights (?:are|will|is) not (?:be )?(?:released|available|published|public)\b"
+    r"|\bweights (?:aren['’]t|won['’]t be|isn['’]t) (?:released|available|published|public)\b"
+    r"|\bnot releasing (?:the )?weights\b|\bno (?:downloadable )?weights\b"
+    r"|\bno plans to (?:open[- ]source|release|publish) (?:the |its |our )?(?:model )?weights\b"
+    r"|\bclosed(?:[- ]source)? model\b",
     re.I,
-    starts=("closed", "weights", "not releasing", "no "),
+    starts=("closed", "weights", "not releasing", "no ", "no plans"),
 )
 OPEN_WEIGHTS_YES = Rule(
     r"\bopen[- ]weights?\b|\bweights (?:are |is )?(?:freely |publicly )?"
