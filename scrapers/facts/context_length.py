@@ -9,7 +9,7 @@ from scrapers.records import FactRecord
 
 CONTEXT_PATTERNS: tuple[Rule, ...] = (
     Rule(
-        rf"(?<!per )(?<![\w.$])(?P<num>{NUM}|\d{{1,3}}(?:,\d{{3}})+)"
+        rf"(?<!per )(?<!/ )(?<!/)(?<![\w.$])(?P<num>{NUM}|\d{{1,3}}(?:,\d{{3}})+)"
         r"\s?(?P<unit>[KkMm]|thousand|million)?"
         r"[- ]?(?:tokens?\b(?:[- ](?:context|window))?|context\b)",
         digits=True, needs=("token", "context"),

@@ -39,12 +39,12 @@ FEE = Rule(
 _WORD_AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
                  "half a": 0.5}
 WORD_PRICE = Rule(
-    r"\b(?P<number>half a|a|one|two|three|four|five|ten)\s+(?P<coin>cent|dollar|euro|pound)s?"
+    r"\b(?P<number>half a|a|one|two|three|four|five|ten|\d+(?:\.\d+)?)\s*(?P<coin>cent|dollar|euro|pound|¢)s?"
     rf"\s?(?:/|per|an?|each)\s?(?:(?P<seat>seat|user|member|editor)\s?(?:/|per|an?)\s?)?(?:{_SCALE}\s)?{_WHAT}\b",
-    re.I, starts=("half", "a", "one", "two", "three", "four", "five", "ten"),
-    needs=(" cent", " dollar", " euro", " pound"),
+    re.I, starts=("half", "a", "one", "two", "three", "four", "five", "ten"), digits=True,
+    needs=(" cent", " dollar", " euro", " pound", "¢"),
 )
-_COINS = {"cent": ("$", 0.01), "dollar": ("$", 1), "euro": ("€", 1), "pound": ("£", 1)}
+_COINS = {"cent": ("$", 0.01), "¢": ("$", 0.01), "dollar": ("$", 1), "euro": ("€", 1), "pound": ("£", 1)}
 FREE_TIER = Rule(
     r"\bfree (?:tier|plan|version|edition)s?\b|\bfree for (?:personal|individual|hobby|non-commercial"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
@@ -56,7 +56,8 @@ FREE_TIER = Rule(
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
 FREE = Rule(
-    r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of"
+    r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of|during"
+    r"|while|in beta|until|for now|for a limited time"
     r"|credits?|minutes|hours|usage|quota|seats?)\b)|\bfree for (?:everyone|anyone|all|commercial|research)\b"
     # "free for home and work use", "free for any purpose": the whole tool, not a personal tier
     r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
@@ -151,7 +152,12 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
             found.append((price.amount or Decimal(0), hit))
     for index, match in sentences.matches(WORD_PRICE):
         currency, unit = _COINS[match["coin"].lower()]
-        amount = Decimal(str(_WORD_AMOUNTS[match["number"].lower()] * unit)).normalize()
+        number = match["number"].lower()
+        count = Decimal(number) if number[0].isdigit() else Decimal(str(_WORD_AMOUNTS[number]))
+        amount = (count * Decimal(str(unit))).normalize()
+        cents = amount.quantize(Decimal("0.01"))
+        if amount < 1 and amount == cents:  # "50 cents" reads "$0.50", as prices are written
+            amount = cents
         hit = sentences.hit(_priced(f"{currency}{amount:f}", match) or "", index, match)
         if hit.value and not _someone_elses_price(hit):
             found.append((amount, hit))
