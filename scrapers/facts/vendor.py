@@ -97,6 +97,9 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
           rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})\b(?!\s+{_PEOPLE})",
           starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
                   "maintained", "brought"), needs=(" by ",)), 3),
+    # "from the team at Acme Labs", "built by the folks at Acme"
+    (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
+          starts=("team", "folks", "people", "engineers"), needs=(" at ",)), 2),
     # "Orca (by Acme) is ...", "Orca (from Acme Labs)"
     (Rule(rf"\((?:by|from)\s+(?P<name>{_NAME})\)", starts=("(by", "(from"), needs=("(by", "(from")), 3),
     (Rule(rf"\bis\s+(?P<name>{_NAME}){_POSS}", starts="is ", needs=_POSS_MARKS), 3),
