@@ -178,6 +178,10 @@ class Sentences:
             firsts.setdefault(index, match)
         return firsts
 
+    def spots(self, key: str) -> list[tuple[int, int]]:
+        """(sentence index, offset) of each place key (lower case) begins in the case-folded text."""
+        return self._spots_of(key)
+
     def any_live(self, rules: Collection[Rule]) -> bool:
         """Whether one of rules can match here at all (else an extractor has nothing to read)."""
         return not self.live.isdisjoint(rules)

@@ -229,7 +229,7 @@ def _possessors(sentences: Sentences, head: str | None) -> list[tuple[int, int, 
     found = []
     if not head or not any(map(sentences.folded.__contains__, _POSS_MARKS)):
         return found
-    for index, at in sentences._spots_of(head):
+    for index, at in sentences.spots(head):
         sentence = sentences[index]
         if sentence[at + len(head):at + len(head) + 1].isalnum() or sentence[at - 1:at].isalnum():
             continue  # "Acme's Orcas" is not Orca
