@@ -54,7 +54,8 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         taken.append(match.span())
         hit = sentences.hit(_size(match["num"], match["unit"]), index, match)
         if (hit.value in sizes or overlaps(match.span(), bases.get(index, []))
-                or _of_another_model(hit, sentences.name) or hit.in_passing() or _is_a_part(hit)):
+                or _of_another_model(hit, sentences.name) or hit.in_passing() or _is_a_part(hit)
+                or hit.promised()):
             continue
         sizes.add(hit.value)
         facts.append(hit.fact("parameters"))

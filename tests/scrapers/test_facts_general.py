@@ -360,6 +360,11 @@ def test_how_a_platform_serves_or_runs_it_is_not_its_quantisation(text: str, exp
     ("You'll need a 24GB GPU.", "hardware", [("24GB GPU", False)]),
     ("It will run on any laptop with 8GB of RAM.", "hardware", [("8GB RAM", False)]),
     ("We publish 4-bit GGUF builds.", "quantisation", [("4-bit", False), ("GGUF", False)]),
+    ("Orca 2 is out now in 7B, with a 70B model planned for next quarter.", "parameters",
+     [("7B", False)]),
+    ("Code is MIT; weights will follow under CC-BY-4.0 next month.", "license", [("MIT", False)]),
+    ("Quill is on the App Store today, with Google Play coming soon.", "distribution",
+     [("App Store", False)]),
 ])
 def test_a_promise_is_not_a_fact(text: str, kind: str, expected: list[tuple[str, bool]]):
     assert [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind] == expected
