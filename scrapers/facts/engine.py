@@ -395,14 +395,18 @@ _PROMISE_IN_CLAUSE = re.compile(
     re.I)
 
 
-_PROMISE_WORDS = re.compile(r"plan|intend|hope|aim|going to|expect|will|['’]ll|soon|roadmap|works|upcoming"
-                            r"|eventually|future|next|later", re.I)
+# The words a promise is made of, as plain strings (a sentence holding none has no promise to read).
+_PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope to", "hoping to", "aim to",
+                  "aims to", "aiming to", "going to", "expect", "will ", "'ll ", "’ll ", "soon", "roadmap",
+                  "in the works", "upcoming", "eventually", "future", "next week", "next month",
+                  "next quarter", "next year", "later this")
 
 
 @lru_cache(maxsize=1024)
 def _may_promise(sentence: str) -> bool:
     """Whether a sentence holds any word a promise is made of (most hold none: no clause is read)."""
-    return bool(_PROMISE_WORDS.search(sentence))
+    folded = sentence.lower()
+    return any(word in folded for word in _PROMISE_WORDS)
 
 
 def is_promised(sentence: str, start: int, end: int) -> bool:
