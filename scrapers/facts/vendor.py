@@ -96,10 +96,13 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained"
           rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})\b(?!\s+{_PEOPLE})",
           starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
-                  "maintained", "brought"), needs=(" by ",)), 3),
+                  "maintained", "brought"),
+          needs=("built by", "made by", "developed by", "created by", "trained by", "released by",
+                 "published by", "sourced by", "maintained by", "you by")), 3),
     # "from the team at Acme Labs", "built by the folks at Acme"
     (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
-          starts=("team", "folks", "people", "engineers"), needs=(" at ",)), 2),
+          starts=("team", "folks", "people", "engineers"),
+          needs=("team at", "folks at", "people at", "engineers at")), 2),
     # "Orca (by Acme) is ...", "Orca (from Acme Labs)"
     (Rule(rf"\((?:by|from)\s+(?P<name>{_NAME})\)", starts=("(by", "(from"), needs=("(by", "(from")), 3),
     (Rule(rf"\bis\s+(?P<name>{_NAME}){_POSS}", starts="is ", needs=_POSS_MARKS), 3),
