@@ -74,8 +74,6 @@ _FEATURE_NOUN = ("(?:feature|tool|app|assistant|API|agent|editor|plugin|extensio
 _PEOPLE = (r"(?:engineers|researchers|developers|students|scientists|people|folks|volunteers"
            r"|contributors|hackers|alumni|veterans|founders)\b")
 # What a maker says of its own launch, in the present or past: "Acme releases", "Acme unveiled".
-_ANNOUNCE_WORDS = ("announc", "releas", "launch", "unveil", "introduc", "open-sourc", "open sourc",
-                   "debut", "rolls out", "rolled out")
 _ANNOUNCES = (r"(?:announc(?:es|ed)|releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)"
               r"|open[- ]sourc(?:es|ed)|debut(?:s|ed)|roll(?:s|ed) out)\b"
               r"(?!\s+(?:are|were|is|was|of|in|for|with)\b)")
@@ -196,14 +194,11 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
 # would be tried all over the text): "Acme Labs today announced", "Acme releases Orca", "Acme
 # Labs, the company behind Inkwell, today released Orca", "Acme Labs is releasing Orca".
 ANNOUNCED = Rule(rf"\b{_ANNOUNCES}", re.I,
-                 starts=("announc", "releas", "launch", "unveil", "introduc", "open", "debut", "roll"),
-                 needs=_ANNOUNCE_WORDS)
+                 starts=("announc", "releas", "launch", "unveil", "introduc", "open", "debut", "roll"))
 ANNOUNCING = Rule(r"\b(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting"
                   r"|shipping)\b", re.I,
                   starts=("releasing", "launching", "introducing", "open", "unveiling", "announcing",
-                          "debuting", "shipping"),
-                  needs=("releasing", "launching", "introducing", "open-sourcing", "open sourcing",
-                         "unveiling", "announcing", "debuting", "shipping"))
+                          "debuting", "shipping"))
 _MAKER_BEFORE = {
     ANNOUNCED: re.compile(rf"(?P<name>{_NAME})(?:,\s+(?:the|a|an)\s[^,]{{1,40}},)?\s+"
                           r"(?:today\s+|just\s+|now\s+)?$"),
@@ -371,10 +366,25 @@ _OUR_CLAIM = re.compile(r"\b(?:our\s+(?:new|first|latest|next|newest|strongest|b
 
 
 def _own_claim(sentences: Sentences, vendor: str) -> Hit | None:
-    """Where the text presents the launch as the company's own, if it does."""
-    names = "|".join(re.escape(alias) for alias in _aliases(vendor))
-    company_claims = re.compile(rf"\b(?:{names})\s+{_CLAIM_VERBS}\b")
-    headline = re.compile(rf"^(?:[Nn]ew in\s+)?(?:{names})\b(?![’'-])")
+    """Where the text presents the launch as the company's own, if it does (read once a text)."""
+    key = f"own_claim:{vendor}"
+    if key not in sentences.memo:
+        sentences.memo[key] = _read_own_claim(sentences, vendor)
+    return sentences.memo[key]  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=256)
+def _company_patterns(vendor: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """The company's own claims, its headline, and its names folded (compiled once a company)."""
+    aliases = _aliases(vendor)
+    names = "|".join(re.escape(alias) for alias in aliases)
+    return (re.compile(rf"\b(?:{names})\s+{_CLAIM_VERBS}\b"),
+            re.compile(rf"^(?:[Nn]ew in\s+)?(?:{names})\b(?![’'-])"),
+            tuple(alias.casefold() for alias in aliases))
+
+
+def _read_own_claim(sentences: Sentences, vendor: str) -> Hit | None:
+    company_claims, headline, folded_names = _company_patterns(vendor)
     if sentences.name and headline.search(sentences.name):  # the product bears the company's name
         return _naming(sentences, vendor)
     for index, sentence in enumerate(sentences.items):
@@ -383,8 +393,8 @@ def _own_claim(sentences: Sentences, vendor: str) -> Hit | None:
         for pattern in (_WE_CLAIM, _OUR_CLAIM, company_claims, *((headline,) if index == 0 else ())):
             if match := pattern.search(sentence):
                 return Hit(vendor, sentence, *match.span())
-        for match in _NEW_FEATURE_IN.finditer(sentence):
-            if match["name"].casefold().startswith(tuple(map(str.casefold, _aliases(vendor)))):
+        for match in (_NEW_FEATURE_IN.finditer(sentence) if "new " in sentence else ()):
+            if match["name"].casefold().startswith(folded_names):
                 return Hit(vendor, sentence, *match.span())
     return None
 
