@@ -9,7 +9,7 @@ from scrapers.records import FactRecord
 
 CONTEXT_PATTERNS: tuple[Rule, ...] = (
     Rule(
-        rf"(?<!per )(?<![\w.$])(?P<num>{NUM}|\d{{1,3}}(?:,\d{{3}})+)"
+        rf"(?<!per )(?<!/ )(?<!/)(?<![\w.$])(?P<num>{NUM}|\d{{1,3}}(?:,\d{{3}})+)"
         r"\s?(?P<unit>[KkMm]|thousand|million)?"
         r"[- ]?(?:tokens?\b(?:[- ](?:context|window))?|context\b)",
         digits=True, needs=("token", "context"),
@@ -43,7 +43,11 @@ _TRAINING = re.compile(r"\b(?:trained|training|pre-?trained|pretraining|dataset|
 def _tokens(number: str, unit: str | None) -> str | None:
     if "," in number:
         value = int(number.replace(",", ""))
-        return f"{value // 1000}K tokens" if value % 1000 == 0 and value < 1_000_000 else None
+        if value < 1_000_000:  # "32,000" is 32K; so is "32,768" (2^15, as windows are sized)
+            for step in (1000, 1024):
+                if value % step == 0:
+                    return f"{value // step}K tokens"
+        return None
     if not unit:
         return None
     suffix = "K" if unit.lower() in ("k", "thousand") else "M"

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, Table, table_facts
-from scrapers.facts.vendor import own_feed_company
+from scrapers.facts.engine import Rule, Sentences, Table, clause_before, table_facts
+from scrapers.facts.vendor import own_feed_company, vendor_facts
 from scrapers.records import FactRecord
 
 # A store or registry by name, or the command that installs from it.
 DISTRIBUTIONS: Table = (
     (Rule(r"\bHugging ?Face(?: Hub)?\b|\bon HF\b|\bHF Hub\b|\bhf\.co/|\bhuggingface\.co/", re.I,
           starts=("hugging", "hf", "on hf"), needs=("hugging", "hf", "huggingface")), "Hugging Face"),
+    # "the whole family is on the Hub": the Hugging Face Hub, as ML writing calls it.
+    (Rule(r"\b(?:on|to|from|via) the (?:HF )?Hub\b", starts=("on the", "to the", "from the", "via the"),
+          needs=(" hub",)), "Hugging Face"),
+    (Rule(r"\b(?:on|in|via|from|to|and|or) LM Studio\b", needs=("lm studio",)), "LM Studio"),
     (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b))", re.I,
           needs=("github",)), "GitHub"),
     # Ollama the store, not Ollama the runtime another tool talks to.
-    (Rule(r"\b(?:on|for|from|via|in|to) (?:the )?Ollama\b(?: library)?|\bollama (?:run|pull)\b", re.I,
-          needs=("ollama",)), "Ollama"),
+    # ("in Ollama 0.31" is the runtime's version, not its library.)
+    (Rule(r"\b(?:on|for|from|via|in|to) (?:the )?Ollama\b(?! v?\d)(?: library)?|\bollama (?:run|pull)\b",
+          re.I, needs=("ollama",)), "Ollama"),
     (Rule(r"\bPyPI\b|\b(?:pip|pipx|uv pip) install\b|\buv add\b", re.I,
           needs=("pypi", "install", "uv add")), "PyPI"),
     (Rule(r"\bnpm (?:install|i)\b|\b(?:on|from) npm\b|\bnpx\b|\bnpmjs\.com\b", re.I,
@@ -48,6 +53,15 @@ _TALKS_TO = re.compile(
     r"\b(?:talks?|connects?|speaks?|plugs? in(?:to)?|hooks? into|calls?)\s+(?:to\s+)?$", re.I)
 
 
+# Where the models a tool runs come from: "downloads models from Ollama", "the models it runs are
+# pulled from Hugging Face".
+_MODELS_IT_RUNS = re.compile(
+    r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
+    r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+"
+    r"|\b(?:imports?|loads?|reads?|converts?)\s+(?:[\w-]+\s+){0,3}?(?:checkpoints|files|GGUFs|weights)\b",
+    re.I)
+
+
 def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each place the text says the tool is published or installed from; "our model library" is
     the feed's own company's. Not the tool itself ("ollama run" in Ollama's own release notes)."""
@@ -58,9 +72,41 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         index = next(i for i, end in enumerate(sentences.offsets[1:]) if at < end)
         facts.append(FactRecord(kind="distribution", value=company, snippet=sentences[index]))
     talked_to = {value for index, value, match in sentences.reading(DISTRIBUTIONS)
-                 if isinstance(value, str) and _TALKS_TO.search(sentences[index][:match.start()])}
-    return [fact for fact in facts
-            if fact.value not in talked_to and not _is_the_tool(sentences, fact.value)]
+                 if isinstance(value, str) and (_TALKS_TO.search(sentences[index][:match.start()])
+                                                or _MODELS_IT_RUNS.search(clause_before(sentences[index],
+                                                                                       match.start())))}
+    maker = _maker(sentences, url)
+    facts = [fact for fact in facts if fact.value not in talked_to
+             and not _is_the_tool(sentences, fact.value) and not _inside_the_makers(sentences, fact, maker)]
+    store = store_named(company) if company else None
+    if store and maker and maker.value != store and store not in {fact.value for fact in facts}:
+        # A store's own feed bringing another maker's model: "Muse Glimmer is now available".
+        facts.append(FactRecord(kind="distribution", value=store, snippet=maker.snippet))
+    return facts
+
+
+# The stores whose own feeds carry other makers' models, by the company's name.
+_STORES = {value.casefold(): value for _, value in DISTRIBUTIONS if isinstance(value, str)}
+
+
+def store_named(company: str) -> str | None:
+    """The store a company's name is ("Ollama", "Hugging Face"), if it is one."""
+    return _STORES.get(company.casefold())
+
+
+def _maker(sentences: Sentences, url: str | None) -> FactRecord | None:
+    found = vendor_facts(sentences, url)
+    return found[0] if found else None
+
+
+def _inside_the_makers(sentences: Sentences, fact: FactRecord, maker: FactRecord | None) -> bool:
+    """"A new web search API is now available in Ollama", from Ollama: a feature inside the maker's
+    own product, not a store it is published on."""
+    if maker is None or maker.value != fact.value:
+        return False
+    found = [match for _, value, match in sentences.reading(DISTRIBUTIONS) if value == fact.value]
+    return bool(found) and all(match[0].lower().startswith(("in ", "via ", "through "))
+                               for match in found)
 
 
 def _is_the_tool(sentences: Sentences, store: str) -> bool:

@@ -202,6 +202,10 @@ class Sentences:
             firsts.setdefault(index, match)
         return firsts
 
+    def spots(self, key: str) -> list[tuple[int, int]]:
+        """(sentence index, offset) of each place key (lower case) begins in the case-folded text."""
+        return self._spots_of(key)
+
     def any_live(self, rules: Collection[Rule]) -> bool:
         """Whether one of rules can match here at all (else an extractor has nothing to read)."""
         return not self.live.isdisjoint(rules)
@@ -369,6 +373,10 @@ class Hit(NamedTuple):
         """Whether the clause says the opposite of the match: "no free tier", "GPU not required"."""
         return is_negated(self.sentence, self.start, self.end)
 
+    def promised(self) -> bool:
+        """Whether the clause puts the match in the future: "coming soon", "we plan to add"."""
+        return is_promised(self.sentence, self.start, self.end)
+
     def in_passing(self) -> bool:
         """Whether the match names something the tool works with or is compared to, not the tool."""
         return is_in_passing(self.sentence, self.start)
@@ -399,7 +407,44 @@ _IN_PASSING = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bunlike\b(?=\s\w+\s*$)")
 
 
-@lru_cache(maxsize=1024)  # a hit asks twice: is it negated, is it in passing
+# A fact promised, not stated: "we plan to add a free tier", "we'll publish it on PyPI", and
+# anywhere in the clause "coming soon", "planned", "on the roadmap", "next month".
+_PROMISE_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hope|hoping|aim(?:s|ing)?|going|expect(?:s|ing)?)\s+to\b"
+    r"|\b(?:we|they)(?:\s+will|['’]ll)\s+(?:soon\s+|also\s+|later\s+|eventually\s+)?(?:add|publish"
+    r"|release|ship|bring|launch|open[- ]source|support|offer|introduce|roll out)\b", re.I)
+_PROMISE_IN_CLAUSE = re.compile(
+    r"\b(?:coming\s+soon|soon|planned|on\s+the\s+roadmap|in\s+the\s+works|upcoming|eventually"
+    r"|in\s+the\s+future|next\s+(?:week|month|quarter|year)|later\s+this\s+(?:week|month|quarter|year))\b",
+    re.I)
+
+
+# The words a promise is made of, as plain strings (a sentence holding none has no promise to read).
+_PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope to", "hoping to", "aim to",
+                  "aims to", "aiming to", "going to", "expect", "will ", "'ll ", "’ll ", "soon", "roadmap",
+                  "in the works", "upcoming", "eventually", "future", "next week", "next month",
+                  "next quarter", "next year", "later this")
+
+
+@lru_cache(maxsize=1024)
+def _may_promise(sentence: str) -> bool:
+    """Whether a sentence holds any word a promise is made of (most hold none: no clause is read)."""
+    folded = sentence.lower()
+    return any(word in folded for word in _PROMISE_WORDS)
+
+
+def is_promised(sentence: str, start: int, end: int) -> bool:
+    if not _may_promise(sentence):
+        return False
+    before = clause_before(sentence, start)
+    after = sentence[end:]
+    cut = _CLAUSE_BREAK.search(after)
+    after = after[:cut.start()] if cut else after
+    return bool(_PROMISE_BEFORE.search(before) or _PROMISE_IN_CLAUSE.search(before)
+                or _PROMISE_IN_CLAUSE.search(after))
+
+
+@lru_cache(maxsize=4096)  # a hit's clause is read for its negation, scope and promise alike
 def clause_before(sentence: str, start: int) -> str:
     """The words of the match's clause before it (back to a comma, colon, dash or 'but')."""
     before = sentence[:start]
@@ -458,7 +503,7 @@ def table_facts(kind: str, table: Table, sentences: Sentences, *, own_only: bool
             continue
         spans.append(match.span())
         hit = sentences.hit(value if isinstance(value, str) else value(match), index, match)
-        if not hit.value or (own_only and hit.in_passing()):
+        if not hit.value or (own_only and hit.in_passing()) or hit.promised():
             continue
         negated = hit.negated()
         if (hit.value, negated) not in seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
 _GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
@@ -29,12 +30,13 @@ HARDWARE: Table = (
           re.I, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
     (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
           needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
-    (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:x\s?)?)?"
+    (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:[x×]\s?)?)?"
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),
-    (Rule(r"\bApple Silicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
-          needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")), lambda m: m[0]),
+    (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
+          needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")),
+     lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" else m[0]),
     (Rule(r"\bCPUs?\b(?:[- ]only)?", needs=("cpu",)), "CPU"),
     # A bare GPU is a fact only when the text says one is not needed.
     (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", needs=("gpu",)), "GPU"),
@@ -44,7 +46,22 @@ HARDWARE: Table = (
 
 
 def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """Each hardware floor stated; a GPU only as not needed ("no GPU required")."""
+    """Each hardware floor stated; a GPU only as not needed ("no GPU required"); not a platform's
+    own machines for another maker's model ("we run it on H200s"); "Raspberry Pi" not beside
+    "Raspberry Pi 5"."""
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
-    return [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
-            if fact.value != "GPU" or fact.negated]
+    facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
+             if fact.value != "GPU" or fact.negated]
+    served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
+    if served and platform_post(sentences):
+        facts = [fact for fact in facts if fact not in served]
+    values = [fact.value for fact in facts]
+    return [fact for fact in facts
+            if not any(other.startswith(fact.value + " ") for other in values)]
+
+
+# A platform saying how it serves the model: "we run it on H200s", "serve it on Modal with an L4",
+# "our engine also supports MLX on Apple Silicon".
+_PLATFORM_RUNS = re.compile(
+    r"\b(?:we(?:'re|’re| are)?\s+(?:serv|host|run|deploy)\w*|serv(?:e|es|ed|ing)\s+(?:it|them)"
+    r"|host(?:s|ed|ing)?\s+(?:it|them)|deploy(?:s|ed|ing)?\s+(?:it|them)|engine|runtime)\b", re.I)

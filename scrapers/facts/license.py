@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, is_in_passing, overlaps
+from scrapers.facts.engine import Rule, Sentences, is_in_passing, is_promised, overlaps
 from scrapers.records import FactRecord
 
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
@@ -12,24 +12,37 @@ from scrapers.records import FactRecord
 LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     (Rule(r"\bApache(?:[- ]License)?[ ,-]*(?:v(?:ersion)?\s*)?2(?:\.0)?\b", re.I, starts="apache"),
      "Apache-2.0"),
-    (Rule(r"\bMIT[- ]licen[cs]ed?\b|\bunder (?:the )?MIT\b|\bMIT licen[cs]e\b",
+    (Rule(r"\bMIT[- ][Ll]icen[cs]ed?\b|\b[Uu]nder (?:the )?MIT\b",
           starts=("mit", "under ")), "MIT"),
     # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT".
-    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)",
+    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)"
+          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])",
           starts="mit", needs=("mit",)),
      "MIT"),
-    (Rule(r"\bBSD[- ]3[- ]Clause\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),
+    (Rule(r"\bBSD[- ]3(?:[- ]Clause)?\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),
      "BSD-3-Clause"),
     (Rule(r"\bBSD[- ]2[- ]Clause\b|\b2-clause BSD\b", re.I, starts=("bsd", "2-clause")),
      "BSD-2-Clause"),
     (Rule(r"\bAGPL(?:[- ]?v?3(?:\.0)?)?\b", starts="agpl"), "AGPL-3.0"),
     (Rule(r"\bLGPL[- ]?v?3(?:\.0)?\b", starts="lgpl"), "LGPL-3.0"),
-    (Rule(r"\b(?<![AL])GPL[- ]?v?3(?:\.0)?\b", starts="gpl"), "GPL-3.0"),
+    (Rule(r"\b(?<![AL])GPL[- ]?v?3(?:\.0)?\b|\bGNU General Public Licen[cs]e,? v(?:ersion )?3\b",
+          starts=("gpl", "gnu")), "GPL-3.0"),
     (Rule(r"\b(?<![AL])GPL[- ]?v?2(?:\.0)?\b", starts="gpl"), "GPL-2.0"),
     (Rule(r"\bMPL[- ]?2(?:\.0)?\b|\bMozilla Public License\b",
           starts=("mpl", "mozilla public license")), "MPL-2.0"),
-    (Rule(r"\bCC[- ]BY[- ]NC(?:[- ]SA)?[- ]4\.0\b", re.I, starts="cc"), "CC-BY-NC-4.0"),
-    (Rule(r"\bCC[- ]BY[- ]4\.0\b", re.I, starts="cc"), "CC-BY-4.0"),
+    (Rule(r"\bCC[- ]BY[- ]NC[- ]SA[- ]4(?:\.0)?\b", re.I, starts="cc"), "CC-BY-NC-SA-4.0"),
+    (Rule(r"\bCC[- ]BY[- ]NC[- ]4(?:\.0)?\b|\bCreative Commons Attribution[- ]Non-?Commercial 4\.0\b",
+          re.I, starts=("cc", "creative")), "CC-BY-NC-4.0"),
+    (Rule(r"\bCC[- ]BY[- ]SA[- ]4(?:\.0)?\b", re.I, starts="cc"), "CC-BY-SA-4.0"),
+    (Rule(r"\bCC[- ]BY[- ]4(?:\.0)?\b|\bCreative Commons Attribution 4\.0\b", re.I,
+          starts=("cc", "creative")), "CC-BY-4.0"),
+    (Rule(r"\bCC0(?:[- ]1\.0)?\b", re.I, starts="cc0"), "CC0-1.0"),
+    (Rule(r"\bUnlicen[cs]e\b", starts="unlicen"), "Unlicense"),
+    (Rule(r"\bISC(?=[- ]licen[cs]|\))", starts="isc", needs=("isc",)), "ISC"),
+    (Rule(r"\bBSL[- ]1\.1\b|\bBusiness Source Licen[cs]e\b", re.I, starts=("bsl", "business")), "BSL-1.1"),
+    (Rule(r"\bElastic Licen[cs]e(?: v?2(?:\.0)?)?\b|\bELv2\b", re.I, starts=("elastic", "elv2")),
+     "Elastic-2.0"),
+    (Rule(r"\bEUPL[- ]?(?:v?1\.2)?\b", re.I, starts="eupl"), "EUPL-1.2"),
     (Rule(r"\bOpenRAIL(?:-M)?\b", re.I, starts="openrail"), "OpenRAIL-M"),
     (Rule(r"\bLlama(?: \d+(?:\.\d+)?)? [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
      "Llama community license"),
@@ -37,10 +50,21 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
         r"\b(?!(?:The|This|Our|Its|Their)\b)(?P<who>[A-Z][\w-]+) [Cc]ommunity [Ll]icen[cs]e\b",
         needs=(" community licen",),
     ), "{who} community license"),
+    # A licence of the maker's own, by its name: "under the Nimbus Open Model License", "the weights
+    # use the Falcon License" (not "a Pro license costs $49").
+    (Rule(r"\b(?i:under|uses?|using|governed by)\s+(?:the\s+)?"
+          r"(?P<name>(?!(?:The|This|Our|Its|Their|A|An|MIT|Apache|BSD|GNU|Mozilla|Creative)\b)"
+          r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
+          r"\s+[Ll]icen[cs]e)\b", starts=("under", "use", "using", "governed"), needs=(" licen",)),
+     "{name}"),
     (Rule(r"\bresearch(?:-only)? licen[cs]e\b", re.I, starts="research"), "research license"),
-    (Rule(r"\bnon-?commercial licen[cs]e\b", re.I, starts="non"), "non-commercial license"),
-    (Rule(r"\bproprietary\b|\bclosed[- ]source\b", re.I, starts=("proprietary", "closed")),
-     "proprietary"),
+    # "a non-commercial licence", like "a permissive licence", names none: "the ..." does.
+    (Rule(r"(?<!\ban )(?<!\ba )\bnon-?commercial licen[cs]e\b", re.I, starts="non"),
+     "non-commercial license"),
+    # (not a customer's "proprietary data" or "their proprietary knowledge")
+    (Rule(r"(?<!their )(?<!your )(?<!its )\bproprietary\b(?!\s+(?:data|datasets?|knowledge|information"
+          r"|documents?|content|code ?bases?|codebases?|systems|workflows|tools))|\bclosed[- ]source\b", re.I,
+          starts=("proprietary", "closed")), "proprietary"),
 )
 
 def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
@@ -77,5 +101,7 @@ def _someone_elses(sentence: str, match: re.Match[str]) -> bool:
     start = match.start()
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
-    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, 0, start)
-                or is_in_passing(sentence, start))
+    # (Their own licences are read back to the last ";": "...their licences; Orca itself is MIT".)
+    since = sentence.rfind(";", 0, start) + 1
+    return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, since, start)
+                or is_in_passing(sentence, start) or is_promised(sentence, match.start(), match.end()))

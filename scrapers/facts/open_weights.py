@@ -4,26 +4,45 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Hit, Rule, Sentences, clause_before, is_in_passing
+from scrapers.facts.engine import (
+    Hit,
+    Rule,
+    Sentences,
+    clause_before,
+    is_in_passing,
+    is_negated,
+    is_promised,
+)
 from scrapers.records import FactRecord
 
 OPEN_WEIGHTS_NO = Rule(
-    r"\bclosed[- ]weights?\b|\bweights (?:are|will) not (?:be )?(?:released|available|published)\b"
-    r"|\bnot releasing (?:the )?weights\b|\bno (?:downloadable )?weights\b",
+    r"\bclosed[- ]weights?\b|\bweights (?:are|will|is) not (?:be )?(?:released|available|published|public)\b"
+    r"|\bweights (?:aren['’]t|won['’]t be|isn['’]t) (?:released|available|published|public)\b"
+    r"|\bnot releasing (?:the )?weights\b|\bno (?:downloadable )?weights\b"
+    r"|\bno plans to (?:open[- ]source|release|publish) (?:the |its |our )?(?:model )?weights\b"
+    r"|\bclosed(?:[- ]source)? model\b",
     re.I,
-    starts=("closed", "weights", "not releasing", "no "),
+    starts=("closed", "weights", "not releasing", "no ", "no plans"),
 )
 OPEN_WEIGHTS_YES = Rule(
     r"\bopen[- ]weights?\b|\bweights (?:are |is )?(?:freely |publicly )?"
     r"(?:available|published|released|downloadable|on Hugging ?Face)\b"
     r"|\b(?:download|downloadable|available) (?:for download )?on Hugging ?Face\b"
     r"|\bweights on Hugging ?Face\b|\bdownload the weights\b"
-    r"|\bweights\b[^.;]{0,40}?\bon (?:HF|Hugging ?Face)\b",
+    r"|\bweights\b(?:[^.;]|\.(?=\w)){0,40}?\bon (?:HF|Hugging ?Face)\b"
+    # "an open model", "the first open reasoning model" (not "open the model", "open any model",
+    # nor "open models" in general).
+    r"|\bopen(?:\s+(?!(?:the|a|an|your|any|this|that|it|its|our|their|each|every|other|source)\b)"
+    r"[\w-]+){0,2}?\s+model\b(?![\s-]+licen[cs]e)"
+    # "we're releasing the weights", "open-sourcing the model weights", "publishes its weights"
+    r"|\b(?:releas|publish|shar|open[- ]sourc)(?:e|es|ed|ing)\s+(?:the\s+|its\s+|our\s+|all\s+)?"
+    r"(?:full\s+)?(?:model\s+)?weights\b",
     re.I,
-    starts=("open", "weights", "download", "available"),
+    starts=("open", "weights", "download", "available", "releas", "publish", "shar"),
+    needs=("weight", "hugging", "model"),
 )
 # "open-sourced" says weights only when the sentence is about a model.
-OPEN_SOURCED = Rule(r"\bopen[- ]sourced?\b", re.I, starts="open")
+OPEN_SOURCED = Rule(r"\bopen[- ]sourc(?:ed?|es|ing)\b", re.I, starts="open")
 MODEL_CONTEXT = Rule(r"\bmodels?\b|\bweights\b|\bparameters?\b|\bcheckpoints?\b", re.I,
                      starts=("model", "weights", "parameter", "checkpoint"), on_demand=True)
 
@@ -41,7 +60,12 @@ def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord
             yes = _says_open_weights(sentences[index])
         else:
             yes = yeses.get(index) or (opened.get(index) if index in about_models else None)
-        if yes and _own(sentences[index], yes.start()):
+        if yes and is_negated(sentences[index], yes.start(), yes.end()):
+            # "not available on Hugging Face", "isn't an open model": the weights are not out.
+            if no_hit is None and _own(sentences[index], yes.start(), yes.end()):
+                no_hit = sentences.hit("no", index, yes)
+            continue
+        if yes and _own(sentences[index], yes.start(), yes.end()):
             return [sentences.hit("yes", index, yes).fact("open_weights")]
         if index in nos and no_hit is None:
             no_hit = sentences.hit("no", index, nos[index])
@@ -50,16 +74,37 @@ def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord
 
 _OPEN_WEIGHTS_RULES = frozenset({OPEN_WEIGHTS_NO, OPEN_WEIGHTS_YES, OPEN_SOURCED})
 
+_WILL = re.compile(r"\b(?:will|'ll|’ll)\s+(?:be\s+)?$", re.I)
 # A tool that runs or serves open-weight models has not released weights of its own.
 _RUNS_MODELS = re.compile(
     r"\b(?:run|runs|running|serve|serves|serving|load|loads|host|hosts|hosting|use|uses|using|with"
     r"|any|other|local|your)\b(?:\s+[\w-]+){0,2}\s*$", re.I)
 
 
-def _own(sentence: str, start: int) -> bool:
-    """Whether 'open weights' at start is said of the tool's own model."""
+def _own(sentence: str, start: int, end: int) -> bool:
+    """Whether 'open weights' at start is said of the tool's own model (and is out, not promised:
+    "we will release the weights", "weights are coming soon")."""
     before = clause_before(sentence, start)
-    return not (is_in_passing(sentence, start) or _RUNS_MODELS.search(before))
+    if _WILL.search(before) or is_promised(sentence, start, end):
+        return False
+    # "with open-weight models" is what a tool runs; "with weights on Hugging Face" is its own.
+    opens = sentence[start:start + 4].lower() in ("open", "down")
+    runs = opens and (_RUNS_MODELS.search(before) or _RUNS_IN_SENTENCE.search(sentence, 0, start)
+                      or _A_KIND_OF_MODEL.match(sentence, start) and not _OWN_MODELS.search(before))
+    return not (is_in_passing(sentence, start) or runs)
+
+
+# "Run Llama, Qwen or Mistral open weights locally", "lets you chat with ...": a sentence about
+# what the tool runs, however long the list of models before.
+_RUNS_IN_SENTENCE = re.compile(
+    r"^\W*(?:run|serve|load|host|use|chat with|try|pull)\b"
+    r"|\b(?:lets?|allows?|helps?)\s+(?:you|teams|developers|anyone)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
+    r"(?:run|chat with|use|serve|load|host|try)\b", re.I)
+# "open-weight models" in the plural is a kind of model ("a UI for open-weight LLMs") unless they
+# are the maker's own ("our two open-weight models").
+_A_KIND_OF_MODEL = re.compile(r"open[- ]weights?\s+(?:[\w-]+\s+)?(?:models|LLMs|checkpoints)\b", re.I)
+_OWN_MODELS = re.compile(r"\b(?:our|its|their|two|three|four|five|both|these|new|first|family of|releases?"
+                         r"|releasing|released|publish\w*|ships?|shipping)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _says_open_weights(sentence: str) -> re.Match[str] | None:

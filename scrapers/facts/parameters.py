@@ -8,22 +8,29 @@ from scrapers.facts.base_model import base_model_spans
 from scrapers.facts.engine import NUM, Hit, Rule, Sentences, overlaps
 from scrapers.records import FactRecord
 
+# Where a size may begin: not inside a word, a number or a price; after a name's hyphen it may
+# ("Sable-7B"), after a range's it may not ("1-7B").
+_OPEN = r"(?<![\w.$])(?<![\d.$-]-)"
 # (rule, needs a sentence about a model): a bare "22B" counts only next to "model" or the like.
 PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     (Rule(
-        rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})[- ]?(?P<unit>billion|million)[- ]param", re.I,
+        rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})[- ]?(?P<unit>trillion|billion|million)[- ]param", re.I,
         digits=True, needs=("param",),
     ), False),
-    (Rule(rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>B|M)\b(?=[^.]*\bparam)",
+    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>T|B|M)\b(?!\s*tokens)(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
-    (Rule(rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b", digits=True), True),
+    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b", digits=True), True),
     # "our 350M speech model": a size just before the noun it sizes.
-    (Rule(rf"(?<![\w.$-])(?P<num>(?:\d+x)?{NUM})(?P<unit>[BM])\b"
+    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>[TBM])\b"
           r"(?=(?:[- ][\w-]+){0,2}[- ](?:models?|LLMs?)\b)", digits=True, needs=("model", "llm")), False),
 )
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
-PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b|\bsizes\b", re.I,
-                         starts=("model", "param", "weights", "checkpoint", "llm", "sizes"))
+# So is "an 8x7B MoE" or "an 8B Llama fine-tune".
+PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b|\bsizes\b"
+                         r"|\bMoE\b|\bmixture[- ]of[- ]experts\b|\bfine-?tunes?\b|\bvariants?\b"
+                         r"|\bversions?\b",
+                         re.I, starts=("model", "param", "weights", "checkpoint", "llm", "sizes", "moe",
+                                       "mixture", "fine", "variant", "version"))
 
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact per size of the tool's model(s) ('34B', '8x7B'); not the sizes of models it is
@@ -47,7 +54,8 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         taken.append(match.span())
         hit = sentences.hit(_size(match["num"], match["unit"]), index, match)
         if (hit.value in sizes or overlaps(match.span(), bases.get(index, []))
-                or _of_another_model(hit, sentences.name) or hit.in_passing()):
+                or _of_another_model(hit, sentences.name) or hit.in_passing() or _is_a_part(hit)
+                or hit.promised()):
             continue
         sizes.add(hit.value)
         facts.append(hit.fact("parameters"))
@@ -56,7 +64,9 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 # The capitalised name (and version) a size follows: "Llama 3.1 8B", "Qwen2.5 1.5B".
 _NAMED_BEFORE = re.compile(
-    r"(?P<name>\b(?!(?:A|An|The|Our|Its|Their|This|These|New|Each|Both|One|Two)\b)[A-Z][\w.-]*)"
+    r"(?P<name>\b(?!(?:A|An|The|Our|Its|Their|This|These|New|Each|Both|One|Two|At|With|In|On|For|Of|By"
+    r"|From|To|Only|Just|About|Around|Over|Under|Nearly|Roughly|Almost|Is|Has|Now|It|Packs"
+    r"|Weighing|Sized|Size|Parameters|Params)\b)[A-Z][\w.-]*)"
     r"(?:[ -]v?\d[\w.]*)?[ -]$")
 
 
@@ -77,6 +87,20 @@ _PARAMETER_RULES = frozenset(
     [rule for rule, needs_model in PARAMETER_PATTERNS if not needs_model] + [PARAMETER_CONTEXT])
 
 def _size(number: str, unit: str) -> str:
-    suffix = "B" if unit.lower() in ("b", "billion") else "M"
-    return f"{number}{suffix}"
+    return f"{number}{unit[0].upper()}"
+
+
+# A part of the model, not its size: "(3B active)", "17B active parameters", "activates 3B",
+# "eight 7B experts", "3B per token".
+_PART_AFTER = re.compile(
+    r"[\s-]*(?:\w+[\s-]+){0,1}?(?:active|activated|experts?|per[\s-]token)\b"
+    r"|[\s-]*param(?:eter)?s?\s+(?:are\s+)?(?:active|activated|per[\s-]token)\b", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:activ(?:e|ated|ates?|ating)|only)\s+(?:param(?:eter)?s?\s*)?(?:of\s+|:\s*)?$", re.I)
+
+
+def _is_a_part(hit: Hit) -> bool:
+    """Whether the size is of the active parameters or of one expert, not of the whole model."""
+    return bool(_PART_AFTER.match(hit.sentence, hit.end)
+                or _PART_BEFORE.search(hit.sentence, max(0, hit.start - 40), hit.start))
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from price_parser import Price
 
-from scrapers.facts.engine import Hit, Rule, Sentences
+from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
 from scrapers.records import FactRecord
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -35,17 +35,33 @@ FEE = Rule(
     r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking)s?\b",
     re.I, needs=("%",),
 )
+# A price in words: "a cent a page", "two cents per minute", "a dollar a month", "five euros a seat".
+_WORD_AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
+                 "half a": 0.5}
+WORD_PRICE = Rule(
+    r"\b(?P<number>half a|a|one|two|three|four|five|ten|\d+(?:\.\d+)?)\s*(?P<coin>cent|dollar|euro|pound|¢)s?"
+    rf"\s?(?:/|per|an?|each)\s?(?:(?P<seat>seat|user|member|editor)\s?(?:/|per|an?)\s?)?(?:{_SCALE}\s)?{_WHAT}\b",
+    re.I, starts=("half", "a", "one", "two", "three", "four", "five", "ten"), digits=True,
+    needs=(" cent", " dollar", " euro", " pound", "¢"),
+)
+_COINS = {"cent": ("$", 0.01), "¢": ("$", 0.01), "dollar": ("$", 1), "euro": ("€", 1), "pound": ("£", 1)}
 FREE_TIER = Rule(
     r"\bfree (?:tier|plan|version|edition)s?\b|\bfree for (?:personal|individual|hobby|non-commercial"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
-    r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b",
-    re.I, starts=("free", "first", "up to"), needs=("free",),
+    r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b"
+    # "free for the first 1,000 requests a month", "every plan, including the free one"
+    r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b",
+    re.I, starts=("free", "first", "up to", "including", "even"), needs=("free",),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
 FREE = Rule(
-    r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of"
+    r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of|during"
+    r"|while|in beta|until|for now|for a limited time"
     r"|credits?|minutes|hours|usage|quota|seats?)\b)|\bfree for (?:everyone|anyone|all|commercial|research)\b"
+    # "free for home and work use", "free for any purpose": the whole tool, not a personal tier
+    r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
+    r"|\bfree for any (?:use|purpose)\b"
     r"|\b(?:at )?no cost\b|\bfree of charge\b",
     re.I, starts=("free", "no cost", "at no cost"), needs=("free", "no cost"),
 )
@@ -113,7 +129,7 @@ def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
 def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
     for index, match in sentences.matches(rule):
         hit = sentences.hit(match[0], index, match)
-        if hit.negated() or not hit.in_passing():
+        if (hit.negated() or not hit.in_passing()) and not hit.promised():
             return hit
     return None
 
@@ -132,8 +148,19 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
         price = Price.fromstring(match["price"], decimal_separator=".")
         value = _price(match, price)
         hit = sentences.hit(value or "", index, match)
-        if value and not hit.in_passing() and not hit.negated():
+        if value and not _someone_elses_price(hit):
             found.append((price.amount or Decimal(0), hit))
+    for index, match in sentences.matches(WORD_PRICE):
+        currency, unit = _COINS[match["coin"].lower()]
+        number = match["number"].lower()
+        count = Decimal(number) if number[0].isdigit() else Decimal(str(_WORD_AMOUNTS[number]))
+        amount = (count * Decimal(str(unit))).normalize()
+        cents = amount.quantize(Decimal("0.01"))
+        if amount < 1 and amount == cents:  # "50 cents" reads "$0.50", as prices are written
+            amount = cents
+        hit = sentences.hit(_priced(f"{currency}{amount:f}", match) or "", index, match)
+        if hit.value and not _someone_elses_price(hit):
+            found.append((amount, hit))
     for index, match in sentences.matches(FEE):
         hit = sentences.hit(f"{match['percent']}% per transaction", index, match)
         if not hit.in_passing():
@@ -141,13 +168,33 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
     return found
 
 
+# What the makers paid before, or what others charge: "the hosted platforms we tried started at
+# $99/month", "we were paying $200 a month", "competitors charge $30/seat".
+_OTHERS_PRICE = re.compile(
+    r"\b(?:platforms?|tools?|services?|apps?|products?|options?|vendors?|solutions?|ones?|APIs?)"
+    r"\s+(?:that\s+)?(?:we|I)\s+(?:tried|used|had|replaced|looked at|evaluated)\b"
+    r"|\b(?:we|I)\s+(?:paid|were (?:using|paying)|used to (?:pay|use)|switched from)\b"
+    r"|\b(?:competitors?|alternatives?|incumbents?|rivals?)\b", re.I)
+
+
+def _someone_elses_price(hit: Hit) -> bool:
+    """Whether the price is another product's (named in passing, or what others charge) or negated."""
+    return (hit.in_passing() or hit.negated() or hit.promised()
+            or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start))))
+
+
 def _price(match: re.Match[str], price: Price) -> str | None:
     if price.amount is None:
         return None
     amount = f"{price.currency or ''}{price.amount_text or match['amount'] or match['amount2']}"
-    if match["once"]:
+    return _priced(amount, match)
+
+
+def _priced(amount: str, match: re.Match[str]) -> str | None:
+    """The amount with what it buys, as the match says it."""
+    if match.re.groupindex.get("once") and match["once"]:
         return f"{amount} one-time"
-    if match["monthly"]:
+    if match.re.groupindex.get("monthly") and match["monthly"]:
         return f"{amount}/{'month' if match['monthly'].lower() == 'monthly' else 'year'}"
     what = match["what"].lower()
     what = _UNIT_NAMES.get(what, what)

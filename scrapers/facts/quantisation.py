@@ -31,12 +31,18 @@ QUANTISATIONS: Table = (
 # A format a runtime reads, not one the tool's weights come in: "supports MLX", "loads GGUF files",
 # "runs MLX and GGUF models", "4-bit files for every model", "community GGUF conversions".
 _CAPABILITY_AFTER = re.compile(
-    r"(?:\s*(?:,|and|or|/)\s*[\w-]+)*\s+(?:support|models?|engine|backend|runtime|kernels?"
+    r"(?:\s*(?:,|and|or|/)\s*[\w-]+)*\s+(?:support|models?|engine|backend|runtime|kernels?|loading"
+    r"|inference|acceleration|decoding|KV[- ]cache|cache|attention|activations?"
     r"|conversions?|imports?|(?:files|builds?|quants?|versions?) (?:of|for) (?:any|every|each|all|other))\b",
     re.I)
 _CAPABILITY_BEFORE = re.compile(
     r"\b(?:supports?|support for|loads?|loading|reads?|imports?|converts?|community|third-party"
-    r"|any|every|your)\s+(?:[\w-]+\s+){0,2}$", re.I)
+    r"|any|every|your)\s+(?:[\w-]+\s+){0,2}$"
+    # What it runs on, and how a platform serves it: "faster on MLX", "powered by MLX", "we serve
+    # it in FP8", "hosted at INT8".
+    r"|\b(?:on|powered by|via|using|through)\s+$"
+    r"|\b(?:serve[sd]?|serving|host(?:s|ed|ing)?)\s+(?:it|them|the model|[A-Z][\w.-]*(?:\s+[\w.-]+){0,2})"
+    r"\s+(?:in|at|as)\s+$", re.I)
 
 
 def quantisation_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scrapers.facts.engine import Hit, Rule, Sentences
+from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
 from scrapers.records import FactRecord
 
 # Canonical vendor name -> the spellings that name it in running text.
@@ -51,6 +52,8 @@ VENDOR_DOMAINS: dict[str, str] = {
 # Capitalised words that vendor phrases catch but that never name a vendor.
 NOT_VENDORS = frozenset(
     {"The", "This", "That", "It", "We", "Our", "Today", "Hugging Face", "GitHub", "Ollama",
+     "What", "Who", "Where", "When", "Why", "How", "Here", "There", "Let", "Now", "Everyone",
+     "Everybody", "Someone", "Nobody", "Yesterday", "Tomorrow", "Tonight", "Last", "Next",
      "Python", "January", "February", "March", "April", "May", "June", "July", "August",
      "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
      "Thursday", "Friday", "Saturday", "Sunday"}
@@ -60,8 +63,23 @@ _NAME = r"[A-Z][\w&.-]*[\w&](?:\s+(?:AI|Labs|[A-Z][\w&.-]*[\w&])){0,2}"
 _PRODUCT_NOUNS = (
     "model", "feature", "tool", "app", "assistant", "API", "family", "release", "agent", "editor",
     "platform", "plugin", "extension", "service", "suite", "checkpoint", "runtime", "library", "SDK",
+    "LLM", "MoE", "framework", "engine", "toolkit", "CLI", "chatbot", "copilot", "reranker",
+    "embedder", "encoder", "fine-tune",
 )
 _PRODUCT_NOUN = "(?:" + "|".join(_PRODUCT_NOUNS) + ")s?"
+# What a company adds to a product of its own (a model is more often another maker's).
+_FEATURE_NOUN = ("(?:feature|tool|app|assistant|API|agent|editor|plugin|extension|service|SDK|CLI"
+                 "|integration|mode|dashboard|endpoint|workflow|view)s?")
+# "Created by Ugandan engineers", "built by ex-Google researchers": who, not which company.
+_PEOPLE = (r"(?:engineers|researchers|developers|students|scientists|people|folks|volunteers"
+           r"|contributors|hackers|alumni|veterans|founders)\b")
+# What a maker says of its own launch, in the present or past: "Acme releases", "Acme unveiled".
+_ANNOUNCES = (r"(?:announc(?:es|ed)|releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)"
+              r"|open[- ]sourc(?:es|ed)|debut(?:s|ed)|roll(?:s|ed) out)\b"
+              r"(?!\s+(?:are|were|is|was|of|in|for|with)\b)")
+# A possessive, straight or curly, and a plural's: "Acme's", "Acme’s", "Canopy Labs’".
+_POSS = r"(?:['’]s\b|(?<=s)['’](?=\s))"
+_POSS_MARKS = ("'s", "’s", "s'", "s’")
 # (rule with a `name` group, weight): strong phrases say who made the thing.
 VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b{_PRODUCT_NOUN}\s+(?:from|by)\s+(?P<name>{_NAME})",
@@ -71,15 +89,33 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
         r"(?:open-sourced|open sourced|released|launched|shipped|unveiled|introduced|announced)\b",
         needs=(" has ", " have "),
     ), 3),
-    (Rule(rf"\bis\s+(?P<name>{_NAME})'s\b", starts="is ", needs=("'s",)), 3),
+    # "Acme Labs today announced", "Acme releases Orca", "Acme AI unveils ...": the maker's own news.
+    # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
+    (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained"
+          rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})\b(?!\s+{_PEOPLE})",
+          starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
+                  "maintained", "brought"),
+          needs=("built by", "made by", "developed by", "created by", "trained by", "released by",
+                 "published by", "sourced by", "maintained by", "you by")), 3),
+    # "from the team at Acme Labs", "built by the folks at Acme"
+    (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
+          starts=("team", "folks", "people", "engineers"),
+          needs=("team at", "folks at", "people at", "engineers at")), 2),
+    # "Orca (by Acme) is ...", "Orca (from Acme Labs)"
+    (Rule(rf"\((?:by|from)\s+(?P<name>{_NAME})\)", starts=("(by", "(from"), needs=("(by", "(from")), 3),
+    (Rule(rf"\bis\s+(?P<name>{_NAME}){_POSS}", starts="is ", needs=_POSS_MARKS), 3),
+    # A headline: "Canopy Labs’ Orpheus TTS is live on GroqCloud", "Acme's Orca is now available".
+    (Rule(rf"^(?P<name>{_NAME}){_POSS}\s+[A-Z0-9][\w.-]*(?:\s+[\w.-]+){{0,3}}?\s+(?:is|are)\s+(?:now\s+)?"
+          r"(?:live|available|here|out|coming)\b", needs=_POSS_MARKS), 3),
     # A platform's post names the maker: "Nomic Embed v3 from Nomic AI is in ...", "Kimi K3,
     # Moonshot AI's 1T-parameter model, ...".
-    (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+from\s+(?P<name>{_NAME})"
-          r"(?=\s*(?:,|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
-          needs=(" from ",)), 3),
-    (Rule(rf"(?P<name>{_NAME})'s\s+(?:[\w.-]+\s+){{0,3}}?{_PRODUCT_NOUN}\b", needs=("'s",)), 2),
-    (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME})'s\b", starts=("according to ", "by "),
-          needs=("'s",)), 2),
+    # ... or a headline does: "Orca by Acme Labs", "Orca from Acme: a coding model".
+    (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+(?:from|by)\s+(?P<name>{_NAME})"
+          r"(?=\s*(?:$|[,:;–—]|\s-\s|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
+          needs=(" from ", " by ")), 3),
+    (Rule(rf"(?P<name>{_NAME}){_POSS}\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=_POSS_MARKS), 2),
+    (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME}){_POSS}", starts=("according to ", "by "),
+          needs=_POSS_MARKS), 2),
 )
 _KNOWN_ALIASES = sorted(
     ((alias, vendor) for vendor, aliases in KNOWN_VENDORS.items() for alias in aliases),
@@ -88,13 +124,19 @@ _KNOWN_ALIASES = sorted(
 # Known vendors count on weaker evidence too: a possessive or a claim.
 KNOWN_VENDOR_PHRASE = Rule(
     r"\b(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
-    r"(?:'s\b|\s+(?:claims|says|reports)\b)",
+    rf"(?:{_POSS}|\s+(?:claims|says|reports)\b)",
     starts=tuple(sorted({alias.lower() for alias, _ in _KNOWN_ALIASES})),
-    needs=("'s", " claims", " says", " reports"),
+    needs=(*_POSS_MARKS, " claims", " says", " reports"),
 )
 
 def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """At most one vendor: the name the strongest phrases (and the URL host) point to."""
+    if "vendor" not in sentences.memo:  # distribution reads it too
+        sentences.memo["vendor"] = _vendor_facts(sentences, url)
+    return list(sentences.memo["vendor"])  # type: ignore[call-overload]
+
+
+def _vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     scores: dict[str, int] = {}
     first: dict[str, Hit] = {}
     for hit, weight in _vendor_hits(sentences):
@@ -105,6 +147,10 @@ def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     if domain_vendor and named:  # the host says who; the snippet is the text that names them
         scores[domain_vendor] = scores.get(domain_vendor, 0) + 2
         first.setdefault(domain_vendor, named)
+    headline = _known_maker_headline(sentences)
+    if headline:
+        scores[headline.value] = scores.get(headline.value, 0) + 2
+        first.setdefault(headline.value, headline)
     own = _own_blog(sentences)
     if own:
         hit, weight = own
@@ -120,13 +166,105 @@ def vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 _VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE])
 
-def _vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
-    if not sentences.any_live(_VENDOR_RULES):
-        return
-    for index, weight, match in sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1))):
+def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
+    """(hit valued as the maker's name, weight) of each vendor phrase (read once per text)."""
+    if "vendor_hits" not in sentences.memo:
+        sentences.memo["vendor_hits"] = list(_read_vendor_hits(sentences))
+    return sentences.memo["vendor_hits"]  # type: ignore[return-value]
+
+
+def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
+    tool = sentences.name.casefold()
+    head = tool.split()[0] if tool.strip() else None
+    found = (sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1)))
+             if sentences.any_live(_VENDOR_RULES) else [])
+    for index, weight, match in [*found, *_announcers(sentences), *_possessors(sentences, head)]:
         name = _canonical_vendor(match["name"])
-        if name:
-            yield sentences.hit(name, index, match), weight
+        if not name or name.casefold() == tool:  # "Orca launches today" says nothing of its maker
+            continue
+        hit = sentences.hit(name, index, match)
+        # "works with Anthropic's Claude", "beats OpenAI's GPT-5", "uses Meta's Llama 3": the maker
+        # of something else.
+        before = clause_before(hit.sentence, match.start("name"))
+        if not (_COMPONENT_BEFORE.search(before) or _PASSING_IN_CLAUSE.search(before)):
+            yield hit, weight
+
+
+# The maker's own news, read from its verb back to its name (a rule that began at every capital
+# would be tried all over the text): "Acme Labs today announced", "Acme releases Orca", "Acme
+# Labs, the company behind Inkwell, today released Orca", "Acme Labs is releasing Orca".
+ANNOUNCED = Rule(rf"\b{_ANNOUNCES}", re.I,
+                 starts=("announc", "releas", "launch", "unveil", "introduc", "open", "debut", "roll"))
+ANNOUNCING = Rule(r"\b(?:releasing|launching|introducing|open[- ]sourcing|unveiling|announcing|debuting"
+                  r"|shipping)\b", re.I,
+                  starts=("releasing", "launching", "introducing", "open", "unveiling", "announcing",
+                          "debuting", "shipping"))
+_MAKER_BEFORE = {
+    ANNOUNCED: re.compile(rf"(?P<name>{_NAME})(?:,\s+(?:the|a|an)\s[^,]{{1,40}},)?\s+"
+                          r"(?:today\s+|just\s+|now\s+)?$"),
+    ANNOUNCING: re.compile(rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:today\s+|now\s+|proudly\s+)?$"),
+}
+
+
+def _announcers(sentences: Sentences) -> list[tuple[int, int, re.Match[str]]]:
+    """(sentence index, weight, match with the maker's `name`) of each maker announcing."""
+    found = []
+    for rule, before in _MAKER_BEFORE.items():
+        for index, verb in sentences.matches(rule):
+            at = verb.start()
+            if match := before.search(sentences[index], max(0, at - 80), at):
+                found.append((index, 3, match))
+    return found
+
+
+# "Pelagic Labs's Ember 2 came out": a possessive just before the tool's own name.
+_POSSESSOR = re.compile(
+    rf"(?P<name>{_NAME}){_POSS}\s+(?:(?:new|newest|latest|first|open|flagship|next)\s+)*$")
+
+
+def _possessors(sentences: Sentences, head: str | None) -> list[tuple[int, int, re.Match[str]]]:
+    """(sentence index, weight, match with the maker's `name`) of each "<Maker>'s (new) <Tool>"."""
+    found = []
+    if not head or not any(map(sentences.folded.__contains__, _POSS_MARKS)):
+        return found
+    for index, at in sentences.spots(head):
+        sentence = sentences[index]
+        if sentence[at + len(head):at + len(head) + 1].isalnum() or sentence[at - 1:at].isalnum():
+            continue  # "Acme's Orcas" is not Orca
+        if match := _POSSESSOR.search(sentence, max(0, at - 80), at):
+            found.append((index, 2, match))
+    return found
+
+
+# What the tool is built from or on, named before its maker: "uses Meta's Llama", "built on top of
+# OpenAI's API", "a fine-tune of Meta's Llama 3".
+_COMPONENT_BEFORE = re.compile(
+    r"\b(?:uses?|using|built (?:on|with)|on top of|based on|fine-tune of|fine-tuned from|runs?|running"
+    r"|calls?|connects? to|against|from the makers of)\s+(?:the\s+)?$", re.I)
+# ... or anywhere earlier in its clause, as in a list: "works with Anthropic's Claude and OpenAI's".
+_PASSING_IN_CLAUSE = re.compile(
+    r"\b(?:works? with|integrates? with|compatible with|supports|supporting|powered by|alternative to"
+    r"|than|versus"
+    r"|unlike|like|such as|beats?|outperforms?|rivals?|compared (?:to|with)|vs\.?|instead of|replaces?"
+    r"|wraps?|bundles?)(?![\w-])", re.I)
+
+
+# A headline that opens with a known maker's name before the product's: "NVIDIA Nemotron 3.5",
+# "OpenAI gpt-oss-safeguard" (not "OpenAI-compatible ...", not "Google's ...").
+_KNOWN_HEADLINE = re.compile(
+    r"^(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
+    r"\s+(?!(?:and|or|vs|is|are|to|with|for|in|on|compatib\w*|support|integrations?|partnership)\b)\w")
+# Product Hunt makers build on known brands ("Google Sheets to SQL") more often than they are them.
+_THIRD_PARTY_SOURCES = re.compile(r"product ?hunt", re.I)
+
+
+def _known_maker_headline(sentences: Sentences) -> Hit | None:
+    """The known maker a headline opens with, when the feed is not a third-party showcase."""
+    if not sentences.items or _THIRD_PARTY_SOURCES.search(sentences.source):
+        return None
+    match = _KNOWN_HEADLINE.match(sentences.items[0])
+    name = _canonical_vendor(match["name"]) if match else None
+    return Hit(name, sentences.items[0], *match.span("name")) if match and name else None
 
 
 # A company's own feed, as it names itself or is configured: "Kestrel Labs blog", "The Cohere Blog",
@@ -148,8 +286,38 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
         return None
     claim = _own_claim(sentences, vendor)
     if claim is None:
-        return None
+        unclaimed = _unclaimed_own(sentences, vendor)
+        return (unclaimed, 2) if unclaimed else None
     return _naming(sentences, vendor, or_headline=False) or claim, 3
+
+
+def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
+    """The company's own feed describing a product in the third person ("Tessera is a sparse
+    model ..."), naming no other maker and hosting nothing: the product is the company's. A
+    platform's post says where the model now runs ("now on Driftwood", "joins DriftCloud")."""
+    if _vendor_hits(sentences) or _is_a_store(vendor):
+        return None  # a store's feed (a model hub, a registry) mostly carries others' products
+    aliases = tuple(alias.casefold() for alias in _aliases(vendor))
+    for sentence in sentences.items:
+        if _SERVES.search(sentence):
+            return None
+        for match in _HOSTED_AT.finditer(sentence):
+            if (match["name"] or match["name2"]).casefold().startswith(aliases):
+                return None
+    return _naming(sentences, vendor)
+
+
+def _is_a_store(company: str) -> bool:
+    from scrapers.facts.distribution import store_named  # distribution reads vendors: import late
+
+    return store_named(company) is not None
+
+
+# "now on Driftwood", "joins DriftCloud", "DriftCloud adds", "to every Driftwood user".
+_HOSTED_AT = re.compile(
+    r"\b(?:on|in|into|to|via|through|for|with|joins?|joining)\s+(?:the\s+|every\s+|all\s+)?(?P<name>[A-Z][\w.-]*)"
+    r"|(?P<name2>[A-Z][\w.-]*)\s+(?:now\s+)?(?:supports|serves|hosts|runs|offers|adds|brings)\b")
+_SERVES = re.compile(r"\b(?:bring|brings|bringing|partner\w*|hosted|serve|serves|serving)\b", re.I)
 
 
 def platform_post(sentences: Sentences) -> bool:
@@ -166,8 +334,14 @@ def platform_post(sentences: Sentences) -> bool:
 def own_feed_company(sentences: Sentences) -> str | None:
     """The company whose own feed this is ("Kestrel Labs blog" -> "Kestrel Labs"), if any. A feed
     named by a slug counts only for a vendor we know; aggregators are nobody's own feed."""
-    feed = _OWN_FEED.match(sentences.source.strip())
-    if not feed or _AGGREGATORS.search(sentences.source):
+    return _feed_company(sentences.source)
+
+
+@lru_cache(maxsize=256)
+def _feed_company(source: str) -> str | None:
+    """own_feed_company by the feed's name (a feed's name is read once, not once per entry)."""
+    feed = _OWN_FEED.match(source.strip())
+    if not feed or _AGGREGATORS.search(source):
         return None
     name = feed["name"].strip()
     known = next((vendor for alias, vendor in _KNOWN_ALIASES
@@ -192,18 +366,42 @@ _OUR_CLAIM = re.compile(r"\b(?:our\s+(?:new|first|latest|next|newest|strongest|b
 
 
 def _own_claim(sentences: Sentences, vendor: str) -> Hit | None:
-    """Where the text presents the launch as the company's own, if it does."""
-    names = "|".join(re.escape(alias) for alias in _aliases(vendor))
-    company_claims = re.compile(rf"\b(?:{names})\s+{_CLAIM_VERBS}\b")
-    headline = re.compile(rf"^(?:{names})\b(?![’'-])")
+    """Where the text presents the launch as the company's own, if it does (read once a text)."""
+    key = f"own_claim:{vendor}"
+    if key not in sentences.memo:
+        sentences.memo[key] = _read_own_claim(sentences, vendor)
+    return sentences.memo[key]  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=256)
+def _company_patterns(vendor: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """The company's own claims, its headline, and its names folded (compiled once a company)."""
+    aliases = _aliases(vendor)
+    names = "|".join(re.escape(alias) for alias in aliases)
+    return (re.compile(rf"\b(?:{names})\s+{_CLAIM_VERBS}\b"),
+            re.compile(rf"^(?:[Nn]ew in\s+)?(?:{names})\b(?![’'-])"),
+            tuple(alias.casefold() for alias in aliases))
+
+
+def _read_own_claim(sentences: Sentences, vendor: str) -> Hit | None:
+    company_claims, headline, folded_names = _company_patterns(vendor)
     if sentences.name and headline.search(sentences.name):  # the product bears the company's name
         return _naming(sentences, vendor)
     for index, sentence in enumerate(sentences.items):
-        # The headline may begin with the company's own product: "Ollama 0.32", "Raycast AI now ...".
+        # The headline may begin with the company's own product: "Ollama 0.32", "Raycast AI now ...",
+        # "New in Pinecone Assistant: ...".
         for pattern in (_WE_CLAIM, _OUR_CLAIM, company_claims, *((headline,) if index == 0 else ())):
             if match := pattern.search(sentence):
                 return Hit(vendor, sentence, *match.span())
+        for match in (_NEW_FEATURE_IN.finditer(sentence) if "new " in sentence else ()):
+            if match["name"].casefold().startswith(folded_names):
+                return Hit(vendor, sentence, *match.span())
     return None
+
+
+# "A new web search API is now available in Ollama": a feature added to the company's product.
+_NEW_FEATURE_IN = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+new\s+(?:[a-z][\w-]*\s+){{0,3}}?{_FEATURE_NOUN}\b"
+                             r"[^.;]*?\b(?:in|to|into)\s+(?P<name>[A-Z][\w.-]*)")
 
 
 def _aliases(vendor: str) -> list[str]:

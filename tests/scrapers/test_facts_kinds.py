@@ -169,9 +169,13 @@ def test_the_tools_own_size_counts_and_its_base_models_does_not():
 def test_a_companys_own_feed_as_it_is_named(source: str, vendor: str | None):
     record = LaunchRecord(source=source, guid="g4", title="Meet Tern", tool_name="Tern",
                           summary="Tern is our new coding agent.")
+    # A company's own feed describing a product in the third person, hosting nothing, names its maker.
     third_person = record.model_copy(update={"summary": "Tern, a coding agent, ships today."})
     assert [f.value for f in launch_facts(third_person) if f.kind == "vendor"] == (
-        ["Tern Labs"] if vendor == "Tern Labs" else [])
+        [vendor] if vendor else [])
+    if vendor and vendor != "Tern Labs":  # ... unless it says the product is now on its platform
+        hosted = record.model_copy(update={"summary": f"Tern, a coding agent, is now on {vendor}."})
+        assert [f.value for f in launch_facts(hosted) if f.kind == "vendor"] == []
     assert [f.value for f in launch_facts(record) if f.kind == "vendor"] == ([vendor] if vendor else [])
 
 
@@ -183,4 +187,9 @@ def test_a_vendor_blog_speaking_for_itself_names_the_vendor():
     (vendor,) = [f for f in launch_facts(record) if f.kind == "vendor"]
     assert vendor.value == "Halyard Labs" and vendor.snippet in record.summary
     third_person = record.model_copy(update={"summary": "Beacon is a speech model."})
-    assert [f for f in launch_facts(third_person) if f.kind == "vendor"] == []
+    assert [f.value for f in launch_facts(third_person) if f.kind == "vendor"] == ["Halyard Labs"]
+    for hosted in ("Beacon is a speech model, now available to every Halyard user.",
+                   "Beacon joins HalyardCloud today.", "We serve Beacon at 300 tokens a second.",
+                   "Halyard now supports Beacon."):
+        record = record.model_copy(update={"summary": hosted})
+        assert [f for f in launch_facts(record) if f.kind == "vendor"] == [], hosted
