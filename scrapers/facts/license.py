@@ -61,10 +61,11 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     # "a non-commercial licence", like "a permissive licence", names none: "the ..." does.
     (Rule(r"(?<!\ban )(?<!\ba )\bnon-?commercial licen[cs]e\b", re.I, starts="non"),
      "non-commercial license"),
-    # (not a customer's "proprietary data" or "their proprietary knowledge")
+    # (not a customer's "proprietary data" or "their proprietary knowledge"; "closed source" is
+    # open source denied, in pricing)
     (Rule(r"(?<!their )(?<!your )(?<!its )\bproprietary\b(?!\s+(?:data|datasets?|knowledge|information"
-          r"|documents?|content|code ?bases?|codebases?|systems|workflows|tools))|\bclosed[- ]source\b", re.I,
-          starts=("proprietary", "closed")), "proprietary"),
+          r"|documents?|content|code ?bases?|codebases?|systems|workflows|tools))", re.I,
+          starts="proprietary"), "proprietary"),
 )
 
 def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:

@@ -16,19 +16,43 @@ from price_parser import Price
 from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
 from scrapers.records import FactRecord
 
-_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "48,000", "1.299,00", "0.008": thousands grouped either way, decimals after either mark.
+_AMOUNT = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?P<scale>1M|1 ?million|million|1K|1,000|1000|thousand|100|10K|1B)"
+# What one unit of a per-unit price is: a person (a seat) or a thing the tool is used on.
+_PERSONS = ("seat", "user", "member", "editor", "teacher", "student", "developer", "learner",
+            "employee", "person", "head")
+_THINGS = ("repo", "repository", "robot", "device", "project", "site", "camera", "server", "node",
+           "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
+           "domain", "website", "classroom", "school", "clinic", "bot")
+_THING = "|".join(_PERSONS + _THINGS)
 _WHAT = (
-    r"(?P<what>month|mo|year|yr|annum|week|day|hour|hr|minute|min|second|sec|page|seat|user|member"
-    r"|editor|request|call|API call|search|query|queries|token|input token|output token|image"
-    r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song)(?:es|s)?"
+    r"(?P<what>month|mo|year|yr|annum|week|day|hour|hr|minute|min|second|sec|page|"
+    rf"{_THING}|request|call|API call|search|query|queries|token|input token|output token|image"
+    r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
+    r"|(?:v?CPU|GPU)[- ](?:second|minute|hour)|message|email|send|minute of audio|sms)(?:es|s)?"
 )
+# Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
+_SIGN = r"(?:US|A|C|NZ|HK|S|R)?\$|[€£¥₹₩₦]"
+_CODE = (r"USD|EUR|GBP|CHF|PLN|JPY|INR|KRW|NGN|AUD|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|KES"
+         r"|MXN|CZK|HUF|TRY")
+_PRICE_NEEDS = ("$", "€", "£", "¥", "₹", "₩", "₦", *(code.lower() for code in _CODE.split("|")))
+_PER = r"\s?(?:/|per|an?|each)\s?"
+_PRICE_ONLY = (rf"(?P<price>(?:{_SIGN})\s?(?P<amount>{_AMOUNT})|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})"
+               rf"|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
 PRICE = Rule(
-    rf"(?P<price>(?:US)?[$€£¥](?P<amount>{_AMOUNT})|(?P<amount2>{_AMOUNT}) ?(?:USD|EUR|GBP)\b)"
-    rf"(?:\s?(?:/|per|an?|each)\s?(?:(?P<seat>seat|user|member|editor)\s?(?:/|per|an?)\s?)?"
-    rf"(?:{_SCALE}\s)?{_WHAT}\b|\s?(?P<monthly>monthly|annually|yearly)\b"
-    r"|\s?(?P<once>one-time|once|lifetime)\b)",
-    re.I, needs=("$", "€", "£", "¥", "usd", "eur", "gbp"),
+    rf"{_PRICE_ONLY}"
+    rf"(?:{_PER}(?:(?P<seat>{_THING})s?{_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
+    rf"(?:\s?(?:/|per|each)\s?(?P<seat2>{_THING})\b)?"
+    r"|\s?(?P<monthly>monthly|annually|yearly)\b"
+    r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)",
+    re.I, needs=_PRICE_NEEDS,
+)
+# The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
+ONE_TIME_FIRST = Rule(
+    r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)(?:\s(?:purchase|payment|fee|price|licen[cs]e|deal))?"
+    rf"[,:]?\s(?:of\s|for\s|at\s|just\s|only\s)?{_PRICE_ONLY}",
+    re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS,
 )
 FEE = Rule(
     rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
@@ -50,26 +74,54 @@ FREE_TIER = Rule(
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
     r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b"
     # "free for the first 1,000 requests a month", "every plan, including the free one"
-    r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b",
+    r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b"
+    # An allowance or a condition: "free for 100 sends a month", "free if you have fewer than 50
+    # invoices", "free under 1,000 users", "free until you make $100K", "free below 10 GB".
+    r"|\bfree for [\d,.]+[KkMm]?\b(?! (?:days?|weeks?|months?|years?)\b)|\bfree (?:if|when|as long as|under|below|up to|for up to)\b"
+    r"|\bfree until (?:you|your)\b|\bfree (?:for|to) (?:the first|your first)\b",
     re.I, starts=("free", "first", "up to", "including", "even"), needs=("free",),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
 FREE = Rule(
-    r"(?<![-\w])free\b(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of|during"
-    r"|while|in beta|until|for now|for a limited time"
+    # Not "feel free to", "try it for free" (a trial), "free from ads", "free up space".
+    r"(?<!feel )(?<!try it for )(?<!try for )(?<!start for )(?<![-\w])free\b"
+    r"(?![- ](?:tier|plan|trial|version|edition|form|text|hand|for|up|to start|of|during|from"
+    r"|while|in beta|until|for now|for a limited time|if|when|under|below|as long as"
     r"|credits?|minutes|hours|usage|quota|seats?)\b)|\bfree for (?:everyone|anyone|all|commercial|research)\b"
     # "free for home and work use", "free for any purpose": the whole tool, not a personal tier
     r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
     r"|\bfree for any (?:use|purpose)\b"
-    r"|\b(?:at )?no cost\b|\bfree of charge\b",
-    re.I, starts=("free", "no cost", "at no cost"), needs=("free", "no cost"),
+    r"|\b(?:at )?no cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b",
+    re.I, starts=("free", "no cost", "at no cost", "cost"), needs=("free", "no cost", "nothing"),
 )
+# "free for government schools", "free for charities": free to some, read only beside a price (a
+# trial, "free for 14 days", is not a free tier).
+FREE_FOR_SOME = Rule(
+    r"\bfree for (?!(?:\d+|a|an|one|two|three|the first \d+|the first) (?:days?|weeks?|months?)\b)\w",
+    re.I, starts="free for", needs=("free for",))
 PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
                  starts="paid", needs=("paid",))
 PAY_PER_USE = Rule(r"\bpay[- ](?:per[- ](?:token|use|call|request)|as[- ]you[- ]go)\b", re.I, starts="pay",
                    needs=("pay",))
 OPEN_SOURCE = Rule(r"\bopen[- ]source[ds]?\b", re.I, starts="open", needs=("open",))
+# Closed source is open source denied ("closed source for now", "a closed-source app"), not a licence.
+CLOSED_SOURCE = Rule(
+    r"\bclosed[- ]source[ds]?\b(?![- ](?:binaries|dependencies|librar(?:y|ies)|components|software|code"
+    r"|vendors?|competitors?|models|apps|tools|products)\b)", re.I, starts="closed", needs=("closed",))
+# "free for open-source projects", "open-source maintainers get it free": who is served, not the tool.
+_FOR_OPEN_SOURCE = re.compile(r"\b(?:for|to|with)\s+(?:the\s+|all\s+|any\s+)?$", re.I)
+_OPEN_SOURCE_USERS = re.compile(
+    r"[\s-]+(?:repos|repositories|projects|maintainers|contributors|communities|community|developers"
+    r"|teams|orgs|organisations|organizations|non-?profits|work)\b", re.I)
+
+def _unit(word: str) -> str:
+    """A unit as one value says it: "mo" is "month", "users" and "teachers" are "seat"."""
+    word = re.sub(r"(?i)\b(v?cpu|gpu)", lambda m: m[1].upper().replace("V", "v"), word.lower())
+    if word in _PERSONS:
+        return "seat"
+    return _UNIT_NAMES.get(word, word)
+
 
 # Units said more than one way, as one value says them.
 _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min": "minute",
@@ -85,7 +137,7 @@ _PERIODS = ("month", "year", "week", "day")
 def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """'free tier' (or its negation) and the lowest of the tool's own prices."""
     facts = []
-    tier = _first_said(sentences, FREE_TIER)
+    tier = _free_offer(sentences)
     if tier:
         facts.append(tier.valued("free tier").fact("entry_price", tier.negated()))
     prices = _prices(sentences)
@@ -95,13 +147,14 @@ def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]
 
 
 def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """freemium when a free tier and a price are both stated; free, paid and open_source when the
-    text says so (or says not)."""
+    """freemium when a free tier (or anything free) and a price are both stated; free, paid and
+    open_source when the text says so (or says not)."""
     facts = []
     tier = _first_said(sentences, FREE_TIER)
     freemium = _first_said(sentences, FREEMIUM)
-    if not freemium and tier and not tier.negated() and _prices(sentences):
-        freemium = tier
+    offer = _free_offer(sentences)
+    if not freemium and offer and not offer.negated() and _prices(sentences):
+        freemium = offer
     if freemium:
         facts.append(freemium.valued("freemium").fact("pricing_model"))
     free = _first_said(sentences, FREE)
@@ -112,10 +165,35 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
         facts.append(paid.valued("paid").fact("pricing_model"))
     if paid and paid.negated():  # "without a paid plan"; a paid plan alone is in the price
         facts.append(paid.valued("paid").fact("pricing_model", True))
-    open_source = _first_said(sentences, OPEN_SOURCE)
+    open_source = _open_source(sentences)
     if open_source:
-        facts.insert(0, open_source.valued("open_source").fact("pricing_model", open_source.negated()))
+        facts.insert(0, open_source)
     return facts
+
+
+def _free_offer(sentences: Sentences) -> Hit | None:
+    """The free tier the text states; or, beside a price of the tool's, whatever it says is free
+    ("public repos are free; private ones $29/month", "£6/mo, or free under 50 invoices")."""
+    tier = _first_said(sentences, FREE_TIER)
+    if tier or not _prices(sentences):
+        return tier
+    free = _first_said(sentences, FREE) or _first_said(sentences, FREE_FOR_SOME)
+    return free if free and not free.negated() else None
+
+
+def _open_source(sentences: Sentences) -> FactRecord | None:
+    """open_source as the text says it of the tool ("isn't open source", "closed source" deny it);
+    None when it names only whom the tool serves ("free for open-source projects")."""
+    for index, match in sentences.matches(OPEN_SOURCE):
+        hit = sentences.hit("open_source", index, match)
+        if hit.promised() or (hit.in_passing() and not hit.negated()):
+            continue
+        if _FOR_OPEN_SOURCE.search(clause_before(hit.sentence, hit.start)) \
+                or _OPEN_SOURCE_USERS.match(hit.sentence, hit.end):
+            continue
+        return hit.fact("pricing_model", hit.negated())
+    closed = _first_said(sentences, CLOSED_SOURCE)
+    return closed.valued("open_source").fact("pricing_model", not closed.negated()) if closed else None
 
 
 def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
@@ -145,11 +223,9 @@ def _prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
 def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
     found = []
     for index, match in sentences.matches(PRICE):
-        price = Price.fromstring(match["price"], decimal_separator=".")
-        value = _price(match, price)
-        hit = sentences.hit(value or "", index, match)
-        if value and not _someone_elses_price(hit):
-            found.append((price.amount or Decimal(0), hit))
+        found.extend(_currency_price(sentences, index, match))
+    for index, match in sentences.matches(ONE_TIME_FIRST):
+        found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(WORD_PRICE):
         currency, unit = _COINS[match["coin"].lower()]
         number = match["number"].lower()
@@ -177,6 +253,22 @@ _OTHERS_PRICE = re.compile(
     r"|\b(?:competitors?|alternatives?|incumbents?|rivals?)\b", re.I)
 
 
+def _currency_price(sentences: Sentences, index: int, match: re.Match[str]) -> list[tuple[Decimal, Hit]]:
+    """[(amount, hit)] of a currency price the tool charges; [] for another product's."""
+    amount_text = match["amount"] or match["amount2"] or match["amount3"]
+    # "1.299,00" and "12,50" put the decimals after a comma; everything else after a point.
+    decimal = "," if _COMMA_DECIMALS.search(amount_text) else "."
+    price = Price.fromstring(match["price"], decimal_separator=decimal)
+    value = _price(match, price)
+    hit = sentences.hit(value or "", index, match)
+    if not value or _someone_elses_price(hit):
+        return []
+    return [(price.amount or Decimal(0), hit)]
+
+
+_COMMA_DECIMALS = re.compile(r"(?:^\d+|\.\d{3}),\d{1,2}$")
+
+
 def _someone_elses_price(hit: Hit) -> bool:
     """Whether the price is another product's (named in passing, or what others charge) or negated."""
     return (hit.in_passing() or hit.negated() or hit.promised()
@@ -186,7 +278,7 @@ def _someone_elses_price(hit: Hit) -> bool:
 def _price(match: re.Match[str], price: Price) -> str | None:
     if price.amount is None:
         return None
-    amount = f"{price.currency or ''}{price.amount_text or match['amount'] or match['amount2']}"
+    amount = " ".join(match["price"].split())  # the price as written: "A$149", "CHF 0.008", "20 USD"
     return _priced(amount, match)
 
 
@@ -196,13 +288,14 @@ def _priced(amount: str, match: re.Match[str]) -> str | None:
         return f"{amount} one-time"
     if match.re.groupindex.get("monthly") and match["monthly"]:
         return f"{amount}/{'month' if match['monthly'].lower() == 'monthly' else 'year'}"
-    what = match["what"].lower()
-    what = _UNIT_NAMES.get(what, what)
-    seat = "seat/" if match["seat"] else ""
+    what = _unit(match["what"])
+    per = _unit(match["seat"] or (match["seat2"] if "seat2" in match.re.groupindex else None) or "")
     if what in _PERIODS:
-        return f"{amount}/{seat}{what}"
+        return f"{amount}/{per}/{what}" if per else f"{amount}/{what}"
     if what == "seat":
-        return f"{amount}/seat/month" if not seat else None
+        return f"{amount}/seat/month" if not per else None
+    if what in _THINGS and not per:
+        return f"{amount}/{what}"
     scale = _SCALES.get((match["scale"] or "").lower().replace(" ", ""), "")
     plural = "s" if scale else ""
     return f"{amount} per {scale + ' ' if scale else ''}{what}{plural}"
