@@ -50,7 +50,8 @@ PRICE = Rule(
 )
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
-    r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)(?:\s(?:purchase|payment|fee|price|licen[cs]e|deal))?"
+    r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)"
+    r"(?:\s(?:purchase|payment|fee|price|licen[cs]e|deal))?"
     rf"[,:]?\s(?:of\s|for\s|at\s|just\s|only\s)?{_PRICE_ONLY}",
     re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS,
 )
@@ -77,7 +78,8 @@ FREE_TIER = Rule(
     r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b"
     # An allowance or a condition: "free for 100 sends a month", "free if you have fewer than 50
     # invoices", "free under 1,000 users", "free until you make $100K", "free below 10 GB".
-    r"|\bfree for [\d,.]+[KkMm]?\b(?! (?:days?|weeks?|months?|years?)\b)|\bfree (?:if|when|as long as|under|below|up to|for up to)\b"
+    r"|\bfree for [\d,.]+[KkMm]?\b(?! (?:days?|weeks?|months?|years?)\b)"
+    r"|\bfree (?:if|when|as long as|under|below|up to|for up to)\b"
     r"|\bfree until (?:you|your)\b|\bfree (?:for|to) (?:the first|your first)\b",
     re.I, starts=("free", "first", "up to", "including", "even"), needs=("free",),
 )
