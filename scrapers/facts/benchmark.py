@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, first_hit
+from scrapers.facts.engine import Hit, Rule, Sentences, first_hit
 from scrapers.records import FactRecord
 
 # Canonical benchmark name -> rule. Acronyms that are also words stay case-sensitive.
@@ -43,6 +43,44 @@ BENCHMARKS: tuple[tuple[str, Rule], ...] = (
     ("Chatbot Arena", Rule(r"\b(?:Chatbot|LMSYS|LM) Arena\b", re.I,
                            starts=("chatbot arena", "lmsys arena", "lm arena"))),
 )
+# A benchmark we have no row for, known by the score it is given: "On LegalBench it scores 71.4",
+# "scores 83.1 on CodeArena", "reaches 64% on the FinQA-Hard suite". A name is one that looks like a
+# benchmark's (CamelCase, ends in Bench/Eval/QA/Arena, or all capitals), not "On Android".
+_BENCH_NAME = (r"(?P<name>(?:[A-Z][a-z0-9]+){1,3}(?:Bench|bench|Eval|eval|QA|Arena)(?:[- ]?\d+(?:\.\d+)?)?"
+               r"|[A-Z][\w]*[a-z][A-Z][\w]*(?:-[\w]+)?|[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)")
+_SCORED = r"(?:scores?|scored|scoring|reach(?:es|ed)?|gets|hits|averages|averaged)"
+SCORED_BENCHMARK = Rule(
+    rf"\b(?:On|on|In|in) (?:the )?{_BENCH_NAME}(?:'s)?\b[^.;]{{0,50}}?\b{_SCORED}\s+"
+    r"(?:an? )?\d+(?:\.\d+)?\s?%?"
+    rf"|\b{_SCORED}\s+(?:an? )?\d+(?:\.\d+)?\s?%?\s+on (?:the )?{_BENCH_NAME.replace('<name>', '<name2>')}\b",
+    starts=("on ", "in ", "scor", "reach", "gets", "hits", "averag"),
+    needs=("scor", "reach", "gets", "hits", "averag"),
+)
+# Score-like numbers that are not benchmark results: uptime, ratings, installs.
+_NOT_A_SCORE = re.compile(r"\s*(?:stars?|points|upvotes|users|downloads|installs|ratings?|reviews"
+                          r"|uptime|ms\b)",
+                          re.I)
+_NOT_BENCHMARKS = frozenset({"API", "AWS", "GCP", "CPU", "GPU", "RAM", "SQL", "USD", "EUR", "GBP", "CEO",
+                             "CTO", "iOS", "HN", "PH", "YC", "SDK", "CLI", "LLM", "MCP", "GitHub", "YouTube",
+                             "TikTok", "LinkedIn", "MacBook", "iPhone", "iPad", "PyPI", "DevOps",
+                             "JavaScript",
+                             "TypeScript", "OpenAI", "PostgreSQL", "MySQL", "WebGPU", "macOS", "HuggingFace"})
+
+
+def _scored_benchmarks(sentences: Sentences, named: set[str]) -> list[tuple[int, int, Hit]]:
+    """(sentence index, offset, hit) of each benchmark known only by its score, not one named above."""
+    found = []
+    for index, match in sentences.matches(SCORED_BENCHMARK):
+        name = re.sub(r"[- ]?\d+(?:\.\d+)?$", "", match["name"] or match["name2"])
+        at = match.start("name") if match["name"] else match.start("name2")
+        if (name in _NOT_BENCHMARKS or name in named or _NOT_A_SCORE.match(sentences[index], match.end())
+                or any(rule.pattern.match(sentences[index], at) for _, rule in BENCHMARKS)):
+            continue
+        named.add(name)
+        found.append((index, match.start(), sentences.hit(name, index, match)))
+    return found
+
+
 # A sentence about benchmark numbers names a benchmark or says one of these.
 EVALUATION_WORDS = Rule(r"\b(?:evals?|evaluations?|benchmarks?|scores?)\b", re.I,
                         starts=("eval", "benchmark", "score"), on_demand=True)
@@ -73,6 +111,8 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         for index, match in sentences.firsts(rule).items()
         if not _AS_FEATURE.match(sentences[index], match.end())
     ]
+    if SCORED_BENCHMARK in sentences.live:
+        found += _scored_benchmarks(sentences, {hit.value for _, _, hit in found})
     hits = [hit for _, _, hit in sorted(found, key=lambda row: row[:2])]
     if not hits:
         return []
@@ -92,4 +132,4 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 _AS_FEATURE = re.compile(
     r"(?:\s*(?:,|and|&)\s*[\w-]+)*\s+(?:tasks?|loaders?|datasets?|suites?|harness|support)\b", re.I)
 
-_BENCHMARK_RULES = frozenset(rule for _, rule in BENCHMARKS)
+_BENCHMARK_RULES = frozenset([*(rule for _, rule in BENCHMARKS), SCORED_BENCHMARK])

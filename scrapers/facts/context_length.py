@@ -10,12 +10,23 @@ from scrapers.records import FactRecord
 CONTEXT_PATTERNS: tuple[Rule, ...] = (
     Rule(
         rf"(?<!per )(?<!/ )(?<!/)(?<![\w.$])(?P<num>{NUM}|\d{{1,3}}(?:,\d{{3}})+)"
-        r"\s?(?P<unit>[KkMm]|thousand|million)?"
+        r"(?:[\s-]?(?P<unit>[KkMm]|thousand|million))?"
         r"[- ]?(?:tokens?\b(?:[- ](?:context|window))?|context\b)",
         digits=True, needs=("token", "context"),
     ),
 )
-CONTEXT_SENTENCE = Rule(r"\bcontext\b|\bwindow\b", re.I, starts=("context", "window"))
+# A sentence about the window, said with "context" or as the input it takes: "accepts inputs of up to
+# 8,192 tokens", "prompts of up to 32,768 tokens", "reads documents up to 65,536 tokens long".
+CONTEXT_SENTENCE = Rule(
+    r"\bcontext\b|\bwindow\b"
+    r"|\b(?:inputs?|prompts?|documents?|sequences?)\s+(?:of\s+)?(?:up\s+to|as long as)\b"
+    r"|\bmax(?:imum)?\s+(?:input|prompt|sequence)\s+(?:length|size)\b",
+    re.I, starts=("context", "window", "input", "prompt", "document", "sequence", "max"))
+# A window in words: "a million tokens of context", "two million-token window", "a hundred thousand tokens".
+_WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+WORD_CONTEXT = Rule(
+    r"\b(?P<count>a|one|two|three|four|five|ten)[\s-](?P<scale>million|hundred[\s-]thousand)[\s-]tokens?\b",
+    re.I, starts=("a", "one", "two", "three", "four", "five", "ten"), needs=("million", "hundred"))
 
 def context_length_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """The context window(s) stated, as '256K tokens': a size in K or M tokens anywhere (not a
@@ -32,6 +43,13 @@ def context_length_facts(sentences: Sentences, url: str | None) -> list[FactReco
                     or _TRAINING.search(clause_before(sentence, match.start()))):
                 continue
             facts.append(sentences.hit(value, index, match).fact("context_length"))
+    for index, match in sentences.matches(WORD_CONTEXT):
+        if _NOT_A_WINDOW.match(sentences[index], match.end()) \
+                or _TRAINING.search(clause_before(sentences[index], match.start())):
+            continue
+        count = _WORD_NUMBERS[match["count"].lower()]
+        value = f"{count}M tokens" if match["scale"].lower() == "million" else f"{count * 100}K tokens"
+        facts.append(sentences.hit(value, index, match).fact("context_length"))
     return facts
 
 

@@ -98,7 +98,7 @@ def _key_strings() -> ahocorasick.Automaton:
         keyed.setdefault(key, (set(), set()))[1].update(rules)
     automaton = ahocorasick.Automaton()
     for key, (plain, needed) in keyed.items():
-        automaton.add_word(key, (frozenset(plain), frozenset(needed)))
+        automaton.add_word(key, (key, frozenset(plain), frozenset(needed)))
     automaton.make_automaton()
     return automaton
 
@@ -169,6 +169,7 @@ class Sentences:
         self.word_heads = heads = list(map(_TEXT, words))
         self.heads = set(heads)
         self._spots: dict[str, list[tuple[int, int]]] = {}
+        self.present: set[str] = set()  # the plain starts and needs the text holds
         self.live = self._live_rules()
         # The matches of the rules that begin at words, found in one reading; the others' on demand.
         self.found = self._read_words()
@@ -225,9 +226,10 @@ class Sentences:
         by_head, folded = Rule.by_head, self.folded
         live = set(Rule.unkeyed).union(*map(by_head.__getitem__, by_head.keys() & self.heads))
         met: set[Rule] = set()
-        for plain, needed in {value for _, value in _key_strings().iter(folded)}:
+        for key, plain, needed in {value for _, value in _key_strings().iter(folded)}:
             live.update(plain)
             met.update(needed)
+            self.present.add(key)
         live.difference_update(Rule.needy - met)
         return live
 
@@ -267,7 +269,7 @@ class Sentences:
         items = self.items
         if rule.needs and (rule.digits or not rule.starts):
             # Only the sentences holding one, where digits or a scan would cost most.
-            held = {index for key in rule.needs for index, _ in self._spots_of(key)}
+            held = {index for key in rule.needs if key in self.present for index, _ in self._spots_of(key)}
             within = held if within is None else held.intersection(within)
         if not rule.starts and not rule.digits:
             indices = range(len(items)) if within is None else sorted(within)
@@ -391,7 +393,8 @@ _NEGATION_BEFORE = re.compile(
 )
 # ... or just after it: "GPU not required", "a free tier is not offered".
 _NEGATION_AFTER = re.compile(
-    r"[\s-]*(?:(?:is|are|was|were|will be|has been|have been)\s+)?(?:not|n[’']t)\s+"
+    r"[\s-]*(?:(?:is|are|was|were|will be|has been|have been)\s+)?(?:(?:still|also|strictly|even)\s+)?"
+    r"(?:not|n[’']t)\s+(?:(?:strictly|even|really)\s+)?"
     r"(?:required|needed|necessary|included|offered|available|provided)\b|[\s-]*(?:isn|aren)[’']t\b",
     re.I,
 )

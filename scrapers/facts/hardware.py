@@ -9,7 +9,7 @@ from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
 _GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
-             r"|MI300X?|Jetson [A-Z]\w+)")
+             r"|MI300X?|Jetson(?: (?:AGX|Orin|Nano|Xavier|NX|TX2|Thor))+)")
 
 
 def _gpu(match: re.Match[str]) -> str:
@@ -24,6 +24,12 @@ def _gpu(match: re.Match[str]) -> str:
 _COUNTS = {"single": "", "one": "", "two": "2", "dual": "2", "four": "4", "eight": "8"}
 
 
+def _bare_card(match: re.Match[str]) -> str:
+    """"RTX 3090" for "an old 3090"; "2x RTX 4090" for "two 4090s"."""
+    pair = match.string[max(0, match.start() - 5):match.start()].lower().split()[-1:] in (["two"], ["dual"])
+    return f"{'2x ' if pair else ''}RTX {match['num']}"
+
+
 HARDWARE: Table = (
     # GPU memory however it is put: "a single 48GB GPU", "24 GB of VRAM", "fits on a 24 GB card".
     (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
@@ -34,9 +40,19 @@ HARDWARE: Table = (
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),
-    (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
+    (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?! Pico)(?: \d)?\b",
           needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")),
      lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" else m[0]),
+    # A bare card number said as people say one: "an old 3090", "my 4070 Ti", "two 4090s".
+    (Rule(r"(?:(?<=\ban )|(?<=\ba )|(?<=\bold )|(?<=\bmy )|(?<=\bour )|(?<=\bone )|(?<=\btwo )"
+          r"|(?<=\bdual )|(?<=\bspare )|(?<=\bused )|(?<=\bsingle ))(?P<num>[345]0[5-9]0(?: ?Ti)?)s?\b"
+          r"(?![\s-]?(?:mAh|units|km|kg|people|users|rpm|MHz|W|AD|BC)\b)",
+          digits=True, needs=tuple(f"{k}0{t}0" for k in "345" for t in "56789")), _bare_card),
+    # Devices a tool runs on, by family: phones, handhelds, boards.
+    (Rule(r"\b(?:Pixel \d+(?: Pro)?|iPhone \d+(?: Pro(?: Max)?)?|Galaxy S\d+|Steam Deck|ESP32(?:-[A-Z]\d)?"
+          r"|Raspberry Pi Pico(?: \d)?|Jetson Nano|Snapdragon \d+(?: Gen \d)?|Coral(?: Edge)? TPU)\b",
+          needs=("pixel", "iphone", "galaxy", "steam deck", "esp32", "pico", "snapdragon", "coral")),
+     lambda m: m[0]),
     (Rule(r"\bCPUs?\b(?:[- ]only)?", needs=("cpu",)), "CPU"),
     # A bare GPU is a fact only when the text says one is not needed.
     (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", needs=("gpu",)), "GPU"),
@@ -51,13 +67,32 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     "Raspberry Pi 5"."""
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
     facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
-             if fact.value != "GPU" or fact.negated]
+             if (fact.value != "GPU" or fact.negated) and not _not_the_floor(fact)]
     served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
     if served and platform_post(sentences):
         facts = [fact for fact in facts if fact not in served]
     values = [fact.value for fact in facts]
     return [fact for fact in facts
             if not any(other.startswith(fact.value + " ") for other in values)]
+
+
+def _not_the_floor(fact: FactRecord) -> bool:
+    """Whether a named accelerator is only an example of a stated floor ("one 48 GB GPU (an L40S or
+    an A6000)") or what another model needs ("level with X, which needs four A100s")."""
+    at = fact.snippet.find(fact.value.split("x ")[-1].split()[0])
+    before = fact.snippet[:at] if at >= 0 else ""
+    return bool(_EXAMPLE_OF_FLOOR.search(before) or _ANOTHER_NEEDS.search(before))
+
+
+_EXAMPLE_OF_FLOOR = re.compile(
+    r"\d+\s?GB\s+(?:of\s+)?(?:VRAM|GPU|card|graphics card|GPU memory)s?\s*(?:\(|,|—|–)\s*"
+    r"(?:e\.g\.,?\s*|such as\s+|like\s+|for example,?\s+|say,?\s+)?(?:an?\s+)?"
+    r"(?:[\w -]+\s+or\s+(?:an?\s+)?)?$",
+    re.I)
+_ANOTHER_NEEDS = re.compile(
+    r"\b(?:than|level with|on par with|match(?:es|ing)?|rivals?|beats?|ahead of|behind|vs\.?|versus"
+    r"|compared (?:to|with)|unlike|like)\s+[^,;.()]{1,40}?(?:\([^)]*\))?\s*[,(]?\s*(?:which|that|who)\s+"
+    r"(?:still\s+)?(?:needs?|requires?|takes?|uses?|wants?|runs? on)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # A platform saying how it serves the model: "we run it on H200s", "serve it on Modal with an L4",

@@ -17,16 +17,25 @@ from scrapers.records import FactRecord
 
 OPEN_WEIGHTS_NO = Rule(
     r"\bclosed[- ]weights?\b|\bweights (?:are|will|is) not (?:be )?(?:released|available|published|public)\b"
-    r"|\bweights (?:aren['’]t|won['’]t be|isn['’]t) (?:released|available|published|public)\b"
-    r"|\bnot releasing (?:the )?weights\b|\bno (?:downloadable )?weights\b"
+    r"|\bweights (?:(?:still|also) )?(?:aren['’]t|won['’]t be|isn['’]t|are not|remain not) (?:yet )?"
+    r"(?:released|available|published|public|downloadable|open|shared)\b"
+    r"|\bweights (?:remain|stay|are kept) (?:closed|private|proprietary|in-house|internal)\b"
+    # "we aren't publishing weights", "we are not sharing the model weights"
+    r"|\bnot (?:releasing|publishing|sharing|open[- ]sourcing) (?:the |its |our |any )?(?:model )?weights\b"
+    r"|\b(?:aren['’]t|won['’]t be|isn['’]t) (?:releasing|publishing|sharing|open[- ]sourcing) "
+    r"(?:the |its |our |any )?(?:model )?weights\b"
+    r"|\bno (?:downloadable )?weights\b"
     r"|\bno plans to (?:open[- ]source|release|publish) (?:the |its |our )?(?:model )?weights\b"
     r"|\bclosed(?:[- ]source)? model\b",
     re.I,
-    starts=("closed", "weights", "not releasing", "no ", "no plans"),
+    starts=("closed", "weights", "not ", "aren", "won", "isn", "no ", "no plans"), needs=("weight", "closed"),
 )
 OPEN_WEIGHTS_YES = Rule(
     r"\bopen[- ]weights?\b|\bweights (?:are |is )?(?:freely |publicly )?"
     r"(?:available|published|released|downloadable|on Hugging ?Face)\b"
+    # not "available to licensees on request", "to enterprise customers under NDA"
+    r"(?!\s+(?:only\s+)?(?:(?:to|for)\s+(?:\w+\s+)?(?:licensees|customers|partners|enterprises?|select"
+    r"|approved|vetted|paying)\b|on request|by request|upon request|under (?:an )?NDA))"
     r"|\b(?:download|downloadable|available) (?:for download )?on Hugging ?Face\b"
     r"|\bweights on Hugging ?Face\b|\bdownload the weights\b"
     r"|\bweights\b(?:[^.;]|\.(?=\w)){0,40}?\bon (?:HF|Hugging ?Face)\b"
@@ -81,11 +90,20 @@ _RUNS_MODELS = re.compile(
     r"|any|other|local|your)\b(?:\s+[\w-]+){0,2}\s*$", re.I)
 
 
+# An open model others use, which the text compares the tool with: "ahead of X (66.0), the open
+# model most teams were using", "the open model our customers relied on".
+_USED_BY_OTHERS = re.compile(r"\s+(?:that\s+|which\s+)?(?:most|many|our|your|their|everyone|people|teams"
+                             r"|customers|users|partners)\b[^.;]{0,40}\b(?:use|used|using|rely|relied)\b",
+                             re.I)
+
+
 def _own(sentence: str, start: int, end: int) -> bool:
     """Whether 'open weights' at start is said of the tool's own model (and is out, not promised:
     "we will release the weights", "weights are coming soon")."""
     before = clause_before(sentence, start)
     if _WILL.search(before) or is_promised(sentence, start, end):
+        return False
+    if sentence[start:start + 4].lower() == "open" and _USED_BY_OTHERS.match(sentence, end):
         return False
     # "with open-weight models" is what a tool runs; "with weights on Hugging Face" is its own.
     opens = sentence[start:start + 4].lower() in ("open", "down")

@@ -34,9 +34,12 @@ _WHAT = (
 )
 # Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
 _SIGN = r"(?:US|A|C|NZ|HK|S|R)?\$|[€£¥₹₩₦]"
-_CODE = (r"USD|EUR|GBP|CHF|PLN|JPY|INR|KRW|NGN|AUD|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|KES"
-         r"|MXN|CZK|HUF|TRY")
-_PRICE_NEEDS = ("$", "€", "£", "¥", "₹", "₩", "₦", *(code.lower() for code in _CODE.split("|")))
+_CODE = r"USD|EUR|GBP|CHF|PLN|JPY|INR|KRW|NGN|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK"
+_SIGNS = ("$", "€", "£", "¥", "₹", "₩", "₦")
+# A code as a word ("CHF 12", "20 USD."), not inside one ("makes", "neural"): a text with none of
+# these has no price to read.
+_PRICE_NEEDS = (*_SIGNS, *(f"{code.lower()}{after}" for code in _CODE.split("|")
+                           for after in (" ", ".", ",")))
 _PER = r"\s?(?:/|per|an?|each)\s?"
 _PRICE_ONLY = (rf"(?P<price>(?:{_SIGN})\s?(?P<amount>{_AMOUNT})|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})"
                rf"|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
