@@ -53,6 +53,11 @@ BASE_MODELS: Table = (
     (Rule(rf"(?:\bis|:)\s+{MODEL_NAME},?\s+(?i:fine[- ]?tuned|post-trained|distilled)"
           r"\s+(?:with|on|for|using|to)\b", needs=("tune", "post-trained", "distil")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # "there's no Llama underneath", "no Qwen under the hood": a base model denied (the "no" negates
+    # it). Not "doesn't use X under the hood": an app may simply not call a model.
+    (Rule(rf"(?<=\b[Nn]o ){MODEL_NAME}\s+(?:underneath|under the hood|beneath|inside|at (?:its|the) core)\b",
+          needs=("underneath", "under the hood", "beneath", "inside", " core")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "uses Llama 3 as its base model"
     (Rule(rf"\b(?i:uses?|using)\s+{MODEL_NAME}\s+as\s+(?:its|the|a)\s+base\b", needs=(" base",)),
      lambda m: m["model"]),

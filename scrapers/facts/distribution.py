@@ -44,10 +44,27 @@ DISTRIBUTIONS: Table = (
     (Rule(r"\bOpenRouter\b", needs=("openrouter",)), "OpenRouter"),
     (Rule(r"\bReplicate\b", needs=("replicate",)), "Replicate"),
     (Rule(r"\bKaggle\b", needs=("kaggle",)), "Kaggle"),
+    # Package registries by name.
+    (Rule(r"\b(?:PGXN|CRAN|CPAN|Hackage|Packagist|NuGet|RubyGems|Maven Central|JSR|conda-forge|Flathub"
+          r"|Snapcraft|F-Droid|winget|Chocolatey|AUR|Open VSX)\b",
+          needs=("pgxn", "cran", "cpan", "hackage", "packagist", "nuget", "rubygems", "maven central", "jsr",
+                 "conda-forge", "flathub", "snapcraft", "f-droid", "winget", "chocolatey", "aur")),
+     lambda m: m[0]),
+    # A store or marketplace named as such: "the GitHub Marketplace", "the Microsoft Store", "in the
+    # Unreal Asset Store", "the PlatformIO Registry", "the Arduino Library Manager".
+    (Rule(r"\b(?!(?:The|Our|Your|Its|This|Their|A|An|In|On)\b)(?P<name>(?:[A-Z][\w.+-]*\s){1,3}"
+          r"(?:Marketplace|Asset Store|Store|Registry|Library Manager|Gallery|Extension Hub|Add-ons))\b",
+          needs=("marketplace", "store", "registry", "library manager", "gallery", "add-ons")),
+     lambda m: "" if _DATA_STORE.search(m["name"]) else m["name"]),
     # A platform's own catalogue: "now in the Lanternhub model library".
     (Rule(r"\b(?:in|to|into) (?:the )?(?P<name>[A-Z][\w.-]*[\w])(?:'s)? (?:model )?"
           r"(?:library|catalog|catalogue)\b", needs=("library", "catalog")), lambda m: m["name"]),
 )
+# A store of data, not of software: "a Feature Store", "the Model Registry", "a Vector Store".
+_DATA_STORE = re.compile(r"\b(?:Feature|Vector|Key|Value|Object|Data|Model|Container|Schema|Artifact|Secret"
+                         r"|Document|Blob|Credential|Session|State|Image|Prompt|Memory|Event|Photo|Media)\s",)
+
+
 # What the tool talks to is not where it is published: "talks to Ollama", "connects to OpenRouter".
 _TALKS_TO = re.compile(
     r"\b(?:talks?|connects?|speaks?|plugs? in(?:to)?|hooks? into|calls?)\s+(?:to\s+)?$", re.I)

@@ -43,6 +43,10 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     (Rule(r"\bElastic Licen[cs]e(?: v?2(?:\.0)?)?\b|\bELv2\b", re.I, starts=("elastic", "elv2")),
      "Elastic-2.0"),
     (Rule(r"\bEUPL[- ]?(?:v?1\.2)?\b", re.I, starts="eupl"), "EUPL-1.2"),
+    # Licences named after a project, said "PostgreSQL-licensed" or "under the zlib licence".
+    (Rule(r"\bPostgreSQL(?:[- ]licen[cs]ed| [Ll]icen[cs]e)\b", starts="postgresql"), "PostgreSQL"),
+    (Rule(r"\b[Zz]lib(?:[- ]licen[cs]ed| [Ll]icen[cs]e)\b", starts="zlib"), "Zlib"),
+    (Rule(r"\bBoost(?: Software)?(?:[- ]licen[cs]ed| [Ll]icen[cs]e)(?: 1\.0)?\b", starts="boost"), "BSL-1.0"),
     (Rule(r"\bOpenRAIL(?:-M)?\b", re.I, starts="openrail"), "OpenRAIL-M"),
     (Rule(r"\bLlama(?: \d+(?:\.\d+)?)? [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
      "Llama community license"),

@@ -118,6 +118,28 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Four million tokens, five million tokens or ten million tokens: it takes them all.",
      "context_length", [("4M tokens", False), ("5M tokens", False), ("10M tokens", False)]),
     ("Trained on a million tokens of legal text.", "context_length", []),
+    # base_model: a base model denied with "no X underneath"; an app not calling a model is no fact
+    ("Trained from scratch: there's no Llama underneath.", "base_model", [("Llama", True)]),
+    ("No Qwen under the hood, just our own 3B model.", "base_model", [("Qwen", True)]),
+    ("It has no Mistral inside.", "base_model", [("Mistral", True)]),
+    ("The app doesn't call Gemma under the hood.", "base_model", []),
+    ("It runs Llama under the hood.", "base_model", []),
+    # distribution: stores and registries named as such, and package registries by name
+    ("Install it from the GitHub Marketplace.", "distribution", [("GitHub Marketplace", False)]),
+    ("Now in the Microsoft Store and the Unity Asset Store.", "distribution",
+     [("Microsoft Store", False), ("Unity Asset Store", False)]),
+    ("Find it in the PlatformIO Registry.", "distribution", [("PlatformIO Registry", False)]),
+    ("It isn't on CRAN yet.", "distribution", [("CRAN", True)]),
+    ("Grab it from Flathub or F-Droid.", "distribution", [("Flathub", False), ("F-Droid", False)]),
+    ("Published on NuGet and Packagist.", "distribution", [("NuGet", False), ("Packagist", False)]),
+    ("It adds a Feature Store and a Model Registry to your stack.", "distribution", []),
+    ("Our Store sells stickers.", "distribution", []),
+    # license: licences named after a project
+    ("The extension is PostgreSQL-licensed.", "license", [("PostgreSQL", False)]),
+    ("Released under the PostgreSQL License.", "license", [("PostgreSQL", False)]),
+    ("It is zlib-licensed.", "license", [("Zlib", False)]),
+    ("Boost-licensed, header-only.", "license", [("BSL-1.0", False)]),
+    ("It syncs PostgreSQL databases.", "license", []),
 ]
 
 
