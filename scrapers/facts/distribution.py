@@ -56,6 +56,13 @@ DISTRIBUTIONS: Table = (
           r"(?:Marketplace|Asset Store|Store|Registry|Library Manager|Gallery|Extension Hub|Add-ons))\b",
           needs=("marketplace", "store", "registry", "library manager", "gallery", "add-ons")),
      lambda m: "" if _DATA_STORE.search(m["name"]) else m["name"]),
+    # A platform the tool is served on: "is live on GroqCloud", "now live on Basalt", "runs on
+    # Ollama's cloud" (not "live on Android": an OS is not a place it is published).
+    (Rule(r"\b(?:is|are|goes|went|now)\s+(?:now\s+)?live\s+on\s+(?:the\s+)?"
+          r"(?!(?:Android|iOS|macOS|Mac|Windows|Linux|Twitch|YouTube|Product Hunt)\b)"
+          r"(?P<name>[A-Z][\w.-]*[\w])",
+          needs=("live on",)), lambda m: m["name"]),
+    (Rule(r"\bon\s+(?P<name>[A-Z][\w.-]*[\w])(?:'s|’s)\s+cloud\b", needs=("cloud",)), lambda m: m["name"]),
     # A platform's own catalogue: "now in the Lanternhub model library".
     (Rule(r"\b(?:in|to|into) (?:the )?(?P<name>[A-Z][\w.-]*[\w])(?:'s)? (?:model )?"
           r"(?:library|catalog|catalogue)\b", needs=("library", "catalog")), lambda m: m["name"]),

@@ -178,11 +178,17 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     head = tool.split()[0] if tool.strip() else None
     found = (sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1)))
              if sentences.any_live(_VENDOR_RULES) else [])
-    for index, weight, match in [*found, *_announcers(sentences), *_possessors(sentences, head)]:
+    possessors = _possessors(sentences, head)
+    for index, weight, match in [*found, *_announcers(sentences), *possessors]:
         name = _canonical_vendor(match["name"])
         if not name or name.casefold() == tool:  # "Orca launches today" says nothing of its maker
             continue
         hit = sentences.hit(name, index, match)
+        if (index, weight, match) in possessors:
+            # "<Maker>'s <this tool>" names its maker, whatever the clause does with it: "Ollama
+            # now supports Alibaba's Qwen3-VL" on a post about Qwen3-VL.
+            yield hit, weight
+            continue
         # "works with Anthropic's Claude", "beats OpenAI's GPT-5", "uses Meta's Llama 3": the maker
         # of something else.
         before = clause_before(hit.sentence, match.start("name"))
@@ -254,15 +260,20 @@ _PASSING_IN_CLAUSE = re.compile(
 _KNOWN_HEADLINE = re.compile(
     r"^(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
     r"\s+(?!(?:and|or|vs|is|are|to|with|for|in|on|compatib\w*|support|integrations?|partnership)\b)\w")
-# Product Hunt makers build on known brands ("Google Sheets to SQL") more often than they are them.
+# Product Hunt makers build on known brands ("Google Sheets to SQL") more often than they are them;
+# a brand's name, then a product's with its version, is the brand's own: "Microsoft Majorana 1".
+_VERSIONED_PRODUCT = re.compile(r"\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+v?\d[\w.]*(?=\s*(?:$|[-–—:,]))")
 _THIRD_PARTY_SOURCES = re.compile(r"product ?hunt", re.I)
 
 
 def _known_maker_headline(sentences: Sentences) -> Hit | None:
     """The known maker a headline opens with, when the feed is not a third-party showcase."""
-    if not sentences.items or _THIRD_PARTY_SOURCES.search(sentences.source):
+    if not sentences.items:
         return None
     match = _KNOWN_HEADLINE.match(sentences.items[0])
+    if match and _THIRD_PARTY_SOURCES.search(sentences.source) \
+            and not _VERSIONED_PRODUCT.match(sentences.items[0], match.end("name")):
+        return None
     name = _canonical_vendor(match["name"]) if match else None
     return Hit(name, sentences.items[0], *match.span("name")) if match and name else None
 

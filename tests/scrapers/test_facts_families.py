@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.facts import extract_facts
+from scrapers.facts import extract_facts, launch_facts
+from scrapers.records import LaunchRecord
 
 # (text, kind, expected (value, negated) pairs in order)
 FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
@@ -146,3 +147,38 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
 @pytest.mark.parametrize(("text", "kind", "expected"), FAMILY_PHRASES)
 def test_family_phrases(text: str, kind: str, expected: list[tuple[str, bool]]):
     assert [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind] == expected
+
+
+# distribution: a platform the tool is served on
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pelagic Labs' Ember 3 is live on Driftwood.", [("Driftwood", False)]),
+    ("Ember is now live on BasaltCloud for every account.", [("BasaltCloud", False)]),
+    ("Ember 3 is now available on Kiln's cloud.", [("Kiln", False)]),
+    ("The keynote is now live on YouTube.", []),
+    ("Ember is live on Android and iOS.", []),
+])
+def test_a_platform_the_tool_is_served_on(text: str, expected: list[tuple[str, bool]]):
+    assert [(f.value, f.negated) for f in extract_facts(text) if f.kind == "distribution"] == expected
+
+
+def vendors_of(title: str, summary: str, *, tool: str, source: str) -> list[str]:
+    record = LaunchRecord(source=source, guid="g1", title=title, tool_name=tool, summary=summary)
+    return [fact.value for fact in launch_facts(record) if fact.kind == "vendor"]
+
+
+# vendor: "<Maker>'s <this tool>" names the maker even in a clause about support; a known brand
+# opening a showcase headline is the maker only before a versioned product name
+@pytest.mark.parametrize(("title", "summary", "tool", "source", "expected"), [
+    ("Ember 3", "Driftwood now supports Pelagic Labs' Ember 3.", "Ember 3", "Driftwood Blog",
+     ["Pelagic Labs"]),
+    ("Ember 3", "Ember now runs Pelagic Labs' Ember 3.", "Ember 3", "Driftwood Blog", ["Pelagic Labs"]),
+    ("Quill", "Quill supports Pelagic Labs' Ember 3 out of the box.", "Quill", "Show HN", []),
+    ("NVIDIA Lumen 2 - A chip for robots", "A chip for robots", "NVIDIA Lumen 2", "Product Hunt", ["NVIDIA"]),
+    ("Google Drive Cleaner - Tidy your files", "Tidy your files", "Google Drive Cleaner", "Product Hunt",
+     []),
+    ("Microsoft Teams to Notion - Sync notes", "Sync notes", "Microsoft Teams to Notion", "Product Hunt",
+     []),
+])
+def test_makers_named_by_possession_and_versioned_headlines(title: str, summary: str, tool: str,
+                                                              source: str, expected: list[str]):
+    assert vendors_of(title, summary, tool=tool, source=source) == expected
