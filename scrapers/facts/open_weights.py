@@ -38,7 +38,7 @@ OPEN_WEIGHTS_YES = Rule(
     r"|approved|vetted|paying)\b|on request|by request|upon request|under (?:an )?NDA))"
     r"|\b(?:download|downloadable|available) (?:for download )?on Hugging ?Face\b"
     r"|\bweights on Hugging ?Face\b|\bdownload the weights\b"
-    r"|\bweights\b(?:[^.;]|\.(?=\w)){0,40}?\bon (?:HF|Hugging ?Face)\b"
+    r"|\b(?:weights|checkpoints?)\b(?:[^.;]|\.(?=\w)){0,40}?\bon (?:HF|Hugging ?Face)\b"
     # "an open model", "the first open reasoning model" (not "open the model", "open any model",
     # nor "open models" in general).
     r"|\bopen(?:\s+(?!(?:the|a|an|your|any|this|that|it|its|our|their|each|every|other|source)\b)"
@@ -47,8 +47,8 @@ OPEN_WEIGHTS_YES = Rule(
     r"|\b(?:releas|publish|shar|open[- ]sourc)(?:e|es|ed|ing)\s+(?:the\s+|its\s+|our\s+|all\s+)?"
     r"(?:full\s+)?(?:model\s+)?weights\b",
     re.I,
-    starts=("open", "weights", "download", "available", "releas", "publish", "shar"),
-    needs=("weight", "hugging", "model"),
+    starts=("open", "weights", "checkpoint", "download", "available", "releas", "publish", "shar"),
+    needs=("weight", "hugging", "model", "checkpoint"),
 )
 # "open-sourced" says weights only when the sentence is about a model.
 OPEN_SOURCED = Rule(r"\bopen[- ]sourc(?:ed?|es|ing)\b", re.I, starts="open")

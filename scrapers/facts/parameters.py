@@ -28,18 +28,22 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".
 PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b|\bsizes\b"
                          r"|\bMoE\b|\bmixture[- ]of[- ]experts\b|\bfine-?tunes?\b|\bvariants?\b"
-                         r"|\bversions?\b",
+                         r"|\bversions?\b|\barchitecture\b|\bdense\b",
                          re.I, starts=("model", "param", "weights", "checkpoint", "llm", "sizes", "moe",
-                                       "mixture", "fine", "variant", "version"))
+                                       "mixture", "fine", "variant", "version", "architecture", "dense"))
 
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact per size of the tool's model(s) ('34B', '8x7B'); not the sizes of models it is
     compared with or built on ('beats Llama 3 70B', 'fine-tuned from Mistral 7B')."""
-    if not sentences.any_live(_PARAMETER_RULES):
-        return []
-    about_models = sentences.firsts(PARAMETER_CONTEXT).keys()
-    found = [(index, row, match) for row, (rule, needs_model) in enumerate(PARAMETER_PATTERNS)
-             for index, match in sentences.matches(rule, about_models if needs_model else None)]
+    if sentences.any_live(_PARAMETER_RULES):
+        about_models = sentences.firsts(PARAMETER_CONTEXT).keys()
+        found = [(index, row, match) for row, (rule, needs_model) in enumerate(PARAMETER_PATTERNS)
+                 for index, match in sentences.matches(rule, about_models if needs_model else None)]
+        found += _after_the_name(sentences, about_models)
+    else:  # no sentence about models: only a size just after the tool's name ("Osprey 13B: ...")
+        found = _after_the_name(sentences, ())
+        if not found:
+            return []
     found.sort(key=lambda item: item[:2])  # sentence by sentence, then row by row, as read
     bases = base_model_spans(sentences)
     facts: list[FactRecord] = []
@@ -55,7 +59,7 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         hit = sentences.hit(_size(match["num"], match["unit"]), index, match)
         if (hit.value in sizes or overlaps(match.span(), bases.get(index, []))
                 or _of_another_model(hit, sentences.name) or hit.in_passing() or _is_a_part(hit)
-                or hit.promised()):
+                or hit.promised() or _another_in_parentheses(hit, sentences.name)):
             continue
         sizes.add(hit.value)
         facts.append(hit.fact("parameters"))
@@ -66,7 +70,7 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 _NAMED_BEFORE = re.compile(
     r"(?P<name>\b(?!(?:A|An|The|Our|Its|Their|This|These|New|Each|Both|One|Two|At|With|In|On|For|Of|By"
     r"|From|To|Only|Just|About|Around|Over|Under|Nearly|Roughly|Almost|Is|Has|Now|It|Packs"
-    r"|Weighing|Sized|Size|Parameters|Params)\b)[A-Z][\w.-]*)"
+    r"|Weighing|Sized|Size|Parameters|Params|Same|Still|All|Every|Also)\b)[A-Z][\w.-]*)"
     r"(?:[ -]v?\d[\w.]*)?[ -]$")
 
 
@@ -80,6 +84,42 @@ def _of_another_model(hit: Hit, name: str) -> bool:
     # (a headline as the name: "Tern Labs releases Tern Coder 14B").
     phrase = hit.sentence[before.start():hit.end].casefold()
     return not name or not (named.startswith(word.rstrip("-")) or phrase in named)
+
+
+def _named(sentences: Sentences) -> str:
+    """The first word of the tool's name (folded) when the text holds it, else ''."""
+    head = sentences.name.split()[0].casefold() if sentences.name.strip() else ""
+    return head if head and head in sentences.folded else ""
+
+
+def _after_the_name(sentences: Sentences, about_models: object) -> list[tuple[int, int, re.Match[str]]]:
+    """The bare sizes just after the tool's own name outside a sentence about models: a headline
+    "Osprey 13B: reading the whole contract" sizes Osprey."""
+    head = _named(sentences)
+    if not head or f"{head} " not in sentences.folded and f"{head}-" not in sentences.folded:
+        return []
+    bare = PARAMETER_PATTERNS[2][0]
+    found = []
+    for index, at in sentences.spots(head):
+        if index in about_models:  # type: ignore[operator]
+            continue  # read with the sentence about models already
+        end = at + len(head)
+        gap = re.match(r"[ -]", sentences[index][end:end + 1])
+        if gap and (match := bare.pattern.match(sentences[index], end + 1)):
+            found.append((index, 2, match))
+    return found
+
+
+# A size in parentheses after another model's name: "the default embedding model is bge-small (33M
+# params, MIT)", "it ships with e5-base (110M parameters)".
+_ANOTHER_IN_PARENS = re.compile(
+    r"\b(?:default|bundled|underlying|embedding|helper|uses?|using|with|ships with)\b[^()]{0,40}?"
+    r"(?P<name>[\w.-]+)\s*\($", re.I)
+
+
+def _another_in_parentheses(hit: Hit, name: str) -> bool:
+    before = _ANOTHER_IN_PARENS.search(hit.sentence, max(0, hit.start - 80), hit.start)
+    return bool(before) and not (name and name.casefold().startswith(before["name"].casefold()))
 
 
 # A size that needs a sentence about a model has none to be in without PARAMETER_CONTEXT.

@@ -33,24 +33,28 @@ _WHAT = (
     r"|(?:v?CPU|GPU)[- ](?:second|minute|hour)|message|email|send|minute of audio|sms)(?:es|s)?"
 )
 # Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
-_SIGN = r"(?:US|A|C|NZ|HK|S|R)?\$|[€£¥₹₩₦]"
 _CODE = r"USD|EUR|GBP|CHF|PLN|JPY|INR|KRW|NGN|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK"
 _SIGNS = ("$", "€", "£", "¥", "₹", "₩", "₦")
 # A code as a word ("CHF 12", "20 USD."), not inside one ("makes", "neural"): a text with none of
 # these has no price to read.
-_PRICE_NEEDS = (*_SIGNS, *(f"{code.lower()}{after}" for code in _CODE.split("|")
-                           for after in (" ", ".", ",")))
+_CODE_NEEDS = tuple(f"{code.lower()}{after}" for code in _CODE.split("|") for after in (" ", ".", ","))
+_PRICE_NEEDS = (*_SIGNS, *_CODE_NEEDS)
 _PER = r"\s?(?:/|per|an?|each)\s?"
-_PRICE_ONLY = (rf"(?P<price>(?:{_SIGN})\s?(?P<amount>{_AMOUNT})|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})"
-               rf"|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
-PRICE = Rule(
-    rf"{_PRICE_ONLY}"
+# A price by sign begins at the sign (a prefix, "A$", "US$", is read back from the sentence); by
+# code, at the code or at its amount.
+_BY_SIGN = rf"(?P<price>[$€£¥₹₩₦]\s?(?P<amount>{_AMOUNT}))"
+_BY_CODE = rf"(?P<price>\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)"
+_PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₩₦])\s?(?P<amount>{_AMOUNT})"
+               rf"|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
+_UNIT_BOUGHT = (
     rf"(?:{_PER}(?:(?P<seat>{_THING})s?{_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
     rf"(?:\s?(?:/|per|each)\s?(?P<seat2>{_THING})\b)?"
     r"|\s?(?P<monthly>monthly|annually|yearly)\b"
-    r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)",
-    re.I, needs=_PRICE_NEEDS,
+    r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
 )
+PRICE = Rule(_BY_SIGN + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
+CODE_PRICE = Rule(_BY_CODE + _UNIT_BOUGHT, re.I, starts=tuple(code.lower() for code in _CODE.split("|")),
+                  digits=True, needs=_CODE_NEEDS)
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
     r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)"
@@ -229,6 +233,8 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
     found = []
     for index, match in sentences.matches(PRICE):
         found.extend(_currency_price(sentences, index, match))
+    for index, match in sentences.matches(CODE_PRICE):
+        found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(ONE_TIME_FIRST):
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(WORD_PRICE):
@@ -260,11 +266,12 @@ _OTHERS_PRICE = re.compile(
 
 def _currency_price(sentences: Sentences, index: int, match: re.Match[str]) -> list[tuple[Decimal, Hit]]:
     """[(amount, hit)] of a currency price the tool charges; [] for another product's."""
-    amount_text = match["amount"] or match["amount2"] or match["amount3"]
+    groups = match.groupdict()
+    amount_text = groups.get("amount") or groups.get("amount2") or groups.get("amount3") or ""
     # "1.299,00" and "12,50" put the decimals after a comma; everything else after a point.
     decimal = "," if _COMMA_DECIMALS.search(amount_text) else "."
     price = Price.fromstring(match["price"], decimal_separator=decimal)
-    value = _price(match, price)
+    value = _price(match, price, _sign_prefix(sentences[index], match))
     hit = sentences.hit(value or "", index, match)
     if not value or _someone_elses_price(hit):
         return []
@@ -280,10 +287,22 @@ def _someone_elses_price(hit: Hit) -> bool:
             or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start))))
 
 
-def _price(match: re.Match[str], price: Price) -> str | None:
+def _sign_prefix(sentence: str, match: re.Match[str]) -> str:
+    """The letters a dollar sign is prefixed with ("A" of "A$149", "US" of "US$20"), or ''."""
+    if not match["price"].startswith("$"):
+        return ""
+    prefix = _DOLLAR_PREFIX.search(sentence, 0, match.start("price"))
+    return prefix[1] if prefix else ""
+
+
+_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(US|A|C|NZ|HK|S|R)$")
+
+
+def _price(match: re.Match[str], price: Price, prefix: str = "") -> str | None:
     if price.amount is None:
         return None
-    amount = " ".join(match["price"].split())  # the price as written: "A$149", "CHF 0.008", "20 USD"
+    # the price as written: "A$149", "CHF 0.008", "20 USD"
+    amount = prefix + " ".join(match["price"].split())
     return _priced(amount, match)
 
 

@@ -178,7 +178,7 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     head = tool.split()[0] if tool.strip() else None
     found = (sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1)))
              if sentences.any_live(_VENDOR_RULES) else [])
-    possessors = _possessors(sentences, head)
+    possessors = _possessors(sentences, head) + _appositive_makers(sentences, head)
     for index, weight, match in [*found, *_announcers(sentences), *possessors]:
         name = _canonical_vendor(match["name"])
         if not name or name.casefold() == tool:  # "Orca launches today" says nothing of its maker
@@ -239,6 +239,26 @@ def _possessors(sentences: Sentences, head: str | None) -> list[tuple[int, int, 
             continue  # "Acme's Orcas" is not Orca
         if match := _POSSESSOR.search(sentence, max(0, at - 80), at):
             found.append((index, 2, match))
+    return found
+
+
+# The tool's name, then its maker set off by commas or dashes: "Orca, from Acme Labs, is ...",
+# "Orca — by Acme — reads ...", "Orca, made by Acme Labs, ...".
+_APPOSITIVE_MAKER = re.compile(
+    rf"\s*(?:,|\s[—–-])\s*(?:(?:made|built|developed)\s+)?(?:from|by)\s+(?P<name>{_NAME})\s*(?:,|[—–]|\s-\s)")
+
+
+def _appositive_makers(sentences: Sentences, head: str | None) -> list[tuple[int, int, re.Match[str]]]:
+    """(sentence index, weight, match with the maker's `name`) of each "<Tool>, from <Maker>,"."""
+    if not head or not (" from " in sentences.folded or " by " in sentences.folded):
+        return []
+    found = []
+    for index, at in sentences.spots(head):
+        end = at + len(head)
+        if sentences[index][at - 1:at].isalnum():
+            continue
+        if match := _APPOSITIVE_MAKER.match(sentences[index], end):
+            found.append((index, 3, match))
     return found
 
 

@@ -50,6 +50,11 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("€1.499,00 per year", "entry_price", [("€1.499,00/year", False)]),
     ("PLN 49 per seat per month", "entry_price", [("PLN 49/seat/month", False)]),
     ("We used to pay CHF 200 a month for our old tool.", "entry_price", []),
+    # every sign and code a price may begin with (the lowest wins)
+    ("Plans: $9/mo, €9/mo, £9/mo, ¥900/mo, ₹900/mo, ₩9,000/mo, ₦9,000/mo, USD 9/mo, EUR 9/mo, GBP 9/mo, "
+     "CHF 9/mo, PLN 9/mo, JPY 900/mo, INR 900/mo, KRW 9000/mo, NGN 9000/mo, CAD 9/mo, NZD 9/mo, SGD 9/mo, "
+     "HKD 9/mo, SEK 9/mo, NOK 9/mo, DKK 9/mo, CNY 9/mo, RMB 9/mo, BRL 9/mo, ZAR 9/mo, MXN 9/mo, CZK 9/mo "
+     "or 2 USD a week.", "entry_price", [("2 USD/week", False)]),
     ("Compute is $0.00005 per vCPU-second.", "entry_price", [("$0.00005 per vCPU-second", False)]),
     # closed source is open_source denied, not a licence; open source for others is not the tool's
     ("The desktop app is closed-source.", "pricing_model", [("open_source", True)]),
@@ -119,6 +124,10 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Four million tokens, five million tokens or ten million tokens: it takes them all.",
      "context_length", [("4M tokens", False), ("5M tokens", False), ("10M tokens", False)]),
     ("Trained on a million tokens of legal text.", "context_length", []),
+    # parameters: a size beside "architecture" or "dense" is the model's
+    ("Same 22B architecture, new tokenizer.", "parameters", [("22B", False)]),
+    ("Still a 22B dense model.", "parameters", [("22B", False)]),
+    ("It moved to a new 22B building.", "parameters", []),
     # base_model: a base model denied with "no X underneath"; an app not calling a model is no fact
     ("Trained from scratch: there's no Llama underneath.", "base_model", [("Llama", True)]),
     ("No Qwen under the hood, just our own 3B model.", "base_model", [("Qwen", True)]),
@@ -182,3 +191,34 @@ def vendors_of(title: str, summary: str, *, tool: str, source: str) -> list[str]
 def test_makers_named_by_possession_and_versioned_headlines(title: str, summary: str, tool: str,
                                                               source: str, expected: list[str]):
     assert vendors_of(title, summary, tool=tool, source=source) == expected
+
+
+# parameters: a bare size just after the tool's own name is its size, even in a headline about
+# something else; a size in parentheses after another (bundled, default) model is that model's
+@pytest.mark.parametrize(("title", "text", "name", "expected"), [
+    ("Tagore 9B: contracts, read whole", "", "Tagore", ["9B"]),
+    ("Why Tagore-22B reads slowly", "", "Tagore", ["22B"]),
+    ("Tagore 4B, now on phones", "", "Tagore 4B", ["4B"]),
+    ("Tagore 1.1", "Same 22B architecture; new tokenizer.", "Tagore", ["22B"]),
+    ("Tagore 1.1", "Still a 22B dense model.", "Tagore", ["22B"]),
+    ("Tagore", "The default embedding model is e5-small (33M params, MIT).", "Tagore", []),
+    ("Tagore", "It ships with minilm-l6 (22M parameters) for reranking.", "Tagore", []),
+    ("Tagore", "Revenue grew to 3B yen.", "Tagore", []),
+])
+def test_sizes_by_the_name_and_not_of_a_bundled_model(title: str, text: str, name: str,
+                                                       expected: list[str]):
+    found = extract_facts(text, title=title, name=name)
+    assert [f.value for f in found if f.kind == "parameters"] == expected
+
+
+# open_weights: checkpoints on the Hub are the weights out; vendor: "<Tool>, from <Maker>,"
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("Checkpoint on HF as acme/quill-7b.", "open_weights", ["yes"]),
+    ("The checkpoints are up on Hugging Face.", "open_weights", ["yes"]),
+    ("Quill, from Tern Labs, reads contracts.", "vendor", ["Tern Labs"]),
+    ("Quill — by Tern Labs — reads contracts.", "vendor", ["Tern Labs"]),
+    ("Quill, made by Tern Labs, reads contracts.", "vendor", ["Tern Labs"]),
+    ("Quill reads letters, from Tern Labs to Acme.", "vendor", []),
+])
+def test_checkpoints_and_makers_set_off_by_commas(text: str, kind: str, expected: list[str]):
+    assert [f.value for f in extract_facts(text, name="Quill") if f.kind == kind] == expected
