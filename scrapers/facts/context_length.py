@@ -26,7 +26,8 @@ CONTEXT_SENTENCE = Rule(
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 WORD_CONTEXT = Rule(
     r"\b(?P<count>a|one|two|three|four|five|ten)[\s-](?P<scale>million|hundred[\s-]thousand)[\s-]tokens?\b",
-    re.I, starts=("a", "one", "two", "three", "four", "five", "ten"), needs=("million", "hundred"))
+    re.I, starts=("a", "one", "two", "three", "four", "five", "ten"), needs=("million", "hundred"),
+    on_demand=True)  # "a" begins too many words to try each as the text is read
 
 def context_length_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """The context window(s) stated, as '256K tokens': a size in K or M tokens anywhere (not a

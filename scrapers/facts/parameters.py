@@ -104,8 +104,9 @@ def _after_the_name(sentences: Sentences, about_models: object) -> list[tuple[in
         if index in about_models:  # type: ignore[operator]
             continue  # read with the sentence about models already
         end = at + len(head)
-        gap = re.match(r"[ -]", sentences[index][end:end + 1])
-        if gap and (match := bare.pattern.match(sentences[index], end + 1)):
+        sentence = sentences[index]
+        if sentence[end:end + 1] in (" ", "-") and sentence[end + 1:end + 2].isdigit() \
+                and (match := bare.pattern.match(sentence, end + 1)):
             found.append((index, 2, match))
     return found
 
@@ -118,6 +119,8 @@ _ANOTHER_IN_PARENS = re.compile(
 
 
 def _another_in_parentheses(hit: Hit, name: str) -> bool:
+    if not hit.sentence[:hit.start].rstrip().endswith("("):
+        return False
     before = _ANOTHER_IN_PARENS.search(hit.sentence, max(0, hit.start - 80), hit.start)
     return bool(before) and not (name and name.casefold().startswith(before["name"].casefold()))
 

@@ -60,7 +60,7 @@ ONE_TIME_FIRST = Rule(
     r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)"
     r"(?:\s(?:purchase|payment|fee|price|licen[cs]e|deal))?"
     rf"[,:]?\s(?:of\s|for\s|at\s|just\s|only\s)?{_PRICE_ONLY}",
-    re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS,
+    re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS, on_demand=True,
 )
 FEE = Rule(
     rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
@@ -291,7 +291,8 @@ def _sign_prefix(sentence: str, match: re.Match[str]) -> str:
     """The letters a dollar sign is prefixed with ("A" of "A$149", "US" of "US$20"), or ''."""
     if not match["price"].startswith("$"):
         return ""
-    prefix = _DOLLAR_PREFIX.search(sentence, 0, match.start("price"))
+    at = match.start("price")
+    prefix = _DOLLAR_PREFIX.search(sentence, max(0, at - 3), at)
     return prefix[1] if prefix else ""
 
 
