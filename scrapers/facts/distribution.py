@@ -50,11 +50,11 @@ DISTRIBUTIONS: Table = (
           needs=("pgxn", "cran", "cpan", "hackage", "packagist", "nuget", "rubygems", "maven central", "jsr",
                  "conda-forge", "flathub", "snapcraft", "f-droid", "winget", "chocolatey", "aur")),
      lambda m: m[0]),
-    # A store or marketplace named as such: "the GitHub Marketplace", "the Microsoft Store", "in the
-    # Unreal Asset Store", "the PlatformIO Registry", "the Arduino Library Manager".
+    # A store or marketplace named as such: "the GitHub Marketplace", "the Microsoft Store", "the
+    # Shopify App Store", "the Raycast Store".
     (Rule(r"\b(?!(?:The|Our|Your|Its|This|Their|A|An|In|On)\b)(?P<name>(?:[A-Z][\w.+-]*\s){1,3}"
-          r"(?:Marketplace|Asset Store|Store|Registry|Library Manager|Gallery|Extension Hub|Add-ons))\b",
-          needs=("marketplace", "store", "registry", "library manager", "gallery", "add-ons")),
+          r"(?:Marketplace|Store|Gallery|Add-ons))\b",
+          needs=("marketplace", "store", "gallery", "add-ons")),
      lambda m: "" if _DATA_STORE.search(m["name"]) else m["name"]),
     # A platform the tool is served on: "is live on GroqCloud", "now live on Basalt", "runs on
     # Ollama's cloud" (not "live on Android": an OS is not a place it is published).

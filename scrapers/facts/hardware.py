@@ -9,7 +9,7 @@ from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
 _GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
-             r"|MI300X?|Jetson(?: (?:AGX|Orin|Nano|Xavier|NX|TX2|Thor))+)")
+             r"|MI300X?|Jetson [A-Z]\w+)")
 
 
 def _gpu(match: re.Match[str]) -> str:
@@ -40,7 +40,7 @@ HARDWARE: Table = (
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),
-    (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?! Pico)(?: \d)?\b",
+    (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
           needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")),
      lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" else m[0]),
     # A bare card number said as people say one: "an old 3090", "my 4070 Ti", "two 4090s".
@@ -48,10 +48,10 @@ HARDWARE: Table = (
           r"|(?<=\bdual )|(?<=\bspare )|(?<=\bused )|(?<=\bsingle ))(?P<num>[345]0[5-9]0(?: ?Ti)?)s?\b"
           r"(?![\s-]?(?:mAh|units|km|kg|people|users|rpm|MHz|W|AD|BC)\b)",
           digits=True, needs=tuple(f"{k}0{t}0" for k in "345" for t in "56789")), _bare_card),
-    # Devices a tool runs on, by family: phones, handhelds, boards.
-    (Rule(r"\b(?:Pixel \d+(?: Pro)?|iPhone \d+(?: Pro(?: Max)?)?|Galaxy S\d+|Steam Deck|ESP32(?:-[A-Z]\d)?"
-          r"|Raspberry Pi Pico(?: \d)?|Jetson Nano|Snapdragon \d+(?: Gen \d)?|Coral(?: Edge)? TPU)\b",
-          needs=("pixel", "iphone", "galaxy", "steam deck", "esp32", "pico", "snapdragon", "coral")),
+    # Devices a tool runs on, by family: phones and their chips, edge accelerators.
+    (Rule(r"\b(?:Pixel \d+(?: Pro)?|iPhone \d+(?: Pro(?: Max)?)?|Galaxy S\d+|Snapdragon \d+(?: Gen \d)?"
+          r"|Coral(?: Edge)? TPU)\b",
+          needs=("pixel", "iphone", "galaxy", "snapdragon", "coral")),
      lambda m: m[0]),
     (Rule(r"\bCPUs?\b(?:[- ]only)?", needs=("cpu",)), "CPU"),
     # A bare GPU is a fact only when the text says one is not needed.

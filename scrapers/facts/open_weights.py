@@ -19,7 +19,6 @@ OPEN_WEIGHTS_NO = Rule(
     r"\bclosed[- ]weights?\b|\bweights (?:are|will|is) not (?:be )?(?:released|available|published|public)\b"
     r"|\bweights (?:(?:still|also) )?(?:aren['’]t|won['’]t be|isn['’]t|are not|remain not) (?:yet )?"
     r"(?:released|available|published|public|downloadable|open|shared)\b"
-    r"|\bweights (?:remain|stay|are kept) (?:closed|private|proprietary|in-house|internal)\b"
     # "we aren't publishing weights", "we are not sharing the model weights"
     r"|\bnot (?:releasing|publishing|sharing|open[- ]sourcing) (?:the |its |our |any )?(?:model )?weights\b"
     r"|\b(?:aren['’]t|won['’]t be|isn['’]t) (?:releasing|publishing|sharing|open[- ]sourcing) "

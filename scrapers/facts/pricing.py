@@ -20,21 +20,20 @@ from scrapers.records import FactRecord
 _AMOUNT = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?P<scale>1M|1 ?million|million|1K|1,000|1000|thousand|100|10K|1B)"
 # What one unit of a per-unit price is: a person (a seat) or a thing the tool is used on.
-_PERSONS = ("seat", "user", "member", "editor", "teacher", "student", "developer", "learner",
-            "employee", "person", "head")
-_THINGS = ("repo", "repository", "robot", "device", "project", "site", "camera", "server", "node",
+_PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person", "head")
+_THINGS = ("repo", "repository", "device", "project", "site", "camera", "server", "node",
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
-           "domain", "website", "classroom", "school", "clinic", "bot")
+           "domain", "website", "bot")
 _THING = "|".join(_PERSONS + _THINGS)
 _WHAT = (
     r"(?P<what>month|mo|year|yr|annum|week|day|hour|hr|minute|min|second|sec|page|"
     rf"{_THING}|request|call|API call|search|query|queries|token|input token|output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
-    r"|(?:v?CPU|GPU)[- ](?:second|minute|hour)|message|email|send|minute of audio|sms)(?:es|s)?"
+    r"|message|email|send|minute of audio|sms)(?:es|s)?"
 )
 # Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
-_CODE = r"USD|EUR|GBP|CHF|PLN|JPY|INR|KRW|NGN|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK"
-_SIGNS = ("$", "€", "£", "¥", "₹", "₩", "₦")
+_CODE = r"USD|EUR|GBP|CHF|JPY|INR|KRW|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK"
+_SIGNS = ("$", "€", "£", "¥", "₹", "₩")
 # A code as a word ("CHF 12", "20 USD."), not inside one ("makes", "neural"): a text with none of
 # these has no price to read.
 _CODE_NEEDS = tuple(f"{code.lower()}{after}" for code in _CODE.split("|") for after in (" ", ".", ","))
@@ -42,22 +41,22 @@ _PRICE_NEEDS = (*_SIGNS, *_CODE_NEEDS)
 _PER = r"\s?(?:/|per|an?|each)\s?"
 # A price by sign begins at the sign (a prefix, "A$", "US$", is read back from the sentence); by
 # code, at the code or at its amount.
-_BY_SIGN = rf"(?P<price>[$€£¥₹₩₦]\s?(?P<amount>{_AMOUNT}))"
+_BY_SIGN = rf"(?P<price>[$€£¥₹₩]\s?(?P<amount>{_AMOUNT}))"
 _BY_CODE = rf"(?P<price>\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)"
-_PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₩₦])\s?(?P<amount>{_AMOUNT})"
+_PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₩])\s?(?P<amount>{_AMOUNT})"
                rf"|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
 _UNIT_BOUGHT = (
     rf"(?:{_PER}(?:(?P<seat>{_THING})s?{_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
     rf"(?:\s?(?:/|per|each)\s?(?P<seat2>{_THING})\b)?"
     r"|\s?(?P<monthly>monthly|annually|yearly)\b"
-    r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
+    r"|,?\s?(?P<once>one[- ]time|once|lifetime)\b)"
 )
 PRICE = Rule(_BY_SIGN + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
 CODE_PRICE = Rule(_BY_CODE + _UNIT_BOUGHT, re.I, starts=tuple(code.lower() for code in _CODE.split("|")),
                   digits=True, needs=_CODE_NEEDS)
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
-    r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)"
+    r"\b(?P<once>one[- ]time|pay once|lifetime)"
     r"(?:\s(?:purchase|payment|fee|price|licen[cs]e|deal))?"
     rf"[,:]?\s(?:of\s|for\s|at\s|just\s|only\s)?{_PRICE_ONLY}",
     re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS, on_demand=True,
@@ -84,10 +83,10 @@ FREE_TIER = Rule(
     # "free for the first 1,000 requests a month", "every plan, including the free one"
     r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b"
     # An allowance or a condition: "free for 100 sends a month", "free if you have fewer than 50
-    # invoices", "free under 1,000 users", "free until you make $100K", "free below 10 GB".
+    # invoices", "free under 1,000 users", "free below 10 GB".
     r"|\bfree for [\d,.]+[KkMm]?\b(?! (?:days?|weeks?|months?|years?)\b)"
     r"|\bfree (?:if|when|as long as|under|below|up to|for up to)\b"
-    r"|\bfree until (?:you|your)\b|\bfree (?:for|to) (?:the first|your first)\b",
+    r"|\bfree (?:for|to) (?:the first|your first)\b",
     re.I, starts=("free", "first", "up to", "including", "even"), needs=("free",),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
@@ -104,11 +103,6 @@ FREE = Rule(
     r"|\b(?:at )?no cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b",
     re.I, starts=("free", "no cost", "at no cost", "cost"), needs=("free", "no cost", "nothing"),
 )
-# "free for government schools", "free for charities": free to some, read only beside a price (a
-# trial, "free for 14 days", is not a free tier).
-FREE_FOR_SOME = Rule(
-    r"\bfree for (?!(?:\d+|a|an|one|two|three|the first \d+|the first) (?:days?|weeks?|months?)\b)\w",
-    re.I, starts="free for", needs=("free for",))
 PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
                  starts="paid", needs=("paid",))
 PAY_PER_USE = Rule(r"\bpay[- ](?:per[- ](?:token|use|call|request)|as[- ]you[- ]go)\b", re.I, starts="pay",
@@ -125,8 +119,8 @@ _OPEN_SOURCE_USERS = re.compile(
     r"|teams|orgs|organisations|organizations|non-?profits|work)\b", re.I)
 
 def _unit(word: str) -> str:
-    """A unit as one value says it: "mo" is "month", "users" and "teachers" are "seat"."""
-    word = re.sub(r"(?i)\b(v?cpu|gpu)", lambda m: m[1].upper().replace("V", "v"), word.lower())
+    """A unit as one value says it: "mo" is "month", "users" and "members" are "seat"."""
+    word = word.lower()
     if word in _PERSONS:
         return "seat"
     return _UNIT_NAMES.get(word, word)
@@ -186,7 +180,7 @@ def _free_offer(sentences: Sentences) -> Hit | None:
     tier = _first_said(sentences, FREE_TIER)
     if tier or not _prices(sentences):
         return tier
-    free = _first_said(sentences, FREE) or _first_said(sentences, FREE_FOR_SOME)
+    free = _first_said(sentences, FREE)
     return free if free and not free.negated() else None
 
 

@@ -19,14 +19,12 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Your first 5 projects cost nothing; after that it's $3 per project per month.", "pricing_model",
      [("freemium", False)]),
     ("Plans: Starter Free 500 / month, Team $12 per 1,000 calls", "pricing_model", [("freemium", False)]),
-    ("₹199 a month per tutor; free for public libraries.", "pricing_model", [("freemium", False)]),
     ("Try it for free, then $15/month.", "pricing_model", []),  # a trial, not a free offer
     ("Feel free to ask; the hosted plan is $9/month.", "pricing_model", []),
     ("It's free for 14 days, then £5 a month.", "pricing_model", []),
     ("Free for 14 days, then £5 a month.", "entry_price", [("£5/month", False)]),
     # entry_price: the free offer is the free tier, an allowance alone too
     ("Linting bot (free for 300 checks/mo)", "entry_price", [("free tier", False)]),
-    ("Free until your shop makes $50K a year.", "entry_price", [("free tier", False)]),
     ("Hosting is free under 10,000 visits; beyond that $19 a month.", "entry_price",
      [("free tier", False), ("$19/month", False)]),
     ("Free when you stay below 1 GB.", "entry_price", [("free tier", False)]),
@@ -34,13 +32,13 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Billing is $40/month per camera.", "entry_price", [("$40/camera/month", False)]),
     ("It costs $12 a month per device.", "entry_price", [("$12/device/month", False)]),
     ("Pricing is €90 per site per month.", "entry_price", [("€90/site/month", False)]),
-    ("₹150 per student per month", "entry_price", [("₹150/seat/month", False)]),
-    ("¥3,200 per robot per month, paid yearly.", "entry_price", [("¥3,200/robot/month", False)]),
+    ("₹150 per developer per month", "entry_price", [("₹150/seat/month", False)]),
+    ("¥3,200 per server per month, paid yearly.", "entry_price", [("¥3,200/server/month", False)]),
     # one-time prices, said before or after the amount
     ("Pay once: $24.", "entry_price", [("$24 one-time", False)]),
-    ("One-off payment of €35 for the desktop app.", "entry_price", [("€35 one-time", False)]),
+    ("One-time payment of €35 for the desktop app.", "entry_price", [("€35 one-time", False)]),
     ("A lifetime licence for £49.", "entry_price", [("£49 one-time", False)]),
-    ("It's $7.99 one-off, no subscription.", "entry_price", [("$7.99 one-time", False)]),
+    ("It's $7.99 one-time, no subscription.", "entry_price", [("$7.99 one-time", False)]),
     ("€15, once, and it's yours.", "entry_price", [("€15 one-time", False)]),
     # any currency sign or code, any number format
     ("CHF 12 per month", "entry_price", [("CHF 12/month", False)]),
@@ -48,14 +46,13 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("₩9,900 a month", "entry_price", [("₩9,900/month", False)]),
     ("A$29 per month", "entry_price", [("A$29/month", False)]),
     ("€1.499,00 per year", "entry_price", [("€1.499,00/year", False)]),
-    ("PLN 49 per seat per month", "entry_price", [("PLN 49/seat/month", False)]),
+    ("SEK 49 per seat per month", "entry_price", [("SEK 49/seat/month", False)]),
     ("We used to pay CHF 200 a month for our old tool.", "entry_price", []),
     # every sign and code a price may begin with (the lowest wins)
-    ("Plans: $9/mo, €9/mo, £9/mo, ¥900/mo, ₹900/mo, ₩9,000/mo, ₦9,000/mo, USD 9/mo, EUR 9/mo, GBP 9/mo, "
-     "CHF 9/mo, PLN 9/mo, JPY 900/mo, INR 900/mo, KRW 9000/mo, NGN 9000/mo, CAD 9/mo, NZD 9/mo, SGD 9/mo, "
+    ("Plans: $9/mo, €9/mo, £9/mo, ¥900/mo, ₹900/mo, ₩9,000/mo, USD 9/mo, EUR 9/mo, GBP 9/mo, "
+     "CHF 9/mo, JPY 900/mo, INR 900/mo, KRW 9000/mo, CAD 9/mo, NZD 9/mo, SGD 9/mo, "
      "HKD 9/mo, SEK 9/mo, NOK 9/mo, DKK 9/mo, CNY 9/mo, RMB 9/mo, BRL 9/mo, ZAR 9/mo, MXN 9/mo, CZK 9/mo "
      "or 2 USD a week.", "entry_price", [("2 USD/week", False)]),
-    ("Compute is $0.00005 per vCPU-second.", "entry_price", [("$0.00005 per vCPU-second", False)]),
     # closed source is open_source denied, not a licence; open source for others is not the tool's
     ("The desktop app is closed-source.", "pricing_model", [("open_source", True)]),
     ("It stays closed source while we find a business model.", "license", []),
@@ -77,10 +74,7 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("I run it on my old 3080 at home.", "hardware", [("RTX 3080", False)]),
     ("It gets 40 tokens/s on a spare 4070 Ti.", "hardware", [("RTX 4070 Ti", False)]),
     ("It runs at 12 tokens a second on an iPhone 16 Pro.", "hardware", [("iPhone 16 Pro", False)]),
-    ("Tested on a Galaxy S25 and a Steam Deck.", "hardware", [("Galaxy S25", False), ("Steam Deck", False)]),
-    ("Flash it to an ESP32-S3 board.", "hardware", [("ESP32-S3", False)]),
-    ("It runs on a Jetson Orin Nano.", "hardware", [("Jetson Orin Nano", False)]),
-    ("A Raspberry Pi Pico 2 is enough.", "hardware", [("Raspberry Pi Pico 2", False)]),
+    ("Tested on a Galaxy S25.", "hardware", [("Galaxy S25", False)]),
     ("It needs a Snapdragon 8 Gen 3 phone or a Coral Edge TPU.", "hardware",
      [("Snapdragon 8 Gen 3", False), ("Coral Edge TPU", False)]),
     ("The case holds a 4050 mAh battery.", "hardware", []),
@@ -95,7 +89,6 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("We aren't releasing weights.", "open_weights", [("no", False)]),
     ("The lab isn't publishing the weights.", "open_weights", [("no", False)]),
     ("It's API-only; we won't be publishing weights.", "open_weights", [("no", False)]),
-    ("The weights stay private for now.", "open_weights", [("no", False)]),
     ("It beats Foo-7B (61.0), the open model many teams used before.", "open_weights", []),
     ("Quill is the open model our customers rely on.", "open_weights", []),
     ("The weights are available on Hugging Face.", "open_weights", [("yes", False)]),
@@ -136,13 +129,13 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It runs Llama under the hood.", "base_model", []),
     # distribution: stores and registries named as such, and package registries by name
     ("Install it from the GitHub Marketplace.", "distribution", [("GitHub Marketplace", False)]),
-    ("Now in the Microsoft Store and the Unity Asset Store.", "distribution",
-     [("Microsoft Store", False), ("Unity Asset Store", False)]),
-    ("Find it in the PlatformIO Registry.", "distribution", [("PlatformIO Registry", False)]),
+    ("Now in the Microsoft Store and the Shopify App Store.", "distribution",
+     [("App Store", False), ("Microsoft Store", False)]),
+    ("Find it in the Raycast Store.", "distribution", [("Raycast Store", False)]),
     ("It isn't on CRAN yet.", "distribution", [("CRAN", True)]),
     ("Grab it from Flathub or F-Droid.", "distribution", [("Flathub", False), ("F-Droid", False)]),
     ("Published on NuGet and Packagist.", "distribution", [("NuGet", False), ("Packagist", False)]),
-    ("It adds a Feature Store and a Model Registry to your stack.", "distribution", []),
+    ("It adds a Feature Store and a Vector Store to your stack.", "distribution", []),
     ("Our Store sells stickers.", "distribution", []),
     # license: licences named after a project
     ("The extension is PostgreSQL-licensed.", "license", [("PostgreSQL", False)]),
