@@ -161,7 +161,7 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
     if freemium:
         facts.append(freemium.valued("freemium").fact("pricing_model"))
     free = _first_said(sentences, FREE)
-    if free and not freemium and not tier:
+    if free and not freemium and not tier and _is_the_tool_free(free, bool(_prices(sentences))):
         facts.append(free.valued("free").fact("pricing_model", free.negated()))
     paid = _first_said(sentences, PAID_PLAN) or _first_said(sentences, PAY_PER_USE)
     if paid and not paid.negated() and paid.value.lower().startswith("pay"):
@@ -181,7 +181,37 @@ def _free_offer(sentences: Sentences) -> Hit | None:
     if tier or not _prices(sentences):
         return tier
     free = _first_said(sentences, FREE)
-    return free if free and not free.negated() else None
+    return free if free and not free.negated() and _is_offered_free(free) else None
+
+
+# Free said of the tool (or a plan of it), not of a perk or another product: not "free updates",
+# "a free spreadsheet" (free before a noun), "setup is free", "unlike Foo, which is free".
+_FREE_BEFORE_A_NOUN = re.compile(
+    r"[\s-]+(?!(?:if|when|under|below|as|with|for|and|or|forever|to|until|plan|tier|up|on|in|at|now"
+    r"|today|while|during|since|by)\b)[a-z]", )
+_PERK_IS = re.compile(r"\b(?:setup|set-up|shipping|onboarding|installation|migration|support|delivery"
+                      r"|returns|updates|upgrades|trial|demo|sign-?up|registration)\s+(?:is|are)\s+"
+                      r"(?:always\s+|also\s+|still\s+)?$", re.I)
+_ANOTHER_IS = re.compile(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+)\b[^.;]*"
+                         r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+(?:\w+\s+)?$", re.I)
+
+
+def _is_the_tool_free(hit: Hit, priced: bool) -> bool:
+    """Whether "free" says the whole tool is free: beside a price, a free perk ("free updates")
+    says nothing; a perk or another product is never the tool ("setup is free")."""
+    if hit.negated():
+        return True  # "it is not free" is said of the tool
+    if priced:
+        return _is_offered_free(hit)
+    before = hit.sentence[:hit.start]
+    return not (_PERK_IS.search(before) or _ANOTHER_IS.search(before))
+
+
+def _is_offered_free(hit: Hit) -> bool:
+    sentence = hit.sentence
+    before = sentence[:hit.start]
+    return not (_FREE_BEFORE_A_NOUN.match(sentence, hit.end) or _PERK_IS.search(before)
+                or _ANOTHER_IS.search(before))
 
 
 def _open_source(sentences: Sentences) -> FactRecord | None:

@@ -20,6 +20,12 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("freemium", False)]),
     ("Plans: Starter Free 500 / month, Team $12 per 1,000 calls", "pricing_model", [("freemium", False)]),
     ("Try it for free, then $15/month.", "pricing_model", []),  # a trial, not a free offer
+    ("Unlike Foo, which is free, Quill costs $10/month.", "pricing_model", []),
+    ("Quill is $5/month. Setup is free.", "pricing_model", []),
+    ("We replaced a free spreadsheet with Quill at $8/seat/month.", "pricing_model", []),
+    ("Quill costs $12/month and comes with free updates.", "entry_price", [("$12/month", False)]),
+    ("Personal use is free, teams pay $4/month.", "entry_price", [("free tier", False), ("$4/month", False)]),
+    ("Quill is a free app for iPhone.", "pricing_model", [("free", False)]),
     ("Feel free to ask; the hosted plan is $9/month.", "pricing_model", []),
     ("It's free for 14 days, then £5 a month.", "pricing_model", []),
     ("Free for 14 days, then £5 a month.", "entry_price", [("£5/month", False)]),
