@@ -59,13 +59,16 @@ SCORED_BENCHMARK = Rule(
 )
 # Score-like numbers that are not benchmark results: uptime, ratings, installs.
 _NOT_A_SCORE = re.compile(r"\s*(?:stars?|points|upvotes|users|downloads|installs|ratings?|reviews"
-                          r"|uptime|ms\b)",
+                          r"|uptime|ms\b|tokens|tok/s|t/s|fps|frames|seconds|s\b|x\b|times|MB|GB|W\b|watts"
+                          r"|requests|qps|rps)",
                           re.I)
 _NOT_BENCHMARKS = frozenset({"API", "AWS", "GCP", "CPU", "GPU", "RAM", "SQL", "USD", "EUR", "GBP", "CEO",
                              "CTO", "iOS", "HN", "PH", "YC", "SDK", "CLI", "LLM", "MCP", "GitHub", "YouTube",
                              "TikTok", "LinkedIn", "MacBook", "iPhone", "iPad", "PyPI", "DevOps",
                              "JavaScript",
-                             "TypeScript", "OpenAI", "PostgreSQL", "MySQL", "WebGPU", "macOS", "HuggingFace"})
+                             "TypeScript", "OpenAI", "PostgreSQL", "MySQL", "WebGPU", "macOS", "HuggingFace",
+                             "ARM", "NPU", "TPU", "CUDA", "ROCm", "WordPress", "HubSpot", "PayPal", "ChatGPT",
+                             "DeepSeek", "SoundCloud", "PlayStation", "AirPods", "SaaS", "ARR", "MRR", "NPS"})
 
 
 def _scored_benchmarks(sentences: Sentences, named: set[str]) -> list[tuple[int, int, Hit]]:

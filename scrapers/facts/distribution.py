@@ -59,7 +59,8 @@ DISTRIBUTIONS: Table = (
     # A platform the tool is served on: "is live on GroqCloud", "now live on Basalt", "runs on
     # Ollama's cloud" (not "live on Android": an OS is not a place it is published).
     (Rule(r"\b(?:is|are|goes|went|now)\s+(?:now\s+)?live\s+on\s+(?:the\s+)?"
-          r"(?!(?:Android|iOS|macOS|Mac|Windows|Linux|Twitch|YouTube|Product Hunt)\b)"
+          r"(?!(?:Android|iOS|macOS|Mac|Windows|Linux|Twitch|YouTube|Product Hunt|Hacker News|Kickstarter"
+          r"|Indiegogo|Reddit|Twitter|LinkedIn|TikTok|Instagram|X)\b)"
           r"(?P<name>[A-Z][\w.-]*[\w])",
           needs=("live on",)), lambda m: m["name"]),
     (Rule(r"\bon\s+(?P<name>[A-Z][\w.-]*[\w])(?:'s|’s)\s+cloud\b", needs=("cloud",)), lambda m: m["name"]),

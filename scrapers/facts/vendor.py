@@ -245,7 +245,10 @@ def _possessors(sentences: Sentences, head: str | None) -> list[tuple[int, int, 
 # The tool's name, then its maker set off by commas or dashes: "Orca, from Acme Labs, is ...",
 # "Orca — by Acme — reads ...", "Orca, made by Acme Labs, ...".
 _APPOSITIVE_MAKER = re.compile(
-    rf"\s*(?:,|\s[—–-])\s*(?:(?:made|built|developed)\s+)?(?:from|by)\s+(?P<name>{_NAME})\s*(?:,|[—–]|\s-\s)")
+    r"\s*(?:,|\s[—–-])\s*(?:(?:made|built|developed)\s+)?(?:from|by)\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|Default|Design|Contrast)\b)"
+    rf"(?P<name>{_NAME})\s*(?:,|[—–]|\s-\s)")
 
 
 def _appositive_makers(sentences: Sentences, head: str | None) -> list[tuple[int, int, re.Match[str]]]:

@@ -108,6 +108,8 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("On Android it scores 4.7 stars.", "benchmark", []),
     ("On AWS it reaches 99.99% uptime.", "benchmark", []),
     ("In our tests it scored 80.", "benchmark", []),
+    ("On ARM it hits 30 tokens/s.", "benchmark", []),
+    ("On NVMe it reaches 3 GB/s.", "benchmark", []),
     # context_length: said as the input it takes, or in words
     ("It takes prompts of up to 16,384 tokens.", "context_length", [("16K tokens", False)]),
     ("Documents of up to 65,536 tokens fit in one call.", "context_length", [("64K tokens", False)]),
@@ -164,6 +166,7 @@ def test_family_phrases(text: str, kind: str, expected: list[tuple[str, bool]]):
     ("Ember 3 is now available on Kiln's cloud.", [("Kiln", False)]),
     ("The keynote is now live on YouTube.", []),
     ("Ember is live on Android and iOS.", []),
+    ("Ember is now live on Kickstarter.", []),
 ])
 def test_a_platform_the_tool_is_served_on(text: str, expected: list[tuple[str, bool]]):
     assert [(f.value, f.negated) for f in extract_facts(text) if f.kind == "distribution"] == expected
@@ -218,6 +221,7 @@ def test_sizes_by_the_name_and_not_of_a_bundled_model(title: str, text: str, nam
     ("Quill — by Tern Labs — reads contracts.", "vendor", ["Tern Labs"]),
     ("Quill, made by Tern Labs, reads contracts.", "vendor", ["Tern Labs"]),
     ("Quill reads letters, from Tern Labs to Acme.", "vendor", []),
+    ("Quill, by Monday, will sync your notes.", "vendor", []),
 ])
 def test_checkpoints_and_makers_set_off_by_commas(text: str, kind: str, expected: list[str]):
     assert [f.value for f in extract_facts(text, name="Quill") if f.kind == kind] == expected
