@@ -48,7 +48,7 @@ _PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₩])\s?(?P<amou
 _UNIT_BOUGHT = (
     rf"(?:{_PER}(?:(?P<seat>{_THING})s?{_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
     rf"(?:\s?(?:/|per|each)\s?(?P<seat2>{_THING})\b)?"
-    r"|\s?(?P<monthly>monthly|annually|yearly)\b"
+    rf"|\s?(?P<monthly>monthly|annually|yearly)\b(?:\s?(?:/|per|each)\s?(?P<seat3>{_THING})\b)?"
     r"|,?\s?(?P<once>one[- ]time|once|lifetime)\b)"
 )
 PRICE = Rule(_BY_SIGN + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
@@ -77,7 +77,9 @@ WORD_PRICE = Rule(
 )
 _COINS = {"cent": ("$", 0.01), "¢": ("$", 0.01), "dollar": ("$", 1), "euro": ("€", 1), "pound": ("£", 1)}
 FREE_TIER = Rule(
-    r"\bfree (?:tier|plan|version|edition)s?\b|\bfree for (?:personal|individual|hobby|non-commercial"
+    r"\bfree (?:tier|plan|version|edition)s?\b"
+    r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial"
+    r"|non-?profits|educators|side projects"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
     r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b"
     # "free for the first 1,000 requests a month", "every plan, including the free one"
@@ -100,8 +102,11 @@ FREE = Rule(
     # "free for home and work use", "free for any purpose": the whole tool, not a personal tier
     r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
     r"|\bfree for any (?:use|purpose)\b"
-    r"|\b(?:at )?no cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b",
-    re.I, starts=("free", "no cost", "at no cost", "cost"), needs=("free", "no cost", "nothing"),
+    r"|\b(?:at )?no (?:cost|charge)\b|\bzero cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b"
+    r"|\bgratis\b",
+    re.I,
+    starts=("free", "no cost", "no charge", "at no cost", "at no charge", "zero cost", "cost", "gratis"),
+    needs=("free", "no cost", "no charge", "zero cost", "nothing", "gratis"),
 )
 PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
                  starts="paid", needs=("paid",))
@@ -336,7 +341,9 @@ def _priced(amount: str, match: re.Match[str]) -> str | None:
     if match.re.groupindex.get("once") and match["once"]:
         return f"{amount} one-time"
     if match.re.groupindex.get("monthly") and match["monthly"]:
-        return f"{amount}/{'month' if match['monthly'].lower() == 'monthly' else 'year'}"
+        period = "month" if match["monthly"].lower() == "monthly" else "year"
+        per = _unit(match["seat3"] or "")
+        return f"{amount}/{per}/{period}" if per else f"{amount}/{period}"
     what = _unit(match["what"])
     per = _unit(match["seat"] or (match["seat2"] if "seat2" in match.re.groupindex else None) or "")
     if what in _PERIODS:
