@@ -52,8 +52,10 @@ _SCORED = r"(?:scores?|scored|scoring|reach(?:es|ed)?|gets|hits|averages|average
 SCORED_BENCHMARK = Rule(
     rf"\b(?:On|on|In|in) (?:the )?{_BENCH_NAME}(?:'s)?\b[^.;]{{0,50}}?\b{_SCORED}\s+"
     r"(?:an? )?\d+(?:\.\d+)?\s?%?"
-    rf"|\b{_SCORED}\s+(?:an? )?\d+(?:\.\d+)?\s?%?\s+on (?:the )?{_BENCH_NAME.replace('<name>', '<name2>')}\b",
-    starts=("on ", "in ", "scor", "reach", "gets", "hits", "averag"),
+    rf"|\b{_SCORED}\s+(?:an? )?\d+(?:\.\d+)?\s?%?\s+on (?:the )?{_BENCH_NAME.replace('<name>', '<name2>')}\b"
+    # ... and the next in its list: "scores 88.2 on HumanEval and 71 on ContractQA"
+    rf"|(?:\band|,)\s+\d+(?:\.\d+)?\s?%?\s+on (?:the )?{_BENCH_NAME.replace('<name>', '<name3>')}\b",
+    starts=("on ", "in ", "scor", "reach", "gets", "hits", "averag", "and", ","),
     # (looked for only when asked: "on" and "in" begin too many words to try each as the text is read)
     needs=(" scor", " reach", " gets ", " hits ", " averag"), on_demand=True,
 )
@@ -75,8 +77,8 @@ def _scored_benchmarks(sentences: Sentences, named: set[str]) -> list[tuple[int,
     """(sentence index, offset, hit) of each benchmark known only by its score, not one named above."""
     found = []
     for index, match in sentences.matches(SCORED_BENCHMARK):
-        name = re.sub(r"[- ]?\d+(?:\.\d+)?$", "", match["name"] or match["name2"])
-        at = match.start("name") if match["name"] else match.start("name2")
+        group = next(group for group in ("name", "name2", "name3") if match[group])
+        name, at = re.sub(r"[- ]?\d+(?:\.\d+)?$", "", match[group]), match.start(group)
         if (name in _NOT_BENCHMARKS or name in named or _NOT_A_SCORE.match(sentences[index], match.end())
                 or any(rule.pattern.match(sentences[index], at) for _, rule in BENCHMARKS)):
             continue

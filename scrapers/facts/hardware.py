@@ -85,13 +85,15 @@ def _not_the_floor(fact: FactRecord) -> bool:
 
 
 _EXAMPLE_OF_FLOOR = re.compile(
-    r"\d+\s?GB\s+(?:of\s+)?(?:VRAM|GPU|card|graphics card|GPU memory)s?\s*(?:\(|,|—|–)\s*"
-    r"(?:e\.g\.,?\s*|such as\s+|like\s+|for example,?\s+|say,?\s+)?(?:an?\s+)?"
+    r"\d+\s?GB\s+(?:of\s+)?(?:VRAM|GPU|card|graphics card|GPU memory)s?"
+    r"(?:\s*[(,—–]\s*(?:e\.g\.,?\s*|such as\s+|like\s+|for example,?\s+|say,?\s+)?"
+    r"|\s+(?:e\.g\.,?\s*|such as\s+|like\s+|for example,?\s+))(?:an?\s+)?"
     r"(?:[\w -]+\s+or\s+(?:an?\s+)?)?$",
     re.I)
 _ANOTHER_NEEDS = re.compile(
     r"\b(?:than|level with|on par with|match(?:es|ing)?|rivals?|beats?|ahead of|behind|vs\.?|versus"
-    r"|compared (?:to|with)|unlike|like)\s+[^,;.()]{1,40}?(?:\([^)]*\))?\s*[,(]?\s*(?:which|that|who)\s+"
+    r"|compared (?:to|with)|unlike|like)\s+[^,;.()]{1,40}?(?:\([^)]*\))?(?:,\s*an?\s+(?:[\w-]+\s+){0,2}?)?"
+    r"\s*[,(]?\s*(?:which|that|who)\s+"
     r"(?:still\s+)?(?:needs?|requires?|takes?|uses?|wants?|runs? on)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 

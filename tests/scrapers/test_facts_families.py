@@ -77,9 +77,11 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # hardware: examples of a stated floor are not floors of their own
     ("Self-hosting needs a 40 GB GPU (an A100 or an L40S).", "hardware", [("40GB GPU", False)]),
     ("It wants one 80GB card, e.g. an H100.", "hardware", [("80GB GPU", False)]),
+    ("It needs a single 80 GB GPU such as an H100.", "hardware", [("80GB GPU", False)]),
     ("You need 24 GB of VRAM, such as an RTX 4090 or an RTX 3090.", "hardware", [("24GB GPU", False)]),
     # ... nor is what another model needs
     ("It matches Granite-90B, which needs eight H100s to serve.", "hardware", []),
+    ("It matches Zeta-405B, a model that needs 16 H100s.", "hardware", []),
     ("It is on par with Foo-70B (which requires two A100s), yet fits on a laptop CPU.", "hardware",
      [("CPU", False)]),
     ("Faster than Bar, which needs four A100s; ours runs on one L4.", "hardware", [("L4", False)]),
@@ -111,6 +113,10 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It reaches 58% on the MedQA-Hard set.", "benchmark", [("MedQA", False)]),
     ("Quill hits 90.3 on ToolArena.", "benchmark", [("ToolArena", False)]),
     ("It averages 68.5 on RiskBench.", "benchmark", [("RiskBench", False)]),
+    ("It scores 88.2 on HumanEval and 71 on ContractQA.", "benchmark",
+     [("HumanEval", False), ("ContractQA", False)]),
+    ("It scores 70 on FooBench, 64 on BarEval and 5 on Android.", "benchmark",
+     [("FooBench", False), ("BarEval", False)]),
     ("It gets 77.5 on SWE-bench Verified.", "benchmark", [("SWE-bench", False)]),
     ("On Android it scores 4.7 stars.", "benchmark", []),
     ("On AWS it reaches 99.99% uptime.", "benchmark", []),
