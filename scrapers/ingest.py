@@ -121,16 +121,18 @@ def ingest_source(
 def ingest_many(
     sources: Sequence[SourceConfig], *, engine: Engine, client: httpx.Client,
     options: IngestOptions | None = None, workers: int = 8,
-    on_fetched: Callable[[str], None] | None = None, on_stored: Callable[[SourceSummary], None] | None = None,
+    on_fetched: Callable[[str, str], None] | None = None,
+    on_stored: Callable[[SourceSummary], None] | None = None,
 ) -> list[SourceSummary]:
     """Run the stage for many sources: fetched and parsed several at once (the per-host gate
     keeps that polite), then stored one by one in their order, so the outcome never depends on
-    which server answered first. `on_fetched` and `on_stored` hear of each source's progress."""
+    which server answered first. `on_fetched` and `on_stored` hear of each source's progress
+    (`on_fetched` with what the fetch came to: see `fetch_outcome`)."""
     def one(source: SourceConfig) -> Fetched | SourceSummary:
         fetched = _isolated(source, lambda: fetch_source(source, engine=engine, client=client,
                                                          options=options))
         if on_fetched:
-            on_fetched(source.name)
+            on_fetched(source.name, fetch_outcome(fetched))
         return fetched
 
     def store(fetched: Fetched | SourceSummary) -> SourceSummary:
@@ -144,6 +146,13 @@ def ingest_many(
     with ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="ingest") as pool:
         fetched = list(pool.map(one, sources))
     return [store(f) for f in fetched]
+
+
+def fetch_outcome(fetched: Fetched | SourceSummary) -> str:
+    """What fetching a source came to, in a word or two: fetched, not modified, not due, failed."""
+    if isinstance(fetched, SourceSummary):
+        return "not due" if fetched.status == "skipped" else fetched.status
+    return "not modified" if fetched.result.not_modified else "fetched"
 
 
 @cache
