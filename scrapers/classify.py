@@ -287,6 +287,14 @@ NEW_IN_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}\s*[:–—-
 VERSION_OF_TITLE = re.compile(rf"^(?i:version|release|v) ?(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
 UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|runs|reads|handles|does|has"
                           rf"|understands)\b")
+# A title naming a feature a product gained: "Custom review rules for Codex", "Scheduled tasks in Heron",
+# "Offline mode in Wren" (a feature word first: "New rules for Europe" is policy news)
+FEATURE_TITLE = re.compile(
+    r"^(?i:custom|scheduled|shared|team|offline|multi-[\w]+|persistent|project|voice|dark|granular"
+    r"|fine-grained|background|parallel|reusable|saved)\s(?:[\w-]+\s){0,3}?"
+    r"(?i:rules|instructions|memory|memories|modes?|tasks|projects|workspaces|skills|hooks|commands|shortcuts"
+    r"|connectors|plugins|filters|exports|themes|permissions|roles|folders|spaces|reviews|sessions|runs"
+    rf"|agents|prompts|chats|threads)\s(?i:for|in|on)\s{_CAP_NAME}$")
 # Titles telling that a product got faster or cheaper: "Faster Gemma 4 on MLX", "Llama 3.3 70B on
 # Workers AI, now faster", "Quill is now 3x faster": a release (of the runtime the text names, if any)
 _SPEEDUP_WORDS = ("faster", "quicker", "cheaper", "snappier")
@@ -321,6 +329,9 @@ FUNDING_TEXT = _words(r"\b(?:has|have|had|we(?:'ve| have)?) (?:just )?raised\b",
 FUNDING_TEXT_CHARS = 300
 
 # --- a launch, by the text ------------------------------------------------------------------------
+# What a text calls the product it presents
+_PRESENTED_NOUN = (r"(?i:model|llm|agent|app|assistant|tool|api|platform|library|framework|engine|sdk|cli"
+                   r"|service)s?\b")
 # Read in the first sentences only: a launch says what it is at once.
 LAUNCH_TEXT = _words(
     r"\btoday,? (?:we(?:'re| are)|\w+(?: \w+){0,3} (?:is|has)) (?:\w+ ){0,2}"
@@ -362,6 +373,9 @@ LAUNCH_TEXT = _words(
     r"\b(?:get|download|install) it (?:from|on|in) (?:the )?(?:app store|google play|play store|mac app store"
     r"|chrome web store|microsoft store|f-droid)\b",
     r"\bcosts? [$€£]\d[\d.,]* (?:per|a|for) (?:1M|1K|one million|a million|million|thousand)\b",
+    # a text opening on its announcement: "Introducing the world's best document API.", "Meet Wren,"
+    rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?:(?-i:[A-Z0-9])|(?:the |our |a |an )"
+    rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN})",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
     r"(?:seat|user|month|year|image|minute|page|request)\b", r"\b(?:anyone|everyone) can now\b",
 )
@@ -373,8 +387,6 @@ TEXT_OPENS_VERSIONED = re.compile(
     r"|is available|arrives|answers|reads|understands|speaks)\b")
 # A text opening on the product and what it is: "Voxtral TTS: a frontier, open-weights text-to-speech
 # model ...", "Leanstral - the first open-source agent for Lean 4", "Our new app, Whisperer, ..."
-_PRESENTED_NOUN = (r"(?i:model|llm|agent|app|assistant|tool|api|platform|library|framework|engine|sdk|cli"
-                   r"|service)s?\b")
 TEXT_PRESENTS = (
     re.compile(rf"^{_CAP_NAME}\s*(?:[:–—]|\s-)\s*(?i:(?:a|an|the|our)\b[^.]{{0,100}}?|(?:first|new)\b"
                rf"[^.]{{0,60}}?){_PRESENTED_NOUN}"),
@@ -431,8 +443,9 @@ def classify(
     is_ai: bool = True,
 ) -> Verdict:
     """What the entry is, from its title, plain text, link, origin and feed categories. Never raises."""
+    title, text = title.replace("’", "'"), text.replace("’", "'")  # "We’re hiring" as "We're hiring"
     if origin is Origin.PRODUCT_HUNT:
-        return Verdict(EntryKind.LAUNCH, "product hunt")
+        return _product_hunt_post(title)
     if origin is Origin.RELEASES:
         if not is_ai:
             return Verdict(EntryKind.OTHER, "changelog")
@@ -470,6 +483,8 @@ def classify(
         return Verdict(EntryKind.OTHER, other)
     if _BARE_VERSION.match(title.strip()):
         return Verdict(EntryKind.RELEASE, "version")
+    if (feature := FEATURE_TITLE.match(title)) is not None:
+        return Verdict(EntryKind.RELEASE, "new feature", feature["name"])
     if (shaped := _name_and_tagline(title)) is not None:
         return shaped
     name = split_title(title)[0]
@@ -492,15 +507,37 @@ def classify(
     return Verdict(EntryKind.OTHER, "article")
 
 
+# A tagline telling what a product has gained: "now with team ledgers", "still free, now on Android"
+_PH_UPDATE_TAGLINE = _words(r"\bnow (?:also )?(?:with|on|in|for|supports?|speaks|reads|syncs|works|has|available)\b",
+                            r"\bstill (?:free|the same|\w+, now)\b", r"\bnew(?:ly)? (?:added|in this version)\b")
+
+
+def _product_hunt_post(title: str) -> Verdict:
+    """A Product Hunt post is a launch ("Shram 2.0 - Be recognised ..." is the product's first post
+    here), unless its name carries a version and its tagline tells what that version added ("Pipit 2 -
+    ..., now with shared ledgers"): a release."""
+    name, tagline = split_title(title)
+    if tagline and _VERSION.search(name) and _PH_UPDATE_TAGLINE.search(tagline):
+        return Verdict(EntryKind.RELEASE, "product hunt update")
+    return Verdict(EntryKind.LAUNCH, "product hunt")
+
+
 # A code host's first release: "v1.0.0", or notes saying so ("First public release of ...")
-_FIRST_RELEASE = _words(r"\bfirst (?:public |stable |open[- ]source )?release\b",
-                        r"\binitial (?:public )?release\b")
+# ("the first release since the rewrite", "our first release of 2027" are later ones)
+_NOT_FIRST = r"(?! (?:since|after|of (?:the |this )?(?:year|20\d\d)|in (?:a|two|three|\d+) \w+|this year))"
+_FIRST_RELEASE = _words(rf"\bfirst (?:public |stable |open[- ]source )?release\b{_NOT_FIRST}",
+                        rf"\binitial (?:public |stable |open[- ]source )?release\b{_NOT_FIRST}",
+                        rf"\b(?:our|the|its) (?:very )?first (?:public |tagged |open[- ]source )?version\b"
+                        rf"{_NOT_FIRST}")
+# "v0.1.0", "0.1": the version a project's first tag carries
+_FIRST_VERSION = re.compile(r"(?:^|\s|-)v?0\.1(?:\.0)?(?![\w.])", re.IGNORECASE)
 
 
 def _release_kind(title: str, text: str) -> EntryKind:
     """A releases feed's entry is the product's launch when it is its first release (1.0, or the
     notes say so), else a release."""
-    if _FIRST_RELEASE.search(text[:LAUNCH_TEXT_CHARS]) or not _VERSION.search(title):
+    if (_FIRST_RELEASE.search(title) or _FIRST_RELEASE.search(text[:LAUNCH_TEXT_CHARS])
+            or not _VERSION.search(title) or _FIRST_VERSION.search(title)):
         return EntryKind.LAUNCH
     return EntryKind.RELEASE
 
@@ -700,7 +737,24 @@ AI_PRODUCT_WORDS = _words(
     r"\bLoRA\b", r"\btokens? (?:per second|/s)\b", r"\bflash[- ]?attention\b",
     r"\bmixture[- ]of[- ]experts\b", r"\bMoE\b", r"\btokeni[sz]ers?\b", r"\bsafetensors\b", r"\bllama\.cpp\b",
     r"\bvLLM\b", r"\bONNX\b", r"\btool[- ]call(?:s|ing)?\b", r"\bfunction[- ]calling\b", r"\bTensorRT\b",
-    r"\bhugging ?face\b")
+    r"\bhugging ?face\b",
+    # speech made or read by a model: "TTS", "ASR", "narration from plain text", "lifelike voices"
+    r"\bTTS\b", r"\bASR\b", r"\bspeech recognition\b", r"\btext[- ]to[- ]speech\b",
+    r"\b(?:narration|voice-?overs?|voices?|speech|audio(?:books?)?) from (?:plain |any |your )?text\b",
+    r"\b(?:natural|human|life)[- ]?(?:like|sounding) (?:voices?|speech|narration)\b",
+    # documents read by a model: "OCR", "document understanding", "scanned PDFs into JSON"
+    r"\bOCR\b", r"\bdocument (?:understanding|parsing|extraction|intelligence)\b",
+    r"\b(?:scanned |scans? )?(?:pdfs?|receipts?|invoices?|documents?) (?:in)?to (?:clean |structured )?"
+    r"(?:json|structured data|spreadsheets?)\b",
+    # retrieval and on-device serving: "re-ranking with a cross-encoder", "MLX", "vector search"
+    r"\bre-?rank(?:ers?|ing|s)?\b", r"\bcross-encoders?\b", r"\bMLX\b", r"\bCore ?ML\b",
+    r"\bsemantic (?:search|similarity)\b", r"\bvector (?:search|database|store|index|db)s?\b",
+    r"\bcontext window\b", r"\blong[- ]context\b", r"\b(?:billed|priced|charged) (?:by the |per )(?:1M |1K |million |thousand )?tokens?\b",
+    r"\bper (?:1M|1K|million|thousand) (?:input |output )?tokens\b",
+    # what only a model does unasked: "notes that sort themselves", "bookkeeping that categorises itself"
+    r"\b(?:sort|categori[sz]e|classif(?:y|ie)|organi[sz]e|tag|label|write|summari[sz]e|turn|fill)s? (?:itself"
+    r"|themselves)\b",
+    r"\bask (?:it )?anything\b")
 # scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")
 _WEAK_AI_WORDS = _words(r"\bmodels?\b", r"\bgenerat(?:e|es|ive|ion)\b", r"\btransformers?\b",
                         r"\bdiffusion\b", r"\bassistants?\b", r"\bA\.I\.", r"\bclones? (?:your|a) voice\b",

@@ -1,0 +1,147 @@
+"""Phrasing families from the first blind sets, each in other authors' wordings, with the
+distractors that must stay as they are: what reads as an AI product, a code host's first release,
+a text opening on its announcement, a Product Hunt post of a new version, a feature title."""
+
+import pytest
+
+from scrapers.classify import EntryKind, Origin, classify, is_ai_product
+
+BLOG = "https://quarry.example/blog/post"
+PH = "https://www.producthunt.com/posts/thing"
+RELEASE = "https://github.com/quarry/thing/releases/tag/v0.1.0"
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        # speech made or read by a model
+        "Audiobook-quality narration from plain text, API-first",
+        "Streaming TTS for call centres, under 200 ms",
+        "On-device ASR for forty languages",
+        "Lifelike voices for your newsletter, in thirty languages",
+        "Speech recognition that keeps working offline",
+        # documents read by a model
+        "OCR for handwritten field forms",
+        "Turn invoices into structured data in one call",
+        "Scanned PDFs to clean JSON for a cent a page",
+        "A document understanding API for insurers",
+        # retrieval and local serving
+        "Re-ranking with a cross-encoder, off by default",
+        "Semantic search over every Slack thread",
+        "A vector database that lives in one file",
+        "Optional Apple Silicon acceleration through MLX",
+        "Long-context reasoning, billed per token",
+        # what only a model does unasked
+        "Notes that sort themselves",
+        "Meeting notes that turn themselves into time entries",
+        "Bookkeeping that categorises itself, for sole traders",
+        "An inbox that labels itself",
+        "See your screen, ask anything",
+    ],
+)
+def test_a_tagline_naming_what_only_a_model_does_is_ai(tagline):
+    assert is_ai_product(f"Thing - {tagline}", tagline, is_ai_tool=False)
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Knitting patterns that count your rows for you",
+        "A dashboard that updates itself every minute",
+        "The plugin that pays for itself",
+        "Focus timer for the Mac menu bar",
+        "A vector graphics editor for the iPad",
+        "Catches flaky tests before they block your merge queue",
+        "Figma frames to production SwiftUI, no hand clean-up",
+        "Pay per token transfer, no gas",
+    ],
+)
+def test_software_saying_none_of_it_stays_not_ai(tagline):
+    assert not is_ai_product(f"Thing - {tagline}", tagline, is_ai_tool=False)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("lintel v0.1.0 — first public release", "A linter for prompt files.", EntryKind.LAUNCH),
+        ("quill 0.1.0", "Semantic search for your notes.", EntryKind.LAUNCH),
+        ("v0.4.0 (initial release)", "An embedding server.", EntryKind.LAUNCH),
+        ("wren v1.2.0", "Our very first tagged version of the inference server.", EntryKind.LAUNCH),
+        ("ferret 2.0.0", "The first release since the rewrite: an LLM gateway.", EntryKind.RELEASE),
+        ("ferret v1.4.0", "Our first release of 2027 for the LLM gateway.", EntryKind.RELEASE),
+        ("ferret v0.10.0", "An LLM gateway.", EntryKind.RELEASE),
+        ("ferret v0.1.1", "An LLM gateway.", EntryKind.RELEASE),
+    ],
+)
+def test_a_first_release_says_so_in_its_title_or_its_version(title, text, kind):
+    assert classify(title, text, url=RELEASE, origin=Origin.RELEASES).kind is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Introducing the world’s best document understanding API.",
+        "Announcing Plover, a small model for field notes.",
+        "We’re introducing Tern Speech, a suite of models for 900 languages.",
+        "We’re excited to announce Heron for every workspace.",
+        "Unveiling our new agent for support inboxes.",
+    ],
+)
+def test_a_text_opening_on_its_announcement_is_a_launch(text):
+    assert classify("A better way to read", text, url=BLOG, origin=Origin.POST).kind is EntryKind.LAUNCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Introducing changes to our community guidelines.",
+        "Meet the team that ran our evaluation week.",
+        "We’re reflecting on a year of shipping.",
+    ],
+)
+def test_a_text_opening_on_news_that_is_no_product_stays_an_article(text):
+    assert classify("A note from the team", text, url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
+
+
+def test_a_curly_apostrophe_title_reads_as_a_straight_one():
+    assert classify("We’re hiring", "", url=BLOG, origin=Origin.POST).reason == "job"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Pipit 2 - Receipts to reports, now with shared ledgers. Still free", EntryKind.RELEASE),
+        ("Notely 3 - Now with offline sync", EntryKind.RELEASE),
+        ("Tally 2.0 — Same budgeting app, now on Android", EntryKind.RELEASE),
+        ("Driftwood 4 - Still free, now with team plans", EntryKind.RELEASE),
+        ("Shram 2.0 - Be recognised for your impact at work", EntryKind.LAUNCH),
+        ("Web3 Wallet - now with hardware keys", EntryKind.LAUNCH),
+        ("Tally - Budgeting, now on Android", EntryKind.LAUNCH),
+    ],
+)
+def test_a_product_hunt_post_of_a_version_telling_what_it_added_is_a_release(title, kind):
+    assert classify(title, "", url=PH, origin=Origin.PRODUCT_HUNT).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Custom Code Review rules for Codex", "Codex"),
+        ("Custom instructions for Heron", "Heron"),
+        ("Scheduled tasks in Quill", "Quill"),
+        ("Shared projects for Gannet Teams", "Gannet Teams"),
+        ("Offline mode in Wren", "Wren"),
+    ],
+)
+def test_a_title_naming_a_feature_of_a_product_is_its_release(title, product):
+    verdict = classify(title, "", url=BLOG, origin=Origin.POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Custom GPTs for education", "Security rules for AI agents", "New rules for Europe",
+     "Best practices for Codex", "Project rules for Wren: a guide"],
+)
+def test_a_title_about_rules_or_practices_is_no_feature_release(title):
+    assert classify(title, "", url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
