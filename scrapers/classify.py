@@ -374,7 +374,8 @@ LAUNCH_TEXT = _words(
     r"|chrome web store|microsoft store|f-droid)\b",
     r"\bcosts? [$€£]\d[\d.,]* (?:per|a|for) (?:1M|1K|one million|a million|million|thousand)\b",
     # a text opening on its announcement: "Introducing the world's best document API.", "Meet Wren,"
-    rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?:(?-i:[A-Z0-9])|(?:the |our |a |an )"
+    rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) "
+    rf"(?:(?-i:[A-Z0-9])|(?:the |our |a |an )"
     rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN})",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
     r"(?:seat|user|month|year|image|minute|page|request)\b", r"\b(?:anyone|everyone) can now\b",
@@ -508,8 +509,10 @@ def classify(
 
 
 # A tagline telling what a product has gained: "now with team ledgers", "still free, now on Android"
-_PH_UPDATE_TAGLINE = _words(r"\bnow (?:also )?(?:with|on|in|for|supports?|speaks|reads|syncs|works|has|available)\b",
-                            r"\bstill (?:free|the same|\w+, now)\b", r"\bnew(?:ly)? (?:added|in this version)\b")
+_PH_UPDATE_TAGLINE = _words(r"\bnow (?:also )?(?:with|on|in|for|supports?|speaks|reads|syncs|works|has"
+                            r"|available)\b",
+                            r"\bstill (?:free|the same|\w+, now)\b",
+                            r"\bnew(?:ly)? (?:added|in this version)\b")
 
 
 def _product_hunt_post(title: str) -> Verdict:
@@ -749,7 +752,8 @@ AI_PRODUCT_WORDS = _words(
     # retrieval and on-device serving: "re-ranking with a cross-encoder", "MLX", "vector search"
     r"\bre-?rank(?:ers?|ing|s)?\b", r"\bcross-encoders?\b", r"\bMLX\b", r"\bCore ?ML\b",
     r"\bsemantic (?:search|similarity)\b", r"\bvector (?:search|database|store|index|db)s?\b",
-    r"\bcontext window\b", r"\blong[- ]context\b", r"\b(?:billed|priced|charged) (?:by the |per )(?:1M |1K |million |thousand )?tokens?\b",
+    r"\bcontext window\b", r"\blong[- ]context\b",
+    r"\b(?:billed|priced|charged) (?:by the |per )(?:1M |1K |million |thousand )?tokens?\b",
     r"\bper (?:1M|1K|million|thousand) (?:input |output )?tokens\b",
     # what only a model does unasked: "notes that sort themselves", "bookkeeping that categorises itself"
     r"\b(?:sort|categori[sz]e|classif(?:y|ie)|organi[sz]e|tag|label|write|summari[sz]e|turn|fill)s? (?:itself"
