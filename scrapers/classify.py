@@ -748,8 +748,12 @@ AI_PRODUCT_WORDS = _words(
     # documents read by a model: "OCR", "document understanding", "scanned PDFs into JSON"
     r"\bOCR\b", r"\bdocument (?:understanding|parsing|extraction|intelligence)\b",
     r"\b(?:scanned |scans? )?(?:pdfs?|receipts?|invoices?|documents?) (?:in)?to (?:clean |structured )?"
-    r"(?:json|structured data|spreadsheets?)\b",
+    r"(?:json|structured data|spreadsheets?|expense reports?)\b",
+    r"\bsnap (?:a |any |your )?(?:receipts?|invoices?|documents?|menus?|whiteboards?|business cards?)\b",
+    r"\bhandwriting (?:search|recognition|to text)\b",
     # retrieval and on-device serving: "re-ranking with a cross-encoder", "MLX", "vector search"
+    # a model's name by the convention of its family: "Qwen3-VL", "Falcon-7B-Instruct"
+    r"\b\w[\w.]*-(?:VL|Instruct)\b",
     r"\bre-?rank(?:ers?|ing|s)?\b", r"\bcross-encoders?\b", r"\bMLX\b", r"\bCore ?ML\b",
     r"\bsemantic (?:search|similarity)\b", r"\bvector (?:search|database|store|index|db)s?\b",
     r"\bcontext window\b", r"\blong[- ]context\b",

@@ -25,11 +25,17 @@ RELEASE = "https://github.com/quarry/thing/releases/tag/v0.1.0"
         "Turn invoices into structured data in one call",
         "Scanned PDFs to clean JSON for a cent a page",
         "A document understanding API for insurers",
+        "Snap a receipt, get a tidy expense report",
+        "Receipts to expense reports, now with team ledgers",
+        "A calm notes app with on-device handwriting search",
+        "Handwriting recognition for your paper journal",
         # retrieval and local serving
         "Re-ranking with a cross-encoder, off by default",
         "Semantic search over every Slack thread",
         "A vector database that lives in one file",
         "Optional Apple Silicon acceleration through MLX",
+        "Now serving Heron3-VL for screenshots",
+        "Plover-2-Instruct, tuned for forms",
         "Long-context reasoning, billed per token",
         # what only a model does unasked
         "Notes that sort themselves",
@@ -54,6 +60,8 @@ def test_a_tagline_naming_what_only_a_model_does_is_ai(tagline):
         "Catches flaky tests before they block your merge queue",
         "Figma frames to production SwiftUI, no hand clean-up",
         "Pay per token transfer, no gas",
+        "Snap a photo and share it with friends",
+        "A handwriting practice book for children",
     ],
 )
 def test_software_saying_none_of_it_stays_not_ai(tagline):
