@@ -234,9 +234,10 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
                              rf"|generally available|open(?:-sourced)?|released"
                              rf"|in (?:public )?(?:beta|preview))\b", re.IGNORECASE), (' is ', ' are ')),
     ("available", re.compile(rf"^(?:now (?:available|live|shipping|in (?:public )?(?:beta|preview)|open)|new"
-                             rf"|out now|just (?:shipped|released|launched)|available (?:now|today))\s*:"
+                             rf"|out now|just (?:shipped|released|launched|landed)|available (?:now|today)"
+                             rf"|finally|at last|it'?s here|out today|here it is)\s*:"
                              rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE),
-     ('now', 'new', 'out now', 'just', 'available')),
+     ('now', 'new', 'out now', 'just', 'available', 'finally', 'at last', 'here', 'out today')),
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE),
      ('now', 'released')),
     ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
@@ -250,9 +251,10 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("announced", re.compile(rf"^(?i:(?:open )?weights|checkpoints) (?i:for|of) {_CAP_NAME}\b"),
      ('weights', 'checkpoints')),
     # "Now on Bedrock: Tansy Large"; "Fathom Search beta opens to everyone"
-    ("available", re.compile(rf"^now (?:available |live )?(?:on|in) [^:]{{1,30}}:\s*{_NAME}"
-                             rf"(?:\s*[:,–—|(-]\s|$)",
-                             re.IGNORECASE), ('now',)),
+    # "Available now on AppSource: Clause Check", "Live in the Play Store: Ferry"
+    ("available", re.compile(rf"^(?:now (?:available |live )?|(?:available|live) (?:now |today )?)(?:on|in) "
+                             rf"[^:]{{1,30}}:\s*{_NAME}(?:\s*[:,–—|(-]\s|$)",
+                             re.IGNORECASE), ('now', 'available', 'live')),
     ("available", re.compile(rf"^{_NAME}\s+(?:(?:public |open )?beta\s+)?(?:opens|is open) (?:up )?(?:to|for)"
                              rf" (?:everyone|all|the public|anyone)\b", re.IGNORECASE), ('open',)),
     # "X has arrived", "X goes GA", "X exits beta", "X just dropped"
@@ -274,7 +276,11 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
                              rf"{_CAP_NAME}\b"), ('you can',)),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
                              rf"{_CAP_NAME}\b"), ('we ', 'i ')),
-    ("announced", re.compile(rf"^(?i:our (?:new|first|latest|fastest|smallest)\b)[^,:]*[,:]\s*"
+    # (not a person or a place: "Our new CFO: Dana Ruiz", "Our newest office: Lagos")
+    ("announced", re.compile(rf"^(?i:our (?:new|newest|first|latest|fastest|smallest|biggest|largest|best"
+                             rf"|strongest|cheapest|most (?:capable|powerful|advanced|efficient|accurate"
+                             rf"|affordable))\b(?! (?:hire|team|member|colleague|cfo|ceo|cto|coo|head|vp"
+                             rf"|chief|office|home|hq|partner|investor|customer|board)))[^,:]*[,:]\s*"
                              rf"{_CAP_NAME}\b"), ('our ',)),
     ("announced", re.compile(rf"^{_NAME}:\s*(?:our|the) (?:new|first|latest|fastest|smallest|best|most)\b",
                              re.IGNORECASE), (':',)),
@@ -601,7 +607,7 @@ def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, re.Patte
 
 # Capitalised, but no product: "Our docs are now on GitHub", "The team is now in Berlin"
 _NO_PRODUCT_START = _words(r"^(?:our|the|your|my|we|this|that|these|those|it|they|all|every|some|support"
-                           r"|introducing|announcing|today"
+                           r"|introducing|announcing|today|available|now|live|new|finally"
                            r"|docs|documentation|pricing|everything|everyone)\b")
 
 
@@ -764,7 +770,9 @@ AI_PRODUCT_WORDS = _words(
     # what only a model does unasked: "notes that sort themselves", "bookkeeping that categorises itself"
     r"\b(?:sort|categori[sz]e|classif(?:y|ie)|organi[sz]e|tag|label|write|summari[sz]e|turn|fill)s? (?:itself"
     r"|themselves)\b",
-    r"\bask (?:it )?anything\b")
+    r"\bask (?:it )?anything\b",
+    # "Your smart parenting companion", "a smart writing assistant" (not "a smart home hub")
+    r"\bsmart (?:[\w-]+ ){0,2}(?:companion|assistant|sidekick|helper|tutor|coach)s?\b")
 # scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")
 _WEAK_AI_WORDS = _words(r"\bmodels?\b", r"\bgenerat(?:e|es|ive|ion)\b", r"\btransformers?\b",
                         r"\bdiffusion\b", r"\bassistants?\b", r"\bA\.I\.", r"\bclones? (?:your|a) voice\b",

@@ -43,6 +43,9 @@ RELEASE = "https://github.com/quarry/thing/releases/tag/v0.1.0"
         "Bookkeeping that categorises itself, for sole traders",
         "An inbox that labels itself",
         "See your screen, ask anything",
+        "Your smart parenting companion: newborn to toddler",
+        "A smart writing assistant for your inbox",
+        "The smart study tutor for medical students",
     ],
 )
 def test_a_tagline_naming_what_only_a_model_does_is_ai(tagline):
@@ -62,6 +65,8 @@ def test_a_tagline_naming_what_only_a_model_does_is_ai(tagline):
         "Pay per token transfer, no gas",
         "Snap a photo and share it with friends",
         "A handwriting practice book for children",
+        "A smart home hub for renters",
+        "Smart plugs that switch off at night",
     ],
 )
 def test_software_saying_none_of_it_stays_not_ai(tagline):
@@ -152,4 +157,29 @@ def test_a_title_naming_a_feature_of_a_product_is_its_release(title, product):
      "Best practices for Codex", "Project rules for Wren: a guide"],
 )
 def test_a_title_about_rules_or_practices_is_no_feature_release(title):
+    assert classify(title, "", url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Our newest model: Sable 2B", "Sable 2B"),
+        ("Our most capable model yet, Kittiwake Ultra", "Kittiwake Ultra"),
+        ("Finally: Orca for Windows", "Orca"),
+        ("It’s here: Pebble Code", "Pebble Code"),
+        ("Available now on AppSource: Clause Check", "Clause Check"),
+        ("Live in the Play Store: Ferry", "Ferry"),
+    ],
+)
+def test_a_title_opening_on_news_then_naming_the_product_is_its_launch(title, product):
+    verdict = classify(title, "", url=BLOG, origin=Origin.POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Our new CFO: Dana Ruiz", "Our newest office: Lagos", "Finally: a fix for the sync bug",
+     "Available today in 40 countries", "Now live in Europe"],
+)
+def test_a_person_a_place_or_a_fix_after_such_an_opening_is_no_launch(title):
     assert classify(title, "", url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
