@@ -349,7 +349,8 @@ LAUNCH_TEXT = _words(
     r"\bavailable today\b", r"\bout now\b", r"\b(?:try|get) it (?:now|today|at|free)\b",
     r"\bwe (?:just )?(?:launched|released|shipped|built|made)\b",
     r"\bis (?:a|an) (?:new |open[- ]source |free )?(?:\w+[- ]){0,4}"
-    r"(?:model|tool|app|platform|api|sdk|library|framework|agent|assistant|service|cli|extension)\b",
+    r"(?:model|tool|app|platform|api|sdk|library|framework|agent|assistant|service|cli|extension|dashboard"
+    r"|plugin|bot|copilot|workspace|editor|database|engine|runtime|gateway|notebook|keyboard|robot)\b",
     r"\bhas released\b", r"\bnow supports?\b",
     r"\bwe(?:'re| are) (?:now )?(?:open[- ]sourcing|releasing|launching|introducing|shipping)\b",
     r"\b(?:launch(?:es|ed)?|ships?|is out|goes live|rolls out) today\b", r"\bfrom today\b",
@@ -608,7 +609,11 @@ def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, re.Patte
 # Capitalised, but no product: "Our docs are now on GitHub", "The team is now in Berlin"
 _NO_PRODUCT_START = _words(r"^(?:our|the|your|my|we|this|that|these|those|it|they|all|every|some|support"
                            r"|introducing|announcing|today|available|now|live|new|finally"
-                           r"|docs|documentation|pricing|everything|everyone)\b")
+                           r"|docs|documentation|pricing|everything|everyone"
+                           # a changelog's routine subjects: "Invoices now in CHF", "Exports now in CSV"
+                           r"|invoices?|billing|payments?|exports?|imports?|webhooks?|api keys?|usage|limits"
+                           r"|settings|notifications|receipts|plans|seats|sso|login|sign[- ]in"
+                           r"|search results)\b")
 
 
 def _named_launch(title: str) -> Verdict | None:
@@ -732,7 +737,8 @@ def _text_names(name: str, text: str) -> bool:
 # an LLM, agents, a model's weights) or what only a model does (summaries, transcription, drafts
 # in your tone, a screenshot turned into code, chat with your data).
 AI_PRODUCT_WORDS = _words(
-    r"\bAI\b", r"\bLLMs?\b", r"\bGPT", r"\bRAG\b", r"\bagents?\b", r"\bagentic\b", r"\bcopilots?\b",
+    r"\bAI\b", r"\bM(?-i:L)\b", r"\bM(?-i:LOps)\b", r"\bLLMs?\b",
+    r"\bGPT", r"\bRAG\b", r"\bagents?\b", r"\bagentic\b", r"\bcopilots?\b",
     r"\bchatbots?\b", r"\bmachine learning\b", r"\bneural\b", r"\bopen[- ]weights?\b", r"\bweights\b",
     r"\binference\b", r"\bembeddings?\b", r"\b(?:language|speech|vision|reasoning|embedding|coding|code)"
     r" models?\b", r"\b\d+(?:\.\d+)?B\b(?: model)?", r"\btranscri(?:be|bes|bing|ption)\b",
@@ -751,25 +757,29 @@ AI_PRODUCT_WORDS = _words(
     r"\bhugging ?face\b",
     # speech made or read by a model: "TTS", "ASR", "narration from plain text", "lifelike voices"
     r"\bTTS\b", r"\bASR\b", r"\bspeech recognition\b", r"\btext[- ]to[- ]speech\b",
-    r"\b(?:narration|voice-?overs?|voices?|speech|audio(?:books?)?) from (?:plain |any |your )?text\b",
-    r"\b(?:natural|human|life)[- ]?(?:like|sounding) (?:voices?|speech|narration)\b",
+    *(rf"\b{spoken} from (?:plain |any |your )?text\b"
+      for spoken in ("narration", "voice-?overs?", "voices?", "speech", "audio(?:books?)?")),
+    *(rf"\b{like} (?:voices?|speech|narration)\b"
+      for like in ("natural[- ]?sounding", "human[- ]?(?:like|sounding)", "life[- ]?like")),
     # documents read by a model: "OCR", "document understanding", "scanned PDFs into JSON"
     r"\bOCR\b", r"\bdocument (?:understanding|parsing|extraction|intelligence)\b",
-    r"\b(?:scanned |scans? )?(?:pdfs?|receipts?|invoices?|documents?) (?:in)?to (?:clean |structured )?"
-    r"(?:json|structured data|spreadsheets?|expense reports?)\b",
+    *(rf"\b{paper} (?:in)?to (?:clean |structured )?(?:json|structured data|spreadsheets?"
+      rf"|expense reports?)\b" for paper in ("pdfs?", "receipts?", "invoices?", "documents?")),
     r"\bsnap (?:a |any |your )?(?:receipts?|invoices?|documents?|menus?|whiteboards?|business cards?)\b",
     r"\bhandwriting (?:search|recognition|to text)\b",
-    # retrieval and on-device serving: "re-ranking with a cross-encoder", "MLX", "vector search"
     # a model's name by the convention of its family: "Qwen3-VL", "Falcon-7B-Instruct"
-    r"\b\w[\w.]*-(?:VL|Instruct)\b",
+    r"-(?-i:VL|Instruct)\b",
+    # retrieval and on-device serving: "re-ranking with a cross-encoder", "MLX", "vector search"
     r"\bre-?rank(?:ers?|ing|s)?\b", r"\bcross-encoders?\b", r"\bMLX\b", r"\bCore ?ML\b",
     r"\bsemantic (?:search|similarity)\b", r"\bvector (?:search|database|store|index|db)s?\b",
     r"\bcontext window\b", r"\blong[- ]context\b",
-    r"\b(?:billed|priced|charged) (?:by the |per )(?:1M |1K |million |thousand )?tokens?\b",
+    *(rf"\b{billed} (?:by the |per )(?:1M |1K |million |thousand )?tokens?\b"
+      for billed in ("billed", "priced", "charged")),
     r"\bper (?:1M|1K|million|thousand) (?:input |output )?tokens\b",
     # what only a model does unasked: "notes that sort themselves", "bookkeeping that categorises itself"
-    r"\b(?:sort|categori[sz]e|classif(?:y|ie)|organi[sz]e|tag|label|write|summari[sz]e|turn|fill)s? (?:itself"
-    r"|themselves)\b",
+    *(rf"\b{verb}s? (?:itself|themselves)\b"
+      for verb in ("sort", "categori[sz]e", "classif(?:y|ie)", "organi[sz]e", "tag", "label", "write",
+                   "summari[sz]e", "turn", "fill")),
     r"\bask (?:it )?anything\b",
     # "Your smart parenting companion", "a smart writing assistant" (not "a smart home hub")
     r"\bsmart (?:[\w-]+ ){0,2}(?:companion|assistant|sidekick|helper|tutor|coach)s?\b")

@@ -183,3 +183,36 @@ def test_a_title_opening_on_news_then_naming_the_product_is_its_launch(title, pr
 )
 def test_a_person_a_place_or_a_fix_after_such_an_opening_is_no_launch(title):
     assert classify(title, "", url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
+
+
+CHANGELOG = "https://gantry.example/changelog#entry"
+
+
+@pytest.mark.parametrize("title", ["Invoices now in CHF", "Exports now in Parquet", "Billing now in Euro",
+                                   "Webhooks now with Retries"])
+def test_a_changelogs_routine_subject_now_in_something_is_no_platform_launch(title):
+    assert classify(title, "", url=CHANGELOG, origin=Origin.POST).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Loam Desk is a fleet dashboard for warehouse robots.",
+     "Gantry is a plugin for Figma that names layers.",
+     "Perch is a keyboard for people who type in Yoruba.", "Sill is a notebook that runs on your phone."],
+)
+def test_a_text_saying_what_kind_of_product_it_is_is_a_launch(text):
+    assert classify("Built for busy floors", text, url=BLOG, origin=Origin.POST).kind is EntryKind.LAUNCH
+
+
+def test_a_text_saying_what_a_person_is_is_no_launch():
+    text = "Our founder is a former nurse who spent ten years on night shifts."
+    assert classify("Why we started", text, url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "is_ai"),
+    [("A typed config language for ML pipelines.", True), ("MLOps for small teams.", True),
+     ("A 500 ml bottle that tracks your water.", False), ("Recipes scaled from 250 ml to 2 l.", False)],
+)
+def test_ml_in_capitals_is_ai_and_millilitres_are_not(text, is_ai):
+    assert is_ai_product("Thing", text, is_ai_tool=False) is is_ai
