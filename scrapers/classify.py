@@ -381,9 +381,11 @@ LAUNCH_TEXT = _words(
     r"|chrome web store|microsoft store|f-droid)\b",
     r"\bcosts? [$€£]\d[\d.,]* (?:per|a|for) (?:1M|1K|one million|a million|million|thousand)\b",
     # a text opening on its announcement: "Introducing the world's best document API.", "Meet Wren,"
-    rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) "
-    rf"(?:(?-i:[A-Z0-9])|(?:the |our |a |an )"
-    rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN})",
+    # (a person presented is no product: "Meet Dana, our new head of research", "Introducing Ade as CTO")
+    r"^(?:introducing|announcing|unveiling|presenting|say hello to) (?-i:[A-Z0-9])"
+    r"(?![^.]{0,40}\b(?:our new|as (?:our|the)|joins?|joined|head of|chief|ceo|cfo|cto|coo|vp)\b)",
+    rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?:the |our |a |an )"
+    rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN}",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
     r"(?:seat|user|month|year|image|minute|page|request)\b", r"\b(?:anyone|everyone) can now\b",
 )

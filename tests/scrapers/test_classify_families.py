@@ -110,6 +110,9 @@ def test_a_text_opening_on_its_announcement_is_a_launch(text):
         "Introducing changes to our community guidelines.",
         "Meet the team that ran our evaluation week.",
         "We’re reflecting on a year of shipping.",
+        "Meet Dana, our new head of research.",
+        "Introducing Ade Okafor as our CTO.",
+        "Announcing Tomasz Nowak, who joins us from a robotics lab.",
     ],
 )
 def test_a_text_opening_on_news_that_is_no_product_stays_an_article(text):
