@@ -749,7 +749,7 @@ AI_PRODUCT_WORDS = _words(
     r"\bnatural[- ]language\b",
     r"\b(?:screenshots?|designs?|sketch(?:es)?|mockups?) (?:in)?to (?:\w+ )?code\b",
     r"\bdrafts? (?:the |a )?(?:repl(?:y|ies)|emails?|answers?|redlines?|responses?)\b",
-    r"\bin your (?:tone|voice|style)\b", r"\bfine-tun",
+    r"\bin your (?:own |brand |writing |house ){0,2}(?:tone|voice|style)\b", r"\bfine-tun",
     r"\bprompts?\b", r"\blocal models?\b", r"\bopen models?\b",
     # an inference server's notes: what only serving a model involves
     r"\bspeculative decoding\b", r"\bcontinuous batching\b", r"\bkv[- ]cache\b", r"\bquanti[sz]", r"\bGGUF\b",
@@ -782,7 +782,8 @@ AI_PRODUCT_WORDS = _words(
     *(rf"\b{verb}s? (?:itself|themselves)\b"
       for verb in ("sort", "categori[sz]e", "classif(?:y|ie)", "organi[sz]e", "tag", "label", "write",
                    "summari[sz]e", "turn", "fill")),
-    r"\bask (?:it )?anything\b",
+    r"\bask (?:it )?anything\b", r"\bask (?:questions|anything) (?:about|of|from) (?:your|any)\b",
+    r"\bask your (?:docs|data|files|notes|codebase|pdfs?|spreadsheets?|wiki|database|contracts)\b",
     # "Your smart parenting companion", "a smart writing assistant" (not "a smart home hub")
     r"\bsmart (?:[\w-]+ ){0,2}(?:companion|assistant|sidekick|helper|tutor|coach)s?\b")
 # scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")

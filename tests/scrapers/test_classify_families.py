@@ -43,6 +43,10 @@ RELEASE = "https://github.com/quarry/thing/releases/tag/v0.1.0"
         "Bookkeeping that categorises itself, for sole traders",
         "An inbox that labels itself",
         "See your screen, ask anything",
+        "Ask questions about your contracts",
+        "Ask your wiki before you ask a colleague",
+        "Answers your customers in your brand voice",
+        "Cover letters in your own writing style",
         "Your smart parenting companion: newborn to toddler",
         "A smart writing assistant for your inbox",
         "The smart study tutor for medical students",
@@ -67,6 +71,8 @@ def test_a_tagline_naming_what_only_a_model_does_is_ai(tagline):
         "A handwriting practice book for children",
         "A smart home hub for renters",
         "Smart plugs that switch off at night",
+        "Ask a friend to split the bill",
+        "Find your voice as a new manager: a course",
     ],
 )
 def test_software_saying_none_of_it_stays_not_ai(tagline):
