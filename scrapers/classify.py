@@ -291,6 +291,9 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
 NEW_IN_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}\s*[:–—-]")
 # "Version 4 of Marten Notes", "Release 2.3 of Quill"
 VERSION_OF_TITLE = re.compile(rf"^(?i:version|release|v) ?(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
+# "Marten Notes, version 4", "Quill - release 2.3"
+NAME_VERSION_TITLE = re.compile(rf"^{_CAP_NAME}\s*[,:–—-]?\s+(?i:version|release) "
+                                r"(?P<version>\d+(?:\.\d+)*)\b")
 UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|runs|reads|handles|does|has"
                           rf"|understands)\b")
 # A title naming a feature a product gained: "Custom review rules for Codex", "Scheduled tasks in Heron",
@@ -382,8 +385,8 @@ LAUNCH_TEXT = _words(
     r"\bcosts? [$€£]\d[\d.,]* (?:per|a|for) (?:1M|1K|one million|a million|million|thousand)\b",
     # a text opening on its announcement: "Introducing the world's best document API.", "Meet Wren,"
     # (a person presented is no product: "Meet Dana, our new head of research", "Introducing Ade as CTO")
-    r"^(?:introducing|announcing|unveiling|presenting|say hello to) (?-i:[A-Z0-9])"
-    r"(?![^.]{0,40}\b(?:our new|as (?:our|the)|joins?|joined|head of|chief|ceo|cfo|cto|coo|vp)\b)",
+    r"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?-i:[A-Z0-9])"
+    r"(?![^.]{0,40}\b(?:our new|as (?:our|the)|joins?|joined|head of|chief|ceo|cfo|cto|coo|vp|who|whose)\b)",
     rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?:the |our |a |an )"
     rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN}",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
@@ -394,7 +397,11 @@ LAUNCH_TEXT = _words(
 TEXT_OPENS_VERSIONED = re.compile(
     r"^((?-i:[A-Z])[\w.+-]*(?: (?-i:[A-Z])[\w.+-]*){0,3} v?\d+(?:\.\d+)*)\s+(?:now\s+)?"
     r"(?:adds|brings|introduces|ships|works|lets|fixes|makes|runs|comes|gets|improves|supports|is out|is here"
-    r"|is available|arrives|answers|reads|understands|speaks)\b")
+    r"|is available|arrives|answers|reads|understands|speaks|now (?!(?:has|is|was|does)\b)[a-z]+s)\b")
+# A text opening on the product and what it does now, under a title naming it ("Quill adds citations":
+# "Quill now cites paragraphs"): an update; not what a company now is or has ("Acme now has 90 staff")
+TEXT_UPDATE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?!(?:has|is|was|does|employs|counts|serves|numbers|spans"
+                         rf"|operates|includes|stands|boasts|reaches)\b)[a-z]+s\b")
 # A text opening on the product and what it is: "Voxtral TTS: a frontier, open-weights text-to-speech
 # model ...", "Leanstral - the first open-source agent for Lean 4", "Our new app, Whisperer, ..."
 TEXT_PRESENTS = (
@@ -477,7 +484,7 @@ def classify(
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
-    if (version_of := VERSION_OF_TITLE.match(title)) is not None:
+    if (version_of := VERSION_OF_TITLE.match(title) or NAME_VERSION_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "version of", f"{version_of['name']} {version_of['version']}")
     if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
         return _hn_story(title, url)
@@ -504,6 +511,8 @@ def classify(
         return Verdict(_kind_of(name), "text names it")
     if (opens := TEXT_OPENS_VERSIONED.match(text)) is not None and not _COUNTED.match(opens[1]):
         return Verdict(_kind_of(opens[1]), "text names its version", opens[1])
+    if (updated := TEXT_UPDATE.match(text)) is not None and title.startswith(f"{updated['name']} "):
+        return Verdict(EntryKind.RELEASE, "text tells what it now does", updated["name"])
     if (presented := next(filter(None, (pattern.match(text) for pattern in TEXT_PRESENTS)), None)):
         return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
@@ -729,7 +738,10 @@ def _text_names(name: str, text: str) -> bool:
     opening = text[:LAUNCH_TEXT_CHARS].casefold()
     name = name.casefold()
     return opening.startswith((f"{name} is ", f"{name} lets ", f"{name} turns ", f"{name} helps ",
-                               f"{name} reads ", f"{name} answers ", f"{name} writes ")) or any(
+                               f"{name} reads ", f"{name} answers ", f"{name} writes ", f"{name} launched ",
+                               f"{name} launches ", f"{name} shipped ", f"{name} ships ", f"{name} arrived ",
+                               f"{name} arrives ", f"{name} went live", f"{name} goes live",
+                               f"{name} debuts ", f"{name} debuted ")) or any(
         f"{verb} {name}" in opening for verb in ("releasing", "launching", "introducing", "announcing",
                                                   "released", "launched", "introduced", "announced"))
 

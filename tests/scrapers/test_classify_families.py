@@ -225,3 +225,42 @@ def test_a_text_saying_what_a_person_is_is_no_launch():
 )
 def test_ml_in_capitals_is_ai_and_millilitres_are_not(text, is_ai):
     assert is_ai_product("Thing", text, is_ai_tool=False) is is_ai
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tarn Maps launched this morning for every paid plan.", "Tarn Maps shipped to all teams yesterday.",
+     "Tarn Maps went live in Kenya today.", "Meet Tarn Maps, an assistant that plans delivery routes."],
+)
+def test_a_text_opening_on_the_product_going_out_is_its_launch(text):
+    verdict = classify("Tarn Maps", text, url=BLOG, origin=Origin.POST)
+    assert verdict.kind is EntryKind.LAUNCH
+
+
+def test_a_text_meeting_a_person_is_no_launch():
+    text = "Meet Dana, who leads our evaluation team in Kraków."
+    assert classify("People of Tarn", text, url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [
+        ("Marten Notes, version 4", "Handwriting search and folders.", "Marten Notes 4"),
+        ("Quill – release 2.3", "Faster sync.", "Quill 2.3"),
+        ("Tarn Maps adds offline tiles", "Tarn Maps now caches tiles for offline use.", "Tarn Maps"),
+        ("Tarn Maps gets citations", "Tarn Maps 1.4 now cites the road it read.", "Tarn Maps 1.4"),
+    ],
+)
+def test_a_title_or_text_telling_what_a_product_now_does_is_its_release(title, text, product):
+    verdict = classify(title, text, url=BLOG, origin=Origin.POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Acme adds two board members", "Acme now has a board of seven."),
+     ("Acme hires a CFO", "Acme now employs ninety people in three countries."),
+     ("Acme grows in Lagos", "Acme now serves two million riders.")],
+)
+def test_what_a_company_now_has_is_no_release(title, text):
+    assert classify(title, text, url=BLOG, origin=Origin.POST).kind is EntryKind.OTHER
