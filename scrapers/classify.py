@@ -755,7 +755,8 @@ AI_PRODUCT_WORDS = _words(
     r"\bGPT", r"\bRAG\b", r"\bagents?\b", r"\bagentic\b", r"\bcopilots?\b",
     r"\bchatbots?\b", r"\bmachine learning\b", r"\bneural\b", r"\bopen[- ]weights?\b", r"\bweights\b",
     r"\binference\b", r"\bembeddings?\b", r"\b(?:language|speech|vision|reasoning|embedding|coding|code)"
-    r" models?\b", r"\b\d+(?:\.\d+)?B\b(?: model)?", r"\btranscri(?:be|bes|bing|ption)\b",
+    r" models?\b", r"\b\d+(?:\.\d+)?(?:B\b(?: model)?|[KMB][- ]param(?:eter)?s?\b)",
+    r"\btranscri(?:be|bes|bing|ption)\b",
     r"\bsummar(?:y|ies|ises?|izes?)\b", r"\btext-to-\w+", r"\bspeech-to-text\b", r"\bvoice clon",
     r"\bwith your own voice\b", r"\bdubs?\b", r"\bchat with (?:your|any)\b", r"\bin plain english\b",
     r"\bnatural[- ]language\b",
@@ -796,6 +797,16 @@ AI_PRODUCT_WORDS = _words(
                    "summari[sz]e", "turn", "fill")),
     r"\bask (?:it )?anything\b", r"\bask (?:questions|anything) (?:about|of|from) (?:your|any)\b",
     r"\bask your (?:docs|data|files|notes|codebase|pdfs?|spreadsheets?|wiki|database|contracts)\b",
+    # what a model is made by or learns from: "trained on 2 million rulings", "a 180K-parameter network",
+    # "machine-learned baselines", "learns a task from five demonstrations"
+    r"\btrained on\b", r"\bpre-?trained on\b", r"\bfine-tuned on\b", r"\bmachine[- ]learn",
+    r"\blearns? (?:a task|tasks|your)\b", r"\brobot(?:-arm| arm)? polic(?:y|ies)\b",
+    r"\bfrom (?:a few|a handful of|one|two|three|five|ten|\d+) demonstrations?\b",
+    # judgements only a model makes: "grades homework", "predicts yields from", "detects anomalies"
+    r"\bgrades? (?:\w+ ){0,2}(?:homework|essays?|exams?|assignments?)\b", r"\breads? handwrit",
+    r"\bpredicts? (?:\w+ ){1,3}from\b", r"\banomaly detection\b", r"\bdetects? anomalies\b",
+    r"\bsuggests? (?:redlines|replies|responses|answers)\b", r"\bwake[- ]words?\b", r"\bkeyword spotting\b",
+    r"\bremembers what (?:\w+ ){0,2}(?:said|told|asked|wrote)\b",
     # "Your smart parenting companion", "a smart writing assistant" (not "a smart home hub")
     r"\bsmart (?:[\w-]+ ){0,2}(?:companion|assistant|sidekick|helper|tutor|coach)s?\b")
 # scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")
