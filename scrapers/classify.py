@@ -389,7 +389,9 @@ LAUNCH_TEXT = _words(
     # a text opening on its announcement: "Introducing the world's best document API.", "Meet Wren,"
     # (a person presented is no product: "Meet Dana, our new head of research", "Introducing Ade as CTO")
     r"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?-i:[A-Z0-9])"
-    r"(?![^.]{0,40}\b(?:our new|as (?:our|the)|joins?|joined|head of|chief|ceo|cfo|cto|coo|vp|who|whose)\b)",
+    r"(?![^.]{0,40}\b(?:our new|as (?:our|the)|joins?|joined|head of|chief|ceo|cfo|cto|coo|vp|who|whose"
+    # nor news or an essay: "Announcing Q3 results", "Introducing AI into classrooms is hard"
+    r"|into|results|winners|finalists|earnings|speakers|agenda|schedule|lineup|dates)\b)",
     rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?:the |our |a |an )"
     rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN}",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"

@@ -132,6 +132,9 @@ def test_a_text_opening_on_its_announcement_is_a_launch(text):
         "Meet Dana, our new head of research.",
         "Introducing Ade Okafor as our CTO.",
         "Announcing Tomasz Nowak, who joins us from a robotics lab.",
+        "Introducing AI into classrooms is harder than it looks.",
+        "Announcing Q3 results and a new office.",
+        "Announcing Quarrycon speakers and the agenda.",
     ],
 )
 def test_a_text_opening_on_news_that_is_no_product_stays_an_article(text):
