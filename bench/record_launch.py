@@ -154,7 +154,8 @@ def _accuracy_lines(split: str, cases: list[Case], records: dict[int, LaunchReco
     total = len(cases)
     lines = [f"  {split}: {total} entries; launch/other accuracy {binary}/{total} = {binary / total:.1%}; "
              f"3-way (launch/release/other) {three}/{total} = {three / total:.1%}"]
-    lines += [f"    misread: {line}" for line in wrong]
+    # each line names its split, so that `grep -v SPLIT` hides a held-out split's misreads too
+    lines += [f"    misread ({split}): {line}" for line in wrong]
     return lines
 
 
@@ -177,9 +178,9 @@ def _resolution_lines(
             untooled["read as other" if record.kind == "other" else "not read as AI"] += 1
     splits = sorted(g for g, tools in tools_by_group.items() if len(tools - {None}) > 1)
     merges = sorted(",".join(sorted(groups)) for groups in groups_by_tool.values() if len(groups) > 1)
-    return [f"    resolution: {len(tools_by_group)} groups -> {len(groups_by_tool)} tools; "
+    return [f"    resolution ({split}): {len(tools_by_group)} groups -> {len(groups_by_tool)} tools; "
             f"splits {len(splits)} {splits or ''}; wrong merges {len(merges)} {merges or ''}",
-            f"    launch entries left without a tool: {untooled['read as other']} read as other, "
+            f"    launch entries left without a tool ({split}): {untooled['read as other']} read as other, "
             f"{untooled['not read as AI']} launches not read as AI (scrapers.classify.is_ai_product)"]
 
 
