@@ -29,7 +29,7 @@ from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
 from scrapers.hostgate import Gate
 from scrapers.pages import parse_page
 from scrapers.records import FactRecord, LaunchRecord
-from scrapers.resolve import KnownTool, ToolIndex, product_key
+from scrapers.resolve import KnownTool, ToolIndex, maker_named, product_key
 from scrapers.robots import RobotsCache
 from scrapers.schedule import SchedulePolicy, after_failure, after_success, is_due
 from scrapers.sources import SourceConfig
@@ -447,15 +447,22 @@ class _ToolBatch:
         self.stored: dict[int, Tool] = {}
         self.new: list[_NewTool] = []
         self.index = ToolIndex()
-        for tool_id, name, domain in queries.tool_keys(session):
+        for tool_id, name, domain, vendor in queries.tool_keys(session):
             self.index.add(KnownTool(tool_id, name, domain))
+            for named in maker_named(name, vendor):
+                self.index.add(KnownTool(tool_id, named, domain))
 
     def resolve(self, record: LaunchRecord, facts: list[FactRecord], *, create: bool = True
                 ) -> Tool | _NewTool | None:
         """The tool of `record` (stored, or new when `create`), its blanks filled from the record
         and facts; None when there is none to update and `create` is false."""
         site = record.product_url or record.url
+        maker = next((f.value for f in facts if f.kind == "vendor" and not f.negated), None)
+        named = maker_named(record.tool_name, maker)
         handle = self.index.find(record.tool_name, site)
+        for alias in named if handle is None else ():
+            if (handle := self.index.find(alias, None)) is not None:
+                break
         tool: Tool | _NewTool
         if handle is None and not create:
             return None
@@ -472,6 +479,8 @@ class _ToolBatch:
         _fill_blanks(tool, record)
         # under its name as this source writes it, and its site once one entry gives it
         self.index.add(KnownTool(handle, record.tool_name, tool.domain))
+        for alias in named:
+            self.index.add(KnownTool(handle, alias, tool.domain))
         for fact in facts:
             _apply_fact(tool, fact)
         tool.category = tool.category or DEFAULT_CATEGORY
