@@ -36,7 +36,6 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import feedparser  # noqa: E402
 from price_parser import Price  # noqa: E402
 
 from scrapers.facts import launch_facts, launch_parts  # noqa: E402
@@ -96,8 +95,14 @@ def _rfc822(iso: str | None) -> str:
     return format_datetime(datetime.fromisoformat(iso.replace("Z", "+00:00")))
 
 
+def source_slug(name: str) -> str:
+    """A source's name as a sources file would configure it: lowercase letters, digits, dashes."""
+    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())[:63] or "bench"
+
+
 def item_record(item: dict) -> LaunchRecord:
-    records = read_feed(feed_document(item), source=item["source"]["name"]).records
+    # the publisher is read from the feed's own <title>, as ingest reads it, not from the source's name
+    records = read_feed(feed_document(item), source=source_slug(item["source"]["name"])).records
     if len(records) != 1:
         raise SystemExit(f"record.py: item {item['id']}: the feed parser read {len(records)} entries")
     return records[0]
@@ -107,9 +112,8 @@ def capture_record(capture: dict, parsed: dict[str, list[LaunchRecord]]) -> Laun
     path = FIXTURES / capture["file"]
     if capture["file"] not in parsed:
         body = path.read_bytes()
-        # The source is named as its feed names itself ("Mistral AI News"), as a configured one would be.
-        name = feedparser.parse(body).feed.get("title") or capture["file"]
-        parsed[capture["file"]] = read_feed(body, source=name).records
+        # configured by a slug, as a sources file names it; the feed's <title> says who publishes it
+        parsed[capture["file"]] = read_feed(body, source=source_slug(Path(capture["file"]).stem)).records
     records = parsed[capture["file"]]
     by_id = [r for r in records if r.guid == capture["entry_id"]]
     by_title = [r for r in records if r.title == capture.get("title")]

@@ -83,22 +83,24 @@ def report(items: list[dict], captures: list[dict], captures_blind: list[dict] =
 def _labelled_case(item: dict) -> Case:
     entry, source = item["entry"], item["source"]
     name = "bench-" + "".join(c if c.isalnum() else "-" for c in source["name"].lower()).strip("-")
-    body = _atom(entry) if source["kind"] == "producthunt" else _rss(entry)
+    # the feed titled as its publisher titles it, the source named by a slug, as ingest sees both
+    body = _atom(entry, source["name"]) if source["kind"] == "producthunt" else _rss(entry, source["name"])
     return Case(item["split"], name[:63], body, entry["id"], item["label"], item.get("group"))
 
 
-def _rss(entry: dict) -> bytes:
+def _rss(entry: dict, feed_title: str) -> bytes:
     published = format_datetime(datetime.fromisoformat(entry["published"].replace("Z", "+00:00")))
     categories = "".join(f"<category>{escape(term)}</category>" for term in entry.get("categories", ()))
-    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bench</title>'
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+            f"<title>{escape(feed_title)}</title>"
             f"<item><title>{escape(entry['title'])}</title><link>{escape(entry['link'])}</link>"
             f"<guid isPermaLink=\"false\">{escape(entry['id'])}</guid><pubDate>{published}</pubDate>"
             f"{categories}<description>{escape(entry['content_html'])}</description></item></channel></rss>").encode()
 
 
-def _atom(entry: dict) -> bytes:
+def _atom(entry: dict, feed_title: str) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            f"<title>bench</title><id>bench</id><updated>{entry['published']}</updated>"
+            f"<title>{escape(feed_title)}</title><id>bench</id><updated>{entry['published']}</updated>"
             f"<entry><id>{escape(entry['id'])}</id><title>{escape(entry['title'])}</title>"
             f"<link href=\"{escape(entry['link'])}\"/><updated>{entry['published']}</updated>"
             f"<content type=\"html\">{escape(entry['content_html'])}</content></entry></feed>").encode()
@@ -154,7 +156,8 @@ def _accuracy_lines(split: str, cases: list[Case], records: dict[int, LaunchReco
     total = len(cases)
     lines = [f"  {split}: {total} entries; launch/other accuracy {binary}/{total} = {binary / total:.1%}; "
              f"3-way (launch/release/other) {three}/{total} = {three / total:.1%}"]
-    lines += [f"    misread: {line}" for line in wrong]
+    # each line names its split, so that `grep -v SPLIT` hides a held-out split's misreads too
+    lines += [f"    misread ({split}): {line}" for line in wrong]
     return lines
 
 
@@ -177,9 +180,9 @@ def _resolution_lines(
             untooled["read as other" if record.kind == "other" else "not read as AI"] += 1
     splits = sorted(g for g, tools in tools_by_group.items() if len(tools - {None}) > 1)
     merges = sorted(",".join(sorted(groups)) for groups in groups_by_tool.values() if len(groups) > 1)
-    return [f"    resolution: {len(tools_by_group)} groups -> {len(groups_by_tool)} tools; "
+    return [f"    resolution ({split}): {len(tools_by_group)} groups -> {len(groups_by_tool)} tools; "
             f"splits {len(splits)} {splits or ''}; wrong merges {len(merges)} {merges or ''}",
-            f"    launch entries left without a tool: {untooled['read as other']} read as other, "
+            f"    launch entries left without a tool ({split}): {untooled['read as other']} read as other, "
             f"{untooled['not read as AI']} launches not read as AI (scrapers.classify.is_ai_product)"]
 
 

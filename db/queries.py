@@ -191,10 +191,11 @@ def get_tool(session: Session, *, tool_id: int) -> Tool:
     return tool
 
 
-def tool_keys(session: Session) -> list[tuple[int, str, str | None]]:
-    """(id, name, domain) of every tool: what resolving a launch needs."""
-    rows = session.exec(select(Tool.id, Tool.name, Tool.domain).order_by(Tool.id)).all()
-    return [(tool_id, name, domain) for tool_id, name, domain in rows if tool_id is not None]
+def tool_keys(session: Session) -> list[tuple[int, str, str | None, str | None]]:
+    """(id, name, domain, vendor) of every tool: what resolving a launch needs."""
+    rows = session.exec(select(Tool.id, Tool.name, Tool.domain, Tool.vendor).order_by(Tool.id)).all()
+    return [(tool_id, name, domain, vendor) for tool_id, name, domain, vendor in rows
+            if tool_id is not None]
 
 
 def fact_keys(session: Session, *, tool_ids: set[int]) -> set[tuple[int, str, str]]:

@@ -54,7 +54,8 @@ def parse(body: bytes, content_type: str | None = None) -> Parsed | None:
     entries = [_entry(raw) for raw in parsed.get("entries") or ()]
     if not entries or any(entry is None for entry in entries):
         return None
-    return Parsed(entries, {"ttl": _ttl(body)})
+    feed = parsed.get("feed") or {}
+    return Parsed(entries, {"ttl": _ttl(body), "title": feed.get("title")})
 
 
 def _is_utf8(body: bytes, content_type: str | None) -> bool:

@@ -95,7 +95,9 @@ def read_feed(body: bytes, *, source: str, content_type: str | None = None) -> F
     if not parsed.get("version") and not parsed.entries:
         raise ParseError("not a feed (no RSS, Atom or RDF root element)")
     # One entry that cannot be read is recorded and skipped: the rest of the feed goes on.
-    records, errors = isolation.each(parsed.entries, lambda entry: to_launch(entry, source=source),
+    feed_title = clean_text(str(parsed.feed.get("title") or ""))[:MAX_TITLE_CHARS] or None
+    records, errors = isolation.each(parsed.entries,
+                                     lambda entry: to_launch(entry, source=source, feed_title=feed_title),
                                      step="normalise")
     warning = f"malformed feed, read as far as possible: {reason}" if reason is not None else None
     return FeedReading(records, warning, _ttl(parsed.feed.get("ttl")), tuple(errors), len(parsed.entries))
@@ -109,9 +111,9 @@ def _ttl(value: object) -> float | None:
     return minutes if minutes > 0 else None
 
 
-def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:
-    """One feed entry as a launch record, classified (launch, release or other), or None when it
-    has neither title nor link."""
+def to_launch(entry: Any, *, source: str, feed_title: str | None = None) -> LaunchRecord | None:
+    """One feed entry (of the feed titled `feed_title`) as a launch record, classified (launch,
+    release or other), or None when it has neither title nor link."""
     title = clean_text(entry.get("title"))
     link = _entry_link(entry.get("link"))
     if not title and not link:
@@ -139,6 +141,7 @@ def to_launch(entry: Any, *, source: str) -> LaunchRecord | None:
         kind=verdict.kind.value,
         skip_reason=None if verdict.makes_tool else verdict.reason,
         product_url=_product_url(verdict, origin, link, markup, name) if verdict.makes_tool else None,
+        feed_title=feed_title,
     )
 
 

@@ -29,7 +29,7 @@ from scrapers.fetch import FetchError, FetchPolicy, FetchResult, fetch
 from scrapers.hostgate import Gate
 from scrapers.pages import parse_page
 from scrapers.records import FactRecord, LaunchRecord
-from scrapers.resolve import KnownTool, ToolIndex, product_key
+from scrapers.resolve import KnownTool, ToolIndex, maker_named, product_key
 from scrapers.robots import RobotsCache
 from scrapers.schedule import SchedulePolicy, after_failure, after_success, is_due
 from scrapers.sources import SourceConfig
@@ -121,16 +121,18 @@ def ingest_source(
 def ingest_many(
     sources: Sequence[SourceConfig], *, engine: Engine, client: httpx.Client,
     options: IngestOptions | None = None, workers: int = 8,
-    on_fetched: Callable[[str], None] | None = None, on_stored: Callable[[SourceSummary], None] | None = None,
+    on_fetched: Callable[[str, str], None] | None = None,
+    on_stored: Callable[[SourceSummary], None] | None = None,
 ) -> list[SourceSummary]:
     """Run the stage for many sources: fetched and parsed several at once (the per-host gate
     keeps that polite), then stored one by one in their order, so the outcome never depends on
-    which server answered first. `on_fetched` and `on_stored` hear of each source's progress."""
+    which server answered first. `on_fetched` and `on_stored` hear of each source's progress
+    (`on_fetched` with what the fetch came to: see `fetch_outcome`)."""
     def one(source: SourceConfig) -> Fetched | SourceSummary:
         fetched = _isolated(source, lambda: fetch_source(source, engine=engine, client=client,
                                                          options=options))
         if on_fetched:
-            on_fetched(source.name)
+            on_fetched(source.name, fetch_outcome(fetched))
         return fetched
 
     def store(fetched: Fetched | SourceSummary) -> SourceSummary:
@@ -144,6 +146,13 @@ def ingest_many(
     with ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="ingest") as pool:
         fetched = list(pool.map(one, sources))
     return [store(f) for f in fetched]
+
+
+def fetch_outcome(fetched: Fetched | SourceSummary) -> str:
+    """What fetching a source came to, in a word or two: fetched, not modified, not due, failed."""
+    if isinstance(fetched, SourceSummary):
+        return "not due" if fetched.status == "skipped" else fetched.status
+    return "not modified" if fetched.result.not_modified else "fetched"
 
 
 @cache
@@ -438,15 +447,22 @@ class _ToolBatch:
         self.stored: dict[int, Tool] = {}
         self.new: list[_NewTool] = []
         self.index = ToolIndex()
-        for tool_id, name, domain in queries.tool_keys(session):
+        for tool_id, name, domain, vendor in queries.tool_keys(session):
             self.index.add(KnownTool(tool_id, name, domain))
+            for named in maker_named(name, vendor):
+                self.index.add(KnownTool(tool_id, named, domain))
 
     def resolve(self, record: LaunchRecord, facts: list[FactRecord], *, create: bool = True
                 ) -> Tool | _NewTool | None:
         """The tool of `record` (stored, or new when `create`), its blanks filled from the record
         and facts; None when there is none to update and `create` is false."""
         site = record.product_url or record.url
+        maker = next((f.value for f in facts if f.kind == "vendor" and not f.negated), None)
+        named = maker_named(record.tool_name, maker)
         handle = self.index.find(record.tool_name, site)
+        for alias in named if handle is None else ():
+            if (handle := self.index.find(alias, None)) is not None:
+                break
         tool: Tool | _NewTool
         if handle is None and not create:
             return None
@@ -463,6 +479,8 @@ class _ToolBatch:
         _fill_blanks(tool, record)
         # under its name as this source writes it, and its site once one entry gives it
         self.index.add(KnownTool(handle, record.tool_name, tool.domain))
+        for alias in named:
+            self.index.add(KnownTool(handle, alias, tool.domain))
         for fact in facts:
             _apply_fact(tool, fact)
         tool.category = tool.category or DEFAULT_CATEGORY

@@ -46,6 +46,9 @@ class LaunchRecord(BaseModel):
     # The product's own site when the entry carries it (Product Hunt's website link, a Show HN
     # story's URL, a repository): what resolution keys the tool on before its name.
     product_url: str | None = None
+    # The feed's own title ("Mistral AI News", "Kestrel Labs blog"): who publishes it, which a
+    # source's configured name (a slug) does not say. Read by the facts, not stored.
+    feed_title: str | None = None
 
 
 class FactRecord(BaseModel):

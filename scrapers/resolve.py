@@ -82,6 +82,18 @@ def name_key(name: str) -> str:
     return key or _fold(lowered)
 
 
+def maker_named(name: str, maker: str | None) -> list[str]:
+    """The name with its maker's in front, as aggregators often write it ("Brackenfield Scribe" for
+    Scribe by Brackenfield AI, "Thornbury Wren" for Wren by Thornbury Robotics): with the maker's
+    brand (its name less noise words such as "AI" and "Labs") and with the brand's first word.
+    [] when there is no maker or the name holds it already."""
+    brand = name_key(maker) if maker else ""
+    if not brand or brand.split()[0] in name_key(name).split():
+        return []
+    first = brand.split()[0]
+    return [f"{brand} {name}"] + ([f"{first} {name}"] if first != brand else [])
+
+
 def _fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", _NOISE_WORDS.sub(" ", text)).split())
 

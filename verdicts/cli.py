@@ -230,9 +230,9 @@ def _run_ingest(settings: Settings, sources: Path | None, *, force: bool = False
     with stages.recorded_run(settings, "ingest") as run, progress("ingest", total, "sources") as shown:
         fetched = [0]
 
-        def on_fetched(name: str) -> None:
+        def on_fetched(name: str, outcome: str) -> None:
             fetched[0] += 1
-            shown.advance(fetched[0], note=f"fetched {name}")
+            shown.advance(fetched[0], note=f"{name}: {outcome}")
 
         summaries = stages.ingest_all(settings, sources, force=force, on_fetched=on_fetched)
         run.outcome, run.detail = stages.ingest_outcome(summaries)

@@ -77,7 +77,8 @@ def ingest_one(source: SourceConfig, settings: Settings, *, force: bool = False)
 
 def ingest_all(
     settings: Settings, sources_file: Path | None = None, *, force: bool = False,
-    on_fetched: Callable[[str], None] | None = None, on_stored: Callable[[SourceSummary], None] | None = None,
+    on_fetched: Callable[[str, str], None] | None = None,
+    on_stored: Callable[[SourceSummary], None] | None = None,
 ) -> list[SourceSummary]:
     """Ingest every configured source, several at a time (the flow fans out into tasks instead)."""
     sources = configured_sources(settings, sources_file)

@@ -78,8 +78,9 @@ def launch_facts(record: LaunchRecord) -> list[FactRecord]:
     """The facts the rules find in a launch's title, tagline and summary."""
     # A line break is a sentence break: no sentence (and no snippet) runs from one part into the next.
     title, *rest = launch_parts(record) or [""]
+    # who publishes the feed by its own title; a source's configured name is only a slug
     return extract_facts("\n".join(rest), title=title, url=record.url, name=record.tool_name,
-                         source=record.source)
+                         source=record.feed_title or record.source)
 
 
 def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:

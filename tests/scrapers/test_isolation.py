@@ -188,3 +188,20 @@ def test_one_entry_with_a_surrogate_reference_no_longer_costs_the_whole_feed():
                item("Fine - an AI agent", "https://fine.example/", "fine"))
     reading = read_feed(body, source="s")
     assert [r.guid for r in reading.records] == ["bad", "fine"]
+
+
+def test_each_source_is_heard_of_with_what_its_fetch_came_to(engine, tmp_path):
+    """The CLI's progress names what happened to each source, not "fetched" for every one."""
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(rss(item("Good One - an AI writing assistant", "https://goodone.example/", "g1")))
+    sources = [SourceConfig(name="good", url=str(feed)), SourceConfig(name="broken", url="http://[::1/x")]
+    heard: dict[str, str] = {}
+    with make_client(user_agent=UA, timeout=5) as client:
+        ingest_many(sources, engine=engine, client=client, options=OPTIONS, workers=2,
+                    on_fetched=heard.__setitem__)
+        assert heard == {"good": "fetched", "broken": "failed"}
+        heard.clear()
+        not_forced = IngestOptions(fetch=OPTIONS.fetch)  # fetched a moment ago: not due again
+        ingest_many(sources[:1], engine=engine, client=client, options=not_forced,
+                    on_fetched=heard.__setitem__)
+    assert heard == {"good": "not due"}

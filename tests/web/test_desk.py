@@ -130,6 +130,10 @@ def test_preview_shows_the_exact_email_with_desk_links(settings, engine, desk):
     assert 'class="frame phone"' in page.text and 'class="frame desktop"' in page.text
     assert "%%" not in page.text  # the text part, with desk links
     assert f"/desk/issues/{issue_id}/links/unsubscribe" in page.text
+    # the pairs and takes once each, in the page, none of them in its <title>
+    title = page.text.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith(issue.week) and "<" not in title and "form" not in title
+    assert page.text.count('id="pairing"') == 1 and page.text.count('id="takes"') == 1
     html = desk.get(f"/desk/issues/{issue_id}/email.html")
     assert html.status_code == 200 and "%%" not in html.text
     assert html.text.replace('<base target="_blank">', "").replace(

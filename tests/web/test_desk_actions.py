@@ -107,6 +107,25 @@ def test_forbid_and_drop_are_honoured_by_the_recompose(settings, engine, desk): 
     assert all(second[0] not in pair for pair in after)
 
 
+def test_a_decision_can_be_taken_back_from_the_desk(settings, engine, desk):  # noqa: F811
+    issue_id = compose_draft(settings)
+    [first, second, *_] = pairs_of(engine, issue_id)
+    assert post(desk, issue_id, "pairs/forbid", tool_a=str(first[0]), tool_b=str(first[1])).status_code == 303
+    assert post(desk, issue_id, "pairs/drop", tool_a=str(second[0])).status_code == 303
+    page = desk.get(f"/desk/issues/{issue_id}")
+    assert page.text.count(f'action="/desk/issues/{issue_id}/pairs/clear"') == 2
+    assert post(desk, issue_id, "pairs/clear", tool_a=str(first[0]), tool_b=str(first[1])).status_code == 303
+    page = desk.get(f"/desk/issues/{issue_id}")
+    assert "<strong>forbid</strong>" not in page.text and "<strong>drop</strong>" in page.text
+    assert "pairing cleared" in page.text  # in the desk's record of decisions
+    again = post(desk, issue_id, "pairs/clear", tool_a=str(first[0]), tool_b=str(first[1]))
+    assert again.status_code == 409 and "no such decision" in again.text
+    assert post(desk, issue_id, "pairs/clear", tool_a=str(second[0])).status_code == 303
+    assert "<strong>drop</strong>" not in desk.get(f"/desk/issues/{issue_id}").text
+    assert post(desk, issue_id, "recompose").status_code == 303
+    assert any(second[0] in pair for pair in pairs_of(engine, issue_id))  # paired again
+
+
 @sqlite_only
 def test_a_pinned_pair_is_composed(settings, engine, desk):  # noqa: F811
     issue_id = compose_draft(settings)

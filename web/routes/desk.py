@@ -20,7 +20,7 @@ from db.models import NewsletterIssue, PanelReview, Subscriber, Tool, utcnow
 from db.queries import NotFound
 from db.states import IssueStatus, SubscriberStatus
 from editorial import takes
-from editorial.decisions import ACTIONS, DecisionError, decide
+from editorial.decisions import ACTIONS, DecisionError, clear, decide
 from editorial.issues import ApprovalError, approve_issue, reject_issue
 from editorial.presentation import comparisons_summary
 from editorial.takes import TakeError
@@ -263,6 +263,29 @@ def edit_take(issue_id: int, review_id: int, request: Request, web: Web, editor:
     except (TakeError, ApprovalError, NotFound) as exc:
         raise PageError(409, "Take not changed", str(exc)) from None
     return RedirectResponse(f"/desk/issues/{issue_id}#takes", status_code=303)
+
+
+@router.post("/issues/{issue_id}/pairs/clear", response_class=HTMLResponse)
+def pairing_decision_cleared(
+    issue_id: int, request: Request, web: Web, editor: CurrentEditor,
+    tool_a: FormStr = "", tool_b: FormStr = "", csrf_token: FormStr = "",
+) -> Response:
+    """Take back the week's decision on a pair (or on a dropped tool); the next recompose is free
+    to pair them again."""
+    ensure_csrf(request, {"csrf_token": csrf_token}, binding=desk_binding(editor))
+    tool_ids = [_form_int(tool_a)] + ([_form_int(tool_b)] if tool_b else [])
+    try:
+        with session_scope(web.engine) as session:
+            issue = _issue(session, issue_id)
+            if not clear(session, week=issue.week, tool_ids=tool_ids):
+                raise DecisionError("there is no such decision for this week: reload the desk")
+            web_queries.record_desk_decision(session, issue_id=issue_id, editor_email=editor.email,
+                                             decision="pairing cleared",
+                                             note=f"tools {', '.join(map(str, tool_ids))}",
+                                             content_hash=issue.content_hash)
+    except (DecisionError, NotFound) as exc:
+        raise PageError(409, "Not cleared", str(exc)) from None
+    return RedirectResponse(f"/desk/issues/{issue_id}#pairing", status_code=303)
 
 
 @router.post("/issues/{issue_id}/pairs/{action}", response_class=HTMLResponse)
