@@ -21,7 +21,8 @@ CONTEXT_SENTENCE = Rule(
     r"\bcontext\b|\bwindow\b"
     r"|\b(?:inputs?|prompts?|documents?|sequences?)\s+(?:of\s+)?(?:up\s+to|as long as)\b"
     r"|\bmax(?:imum)?\s+(?:input|prompt|sequence)\s+(?:length|size)\b",
-    re.I, starts=("context", "window", "input", "prompt", "document", "sequence", "max"))
+    re.I, starts=("context", "window", "input", "prompt", "document", "sequence", "max"),
+    needs=("context", "window", "up to", "as long as", "max"))
 # A window in words: "a million tokens of context", "two million-token window", "a hundred thousand tokens".
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 WORD_CONTEXT = Rule(
