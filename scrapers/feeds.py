@@ -73,12 +73,14 @@ def parse_feed(body: bytes, *, source: str, content_type: str | None = None) -> 
     return read_feed(body, source=source, content_type=content_type).records
 
 
-def read_feed(body: bytes, *, source: str, content_type: str | None = None) -> FeedReading:
+def read_feed(body: bytes, *, source: str, content_type: str | None = None,
+              ai_source: bool = False) -> FeedReading:
     """The launches in a feed body, one per entry (the same GUID may come twice: storing
     dedupes), with a warning when the feed is malformed but readable; ParseError when unreadable.
 
     `content_type` is the HTTP Content-Type header: a charset the server declares there wins
-    over the document's own declaration, as HTTP says it should."""
+    over the document's own declaration, as HTTP says it should. With `ai_source` (an AI company's
+    own feed) every product launched in it is taken as an AI product."""
     headers = {"content-type": content_type} if content_type else None
     # A stream, not bytes: feedparser would treat bytes as a file name to open.
     # No sanitising nor URI rewriting in feedparser: clean_text drops every tag afterwards.
@@ -97,7 +99,8 @@ def read_feed(body: bytes, *, source: str, content_type: str | None = None) -> F
     # One entry that cannot be read is recorded and skipped: the rest of the feed goes on.
     feed_title = clean_text(str(parsed.feed.get("title") or ""))[:MAX_TITLE_CHARS] or None
     records, errors = isolation.each(parsed.entries,
-                                     lambda entry: to_launch(entry, source=source, feed_title=feed_title),
+                                     lambda entry: to_launch(entry, source=source, feed_title=feed_title,
+                                                             ai_source=ai_source),
                                      step="normalise")
     warning = f"malformed feed, read as far as possible: {reason}" if reason is not None else None
     return FeedReading(records, warning, _ttl(parsed.feed.get("ttl")), tuple(errors), len(parsed.entries))
@@ -111,7 +114,8 @@ def _ttl(value: object) -> float | None:
     return minutes if minutes > 0 else None
 
 
-def to_launch(entry: Any, *, source: str, feed_title: str | None = None) -> LaunchRecord | None:
+def to_launch(entry: Any, *, source: str, feed_title: str | None = None,
+              ai_source: bool = False) -> LaunchRecord | None:
     """One feed entry (of the feed titled `feed_title`) as a launch record, classified (launch,
     release or other), or None when it has neither title nor link."""
     title = clean_text(entry.get("title"))
@@ -123,7 +127,7 @@ def to_launch(entry: Any, *, source: str, feed_title: str | None = None) -> Laun
         title = f"{release[1]} {title}"
     markup = _summary_markup(entry)[:MAX_MARKUP_CHARS]
     summary = _summary(markup, name, tagline, title)
-    is_ai = is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
+    is_ai = ai_source or is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
     origin = origin_of(link=link, guid=str(entry.get("id") or ""), comments=entry.get("comments"),
                        markup=markup)
     verdict = classify(title, summary or "", url=link, origin=origin, tags=_tags(entry), is_ai=is_ai)

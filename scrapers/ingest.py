@@ -70,7 +70,8 @@ Parser = Callable[[SourceConfig, FetchResult], FeedReading]
 
 
 def _parse_feed_source(source: SourceConfig, result: FetchResult) -> FeedReading:
-    return read_feed(result.body, source=source.name, content_type=result.content_type)
+    return read_feed(result.body, source=source.name, content_type=result.content_type,
+                     ai_source=source.ai)
 
 
 def _parse_page_source(source: SourceConfig, result: FetchResult) -> FeedReading:

@@ -75,6 +75,10 @@ class SourceConfig(BaseModel):
     kind: Literal["feed", "page"] = "feed"
     url: str = Field(min_length=1)
     category: str | None = None
+    # An AI company's own feed: every product it launches is an AI product, so a launch whose text
+    # never says so ("Introducing Claude Opus 5", title only) still makes a tool. Launch or not is
+    # still read from the entry.
+    ai: bool = False
     enabled: bool = True
     selectors: PageSelectors | None = Field(default=None, validate_default=True)
 

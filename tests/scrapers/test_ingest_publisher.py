@@ -78,3 +78,31 @@ def test_the_maker_alias_is_only_made_where_it_adds_a_word():
     assert maker_named("Mistral Small", "Mistral AI") == []  # the maker is in the name already
     assert maker_named("Scribe", None) == []
     assert maker_named("Scribe", "AI Labs") == []  # nothing left of the maker but noise words
+
+
+def ingest_with(engine, tmp_path, source: SourceConfig, body: bytes) -> None:
+    path = tmp_path / f"{source.name}.xml"
+    path.write_bytes(body)
+    with make_client(user_agent="VerdictsTest/1", timeout=5) as client:
+        summary = ingest_source(source.model_copy(update={"url": str(path)}), engine=engine,
+                                client=client, options=QUICK)
+    assert summary.status == "fetched", summary
+
+
+TITLE_ONLY = rss("Corvina News",
+                 ("Introducing Corvina Sable 5", "https://corvina.example/news/sable-5", ""),
+                 ("Corvina opens an office in Lisbon", "https://corvina.example/news/lisbon",
+                  "We are hiring engineers in Portugal."))
+
+
+def test_an_ai_companys_feed_makes_tools_of_launches_that_never_say_ai(engine, tmp_path):
+    ingest_with(engine, tmp_path, SourceConfig(name="corvina", url="x", ai=True), TITLE_ONLY)
+    [name] = tools(engine)  # the office news is still no launch
+    assert name.startswith("Corvina Sable")
+
+
+def test_without_the_flag_a_title_only_launch_makes_no_tool(engine, tmp_path):
+    ingest_with(engine, tmp_path, SourceConfig(name="corvina", url="x"), TITLE_ONLY)
+    assert tools(engine) == {}
+    with Session(engine) as session:
+        assert "Introducing Corvina Sable 5" in set(session.exec(select(Launch.title)))
