@@ -123,7 +123,8 @@ def test_check_sources_reports_every_problem_on_its_line(tmp_path):
         (14, "vendor-news", "selectors.link: Field required"),
         (16, "vendor-news", "selectors.title: not a valid CSS selector 'h2[': "
                             "Malformed attribute selector at position 2"),
-        (23, "a-feed", "refresh: unknown key; the keys are name, kind, url, category, ai, enabled, selectors"),
+        (23, "a-feed",
+         "refresh: unknown key; the keys are name, kind, url, category, ai, enabled, selectors"),
         (24, "a-feed", 'selectors: only a source of kind = "page" has selectors'),
         (27, None, "name: Field required"),
         (27, None, "selectors: a page source needs a [source.selectors] table with item, title and link"),
@@ -165,7 +166,8 @@ def test_load_sources_lists_every_problem_as_path_line(tmp_path):
         ("source = 'feed'\n", [(None, None, "no [[source]] entries")]),
         # inline sources have no [[source]] lines to point at
         ("source = [{ name = 'a', url = 'x', colour = 'red' }]\n",
-         [(None, "a", "colour: unknown key; the keys are name, kind, url, category, ai, enabled, selectors")]),
+         [(None, "a",
+           "colour: unknown key; the keys are name, kind, url, category, ai, enabled, selectors")]),
         ("[[source]]\nname = 'a'\nurl = 'x'\nkind = 'page'\n[source.selectors]\nitem = 'li'\ntitle = 'a'\n"
          "link = 'a'\nlink-attr = 'data-x'\n",
          [(9, "a", "selectors.link-attr: unknown key; "
