@@ -37,6 +37,7 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from price_parser import Price  # noqa: E402
+from slugify import slugify  # noqa: E402
 
 from scrapers.facts import launch_facts, launch_parts  # noqa: E402
 from scrapers.feeds import read_feed  # noqa: E402
@@ -97,7 +98,7 @@ def _rfc822(iso: str | None) -> str:
 
 def source_slug(name: str) -> str:
     """A source's name as a sources file would configure it: lowercase letters, digits, dashes."""
-    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())[:63] or "bench"
+    return slugify(name, max_length=63) or "bench"
 
 
 def item_record(item: dict) -> LaunchRecord:
