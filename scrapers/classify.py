@@ -32,10 +32,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from scrapers.launch_model import launch_probability
 from scrapers.normalise import host_of, split_title
+from scrapers.patternset import PatternSet, Prefiltered
 from scrapers.resolve import product_key
 
 
@@ -65,6 +67,21 @@ class Verdict:
     @property
     def makes_tool(self) -> bool:
         return self.kind is not EntryKind.OTHER
+
+
+# The costliest patterns, each tried only on the texts where Hyperscan finds it may match (see
+# scrapers.patternset): every title is tried by a dozen large "not a launch" lists and some twenty
+# launch titles, and matched by one or none; every link by five; every opening by the AI word
+# lists. A set for each text they read, so that each scan is for what that text is tried by (and
+# the AI words apart, so that a scan stops at the first, as a search does).
+_TITLE_PATTERNS, _LINK_PATTERNS, _AI_WORD_PATTERNS, _OPENING_PATTERNS = (
+    PatternSet(), PatternSet(), PatternSet(), PatternSet())
+Row = TypeVar("Row", bound=tuple)
+
+
+def _prefiltered(patterns: PatternSet, table: tuple[Row, ...]) -> tuple[Row, ...]:
+    """The table with each row's pattern (its second item) tried through `patterns`."""
+    return tuple(row[:1] + (patterns.compile(row[1]),) + row[2:] for row in table)  # type: ignore[misc]
 
 
 def _words(*phrases: str) -> re.Pattern[str]:
@@ -117,7 +134,7 @@ def _by_first_letter(alternatives: list[str]) -> list[str]:
 
 # --- not a launch, by the title ---------------------------------------------------------------
 # (reason, pattern). A job post, an episode or a newsletter issue says so in its title.
-OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS, (
     ("job", _words(r"\b(?:is|are|we'?re|we are|now) hiring\b", r"\bjoin (?:our|the) team\b",
                    r"\bjob (?:opening|posting)s?\b", r"\bcareers? at\b", r"^hiring\b", r"\bopen roles?\b",
                    r"\bapplications? (?:are |is )?(?:now )?open\b",
@@ -163,10 +180,10 @@ OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"\bdiscontinu\w*",
                        r"\bend[- ]of[- ]life\b", r"\bshutting down\b", r"\bpost-?mortem\b", r"\boutages?\b",
                        r"\bincident (?:report|review)\b", r"\b(?:year|\d{4}) in review\b")),
-)
+))
 
 # Weaker: tried after the launch titles, so "Introducing Acme Research" stays a launch.
-WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+WEAK_OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS, (
     ("tutorial", _words(r"^how (?:to|we|i)\b", r"\btutorial\b", r"\bguide\b", r"\btips\b",
                         r"\blessons\b", r"\bstep[- ]by[- ]step\b", r"^(?:using|building|mastering|"
                         r"designing|testing|scaling|debugging|running|deploying)\b", r"^build\b",
@@ -196,7 +213,7 @@ WEAK_OTHER_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",
                        r"\binterview\b", r"\[(?:video|pdf)\]", r"\breport\b",
                        r"\bexploring\b", r"\badvantages\b", r"\blearned\b", r"\bupdate on\b")),
-)
+))
 
 # A title telling the reader to do something with a product: a how-to ("Serve Tidepool with vLLM",
 # "Fine-tune Quill on your tickets"); tried only once no launch text has spoken ("Deploy Whisper v4
@@ -206,7 +223,7 @@ IMPERATIVE_TITLE = _words(r"^(?:serve|deploy|run|fine-tune|finetune|train|host|s
                           r"|speed up|cut|make)\b")
 
 # --- not a launch, by the link ----------------------------------------------------------------
-OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+OTHER_LINKS: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_LINK_PATTERNS, (
     ("paper", re.compile(r"^(?:arxiv\.org|openreview\.net|aclanthology\.org|papers\.|proceedings\.)"
                          r"|/(?:papers?|abs|pdf|publications?)/", re.IGNORECASE)),
     ("job", re.compile(r"/(?:careers?|jobs?|hiring)(?:/|$)|^(?:jobs|careers)\.|lever\.co|greenhouse\.io"
@@ -215,14 +232,14 @@ OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            re.IGNORECASE)),
     ("event", re.compile(r"/(?:events?|webinars?)(?:/|$)|lu\.ma/|eventbrite\.", re.IGNORECASE)),
     ("newsletter", re.compile(r"substack\.com/p/|/(?:issues?|newsletter)/\d+|buttondown\.", re.IGNORECASE)),
-)
+))
 
 # --- a launch, by the title -------------------------------------------------------------------
 # Each names the product in its `name` group. "Introducing Codestral 2: ..." -> "Codestral 2".
 _NAME = r"(?P<name>[^:,–—|()]+?)"
 # A product's name as a title writes it: capitalised words or words with digits ("Quill 3", "Sift-2")
 _CAP_NAME = r"(?P<name>[A-Z0-9][\w.+-]*(?: (?:[A-Z0-9][\w.+-]*))*)"
-LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefiltered(_TITLE_PATTERNS, (
     ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting|releasing"
                              rf"|open[- ]sourcing|shipping|say (?:hello|hi) to)\s*:?\s+"
                              rf"(?:the (?:new |all-new )?)?{_NAME}"
@@ -287,7 +304,7 @@ LAUNCH_TITLES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
                              rf"{_CAP_NAME}\b"), ('our ',)),
     ("announced", re.compile(rf"^{_NAME}:\s*(?:our|the) (?:new|first|latest|fastest|smallest|best|most)\b",
                              re.IGNORECASE), (':',)),
-)
+))
 # Titles telling what a product does now: an update of a product already out
 # ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
 # "New in Pinecone Assistant: model choice", "What's new in Heron: folders": an update of the product
@@ -295,10 +312,10 @@ NEW_IN_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}\s*[:–—-
 # "Version 4 of Marten Notes", "Release 2.3 of Quill"
 VERSION_OF_TITLE = re.compile(rf"^(?i:version|release|v) ?(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
 # "Marten Notes, version 4", "Quill - release 2.3"
-NAME_VERSION_TITLE = re.compile(rf"^{_CAP_NAME}\s*[,:–—-]?\s+(?i:version|release) "
-                                r"(?P<version>\d+(?:\.\d+)*)\b")
-UPDATE_TITLE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|runs|reads|handles|does|has"
-                          rf"|understands)\b")
+NAME_VERSION_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME}\s*[,:–—-]?\s+(?i:version|release) "
+                                             r"(?P<version>\d+(?:\.\d+)*)\b")
+UPDATE_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME}\s+now\s+(?:speaks|supports|works with|runs|reads"
+                                       rf"|handles|does|has|understands)\b")
 # A title naming a feature a product gained: "Custom review rules for Codex", "Scheduled tasks in Heron",
 # "Offline mode in Wren" (a feature word first: "New rules for Europe" is policy news)
 FEATURE_TITLE = re.compile(
@@ -635,8 +652,10 @@ _NO_PRODUCT_START = _words(r"^(?:our|the|your|my|we|this|that|these|those|it|the
 def _named_launch(title: str) -> Verdict | None:
     """A launch (or release) whose title names the product: 'Introducing X', 'X is now available'."""
     lowered = title.casefold()
-    for reason, pattern, needs in LAUNCH_TITLES:  # a pattern runs only on a title with one of its words
-        if not any(word in lowered for word in needs):
+    # a pattern runs only on a title with one of its words, and the prefilter's (cheaper) leave
+    candidates = _TITLE_PATTERNS.candidates(title)
+    for reason, pattern, needs in LAUNCH_TITLES:
+        if pattern.index not in candidates or not any(word in lowered for word in needs):
             continue
         match = pattern.search(title)
         name = _NAME_TAIL.sub("", _AND.split(match["name"], maxsplit=1)[0]).strip(" .!") if match else ""
@@ -755,7 +774,7 @@ def _text_names(name: str, text: str) -> bool:
 # What an AI product's tagline or text says even without the word "AI": what it is built on (RAG,
 # an LLM, agents, a model's weights) or what only a model does (summaries, transcription, drafts
 # in your tone, a screenshot turned into code, chat with your data).
-AI_PRODUCT_WORDS = _words(
+AI_PRODUCT_WORDS = _AI_WORD_PATTERNS.compile(_words(
     r"\bAI\b", r"\bM(?-i:L)\b", r"\bM(?-i:LOps)\b", r"\bLLMs?\b",
     r"\bGPT", r"\bRAG\b", r"\bagents?\b", r"\bagentic\b", r"\bcopilots?\b",
     r"\bchatbots?\b", r"\bmachine learning\b", r"\bneural\b", r"\bopen[- ]weights?\b", r"\bweights\b",
@@ -813,19 +832,20 @@ AI_PRODUCT_WORDS = _words(
     r"\bsuggests? (?:redlines|replies|responses|answers)\b", r"\bwake[- ]words?\b", r"\bkeyword spotting\b",
     r"\bremembers what (?:\w+ ){0,2}(?:said|told|asked|wrote)\b",
     # "Your smart parenting companion", "a smart writing assistant" (not "a smart home hub")
-    r"\bsmart (?:[\w-]+ ){0,2}(?:companion|assistant|sidekick|helper|tutor|coach)s?\b")
+    r"\bsmart (?:[\w-]+ ){0,2}(?:companion|assistant|sidekick|helper|tutor|coach)s?\b"))
 # scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")
-_WEAK_AI_WORDS = _words(r"\bmodels?\b", r"\bgenerat(?:e|es|ive|ion)\b", r"\btransformers?\b",
-                        r"\bdiffusion\b", r"\bassistants?\b", r"\bA\.I\.", r"\bclones? (?:your|a) voice\b",
-                        r"\binference\b", r"\bagents?\b", r"\bcopilot\b")
+_WEAK_AI_WORDS = _OPENING_PATTERNS.compile(_words(
+    r"\bmodels?\b", r"\bgenerat(?:e|es|ive|ion)\b", r"\btransformers?\b", r"\bdiffusion\b",
+    r"\bassistants?\b", r"\bA\.I\.", r"\bclones? (?:your|a) voice\b", r"\binference\b", r"\bagents?\b",
+    r"\bcopilot\b"))
 # Software no model is in, as a release feed or post names it: its weak words ("generates source
 # maps", "code generation") do not make it AI
-NOT_AI_PRODUCT_WORDS = _words(
+NOT_AI_PRODUCT_WORDS = _OPENING_PATTERNS.compile(_words(
     r"\btype[- ]check(?:er|ing)?\b", r"\blinter\b", r"\bformatter\b", r"\bbundler\b", r"\bweb framework\b",
     r"\bcompiler\b", r"\blanguage server\b", r"\bORM\b", r"\bhttp (?:client|server|library)\b",
     r"\bpackage manager\b", r"\bbuild tool\b", r"\btest runner\b", r"\bwebhooks?\b", r"\bpayments?\b",
     r"\bcss\b", r"\bmiddleware\b", r"\btemplates?\b", r"\brouting\b|\broutes?\b",
-    r"\bquerysets?\b", r"\bforeign keys?\b", r"\bschema migrations?\b", r"\bSQL (?:queries|dialects?)\b")
+    r"\bquerysets?\b", r"\bforeign keys?\b", r"\bschema migrations?\b", r"\bSQL (?:queries|dialects?)\b"))
 AI_TEXT_CHARS = 600
 # Words that read as AI but name a compiler's or a schema's notion: "type inference", "data model"
 # in a type checker's release notes; set aside before any AI word is looked for

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from scrapers.facts.engine import Rule, _occurs
+from scrapers.patternset import PatternSet
 
-# Titles that are clearly not a tool launch, whatever else they mention. (Titles are short:
-# a plain search.)
-NOT_A_LAUNCH_TITLE = re.compile(
+# Titles that are clearly not a tool launch, whatever else they mention. (Prefiltered by Hyperscan,
+# see scrapers.patternset: a search for it fails on nearly every title, and walks all of it first.)
+NOT_A_LAUNCH_TITLE = PatternSet().compile(
     r"\bpodcast\b|\bepisode\b|\bEp\.?\s?\d+\b|\bis hiring\b|\bwe(?:'|’)?re hiring\b"
     r"|\bwho is hiring\b|\bhiring\b|\bjob (?:opening|posting)s?\b|\bwebinar\b"
     r"|\brecap\b|\bmeetup\b|\bearnings (?:call|report|release)s?\b"

@@ -1,0 +1,290 @@
+"""Which of many regexes can match a text, found in one pass with Hyperscan.
+
+Why: classifying an entry tries dozens of large case-blind alternations on its title and text
+("is this a job post, a podcast, a newsletter, ..."), one `re.search` after another, and nearly all
+of them fail; each failure still walks the whole text. Hyperscan (Intel's multi-pattern matcher)
+compiles every pattern of a set into one automaton and scans the text once for all of them.
+
+It is a prefilter, never the judge: each pattern is compiled with HS_FLAG_PREFILTER, under which
+Hyperscan reports every text the pattern could match (approximating what it does not support:
+lookbehinds, backreferences), and maybe more. `PatternSet.candidates` gives those patterns; the
+caller still runs Python's `re` on them, so every result is what `re` alone gives. A pattern that
+cannot match is simply never tried.
+
+Where Python's `re` and Hyperscan read a text differently, the scan must not miss a match:
+- case-blind matching: Python folds four non-ASCII letters to ASCII ones ("İ", "ı", "ſ" and the
+  Kelvin sign); the scanned copy of the text has them folded first;
+- \\w, \\d, \\b and \\s: Unicode classes in `re` (str patterns), ASCII ones in Hyperscan (with
+  Unicode classes, HS_FLAG_UCP, a large set takes minutes to compile rather than a second); so the
+  scan reads a stand-in of each non-ASCII word character, digit and space (see `_stand_in`);
+- a pattern that names a letter, digit or space beyond ASCII (the stand-ins would hide it) or an
+  escape PCRE spells otherwise, and one Hyperscan rejects even as a prefilter, is a candidate for
+  every text.
+tests/scrapers/test_patternset.py checks the prefilter never misses, on every real text we hold
+and on generated ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from typing import Any
+
+import hyperscan
+
+# Non-ASCII letters that re.IGNORECASE matches to an ASCII one (the only four in Unicode).
+_FOLDS_TO_ASCII = {"İ": "i", "ı": "i", "ſ": "s", "K": "k"}
+_BASE_FLAGS = (hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+               | hyperscan.HS_FLAG_UTF8)
+
+
+def _hs_flags(pattern: re.Pattern[str]) -> int:
+    flags = _BASE_FLAGS
+    if pattern.flags & re.IGNORECASE:
+        flags |= hyperscan.HS_FLAG_CASELESS
+    if pattern.flags & re.DOTALL:
+        flags |= hyperscan.HS_FLAG_DOTALL
+    if pattern.flags & re.MULTILINE:
+        flags |= hyperscan.HS_FLAG_MULTILINE
+    return flags
+
+
+class PatternSet:
+    """A list of patterns, and which of them can match a given text.
+
+    Patterns join with `compile`, which gives a `Prefiltered` pattern: used as an `re.Pattern`,
+    it first asks the set whether it can match the text; the set scans each text once for all of
+    its patterns (the candidates of the last few texts are kept), so the second, third, ...
+    pattern tried on a text costs a set lookup. The set is compiled on its first scan (a second
+    or so for a hundred large patterns: a command that never reads a feed never pays it) and
+    takes no pattern after that. Safe to share between threads: each thread scans with its own
+    scratch space, as Hyperscan requires, and keeps its own candidates.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]] = ()) -> None:
+        self.patterns = list(patterns)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._frozen = False
+        self._stand_ins: _StandIns | None = None
+
+    def compile(self, regex: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
+        """The pattern, added to the set, as a drop-in `re.Pattern` that is tried only where it may match."""
+        if self._frozen:
+            raise RuntimeError("PatternSet: a pattern was added after the set was compiled")
+        pattern = regex if isinstance(regex, re.Pattern) else re.compile(regex, flags)
+        self.patterns.append(pattern)
+        return Prefiltered(pattern, self, len(self.patterns) - 1)
+
+    def candidates(self, text: str) -> frozenset[int]:
+        """The indexes of the patterns that may match somewhere in text: every one whose `search`
+        matches is among them."""
+        try:
+            cache = self._local.cache
+        except AttributeError:  # this thread's first text
+            cache = self._local.cache = {}
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= _TEXTS_KEPT:
+                cache.clear()
+            found = cache[text] = self._scan(text)
+        return found
+
+    def first_match(self, text: str) -> tuple[int, re.Match[str]] | None:
+        """(index, match) of the first pattern in list order whose `search` matches, or None."""
+        for index in sorted(self.candidates(text)):
+            if (match := self.patterns[index].search(text)) is not None:
+                return index, match
+        return None
+
+    def _scan(self, text: str) -> frozenset[int]:
+        database, always = self._compiled
+        found = _Found(always)
+        if database is None or found.complete:
+            return frozenset(found)
+        found.total = len(self.patterns)
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(database)
+        try:
+            body = self._stand_in(text).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: not UTF-8, so no scan; every pattern is tried
+            return frozenset(range(len(self.patterns)))
+        # stopped once every pattern is found: the rest of the text can add none
+        with contextlib.suppress(hyperscan.ScanTerminated):
+            database.scan(body, match_event_handler=_collect, context=found, scratch=scratch)
+        return frozenset(found)
+
+    def _stand_in(self, text: str) -> str:
+        """The text as the scan reads it: where Hyperscan's ASCII classes would read a character
+        otherwise than Python's `re`, a character both read alike. A non-ASCII word character (for
+        `re`: \\w, and \\b beside it) stands as "x", a non-ASCII decimal digit as "0", other
+        whitespace as a space, the four non-ASCII letters re.IGNORECASE folds to ASCII as those; any
+        other character as it is, and so is every character a pattern of the set names itself."""
+        if text.isascii() and not _ODD_ASCII_SPACE.search(text):
+            return text
+        if self._stand_ins is None:
+            named = {c for pattern in self.patterns for c in pattern.pattern if not c.isascii()}
+            self._stand_ins = _StandIns({ord(c) for c in named | {c.swapcase() for c in named}})
+        return text.translate(self._stand_ins)
+
+    @cached_property
+    def _compiled(self) -> tuple[hyperscan.Database | None, tuple[int, ...]]:
+        """The database of the patterns Hyperscan takes, and the indexes of those it does not."""
+        with self._lock:
+            self._frozen = True
+            # Tried on every text, unscanned: what Hyperscan would read otherwise than `re` (a
+            # letter, digit or space beyond ASCII named in the pattern, which the stand-ins would
+            # hide; escapes PCRE spells otherwise), and below, what it rejects.
+            rejected = [index for index, pattern in enumerate(self.patterns) if _unscannable(pattern)]
+            indexes = [index for index in range(len(self.patterns)) if index not in rejected]
+            try:
+                return _database(self.patterns, indexes), tuple(rejected)
+            except hyperscan.error:  # find the patterns it rejects, one at a time
+                pass
+            for index in list(indexes):
+                try:
+                    _database(self.patterns, [index])
+                except hyperscan.error:
+                    rejected.append(index)
+            accepted = [index for index in indexes if index not in rejected]
+            return _database(self.patterns, accepted), tuple(rejected)
+
+
+def _database(patterns: Sequence[re.Pattern[str]], indexes: list[int]) -> hyperscan.Database | None:
+    if not indexes:  # nothing to scan for (Hyperscan compiles no empty database)
+        return None
+    database = hyperscan.Database()
+    database.compile(expressions=[patterns[i].pattern.encode("utf-8") for i in indexes], ids=indexes,
+                     elements=len(indexes), flags=[_hs_flags(patterns[i]) for i in indexes])
+    return database
+
+
+def _unscannable(pattern: re.Pattern[str]) -> bool:
+    source = pattern.pattern
+    beyond_ascii = any(not c.isascii() and (c.isalnum() or c.isspace()) for c in source)
+    return bool(pattern.flags & re.VERBOSE) or beyond_ascii or _PYTHON_ONLY_SYNTAX.search(source) is not None
+
+
+# Escapes and quantifiers Python spells differently from PCRE (Hyperscan's dialect): \\uXXXX,
+# \\UXXXXXXXX, \\N{NAME}, and "{,n}" (PCRE reads it as text).
+_PYTHON_ONLY_SYNTAX = re.compile(r"(?<!\\)(?:\\\\)*\\[uUN]|\{,")
+
+
+class _Found(set[int]):
+    """The patterns a scan has found so far, out of `total`."""
+
+    total = 0
+
+    @property
+    def complete(self) -> bool:
+        return len(self) >= self.total > 0
+
+
+def _collect(pattern_id: int, start: int, end: int, flags: int, found: _Found) -> bool:
+    """Hyperscan's match handler: note the pattern; stop the scan once every one is found (a set
+    of one pattern, as most are, stops at its first match, as `re.search` does)."""
+    found.add(pattern_id)
+    return found.complete
+
+
+class Prefiltered:
+    """An `re.Pattern` that asks its `PatternSet` first whether it can match the text at all.
+
+    Every method gives exactly what the pattern's own gives. A search from `pos` is prefiltered by
+    the whole text (a match from pos is a match in it); with `endpos`, the pattern runs unfiltered
+    (a match in a prefix need not be one in the whole: `$`, lookaheads)."""
+
+    __slots__ = ("pattern_object", "owner", "index")
+
+    def __init__(self, pattern: re.Pattern[str], owner: PatternSet, index: int) -> None:
+        self.pattern_object = pattern
+        self.owner = owner
+        self.index = index
+
+    @property
+    def pattern(self) -> str:
+        return self.pattern_object.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.pattern_object.flags
+
+    # Each method asks the set first (written out in each: a helper call would cost a tenth of
+    # what the prefilter saves); `rest[1:]` is an endpos, given positionally.
+    def search(self, text: str, *rest: int) -> re.Match[str] | None:
+        if rest[1:] or self.index in self.owner.candidates(text):
+            return self.pattern_object.search(text, *rest)
+        return None
+
+    def match(self, text: str, *rest: int) -> re.Match[str] | None:
+        if rest[1:] or self.index in self.owner.candidates(text):
+            return self.pattern_object.match(text, *rest)
+        return None
+
+    def fullmatch(self, text: str, *rest: int) -> re.Match[str] | None:
+        if rest[1:] or self.index in self.owner.candidates(text):
+            return self.pattern_object.fullmatch(text, *rest)
+        return None
+
+    def finditer(self, text: str, *rest: int) -> Iterator[re.Match[str]]:
+        if rest[1:] or self.index in self.owner.candidates(text):
+            return self.pattern_object.finditer(text, *rest)
+        return iter(())
+
+    def findall(self, text: str, *rest: int) -> list[Any]:
+        if rest[1:] or self.index in self.owner.candidates(text):
+            return self.pattern_object.findall(text, *rest)
+        return []
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        if self.index in self.owner.candidates(text):
+            return self.pattern_object.sub(replacement, text, count)
+        return text
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        if self.index in self.owner.candidates(text):
+            return self.pattern_object.split(text, maxsplit)
+        return [text]
+
+    def __repr__(self) -> str:
+        return f"Prefiltered({self.pattern_object!r})"
+
+
+# How many texts' candidates a thread keeps: a few suffice (an entry's title, text and link are
+# each tried by many patterns in a row), and a small dict is cleared cheaply.
+_TEXTS_KEPT = 16
+
+
+class _StandIns(dict[int, int]):
+    """str.translate's table, each character's stand-in worked out on first sight."""
+
+    def __init__(self, kept: set[int]) -> None:
+        super().__init__()
+        self.kept = kept
+
+    def __missing__(self, code: int) -> int:
+        character = chr(code)
+        if code in self.kept:
+            stand_in = character
+        elif character in _FOLDS_TO_ASCII:
+            stand_in = _FOLDS_TO_ASCII[character]
+        elif code < 128:
+            stand_in = " " if character.isspace() else character
+        elif character.isdecimal():
+            stand_in = "0"
+        elif character.isalnum() or character == "_":
+            stand_in = "x"
+        elif character.isspace():
+            stand_in = " "
+        else:
+            stand_in = character
+        self[code] = ord(stand_in)
+        return self[code]
+
+
+# ASCII characters `re` reads as \s and Hyperscan does not (str.isspace: the separators 1C-1F)
+_ODD_ASCII_SPACE = re.compile(r"[\x1c-\x1f]")

@@ -1,0 +1,155 @@
+"""The Hyperscan prefilter (scrapers.patternset) never drops a pattern Python's `re` would match,
+so classifying through it gives what `re` alone gives: on every real text we hold, on generated
+texts built of the patterns' own words, Unicode look-alikes and control characters, and in threads."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from scrapers import classify
+from scrapers.facts import launch as launch_facts_module
+from scrapers.feeds import read_feed
+from scrapers.normalise import clean_text, host_of
+from scrapers.patternset import PatternSet
+
+SETS = {
+    "titles": classify._TITLE_PATTERNS,
+    "links": classify._LINK_PATTERNS,
+    "ai words": classify._AI_WORD_PATTERNS,
+    "opening": classify._OPENING_PATTERNS,
+    "not a launch title": launch_facts_module.NOT_A_LAUNCH_TITLE.owner,
+}
+
+
+def missed(patterns: PatternSet, text: str) -> list[str]:
+    """The patterns `re` matches in text that the prefilter left out."""
+    candidates = patterns.candidates(text)
+    return [pattern.pattern[:60] for index, pattern in enumerate(patterns.patterns)
+            if pattern.search(text) is not None and index not in candidates]
+
+
+def real_texts(shared: Path) -> list[str]:
+    """Titles, texts, openings and links of every fixture feed and labelled launch text."""
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "bench"))
+    import record  # bench/record.py: the labelled sets as one-entry feeds
+
+    feeds = shared / "fixtures" / "feeds"
+    bodies = [path.read_bytes() for path in sorted(feeds.rglob("*")) if path.is_file()]
+    for path in sorted((root / "bench" / "labelled").glob("record*.jsonl")):
+        bodies += [record.feed_document(item) for item in record.load(path)]
+    texts = []
+    for body in bodies:
+        try:
+            records = read_feed(body, source="t").records
+        except ValueError:
+            continue
+        for entry in records:
+            summary = entry.summary or ""
+            where = f"{host_of(entry.url)}{entry.url.split('/', 3)[-1] if entry.url else ''}"
+            texts += [entry.title, entry.title.replace("’", "'"), summary, summary[:400],
+                      f"{entry.title}\n{summary[:600]}", where, entry.tool_name]
+    return texts
+
+
+def test_no_real_text_loses_a_pattern_to_the_prefilter(shared_dir: Path) -> None:
+    texts = real_texts(shared_dir)
+    assert len(texts) > 2000
+    failures = {(name, text[:80], pattern) for name, patterns in SETS.items() for text in texts
+                for pattern in missed(patterns, text)}
+    assert not failures
+
+
+# Words the patterns are made of, so that generated texts do match some of them.
+VOCABULARY = sorted({word for patterns in SETS.values() for pattern in patterns.patterns
+                     for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern)} - {"x", "d"})
+LOOKALIKES = "İıſKÀéßΣσ中٣²\u00a0\u2028\u3000\x1c\x1f\x00\x7f–—’“:;,.!?()#$%/-_ \n\t0123456789"
+piece = st.one_of(st.sampled_from(VOCABULARY), st.sampled_from(VOCABULARY).map(str.upper),
+                  st.sampled_from(VOCABULARY).map(str.title), st.text(alphabet=LOOKALIKES, max_size=3),
+                  st.text(max_size=3))
+generated = st.lists(piece, max_size=40).map("".join) | st.lists(piece, max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated)
+@example("a smart élève assistant")  # \w in `re` reads "é"; Hyperscan's ASCII \w does not
+@example("Ep. ٣")  # so is a digit beyond ASCII for \d
+@example("we are HİRİNG")  # re.IGNORECASE folds "İ" to "i"
+@example("Ep.\x1c12")  # \s in `re` reads the separator 1C
+def test_no_generated_text_loses_a_pattern_to_the_prefilter(text: str) -> None:
+    for name, patterns in SETS.items():
+        assert not missed(patterns, text), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=LOOKALIKES + "abcdefghijk <>&;pbrli/", max_size=200))
+def test_clean_text_folds_whitespace_and_controls_as_the_regex_did(text: str) -> None:
+    folded = re.compile(r"[\s\x00-\x1f\x7f]+").sub(" ", text).strip()
+    if "<" not in text and "&" not in text:
+        assert clean_text(text) == folded
+
+
+def test_a_prefiltered_pattern_answers_as_its_re_pattern_does() -> None:
+    patterns = PatternSet()
+    checks = [patterns.compile(r"(?<=\bno )free tier\b", re.I), patterns.compile(r"(\w)\1+"),
+              patterns.compile(r"^Ep\.?\s?\d+$"), patterns.compile(r"\bcafé\b", re.I),
+              patterns.compile(r"\d{2,}x")]
+    texts = ["No free tier here", "a free tier", "Ep. 12", "Ep. 12\n", "Café!", "CAFÉ au lait", "no match",
+             "aab", "10x faster", "٣٣x", "İstanbul", "x" * 50]
+    for prefiltered in checks:
+        plain = prefiltered.pattern_object
+        for text in texts:
+            found, expected = prefiltered.search(text), plain.search(text)
+            assert (found and found.span()) == (expected and expected.span())
+            assert bool(prefiltered.match(text)) == bool(plain.match(text))
+            assert bool(prefiltered.fullmatch(text)) == bool(plain.fullmatch(text))
+            assert [m.span() for m in prefiltered.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            assert prefiltered.findall(text) == plain.findall(text)
+            assert prefiltered.sub("-", text) == plain.sub("-", text)
+            assert prefiltered.split(text) == plain.split(text)
+            for pos, end in ((1, len(text)), (0, 3), (2, 5)):  # from pos, and up to endpos
+                found, expected = prefiltered.search(text, pos, end), plain.search(text, pos, end)
+                assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_pattern_hyperscan_would_read_otherwise_is_tried_on_every_text() -> None:
+    patterns = PatternSet()
+    accented = patterns.compile(r"\bcafé\b", re.I)  # a non-ASCII letter: \b beside it differs
+    escaped = patterns.compile(r"\u2013x")  # an escape PCRE spells \x{2013}
+    plain = patterns.compile(r"\bplain\b")
+    candidates = patterns.candidates("nothing here")
+    assert {accented.index, escaped.index} <= candidates
+    assert plain.index not in candidates
+    assert escaped.search("a –x") is not None
+
+
+def test_a_set_takes_no_pattern_once_compiled() -> None:
+    patterns = PatternSet()
+    patterns.compile(r"one")
+    patterns.candidates("one")
+    with pytest.raises(RuntimeError):
+        patterns.compile(r"two")
+
+
+def test_threads_scan_with_their_own_scratch_and_agree() -> None:
+    texts = [f"We are hiring {n}" if n % 3 else f"Introducing Quill {n}: an AI notebook" for n in range(300)]
+    expected = [classify._TITLE_PATTERNS.candidates(text) for text in texts]
+    results: dict[int, list[frozenset[int]]] = {}
+
+    def work(slot: int) -> None:
+        results[slot] = [classify._TITLE_PATTERNS._scan(text) for text in texts]
+
+    threads = [threading.Thread(target=work, args=(slot,)) for slot in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(found == expected for found in results.values())
