@@ -22,15 +22,23 @@ Where Python's `re` and Hyperscan read a text differently, the scan must not mis
   every text.
 tests/scrapers/test_patternset.py checks the prefilter never misses, on every real text we hold
 and on generated ones.
+
+Compiling a large set takes about a second, so each compiled database is kept in the user's cache
+directory ($VERDICTS_CACHE_DIR/patterns, else ~/.cache/verdicts/patterns), named by a digest of the
+patterns, their flags and Hyperscan's version; a process loads it in microseconds. A missing,
+damaged or foreign file is compiled again; a cache that cannot be written costs only the time.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import hyperscan
@@ -102,19 +110,23 @@ class PatternSet:
 
     def _scan(self, text: str) -> frozenset[int]:
         database, always = self._compiled
-        found = _Found(always)
-        if database is None or found.complete:
-            return frozenset(found)
-        found.total = len(self.patterns)
-        scratch = getattr(self._local, "scratch", None)
-        if scratch is None:
-            scratch = self._local.scratch = hyperscan.Scratch(database)
+        if database is None:
+            return frozenset(always)
         try:
-            body = self._stand_in(text).encode("utf-8")
+            scratch = self._local.scratch
+        except AttributeError:  # this thread's first scan
+            scratch = self._local.scratch = hyperscan.Scratch(database)
+        if not text.isascii() or _ODD_ASCII_SPACE.search(text):
+            text = self._stand_in(text)
+        try:
+            body = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: not UTF-8, so no scan; every pattern is tried
             return frozenset(range(len(self.patterns)))
-        # stopped once every pattern is found: the rest of the text can add none
-        with contextlib.suppress(hyperscan.ScanTerminated):
+        found = set(always)
+        if len(self.patterns) == 1:  # found once found: the scan stops at the first match
+            with contextlib.suppress(hyperscan.ScanTerminated):
+                database.scan(body, match_event_handler=_collect_first, context=found, scratch=scratch)
+        else:
             database.scan(body, match_event_handler=_collect, context=found, scratch=scratch)
         return frozenset(found)
 
@@ -124,8 +136,6 @@ class PatternSet:
         `re`: \\w, and \\b beside it) stands as "x", a non-ASCII decimal digit as "0", other
         whitespace as a space, the four non-ASCII letters re.IGNORECASE folds to ASCII as those; any
         other character as it is, and so is every character a pattern of the set names itself."""
-        if text.isascii() and not _ODD_ASCII_SPACE.search(text):
-            return text
         if self._stand_ins is None:
             named = {c for pattern in self.patterns for c in pattern.pattern if not c.isascii()}
             self._stand_ins = _StandIns({ord(c) for c in named | {c.swapcase() for c in named}})
@@ -155,12 +165,36 @@ class PatternSet:
 
 
 def _database(patterns: Sequence[re.Pattern[str]], indexes: list[int]) -> hyperscan.Database | None:
+    """The patterns' database: read from the cache when this very set was compiled before (a large
+    set takes a second to compile, a few microseconds to load), else compiled and cached."""
     if not indexes:  # nothing to scan for (Hyperscan compiles no empty database)
         return None
+    expressions = [patterns[i].pattern.encode("utf-8") for i in indexes]
+    flags = [_hs_flags(patterns[i]) for i in indexes]
+    key = hashlib.sha256(repr((hyperscan.__version__, expressions, indexes, flags)).encode()).hexdigest()
+    cached = _cache_dir() / f"{key[:32]}.hsdb"
+    try:
+        return hyperscan.loadb(cached.read_bytes(), hyperscan.HS_MODE_BLOCK)
+    except (OSError, hyperscan.error):  # not cached yet, unreadable, or of another platform
+        pass
     database = hyperscan.Database()
-    database.compile(expressions=[patterns[i].pattern.encode("utf-8") for i in indexes], ids=indexes,
-                     elements=len(indexes), flags=[_hs_flags(patterns[i]) for i in indexes])
+    database.compile(expressions=expressions, ids=indexes, elements=len(indexes), flags=flags)
+    try:  # written whole, then renamed: a process reading it meanwhile sees none or all of it
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        partial.write_bytes(hyperscan.dumpb(database))
+        os.replace(partial, cached)
+    except OSError:  # a read-only home: compiled again next time, nothing else lost
+        pass
     return database
+
+
+def _cache_dir() -> Path:
+    """Where compiled databases are kept: $VERDICTS_CACHE_DIR, else the user's cache directory."""
+    if configured := os.environ.get("VERDICTS_CACHE_DIR"):
+        return Path(configured) / "patterns"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "verdicts" / "patterns"
 
 
 def _unscannable(pattern: re.Pattern[str]) -> bool:
@@ -174,21 +208,15 @@ def _unscannable(pattern: re.Pattern[str]) -> bool:
 _PYTHON_ONLY_SYNTAX = re.compile(r"(?<!\\)(?:\\\\)*\\[uUN]|\{,")
 
 
-class _Found(set[int]):
-    """The patterns a scan has found so far, out of `total`."""
-
-    total = 0
-
-    @property
-    def complete(self) -> bool:
-        return len(self) >= self.total > 0
-
-
-def _collect(pattern_id: int, start: int, end: int, flags: int, found: _Found) -> bool:
-    """Hyperscan's match handler: note the pattern; stop the scan once every one is found (a set
-    of one pattern, as most are, stops at its first match, as `re.search` does)."""
+def _collect(pattern_id: int, start: int, end: int, flags: int, found: set[int]) -> None:
+    """Hyperscan's match handler: note the pattern (each reports once: HS_FLAG_SINGLEMATCH)."""
     found.add(pattern_id)
-    return found.complete
+
+
+def _collect_first(pattern_id: int, start: int, end: int, flags: int, found: set[int]) -> bool:
+    """The handler of a set of one pattern: note it, and stop the scan there, as `re.search` would."""
+    found.add(pattern_id)
+    return True
 
 
 class Prefiltered:

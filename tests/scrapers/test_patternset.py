@@ -153,3 +153,18 @@ def test_threads_scan_with_their_own_scratch_and_agree() -> None:
     for thread in threads:
         thread.join()
     assert all(found == expected for found in results.values())
+
+
+def test_a_compiled_set_is_cached_and_a_damaged_cache_is_compiled_again(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("VERDICTS_CACHE_DIR", str(tmp_path))
+    words = [r"\bpodcast\b", r"\bhiring\b", r"\bwebinar\b"]
+    first = PatternSet([re.compile(word, re.I) for word in words])
+    assert first.candidates("Join our WEBINAR") == {2}
+    [cached] = (tmp_path / "patterns").iterdir()
+    cached.write_bytes(b"not a database")
+    again = PatternSet([re.compile(word, re.I) for word in words])
+    assert again.candidates("we are hiring, podcast at 5") == {0, 1}
+    assert cached.read_bytes() != b"not a database"  # written anew
+    other = PatternSet([re.compile(r"\bpodcast\b")])  # another set (case-sensitive): its own file
+    assert other.candidates("PODCAST") == frozenset()
+    assert len(list((tmp_path / "patterns").iterdir())) == 2
