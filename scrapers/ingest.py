@@ -481,7 +481,8 @@ class _ToolBatch:
         for alias in named:
             self.index.add(KnownTool(handle, alias, tool.domain))
         for fact in facts:
-            _apply_fact(tool, fact)
+            if fact.kind in _TOOL_FIELD_KINDS:  # most kinds (licence, hardware, ...) fill no field
+                _apply_fact(tool, fact)
         tool.category = tool.category or DEFAULT_CATEGORY
         return tool
 
@@ -510,11 +511,11 @@ class _ToolBatch:
         rows = []
         for tool_id, launch_id, facts in pending:
             for fact in facts:
-                key = (tool_id, fact.kind, fact.value[:500])
+                kind, value = fact.kind, fact.value[:500]
+                key = (tool_id, kind, value)
                 if key not in have:
                     have.add(key)
-                    rows.append((tool_id, launch_id, fact.kind, fact.value[:500], fact.snippet,
-                                 fact.negated))
+                    rows.append((tool_id, launch_id, kind, value, fact.snippet, fact.negated))
         return rows
 
 
@@ -534,6 +535,9 @@ def _fill_blanks(tool: Tool | _NewTool, record: LaunchRecord) -> None:
         tool.url = record.product_url  # the product's own site, rather than a listing
     if record.summary and len(record.summary) > len(tool.description or ""):
         tool.description = record.summary
+
+
+_TOOL_FIELD_KINDS = frozenset({"vendor", "category", "pricing_model"})  # the kinds _apply_fact uses
 
 
 def _apply_fact(tool: Tool | _NewTool, fact: FactRecord) -> None:
