@@ -102,8 +102,9 @@ def _insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, obj
     """Insert `rows` (dicts with the same keys: column names) on the driver (see `_insert_rows`).
 
     Each value still goes through its column type's bind processing (a datetime in the form SQLite
-    stores it, in UTC; a bool checked), a column at a time, once per distinct value: a batch repeats
-    most of its values (every launch of a fetch has one `fetched_at`), and processing is pure."""
+    stores it, in UTC; a bool checked), a column at a time, once per distinct (hashable) value: a
+    batch repeats most of its values (every launch of a fetch has one `fetched_at`), and a bind
+    processor's result depends on the value alone."""
     if not rows:
         return
     connection = session.connection()
@@ -127,7 +128,8 @@ INSERT_PARAMETERS = 999  # values in one INSERT: under every backend's limit (SQ
 def _insert_rows(connection: Connection, table: str, columns: Sequence[str],
                  rows: Sequence[Sequence[object]]) -> None:
     """Insert `rows` (values in the order of `columns`), many rows to a statement: `INSERT ...
-    VALUES (...), (...), ...`, the statements of a full set of rows in one executemany.
+    VALUES (...), (...), ...`; the statements of INSERT_PARAMETERS values run as one executemany,
+    the rows left over as one more statement.
 
     Why many to a statement: a statement a row costs the driver a step and a reset a row, as much
     as a quarter of the database's work on the facts of a feed. A VALUES list is inserted in its
@@ -319,6 +321,10 @@ def insert_facts(session: Session, *, rows: Sequence[tuple[int, int, str, str, s
                      ["tool_id", "launch_id", "kind", "value", "snippet", "negated"], rows)
 
 
+TOOLS: Table = Tool.__table__  # type: ignore[attr-defined]
+LAUNCHES: Table = Launch.__table__  # type: ignore[attr-defined]
+
+
 def insert_tools(session: Session, *, rows: Sequence[Mapping[str, object]]) -> None:
     """Insert new tools (dicts of column values, each with the same columns), many to a statement."""
     _insert_many(session, TOOLS, rows)
@@ -327,10 +333,6 @@ def insert_tools(session: Session, *, rows: Sequence[Mapping[str, object]]) -> N
 def insert_launches(session: Session, *, rows: Sequence[Mapping[str, object]]) -> None:
     """Insert launches (dicts of column values, each with the same columns), many to a statement."""
     _insert_many(session, LAUNCHES, rows)
-
-
-TOOLS: Table = Tool.__table__  # type: ignore[attr-defined]
-LAUNCHES: Table = Launch.__table__  # type: ignore[attr-defined]
 
 
 def launch_stats_by_tool(

@@ -493,7 +493,8 @@ class _ToolBatch:
             return ids
         slugs = queries.unique_slugs(self.session, names=[tool.name for tool in self.new])
         rows = [_tool_row(tool, slug, now) for tool, slug in zip(self.new, slugs, strict=True)]
-        # executemany, then ids by unique slug: RETURNING in parameter order costs a round trip a row
+        # inserted, then their ids read by unique slug: RETURNING gives its rows in no promised
+        # order, and costs SQLite more than the read (bench/ingest.py)
         queries.insert_tools(self.session, rows=rows)
         by_slug = queries.tool_ids_by_slug(self.session, slugs=slugs)
         ids.update((id(tool), by_slug[slug]) for tool, slug in zip(self.new, slugs, strict=True))
