@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
-from slugify import slugify
+from slugify import slugify, smart_truncate
 from sqlalchemy import (
     Integer,
+    Table,
     any_,
     bindparam,
     case,
@@ -67,6 +71,83 @@ def chunked(values: Sequence[T]) -> Iterator[Sequence[T]]:
     """`values` in slices short enough for one IN (...) list."""
     for start in range(0, len(values), IN_LIST_SIZE):
         yield values[start : start + IN_LIST_SIZE]
+
+
+# --- straight to the driver ----------------------------------------------------------------------
+# The ingest's statements of hundreds of values (IN lists of every GUID of a feed, the rows of its
+# launches, tools and facts) go to the DBAPI driver as SQL text. Why: there SQLAlchemy's work per
+# statement and per value (compiling an expanded IN list, building and processing each row's
+# parameters) cost more than the database's own (bench/ingest.py, the store step). The SQL is
+# written with ? marks and plain identifiers, and runs unchanged on SQLite and PostgreSQL.
+
+
+def _in_driver_style(connection: Connection, sql: str) -> str:
+    """`sql`, written with ? marks, in the driver's parameter style (psycopg takes %s)."""
+    return sql if connection.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def _select_in(session: Session, sql: str, values: Iterable[object], *before: object) -> list[tuple]:
+    """The rows `sql` selects for all of `values`: `sql` ends with `IN ({marks})`, and its ? marks
+    before the list take `before`. Run in chunks of IN_LIST_SIZE values."""
+    connection = session.connection()
+    wanted = list(values)
+    rows: list[tuple] = []
+    for chunk in chunked(wanted):
+        statement = _in_driver_style(connection, sql.format(marks=", ".join(["?"] * len(chunk))))
+        rows.extend(tuple(row) for row in connection.exec_driver_sql(statement, (*before, *chunk)).all())
+    return rows
+
+
+def _insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert `rows` (dicts with the same keys: column names) on the driver (see `_insert_rows`).
+
+    Each value still goes through its column type's bind processing (a datetime in the form SQLite
+    stores it, in UTC; a bool checked), a column at a time, once per distinct (hashable) value: a
+    batch repeats most of its values (every launch of a fetch has one `fetched_at`), and a bind
+    processor's result depends on the value alone."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = list(rows[0])
+    values = [tuple(map(itemgetter(name), rows)) for name in columns]  # the values of each column
+    for position, name in enumerate(columns):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            done: dict[object, object] = {}
+            values[position] = tuple(done[v] if v in done else done.setdefault(v, process(v))
+                                     for v in values[position])
+    quote = dialect.identifier_preparer.quote
+    _insert_rows(connection, quote(table.name), [quote(name) for name in columns],
+                 list(zip(*values, strict=True)))
+
+
+INSERT_PARAMETERS = 999  # values in one INSERT: under every backend's limit (SQLite's, before 3.32)
+
+
+def _insert_rows(connection: Connection, table: str, columns: Sequence[str],
+                 rows: Sequence[Sequence[object]]) -> None:
+    """Insert `rows` (values in the order of `columns`), many rows to a statement: `INSERT ...
+    VALUES (...), (...), ...`; the statements of INSERT_PARAMETERS values run as one executemany,
+    the rows left over as one more statement.
+
+    Why many to a statement: a statement a row costs the driver a step and a reset a row, as much
+    as a quarter of the database's work on the facts of a feed. A VALUES list is inserted in its
+    order, so the rows, and the ids they get, are those a statement a row would insert."""
+    per_statement = max(INSERT_PARAMETERS // len(columns), 1)
+
+    def sql(count: int) -> str:
+        row = f"({', '.join(['?'] * len(columns))})"
+        return _in_driver_style(
+            connection, f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * count)}")
+
+    whole = len(rows) - len(rows) % per_statement
+    if whole:
+        connection.exec_driver_sql(sql(per_statement), [
+            tuple(chain.from_iterable(rows[start : start + per_statement]))
+            for start in range(0, whole, per_statement)])
+    if rest := rows[whole:]:
+        connection.exec_driver_sql(sql(len(rest)), tuple(chain.from_iterable(rest)))
 
 
 # --- sources -------------------------------------------------------------------------------------
@@ -141,41 +222,26 @@ def lock_tool_resolution(session: Session) -> None:
 
 def existing_guids(session: Session, *, source_id: int, guids: Iterable[str]) -> set[str]:
     """Which of `guids` the source already has stored."""
-    wanted = list(set(guids))
-    found: set[str] = set()
-    for chunk in chunked(wanted):
-        stmt = select(Launch.guid).where(Launch.source_id == source_id, col(Launch.guid).in_(chunk))
-        found.update(session.exec(stmt).all())
-    return found
+    sql = "SELECT guid FROM launches WHERE source_id = ? AND guid IN ({marks})"
+    return {guid for guid, in _select_in(session, sql, set(guids), source_id)}
 
 
 def existing_urls(session: Session, *, source_id: int, urls: Iterable[str]) -> set[str]:
     """Which of the canonical `urls` the source already has stored (a GUID may change, a URL less so)."""
-    wanted = list(set(urls))
-    found: set[str] = set()
-    for chunk in chunked(wanted):
-        stmt = select(Launch.url).where(Launch.source_id == source_id, col(Launch.url).in_(chunk))
-        found.update(url for url in session.exec(stmt).all() if url)
-    return found
+    sql = "SELECT url FROM launches WHERE source_id = ? AND url IN ({marks})"
+    return {url for url, in _select_in(session, sql, set(urls), source_id) if url}
 
 
 def launch_ids_by_guid(session: Session, *, source_id: int, guids: Sequence[str]) -> dict[str, int]:
     """The ids of the source's launches with these GUIDs."""
-    found: dict[str, int] = {}
-    for chunk in chunked(guids):
-        stmt = select(Launch.guid, Launch.id).where(
-            Launch.source_id == source_id, col(Launch.guid).in_(chunk))
-        found.update((guid, launch_id) for guid, launch_id in session.exec(stmt).all() if launch_id)
-    return found
+    sql = "SELECT guid, id FROM launches WHERE source_id = ? AND guid IN ({marks})"
+    return {guid: launch_id for guid, launch_id in _select_in(session, sql, guids, source_id)}
 
 
 def tool_ids_by_slug(session: Session, *, slugs: Sequence[str]) -> dict[str, int]:
     """The ids of the tools with these slugs."""
-    found: dict[str, int] = {}
-    for chunk in chunked(slugs):
-        stmt = select(Tool.slug, Tool.id).where(col(Tool.slug).in_(chunk))
-        found.update((slug, tool_id) for slug, tool_id in session.exec(stmt).all() if tool_id)
-    return found
+    sql = "SELECT slug, id FROM tools WHERE slug IN ({marks})"
+    return {slug: tool_id for slug, tool_id in _select_in(session, sql, slugs)}
 
 
 def all_tools(session: Session) -> Sequence[Tool]:
@@ -193,29 +259,44 @@ def get_tool(session: Session, *, tool_id: int) -> Tool:
 
 def tool_keys(session: Session) -> list[tuple[int, str, str | None, str | None]]:
     """(id, name, domain, vendor) of every tool: what resolving a launch needs."""
-    rows = session.exec(select(Tool.id, Tool.name, Tool.domain, Tool.vendor).order_by(Tool.id)).all()
-    return [(tool_id, name, domain, vendor) for tool_id, name, domain, vendor in rows
-            if tool_id is not None]
+    # on the driver: every ingest of a source reads every tool
+    rows = session.connection().exec_driver_sql("SELECT id, name, domain, vendor FROM tools ORDER BY id")
+    return [(tool_id, name, domain, vendor) for tool_id, name, domain, vendor in rows]
 
 
 def fact_keys(session: Session, *, tool_ids: set[int]) -> set[tuple[int, str, str]]:
     """(tool id, kind, value) of every fact stored for `tool_ids`."""
-    found: set[tuple[int, str, str]] = set()
-    wanted = sorted(tool_ids)
-    for chunk in chunked(wanted):
-        stmt = select(Fact.tool_id, Fact.kind, Fact.value).where(
-            col(Fact.tool_id).in_(chunk))
-        found.update(session.exec(stmt).all())
-    return found
+    sql = "SELECT tool_id, kind, value FROM facts WHERE tool_id IN ({marks})"
+    return set(_select_in(session, sql, sorted(tool_ids)))
+
+
+SLUG_LENGTH = 80
+# What python-slugify does to a name of ASCII characters but "&" (nothing to transliterate, no HTML
+# entity to decode), in its order and with its patterns: quotes to dashes, lower case, no comma
+# between digits, every run of other characters to one dash. Why: slugify costs some 5 µs a name
+# and an ingest names hundreds of new tools; this costs 1. tests/db/test_slugs.py holds it to
+# slugify over generated names.
+_QUOTES = re.compile(r"[']+")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_DISALLOWED = re.compile(r"[^-a-zA-Z0-9]+")
+_DASHES = re.compile(r"-{2,}")
+
+
+def slug_of(name: str) -> str:
+    """The name's slug as python-slugify makes it, of at most SLUG_LENGTH characters; "" when the
+    name has no letter or digit."""
+    if not name.isascii() or "&" in name:
+        return slugify(name, max_length=SLUG_LENGTH, backend="text-unidecode")
+    text = _DIGIT_COMMA.sub("", _QUOTES.sub("-", name).lower())
+    text = _DASHES.sub("-", _DISALLOWED.sub("-", text)).strip("-")
+    return smart_truncate(text, SLUG_LENGTH, separator="-")
 
 
 def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
     """A slug per name that no stored tool has and no other name of the list gets."""
-    bases = [slugify(name, max_length=80, backend="text-unidecode") or "tool" for name in names]
-    distinct = sorted(set(bases))
-    taken: set[str] = set()
-    for chunk in chunked(distinct):
-        taken.update(session.exec(select(Tool.slug).where(col(Tool.slug).in_(chunk))))
+    bases = [slug_of(name) or "tool" for name in names]
+    taken = {slug for slug, in _select_in(session, "SELECT slug FROM tools WHERE slug IN ({marks})",
+                                          sorted(set(bases)))}
     for base in sorted(taken):  # only a base already stored needs its numbered variants looked up
         taken.update(session.exec(select(Tool.slug).where(col(Tool.slug).startswith(base + "-"))))
     slugs = []
@@ -230,16 +311,28 @@ def unique_slugs(session: Session, *, names: Sequence[str]) -> list[str]:
 
 
 def insert_facts(session: Session, *, rows: Sequence[tuple[int, int, str, str, str, bool]]) -> None:
-    """Insert (tool id, launch id, kind, value, snippet, negated) rows in one executemany.
+    """Insert (tool id, launch id, kind, value, snippet, negated) rows, many to a statement.
 
-    Straight to the driver: facts are the most numerous rows of an ingest, their columns are
-    plain integers and strings, and per-row statement processing cost more than the insert."""
-    if not rows:
-        return
-    mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO facts (tool_id, launch_id, kind, value, snippet, negated) "
-           f"VALUES ({', '.join([mark] * 6)})")
-    session.connection().exec_driver_sql(sql, list(rows))
+    Straight to the driver, unprocessed: facts are the most numerous rows of an ingest, their
+    columns are plain integers, strings and bools, and per-row statement processing cost more
+    than the insert."""
+    if rows:
+        _insert_rows(session.connection(), "facts",
+                     ["tool_id", "launch_id", "kind", "value", "snippet", "negated"], rows)
+
+
+TOOLS: Table = Tool.__table__  # type: ignore[attr-defined]
+LAUNCHES: Table = Launch.__table__  # type: ignore[attr-defined]
+
+
+def insert_tools(session: Session, *, rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert new tools (dicts of column values, each with the same columns), many to a statement."""
+    _insert_many(session, TOOLS, rows)
+
+
+def insert_launches(session: Session, *, rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert launches (dicts of column values, each with the same columns), many to a statement."""
+    _insert_many(session, LAUNCHES, rows)
 
 
 def launch_stats_by_tool(

@@ -15,13 +15,12 @@ from functools import cache
 from typing import Any
 
 import httpx
-from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from db import queries
 from db.engine import session_scope
-from db.models import Launch, Tool, utcnow
+from db.models import Tool, utcnow
 from scrapers import isolation
 from scrapers.facts import launch_facts
 from scrapers.feeds import FeedReading, ParseError, read_feed
@@ -350,8 +349,7 @@ def store_launches(
     tool_ids = batch.insert_new(now)
     rows = [_launch_row(source_id, record, now, tool_ids.get(id(target)) if target else None)
             for record, target in zip(fresh, targets, strict=True)]
-    connection = session.connection()
-    connection.execute(insert(Launch.__table__), rows)  # type: ignore[attr-defined]
+    queries.insert_launches(session, rows=rows)
     by_guid = queries.launch_ids_by_guid(session, source_id=source_id, guids=[r["guid"] for r in rows])
     launch_ids = [by_guid[row["guid"]] for row in rows]
     fact_rows = batch.new_fact_rows(
@@ -483,7 +481,8 @@ class _ToolBatch:
         for alias in named:
             self.index.add(KnownTool(handle, alias, tool.domain))
         for fact in facts:
-            _apply_fact(tool, fact)
+            if fact.kind in _TOOL_FIELD_KINDS:  # most kinds (licence, hardware, ...) fill no field
+                _apply_fact(tool, fact)
         tool.category = tool.category or DEFAULT_CATEGORY
         return tool
 
@@ -494,8 +493,9 @@ class _ToolBatch:
             return ids
         slugs = queries.unique_slugs(self.session, names=[tool.name for tool in self.new])
         rows = [_tool_row(tool, slug, now) for tool, slug in zip(self.new, slugs, strict=True)]
-        # executemany, then ids by unique slug: RETURNING in parameter order costs a round trip a row
-        self.session.connection().execute(insert(Tool.__table__), rows)  # type: ignore[attr-defined]
+        # inserted, then their ids read by unique slug: RETURNING gives its rows in no promised
+        # order, and costs SQLite more than the read (bench/ingest.py)
+        queries.insert_tools(self.session, rows=rows)
         by_slug = queries.tool_ids_by_slug(self.session, slugs=slugs)
         ids.update((id(tool), by_slug[slug]) for tool, slug in zip(self.new, slugs, strict=True))
         return ids
@@ -505,15 +505,18 @@ class _ToolBatch:
     ) -> list[tuple[int, int, str, str, str, bool]]:
         """(tool id, launch id, kind, value, snippet, negated) of the facts not yet stored, each once."""
         pending = list(found)
-        have = queries.fact_keys(self.session, tool_ids={tool_id for tool_id, _, _ in pending})
+        # only a stored tool can have facts yet: a new one was inserted by this batch, its facts not
+        stored_ids = {tool.id for tool in self.stored.values()}
+        have = queries.fact_keys(self.session,
+                                 tool_ids={tool_id for tool_id, _, _ in pending if tool_id in stored_ids})
         rows = []
         for tool_id, launch_id, facts in pending:
             for fact in facts:
-                key = (tool_id, fact.kind, fact.value[:500])
+                kind, value = fact.kind, fact.value[:500]
+                key = (tool_id, kind, value)
                 if key not in have:
                     have.add(key)
-                    rows.append((tool_id, launch_id, fact.kind, fact.value[:500], fact.snippet,
-                                 fact.negated))
+                    rows.append((tool_id, launch_id, kind, value, fact.snippet, fact.negated))
         return rows
 
 
@@ -533,6 +536,9 @@ def _fill_blanks(tool: Tool | _NewTool, record: LaunchRecord) -> None:
         tool.url = record.product_url  # the product's own site, rather than a listing
     if record.summary and len(record.summary) > len(tool.description or ""):
         tool.description = record.summary
+
+
+_TOOL_FIELD_KINDS = frozenset({"vendor", "category", "pricing_model"})  # the kinds _apply_fact uses
 
 
 def _apply_fact(tool: Tool | _NewTool, fact: FactRecord) -> None:

@@ -120,13 +120,20 @@ class _Names:
     exact: dict[str, int] = field(default_factory=dict)  # key without spaces -> id
     # key length -> (keys with their words sorted, ids): a close name has a close length
     by_length: dict[int, tuple[list[str], list[int]]] = field(default_factory=dict)
+    listed: set[str] = field(default_factory=set)  # the keys of by_length
 
     def add(self, key: str, tool_id: int) -> None:
         self.exact.setdefault(key.replace(" ", ""), tool_id)
         if not _fuzzy_enough(key):
             return
+        words = _sorted_words(key)
+        # A key listed already (another tool of that name, on another site) is listed once: the
+        # copy would score as the first does and, listed later, never win; it would only be scanned.
+        if words in self.listed:
+            return
+        self.listed.add(words)
         keys, ids = self.by_length.setdefault(len(key), ([], []))
-        keys.append(_sorted_words(key))
+        keys.append(words)
         ids.append(tool_id)
 
     def find(self, key: str) -> int | None:
@@ -152,6 +159,7 @@ def _sorted_words(key: str) -> str:
     return " ".join(sorted(key.split()))
 
 
+@lru_cache(maxsize=256)
 def _close_lengths(length: int) -> range:
     # ratio = 1 - distance / (a + b) and distance >= |a - b|, so a score of NAME_MATCH_THRESHOLD
     # needs |a - b| <= (1 - threshold) * (a + b): other lengths cannot match.
@@ -176,6 +184,8 @@ class ToolIndex:
         self._names_of: dict[int, list[str]] = {}
         self._seen: set[tuple[int, str]] = set()
         self._ids: set[int] = set()
+        # name -> its name_key: a batch folds a launch's name to look it up, then to add it
+        self._keys: dict[str, str] = {}
         for tool in tools:
             self.add(tool)
 
@@ -189,7 +199,7 @@ class ToolIndex:
         if tool.domain:
             self._by_domain.setdefault(tool.domain, tool.id)
             self._key_of.setdefault(tool.id, tool.domain)
-        key = name_key(tool.name)
+        key = self._key(tool.name)
         if not key or (tool.id, key) in self._seen:
             return
         self._seen.add((tool.id, key))
@@ -200,7 +210,7 @@ class ToolIndex:
         """The id of the known tool this launch is about (`url` being the product's own site
         when the entry carries it), or None for a new tool."""
         site = product_key(url)
-        key = name_key(name)
+        key = self._key(name)
         if site and site in self._by_domain:
             found = self._by_domain[site]
             names = self._names_of.get(found, [])
@@ -210,6 +220,12 @@ class ToolIndex:
         if found is not None and site and _is_other_site(site, self._key_of.get(found)):
             return None  # github.com/a/x and github.com/b/x: one name, two products
         return found
+
+    def _key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = name_key(name)
+        return key
 
 
 def _is_sibling(key: str, known: str) -> bool:
