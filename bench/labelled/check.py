@@ -173,22 +173,30 @@ def reuse_problems(path, others):
 
 
 def overlap_problems(path, earlier):
-    """A blind captures file labels only entries that the earlier captures files do not."""
-    done = set()
+    """A blind captures file labels only entries that the earlier captures files do not.
+
+    An entry id labelled under another file also counts: the 2025-02-20 Product Hunt capture
+    repeats 50 entries of the 02-19 one under the same ids, so one entry can have two files.
+    """
+    done, done_ids = set(), set()
     for other in earlier:
         if other.is_file():
             rows, _ = read_lines(other)
             done |= {(row.get("file"), row.get("entry_id")) for _, row in rows}
+            done_ids |= {row.get("entry_id") for _, row in rows}
     rows, _ = read_lines(path)
     return [f"{path.name}:{number}: {row.get('entry_id')!r} is already in an earlier captures file"
-            for number, row in rows if (row.get("file"), row.get("entry_id")) in done]
+            for number, row in rows
+            if (row.get("file"), row.get("entry_id")) in done or row.get("entry_id") in done_ids]
 
 
 # Each blind set: its record file, its captures file and the split its records carry. Later sets
 # must not reuse the groups, nor the captured entries, of any earlier file.
 BLIND_SETS = [("record_blind.jsonl", "captures_blind.jsonl", "blind"),
-              ("record_blind2.jsonl", "captures_blind2.jsonl", "blind2")]
-TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune_facts.jsonl", "captures.jsonl"]
+              ("record_blind2.jsonl", "captures_blind2.jsonl", "blind2"),
+              ("record_blind3.jsonl", "captures_blind3.jsonl", "blind3")]
+TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "record_tune_facts.jsonl",
+              "captures.jsonl"]
 
 
 def blind_problems(feeds):
