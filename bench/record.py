@@ -268,6 +268,7 @@ def extractors() -> list[tuple[str, Extract | None]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    # the third blind set's misses are never printed: it stays held out (README.md)
     parser.add_argument("--misses", choices=("tune", "held", "captures", "blind", "captures_blind", "blind2",
                                               "captures_blind2"),
                         help="also print each wrong or missed fact of that set")
@@ -278,20 +279,22 @@ def main(argv: list[str] | None = None) -> int:
     extra_tune = [item for path in sorted(LABELLED.glob("record_tune*.jsonl")) for item in load(path)]
     captures = load(LABELLED / "captures.jsonl")
     # Written later by a labeller who never saw the extractors, and never tuned to (README.md)
-    blind = load(LABELLED / "record_blind.jsonl") + load(LABELLED / "record_blind2.jsonl")
+    blind = [item for name in ("record_blind", "record_blind2", "record_blind3")
+             for item in load(LABELLED / f"{name}.jsonl")]
     captures_blind = load(LABELLED / "captures_blind.jsonl")
     captures_blind2 = load(LABELLED / "captures_blind2.jsonl")
+    captures_blind3 = load(LABELLED / "captures_blind3.jsonl")
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
     faceted = [item for item in items + extra_tune if item.get("facts_labelled", True)]
     sets = {split: [(item, item_record(item)) for item in faceted if item["split"] == split]
             for split in ("tune", "held")}
-    for split in ("blind", "blind2"):
+    for split in ("blind", "blind2", "blind3"):
         sets[split] = [(item, item_record(item)) for item in blind if item["split"] == split]
     parsed: dict[str, list[LaunchRecord]] = {}
     for name, labelled in (("captures", captures), ("captures_blind", captures_blind),
-                           ("captures_blind2", captures_blind2)):
+                           ("captures_blind2", captures_blind2), ("captures_blind3", captures_blind3)):
         if not (labelled and FIXTURES.is_dir()):
             print(f"{name}: bench/labelled/{name}.jsonl or ../shared/fixtures/feeds not present")
             continue
@@ -318,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         print("launch: bench/record_launch.py not present")
     else:
         for line in record_launch.report(items + extra_tune + blind, captures, captures_blind,
-                                         captures_blind2):
+                                         captures_blind2, captures_blind3):
             print(line)
     return 0
 
