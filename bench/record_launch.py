@@ -70,8 +70,8 @@ def report(items: list[dict], captures: list[dict], captures_blind: list[dict] =
                  f"{f'trained on {len(_examples())} labelled items' if trained else 'absent'} "
                  f"in {time.perf_counter() - started:.2f} s, once per process")
     timings: dict[str, list[float]] = defaultdict(list)
-    for split in ("tune", "held", "captures", "blind", "captures_blind", "blind2", "captures_blind2", "blind3",
-                  "captures_blind3"):
+    for split in ("tune", "held", "captures", "blind", "captures_blind", "blind2", "captures_blind2",
+                  "blind3", "captures_blind3"):
         chosen = [case for case in cases if case.split == split]
         if not chosen:
             absent = f" (no fixtures at {FIXTURES})" if split.startswith("captures") else ""

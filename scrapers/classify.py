@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -892,6 +893,7 @@ def _kind_of(name: str) -> EntryKind:
     return EntryKind.RELEASE if _VERSION.search(name) else EntryKind.LAUNCH
 
 
+@lru_cache(maxsize=4096)  # asked of one link by several rules in a row
 def _host_and_path(url: str | None) -> str | None:
     host = host_of(url)
     return f"{host}{urlsplit(url or '').path}" if host else None
