@@ -13,7 +13,8 @@ arrived", "Bringing X to Y", "X: our fastest model yet"); on a changelog page, a
 now 2x faster"); a link to the product's home page; a title opening on a versioned product the text
 names ("LM Studio 0.4 with ..."); money raised in the text; weaker "not a launch" words (a tutorial,
 company news); a feature title ("Custom review rules for X", "Scheduled tasks in X"); a title "Name:
-what it is" (a product noun, size, licence or price in the tagline); a text that opens on the
+what it is" (a product noun, size, licence or price in the tagline), or one whose link names the
+product (its own site, or a post about it alone: ".../blog/tanuki-fleet"); a text that opens on the
 product, its version, what it is or what it now does, or on its announcement ("Introducing the ...
 API", "Meet X, an ..."), or states availability (today, on a platform, in a store, at a price,
 weights published); a launch feed category beside a text presenting something new; an imperative
@@ -527,7 +528,7 @@ def classify(
         return Verdict(EntryKind.RELEASE, "version")
     if (feature := FEATURE_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "new feature", feature["name"])
-    if (shaped := _name_and_tagline(title)) is not None:
+    if (shaped := _name_and_tagline(title) or _named_by_link(title, url)) is not None:
         return shaped
     name = split_title(title)[0]
     if _text_names(name, text):
@@ -610,7 +611,8 @@ def _hn_story(title: str, url: str | None) -> Verdict:
     page with a year in the title (an old project resurfacing) or a bare repository link."""
     if _OLD_STORY.search(title) or _CODE_HOST_REPO.match(_host_and_path(url) or ""):
         return Verdict(EntryKind.OTHER, "article")
-    return _name_and_tagline(title) or _bare_versioned_name(title) or Verdict(EntryKind.OTHER, "article")
+    return (_name_and_tagline(title) or _named_by_link(title, url) or _bare_versioned_name(title)
+            or Verdict(EntryKind.OTHER, "article"))
 
 
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
@@ -681,6 +683,29 @@ def _name_and_tagline(title: str) -> Verdict | None:
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name):  # "Lumen Docs 2: handwriting"
         return Verdict(_kind_of(name), "name: what it is", name)
     return None
+
+
+def _named_by_link(title: str, url: str | None) -> Verdict | None:
+    """A launch titled 'Name: what it does' whose link names the product too: its own site
+    (kinora.ai for "Kinora: 1080p video in twenty seconds") or a post about it alone
+    (.../blog/tanuki-fleet, .../introducing-kinora), though the tagline names no kind of product."""
+    name, tagline = split_title(title)
+    words = name.split()
+    if (not tagline or not url or not 1 <= len(words) <= 4 or _NOT_A_NAME.search(name)
+            or not all(_is_name_word(word) for word in words) or _REVIEW_TAGLINE.match(tagline)):
+        return None
+    slug = "-".join(re.findall(r"[a-z0-9]+", name.casefold()))
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    page = parts.path.rstrip("/").rsplit("/", 1)[-1].casefold()
+    page = _ANNOUNCING_SLUG.sub("", page)
+    if len(slug) < 3 or not (page == slug or host.split(".", 1)[0] == slug.replace("-", "")):
+        return None
+    return Verdict(_kind_of(name), "the link names it", name)
+
+
+# A post's page named for its announcement: "introducing-kinora", "meet-quill", "announcing-x"
+_ANNOUNCING_SLUG = re.compile(r"^(?:introducing|announcing|meet|launching|say-hello-to)-")
 
 
 # A tagline telling what the writer makes of a product, not what it is

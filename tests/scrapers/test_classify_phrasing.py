@@ -179,3 +179,35 @@ def test_a_research_feed_keeps_its_launch_and_skips_its_essay():
     launch, essay = parse_feed(VENDOR, source="petrel")
     assert (launch.kind, launch.tool_name) == ("launch", "Petrel-R2")
     assert (essay.kind, essay.skip_reason) == ("other", "article")
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "origin", "product"),
+    [
+        ("Kinora: 1080p video in twenty seconds", "https://kinora.ai/blog/introducing-kinora",
+         Origin.HACKER_NEWS, "Kinora"),
+        ("Tanuki Fleet: one screen for a mixed robot fleet", "https://tanuki-robotics.jp/en/blog/tanuki-fleet",
+         POST, "Tanuki Fleet"),
+        ("Wren Ledger – your whole week on one page", "https://wrenlabs.example/news/meet-wren-ledger/",
+         POST, "Wren Ledger"),
+        ("Fathom: every call, searchable by Monday", "https://www.fathom.example/", Origin.HACKER_NEWS,
+         "Fathom"),
+    ],
+)
+def test_a_name_and_tagline_title_whose_link_names_the_product_is_a_launch(title, url, origin, product):
+    verdict = classify(title, "", url=url, origin=origin)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Kinora: what a week of use taught us", "https://kinora.ai/blog/kinora"),  # a review's tagline
+        ("Kinora: 1080p video in twenty seconds", "https://videoblog.example/posts/kinora-first-look"),
+        ("The Fleet: one screen for every robot", "https://fleet.example/blog/the-fleet"),  # no name
+        ("Go: a language for the long run", "https://go.example/blog/go"),  # too short to tell by a link
+    ],
+)
+def test_a_link_that_does_not_name_the_product_alone_makes_no_launch_of_the_title(title, url):
+    verdict = classify(title, "", url=url, origin=Origin.HACKER_NEWS)
+    assert verdict.kind is EntryKind.OTHER
