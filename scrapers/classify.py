@@ -78,10 +78,10 @@ class Verdict:
 # the AI words apart, so that a scan stops at the first, as a search does).
 _TITLE_PATTERNS, _LINK_PATTERNS, _AI_WORD_PATTERNS, _OPENING_PATTERNS = (
     PatternSet(), PatternSet(), PatternSet(), PatternSet())
-Row = TypeVar("Row", bound=tuple)
+_Row = TypeVar("_Row", bound=tuple)
 
 
-def _prefiltered(patterns: PatternSet, table: tuple[Row, ...]) -> tuple[Row, ...]:
+def _prefiltered(patterns: PatternSet, table: tuple[_Row, ...]) -> tuple[_Row, ...]:
     """The table with each row's pattern (its second item) tried through `patterns`."""
     return tuple(row[:1] + (patterns.compile(row[1]),) + row[2:] for row in table)  # type: ignore[misc]
 
@@ -630,7 +630,7 @@ def _bare_versioned_name(title: str) -> Verdict | None:
     return None
 
 
-def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, Prefiltered], ...]) -> str | None:
     """Why the entry is not a launch, by its title or link; None when nothing says so."""
     for reason, pattern in titles:
         if pattern.search(title):
@@ -655,7 +655,8 @@ _NO_PRODUCT_START = _words(r"^(?:our|the|your|my|we|this|that|these|those|it|the
 def _named_launch(title: str) -> Verdict | None:
     """A launch (or release) whose title names the product: 'Introducing X', 'X is now available'."""
     lowered = title.casefold()
-    # a pattern runs only on a title with one of its words, and the prefilter's (cheaper) leave
+    # a pattern runs only on a title the prefilter lets it match (asked first: it costs less) and
+    # that holds one of its words
     candidates = _TITLE_PATTERNS.candidates(title)
     for reason, pattern, needs in LAUNCH_TITLES:
         if pattern.index not in candidates or not any(word in lowered for word in needs):

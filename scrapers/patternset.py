@@ -34,7 +34,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import platform
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
@@ -122,23 +124,32 @@ class PatternSet:
             body = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: not UTF-8, so no scan; every pattern is tried
             return frozenset(range(len(self.patterns)))
+        if len(body) >= _MAX_SCAN_BYTES:  # beyond what one scan reads (a 32-bit length)
+            return frozenset(range(len(self.patterns)))
         found = set(always)
-        if len(self.patterns) == 1:  # found once found: the scan stops at the first match
-            with contextlib.suppress(hyperscan.ScanTerminated):
-                database.scan(body, match_event_handler=_collect_first, context=found, scratch=scratch)
-        else:
-            database.scan(body, match_event_handler=_collect, context=found, scratch=scratch)
+        try:
+            if len(self.patterns) == 1:  # found once found: the scan stops at the first match
+                with contextlib.suppress(hyperscan.ScanTerminated):
+                    database.scan(body, match_event_handler=_collect_first, context=found, scratch=scratch)
+            else:
+                database.scan(body, match_event_handler=_collect, context=found, scratch=scratch)
+        except hyperscan.error:  # out of memory, or a database this CPU cannot run: try them all
+            return frozenset(range(len(self.patterns)))
         return frozenset(found)
 
     def _stand_in(self, text: str) -> str:
         """The text as the scan reads it: where Hyperscan's ASCII classes would read a character
         otherwise than Python's `re`, a character both read alike. A non-ASCII word character (for
         `re`: \\w, and \\b beside it) stands as "x", a non-ASCII decimal digit as "0", other
-        whitespace as a space, the four non-ASCII letters re.IGNORECASE folds to ASCII as those; any
-        other character as it is, and so is every character a pattern of the set names itself."""
+        whitespace and the ASCII separators 1C-1F as a space, the four non-ASCII letters
+        re.IGNORECASE folds to ASCII as those; any other character as it is (ASCII whitespace
+        too: `$` reads the newline), and so is every character a scanned pattern names itself."""
         if self._stand_ins is None:
-            named = {c for pattern in self.patterns for c in pattern.pattern if not c.isascii()}
-            self._stand_ins = _StandIns({ord(c) for c in named | {c.swapcase() for c in named}})
+            unscanned = set(self._compiled[1])
+            # punctuation and symbols without case: a pattern naming any other is unscanned
+            named = {c for index, pattern in enumerate(self.patterns) if index not in unscanned
+                     for c in pattern.pattern if not c.isascii()}
+            self._stand_ins = _StandIns({ord(c) for c in named})
         return text.translate(self._stand_ins)
 
     @cached_property
@@ -171,7 +182,8 @@ def _database(patterns: Sequence[re.Pattern[str]], indexes: list[int]) -> hypers
         return None
     expressions = [patterns[i].pattern.encode("utf-8") for i in indexes]
     flags = [_hs_flags(patterns[i]) for i in indexes]
-    key = hashlib.sha256(repr((hyperscan.__version__, expressions, indexes, flags)).encode()).hexdigest()
+    key = hashlib.sha256(repr((hyperscan.__version__, platform.machine(), expressions, indexes, flags))
+                         .encode()).hexdigest()
     cached = _cache_dir() / f"{key[:32]}.hsdb"
     try:
         return hyperscan.loadb(cached.read_bytes(), hyperscan.HS_MODE_BLOCK)
@@ -179,13 +191,13 @@ def _database(patterns: Sequence[re.Pattern[str]], indexes: list[int]) -> hypers
         pass
     database = hyperscan.Database()
     database.compile(expressions=expressions, ids=indexes, elements=len(indexes), flags=flags)
+    partial = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     try:  # written whole, then renamed: a process reading it meanwhile sees none or all of it
         cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         partial.write_bytes(hyperscan.dumpb(database))
         os.replace(partial, cached)
     except OSError:  # a read-only home: compiled again next time, nothing else lost
-        pass
+        partial.unlink(missing_ok=True)
     return database
 
 
@@ -198,14 +210,29 @@ def _cache_dir() -> Path:
 
 
 def _unscannable(pattern: re.Pattern[str]) -> bool:
+    """Whether the scan could miss a match of the pattern: it names a letter, digit, space or cased
+    symbol beyond ASCII (the stand-ins would hide it; "ⓐ" matches "Ⓐ" under re.IGNORECASE, and
+    Hyperscan folds only ASCII) or a character by its code (\\xE9, \\351, \\u00E9, \\N{...}),
+    spells something PCRE reads otherwise ("{,n}", "[[:alpha:]]"), or excludes characters by name
+    ("[^a-z]" takes "é" but not its stand-in "x"); or it is verbose."""
     source = pattern.pattern
-    beyond_ascii = any(not c.isascii() and (c.isalnum() or c.isspace()) for c in source)
-    return bool(pattern.flags & re.VERBOSE) or beyond_ascii or _PYTHON_ONLY_SYNTAX.search(source) is not None
+    beyond_ascii = any(not c.isascii() and (c.isalnum() or c.isspace() or c.lower() != c.upper())
+                       for c in source)
+    classes = _CLASS.findall(source)
+    return (bool(pattern.flags & re.VERBOSE) or beyond_ascii or _READ_OTHERWISE.search(source) is not None
+            or any(negated and _NAMES_A_CHARACTER.search(members) for negated, members in classes)
+            or any(_NON_ASCII_RANGE.search(members) for _, members in classes))
 
 
-# Escapes and quantifiers Python spells differently from PCRE (Hyperscan's dialect): \\uXXXX,
-# \\UXXXXXXXX, \\N{NAME}, and "{,n}" (PCRE reads it as text).
-_PYTHON_ONLY_SYNTAX = re.compile(r"(?<!\\)(?:\\\\)*\\[uUN]|\{,")
+# What Python's `re` and PCRE (Hyperscan's dialect) read differently, or a character named by its
+# code: an unescaped backslash before u, U, N, x or an octal triple; "{,n}"; a POSIX class "[:alpha:]".
+_READ_OTHERWISE = re.compile(r"(?<!\\)(?:\\\\)*\\(?:[uUNx]|[0-7]{3}|0)|\{,|\[:\^?[a-z]+:\]")
+# A class as written (negated or not, its members with their escapes); whether a negated one names
+# a letter, digit or space (a class escape such as \\w, \\d or \\s reads the stand-ins as it reads
+# what they stand for); a range with an end beyond ASCII ("[¡-¿]" holds the letters "ª" and "º").
+_CLASS = re.compile(r"(?<!\\)\[(\^?)((?:\\.|[^\]\\])*)\]")
+_NAMES_A_CHARACTER = re.compile(r"(?<!\\)[A-Za-z0-9 ]|\\[^wWdDsSbB]")
+_NON_ASCII_RANGE = re.compile(r"[^\x00-\x7f]-[^\]]|-[^\x00-\x7f]")
 
 
 def _collect(pattern_id: int, start: int, end: int, flags: int, found: set[int]) -> None:
@@ -222,9 +249,11 @@ def _collect_first(pattern_id: int, start: int, end: int, flags: int, found: set
 class Prefiltered:
     """An `re.Pattern` that asks its `PatternSet` first whether it can match the text at all.
 
-    Every method gives exactly what the pattern's own gives. A search from `pos` is prefiltered by
-    the whole text (a match from pos is a match in it); with `endpos`, the pattern runs unfiltered
-    (a match in a prefix need not be one in the whole: `$`, lookaheads)."""
+    Every method takes the arguments `re.Pattern`'s does and gives exactly what it gives. A search
+    from `pos` is prefiltered by the whole text (a match from pos is a match in it); one that ends
+    before the text does runs unfiltered (a match in a prefix need not be one in the whole: `$`,
+    lookaheads). Anything else (`groups`, `subn`, ...) is the pattern's own; a pickle of it is of
+    the plain pattern (a set's scratch space belongs to its process)."""
 
     __slots__ = ("pattern_object", "owner", "index")
 
@@ -233,50 +262,38 @@ class Prefiltered:
         self.owner = owner
         self.index = index
 
-    @property
-    def pattern(self) -> str:
-        return self.pattern_object.pattern
+    def may_match(self, string: str, endpos: int = sys.maxsize) -> bool:
+        """False only when the pattern matches nowhere in string (up to endpos)."""
+        return endpos < len(string) or self.index in self.owner.candidates(string)
 
-    @property
-    def flags(self) -> int:
-        return self.pattern_object.flags
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern_object.search(string, pos, endpos) if self.may_match(string, endpos) else None
 
-    # Each method asks the set first (written out in each: a helper call would cost a tenth of
-    # what the prefilter saves); `rest[1:]` is an endpos, given positionally.
-    def search(self, text: str, *rest: int) -> re.Match[str] | None:
-        if rest[1:] or self.index in self.owner.candidates(text):
-            return self.pattern_object.search(text, *rest)
-        return None
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern_object.match(string, pos, endpos) if self.may_match(string, endpos) else None
 
-    def match(self, text: str, *rest: int) -> re.Match[str] | None:
-        if rest[1:] or self.index in self.owner.candidates(text):
-            return self.pattern_object.match(text, *rest)
-        return None
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern_object.fullmatch(string, pos, endpos) if self.may_match(string, endpos) else None
 
-    def fullmatch(self, text: str, *rest: int) -> re.Match[str] | None:
-        if rest[1:] or self.index in self.owner.candidates(text):
-            return self.pattern_object.fullmatch(text, *rest)
-        return None
-
-    def finditer(self, text: str, *rest: int) -> Iterator[re.Match[str]]:
-        if rest[1:] or self.index in self.owner.candidates(text):
-            return self.pattern_object.finditer(text, *rest)
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self.may_match(string, endpos):
+            return self.pattern_object.finditer(string, pos, endpos)
         return iter(())
 
-    def findall(self, text: str, *rest: int) -> list[Any]:
-        if rest[1:] or self.index in self.owner.candidates(text):
-            return self.pattern_object.findall(text, *rest)
-        return []
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.pattern_object.findall(string, pos, endpos) if self.may_match(string, endpos) else []
 
-    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
-        if self.index in self.owner.candidates(text):
-            return self.pattern_object.sub(replacement, text, count)
-        return text
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.pattern_object.sub(repl, string, count) if self.may_match(string) else string
 
-    def split(self, text: str, maxsplit: int = 0) -> list[str]:
-        if self.index in self.owner.candidates(text):
-            return self.pattern_object.split(text, maxsplit)
-        return [text]
+    def split(self, string: str, maxsplit: int = 0) -> list[str]:
+        return self.pattern_object.split(string, maxsplit) if self.may_match(string) else [string]
+
+    def __getattr__(self, name: str) -> Any:  # pattern, flags, groups, groupindex, subn, scanner
+        return getattr(self.pattern_object, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return re.compile, (self.pattern_object.pattern, self.pattern_object.flags)
 
     def __repr__(self) -> str:
         return f"Prefiltered({self.pattern_object!r})"
@@ -300,8 +317,8 @@ class _StandIns(dict[int, int]):
             stand_in = character
         elif character in _FOLDS_TO_ASCII:
             stand_in = _FOLDS_TO_ASCII[character]
-        elif code < 128:
-            stand_in = " " if character.isspace() else character
+        elif code < 128:  # what both read alike, but the separators 1C-1F (`re` reads \\s)
+            stand_in = " " if 0x1C <= code <= 0x1F else character
         elif character.isdecimal():
             stand_in = "0"
         elif character.isalnum() or character == "_":
@@ -316,3 +333,4 @@ class _StandIns(dict[int, int]):
 
 # ASCII characters `re` reads as \s and Hyperscan does not (str.isspace: the separators 1C-1F)
 _ODD_ASCII_SPACE = re.compile(r"[\x1c-\x1f]")
+_MAX_SCAN_BYTES = 2**32 - 1

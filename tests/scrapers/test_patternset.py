@@ -84,6 +84,8 @@ generated = st.lists(piece, max_size=40).map("".join) | st.lists(piece, max_size
 @example("Ep. ٣")  # so is a digit beyond ASCII for \d
 @example("we are HİRİNG")  # re.IGNORECASE folds "İ" to "i"
 @example("Ep.\x1c12")  # \s in `re` reads the separator 1C
+@example("The Zürich monthly\n")  # `$` before a final newline: ASCII whitespace is read as it is
+@example("exämple.com/jobs\n")
 def test_no_generated_text_loses_a_pattern_to_the_prefilter(text: str) -> None:
     for name, patterns in SETS.items():
         assert not missed(patterns, text), name
@@ -120,6 +122,27 @@ def test_a_prefiltered_pattern_answers_as_its_re_pattern_does() -> None:
                 assert (found and found.span()) == (expected and expected.span())
 
 
+# Patterns on which Hyperscan, or the stand-ins, would read some text otherwise than `re`.
+TRICKY = [(r"\bcafé\b", re.I), (r"\bsmart (?:[\w-]+ ){0,2}assistants?\b", re.I), (r"stra(?:ß|İ|ﬁ)e", re.I),
+          (r"ⓐ", re.I), (r"caf\xe9", 0), (r"caf\351", 0), (r"a\xa0b", 0), (r"[\x80-\xff]", 0), (r"[¡-¿]", 0),
+          (r"[^a-z]", 0),
+          (r"[^0-9]", 0), (r"[^ ]", 0), (r"[[:alpha:]]", 0), (r"monthly$", 0), (r"^jobs$", re.M), (r"a.b", 0),
+          (r"a.b", re.S), (r"\d{2}", 0), (r"\s\S", 0), (r"(?-i:L)\b", re.I), (r"\Bx\B", 0), (r"x\Z", 0)]
+TRICKY_TEXT = st.text(alphabet=LOOKALIKES + "abcfjlmnostxyLéÉßİ[]:\xa0\xe9\u00a1\u00aa\u00bf\r\v\f",
+                      max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRICKY_TEXT)
+@example("a smart élève assistant")  # a pattern that names "é" must not keep "é" from the others' \w
+@example("STRASSE and straße, İ, Ⓐ")  # "ß".swapcase() is two characters; "Ⓐ" a cased symbol
+@example("café, caf\xe9, a\xa0b, é, ª, ٣, \xa0, [:]")
+@example("jobs\nmonthly\n")
+def test_a_set_of_tricky_patterns_never_loses_a_match(text: str) -> None:
+    patterns = PatternSet([re.compile(source, flags) for source, flags in TRICKY])
+    assert not missed(patterns, text)
+
+
 def test_a_pattern_hyperscan_would_read_otherwise_is_tried_on_every_text() -> None:
     patterns = PatternSet()
     accented = patterns.compile(r"\bcafé\b", re.I)  # a non-ASCII letter: \b beside it differs
@@ -129,6 +152,20 @@ def test_a_pattern_hyperscan_would_read_otherwise_is_tried_on_every_text() -> No
     assert {accented.index, escaped.index} <= candidates
     assert plain.index not in candidates
     assert escaped.search("a –x") is not None
+
+
+def test_a_prefiltered_pattern_takes_re_patterns_arguments_and_pickles_as_one() -> None:
+    import pickle
+
+    patterns = PatternSet()
+    hiring = patterns.compile(r"(?P<verb>hir)ing\b", re.I)
+    assert hiring.search("we are hiring", pos=3).span() == (7, 13)
+    assert hiring.search("we are hiring", endpos=9) is None  # "hir" alone is no match
+    assert hiring.search("we are hiring", 0, 100).span() == (7, 13)
+    assert hiring.sub(repl="-", string="Hiring, hiring", count=1) == "-, hiring"
+    assert hiring.subn("-", "hiring hiring") == ("- -", 2)
+    assert (hiring.groups, hiring.groupindex["verb"], hiring.flags & re.I) == (1, 1, re.I)
+    assert pickle.loads(pickle.dumps(hiring)).search("HIRING").span() == (0, 6)
 
 
 def test_a_set_takes_no_pattern_once_compiled() -> None:
