@@ -768,12 +768,27 @@ _TITLE_VERSIONED = re.compile(r"^(?:(?i:what'?s new in|meet) )?"
 
 
 def _versioned_title(title: str, text: str) -> str | None:
-    """The versioned product a title opens on, when the text names it too (a release post);
-    None otherwise ("Python 3.13 is slower than you think" alone names no release)."""
-    found = _TITLE_VERSIONED.match(title.replace("’", "'"))
-    if found is None or _COUNTED.match(found[1]):
+    """The versioned product a title opens on, when the text names it too (a release post), or a
+    whole version the text calls one ("Pellucid OCR 3 reads handwriting" over "Version 3 of our
+    document engine adds ..."); None otherwise ("Python 3.13 is slower than you think" alone names
+    no release)."""
+    title = title.replace("’", "'")
+    opening = text[:_TEXT_VERSION_CHARS].casefold()
+    found = _TITLE_VERSIONED.match(title)
+    if found is not None and not _COUNTED.match(found[1]):
+        return found[1] if found[1].casefold() in opening else None
+    whole = _TITLE_WHOLE_VERSION.match(title)
+    if whole is None or _COUNTED.match(whole[1]):
         return None
-    return found[1] if found[1].casefold() in text[:_TEXT_VERSION_CHARS].casefold() else None
+    version = whole[2]
+    said = (f"version {version} ", f"version {version},", f"v{version} ", f"{whole[1].casefold()} {version} ")
+    return f"{whole[1]} {version}" if any(phrase in opening for phrase in said) else None
+
+
+# A title opening on a product's name and a whole version, then what it does: "Pellucid OCR 3 reads
+# handwriting", "Quill 4 adds folders" (not "Windows 11 in 2026" nor "GPT 5 ways to ...": a verb)
+_TITLE_WHOLE_VERSION = re.compile(r"((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){0,2}) (\d{1,3}) "
+                                  r"(?:adds|brings|reads|gets|ships|learns|speaks|handles|supports|now)\b")
 
 
 def _versioned_name_in(text: str) -> str | None:

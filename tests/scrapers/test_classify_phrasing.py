@@ -211,3 +211,28 @@ def test_a_name_and_tagline_title_whose_link_names_the_product_is_a_launch(title
 def test_a_link_that_does_not_name_the_product_alone_makes_no_launch_of_the_title(title, url):
     verdict = classify(title, "", url=url, origin=Origin.HACKER_NEWS)
     assert verdict.kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [
+        ("Pellucid OCR 3 reads handwriting in 40 languages", "Version 3 of our document engine adds cursive.",
+         "Pellucid OCR 3"),
+        ("Quill 4 adds shared folders", "Quill 4 is out today: folders you can share.", "Quill 4"),
+        ("Marten Voice 2 now speaks Welsh", "With v2 comes Welsh, and faster replies.", "Marten Voice 2"),
+    ],
+)
+def test_a_title_with_a_whole_version_the_text_confirms_is_a_release(title, text, product):
+    verdict = classify(title, text, url=BLOG, origin=POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Windows 11 reads your screen now", "Microsoft's operating system has a new assistant."),
+        ("Quill 4 adds shared folders", "We looked at how teams share notes."),  # the text names no version
+    ],
+)
+def test_a_whole_number_after_a_name_is_no_version_unless_the_text_says_so(title, text):
+    assert classify(title, text, url=BLOG, origin=POST).kind is not EntryKind.RELEASE
