@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate
 from operator import itemgetter, methodcaller
 from typing import ClassVar, NamedTuple, TypeVar
 
@@ -81,26 +81,66 @@ class Rule:
             Rule.needy.add(self)
             for need in needs:
                 Rule.by_need.setdefault(need, set()).add(self)
-        _key_strings.cache_clear()
+        _index.cache_clear()
 
     def __repr__(self) -> str:
         return f"Rule({self.pattern.pattern!r}, starts={self.starts!r})"
 
 
+class _Head(NamedTuple):
+    """A head (see `_word_head`) as the words automaton finds it, with the rules it keys."""
+
+    head: str
+    back: int  # from the end of its key in `_words_apart` text back to where the word begins
+    rules: frozenset[Rule]  # every rule a word of the head may begin a match of
+    # The eager rules among them: those that need nothing (a word of the head makes them live)
+    # apart from those that need a string the text may not hold.
+    free: tuple[Rule, ...]
+    needing: tuple[Rule, ...]
+
+
+class _Index(NamedTuple):
+    """What `Sentences` reads the rules through, built once from the rules made so far (not once
+    per text): most of a text's work is looking rules up, and the automata, frozen sets and tuples
+    made here turn those look-ups into a few calls into C."""
+
+    # Every plain start and every need of the rules, with the rules it keys (plain, needy), as
+    # one automaton: a text is read once for all of them, not once for each (`str.__contains__`).
+    keys: ahocorasick.Automaton
+    # Every head as a word begins with it in `_words_apart` text (" " + head, and " " after a head
+    # shorter than three chars: it is the whole word), with its `_Head`: the text's words are
+    # found, and their rules looked up, in one pass in C rather than one regex match a word.
+    heads: ahocorasick.Automaton
+    # The rules that need nothing and begin anywhere (live in every text); the needy ones.
+    free_unkeyed: frozenset[Rule]
+    needy: frozenset[Rule]
+    needy_unkeyed: frozenset[Rule]
+
+
 @cache
-def _key_strings() -> ahocorasick.Automaton:
-    """Every plain start and every need of the rules, with the rules it keys (plain, needy), as
-    one automaton: a text is read once for all of them, not once for each (`str.__contains__`)."""
+def _index() -> _Index:
+    """The rules as `Sentences` reads them (rebuilt when a rule is made: see `Rule.__init__`)."""
     keyed: dict[str, tuple[set[Rule], set[Rule]]] = {}
     for key, rules in Rule.by_plain.items():
         keyed.setdefault(key, (set(), set()))[0].update(rules)
     for key, rules in Rule.by_need.items():
         keyed.setdefault(key, (set(), set()))[1].update(rules)
-    automaton = ahocorasick.Automaton()
+    keys = ahocorasick.Automaton()
     for key, (plain, needed) in keyed.items():
-        automaton.add_word(key, (key, frozenset(plain), frozenset(needed)))
-    automaton.make_automaton()
-    return automaton
+        keys.add_word(key, (key, frozenset(plain), frozenset(needed)))
+    keys.make_automaton()
+    needy = frozenset(Rule.needy)
+    heads = ahocorasick.Automaton()
+    for head, rules in Rule.by_head.items():
+        eager = Rule.eager_by_head.get(head, ())
+        word = f" {head}" if len(head) == 3 else f" {head} "
+        heads.add_word(word, _Head(head, len(word) - 1, frozenset(rules),
+                                   tuple(rule for rule in eager if rule not in needy),
+                                   tuple(rule for rule in eager if rule in needy)))
+    heads.make_automaton()
+    unkeyed = frozenset(Rule.unkeyed)
+    return _Index(keys=keys, heads=heads, free_unkeyed=unkeyed - needy, needy=needy,
+                  needy_unkeyed=unkeyed & needy)
 
 
 def _word_head(key: str) -> str | None:
@@ -117,8 +157,21 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
     r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
 )
-# A word's head (see `_word_head`), where the word begins: what `\w+` finds, cut to three chars.
-_WORD_HEAD = re.compile(r"\b\w{1,3}")
+# Each char the regex \W matches (every char that is not part of a word), as a space: the ASCII
+# ones by table, the others (rare: dashes, curly quotes) by regex.
+_ASCII_NON_WORD = {code: " " for code in range(128) if not re.match(r"\w", chr(code))}
+_OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
+# Where a word begins with a digit, as \d reads one (`str.isdecimal`).
+_DIGIT_WORD = re.compile(r"\b\d")
+
+
+def _words_apart(folded: str) -> str:
+    """The text with every non-word char a space, and a space before and after it: a word begins
+    at i in the text where " " + its head begins at i in this one (offsets differ by one)."""
+    apart = folded.translate(_ASCII_NON_WORD)
+    if not apart.isascii():
+        apart = _OTHER_NON_WORD.sub(" ", apart)
+    return f" {apart} "
 
 
 def split_sentences(text: str) -> list[str]:
@@ -160,20 +213,21 @@ class Sentences:
         self.items = sentences
         self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
         self.source = source  # the feed's name, when known: a vendor's own blog says who made it
-        self.memo: dict[str, object] = {}  # what more than one extractor reads, read once
+        self.memo: dict[object, object] = {}  # what more than one extractor reads, read once
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
         self.folded = folded = _fold("\n".join(sentences))
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
-        # Where each word begins and how (see `_word_head`), in text order.
-        self.words = words = list(_WORD_HEAD.finditer(folded))
-        self.word_heads = heads = list(map(_TEXT, words))
-        self.heads = set(heads)
+        index = _index()
+        # (end in the words-apart text, `_Head`) of each word that begins as a rule's start may,
+        # in text order: the word begins at end - back in the folded text.
+        self.words: list[tuple[int, _Head]] = list(index.heads.iter(_words_apart(folded)))
         self._spots: dict[str, list[tuple[int, int]]] = {}
-        self.present: set[str] = set()  # the plain starts and needs the text holds
-        self.live = self._live_rules()
-        # The matches of the rules that begin at words, found in one reading; the others' on demand.
-        self.found = self._read_words()
+        self._head_spots: dict[str, list[tuple[int, int]]] | None = None
         self._digits_in: dict[int, list[tuple[int, int]]] | None = None
+        self.present: set[str] = set()  # the plain starts and needs the text holds
+        self.live = self._live_rules(index)
+        # The matches of the rules that begin at words, found in one reading; the others' on demand.
+        self.found: dict[Rule, Found] = self._read_words()
 
     def __getitem__(self, index: int) -> str:
         return self.items[index]
@@ -200,7 +254,8 @@ class Sentences:
         """Sentence index -> the rule's first match there, for each sentence with one (`search`)."""
         firsts: dict[int, re.Match[str]] = {}
         for index, match in self.matches(rule):
-            firsts.setdefault(index, match)
+            if index not in firsts:
+                firsts[index] = match
         return firsts
 
     def spots(self, key: str) -> list[tuple[int, int]]:
@@ -214,74 +269,75 @@ class Sentences:
     def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
         """(sentence index, tag, match) for each match of the table's rules, in the order nested
         loops over sentences, then rows, then each rule's matches meet them."""
-        table = tuple(table)
-        live_rows = compress(enumerate(table), map(self.live.__contains__, map(_FIRST, table)))
-        rows = [(index, row, tag, match)
-                for row, (rule, tag) in live_rows for index, match in self.matches(rule)]
-        rows.sort(key=_SENTENCE_THEN_ROW)
+        live, rows = self.live, []
+        for row, (rule, tag) in enumerate(table):
+            if rule in live:
+                rows += [(index, row, tag, match) for index, match in self.matches(rule)]
+        if len(rows) > 1:
+            rows.sort(key=_SENTENCE_THEN_ROW)
         return [(index, tag, match) for index, _, tag, match in rows]
 
-    def _live_rules(self) -> set[Rule]:
+    def _live_rules(self, index: _Index) -> set[Rule]:
         """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
-        by_head, folded = Rule.by_head, self.folded
-        live = set(Rule.unkeyed).union(*map(by_head.__getitem__, by_head.keys() & self.heads))
+        # The rules keyed by the text's words and plain strings, and those whose needs it meets.
+        keyed: set[Rule] = set().union(*{head.head: head.rules for _, head in self.words}.values())
         met: set[Rule] = set()
-        for key, plain, needed in {value for _, value in _key_strings().iter(folded)}:
-            live.update(plain)
-            met.update(needed)
+        for key, plain, needed in {value for _, value in index.keys.iter(self.folded)}:
+            keyed |= plain
+            met |= needed
             self.present.add(key)
-        live.difference_update(Rule.needy - met)
-        return live
+        # Live: keyed and needing nothing; keyed (or unkeyed) and needing what the text meets; or
+        # unkeyed and needing nothing.
+        return (keyed - index.needy) | (met & (keyed | index.needy_unkeyed)) | index.free_unkeyed
 
     def _read_words(self) -> dict[Rule, Found]:
         """The matches of the live rules that begin only at words, tried at each word in turn."""
         found: dict[Rule, list[tuple[int, re.Match[str]]]] = {}
-        by_head, live, items, offsets = Rule.eager_by_head, self.live, self.items, self.offsets
-        heads = self.word_heads
-        for head, word in compress(zip(heads, self.words, strict=True), map(by_head.__contains__, heads)):
-            index = -1
-            for rule in by_head[head]:
-                if rule not in live:
+        live, items, offsets = self.live, self.items, self.offsets
+        for end, head in self.words:
+            rules = head.free
+            if head.needing:  # live only where the text meets their needs
+                rules += tuple(filter(live.__contains__, head.needing))
+            if not rules:
+                continue
+            at = end - head.back
+            line = bisect_right(offsets, at) - 1
+            sentence, at = items[line], at - offsets[line]
+            for rule in rules:
+                kept = found.get(rule)
+                # What `_one_after_another` keeps, as the words are read: a place inside the last
+                # match of the rule in this sentence gives none (finditer goes on after a match),
+                # so the pattern is not tried there.
+                if kept is not None and kept[-1][0] == line and at < kept[-1][1].end():
                     continue
-                if index < 0:
-                    at = word.start()
-                    index = bisect_right(offsets, at) - 1
-                    at -= offsets[index]
-                if match := rule.pattern.match(items[index], at):
-                    if rule in found:
-                        found[rule].append((index, match))
+                if match := rule.pattern.match(sentence, at):
+                    if kept is None:
+                        found[rule] = [(line, match)]
                     else:
-                        found[rule] = [(index, match)]
-        return {rule: _one_after_another(matches) if len(matches) > 1 else matches
-                for rule, matches in found.items()}
-
-    def _spots_of_words(self, which: Iterable[bool]) -> list[tuple[int, int]]:
-        """(sentence index, offset) of the words picked by `which` (one flag a word)."""
-        offsets = self.offsets
-        spots = []
-        for at in map(_START, compress(self.words, which)):
-            index = bisect_right(offsets, at) - 1
-            spots.append((index, at - offsets[index]))
-        return spots
+                        kept.append((line, match))
+        return found  # type: ignore[return-value]
 
     def _find(self, rule: Rule, within: Collection[int] | None) -> Found:
         """The matches of a rule `_read_words` does not try: tried where it may begin, or scanned."""
         items = self.items
         if rule.needs and (rule.digits or not rule.starts):
             # Only the sentences holding one, where digits or a scan would cost most.
-            held = {index for key in rule.needs if key in self.present for index, _ in self._spots_of(key)}
+            held = {index for key in self.present.intersection(rule.needs)
+                    for index, _ in self._spots_of(key)}
             within = held if within is None else held.intersection(within)
         if not rule.starts and not rule.digits:
             indices = range(len(items)) if within is None else sorted(within)
             return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
         spots: list[tuple[int, int]] = []
         if rule.heads:
-            spots += self._spots_of_words(map(rule.heads.__contains__, self.word_heads))
+            head_spots = self._spots_of_heads()
+            for head in rule.heads & head_spots.keys():
+                spots += head_spots[head]
         for key in rule.plain:
             spots += self._spots_of(key)
         if rule.digits:
             digits_in = self._digit_words()
-            for index in digits_in if within is None else within:
+            for index in digits_in.keys() if within is None else within:
                 spots += digits_in.get(index, ())
         spots.sort()
         match_at = rule.pattern.match
@@ -289,12 +345,25 @@ class Sentences:
                  if (within is None or index in within) and (match := match_at(items[index], at))]
         return _one_after_another(found) if len(found) > 1 else found
 
+    def _spots_of_heads(self) -> dict[str, list[tuple[int, int]]]:
+        """Head -> (sentence index, offset) of each word that begins with it (read once a text)."""
+        if self._head_spots is None:
+            self._head_spots = {}
+            offsets = self.offsets
+            for end, head in self.words:
+                at = end - head.back
+                index = bisect_right(offsets, at) - 1
+                self._head_spots.setdefault(head.head, []).append((index, at - offsets[index]))
+        return self._head_spots
+
     def _digit_words(self) -> dict[int, list[tuple[int, int]]]:
         """Sentence index -> (index, offset) of its words that begin with a digit (as \\d reads one)."""
         if self._digits_in is None:
             self._digits_in = {}
-            for spot in self._spots_of_words(map(str.isdecimal, map(_FIRST, self.word_heads))):
-                self._digits_in.setdefault(spot[0], []).append(spot)
+            offsets = self.offsets
+            for at in map(_START, _DIGIT_WORD.finditer(self.folded)):
+                index = bisect_right(offsets, at) - 1
+                self._digits_in.setdefault(index, []).append((index, at - offsets[index]))
         return self._digits_in
 
     def _spots_of(self, key: str) -> list[tuple[int, int]]:
@@ -325,7 +394,6 @@ def _one_after_another(found: Found) -> Found:
 
 
 _NOTHING: Found = ()
-_TEXT = _FIRST = itemgetter(0)
 _START = methodcaller("start")
 _SENTENCE_THEN_ROW = itemgetter(0, 1)
 
