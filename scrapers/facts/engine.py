@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate
-from operator import itemgetter, methodcaller
+from operator import attrgetter, itemgetter, methodcaller
 from typing import ClassVar, NamedTuple, TypeVar
 
 import ahocorasick
@@ -92,34 +92,35 @@ class _Head(NamedTuple):
 
     head: str
     back: int  # from the end of its key in `_words_apart` text back to where the word begins
-    rules: frozenset[Rule]  # every rule a word of the head may begin a match of
-    # The eager rules among them: those that need nothing (a word of the head makes them live)
-    # apart from those that need a string the text may not hold.
-    free: tuple[Rule, ...]
-    needing: tuple[Rule, ...]
+    # The rules a word of the head may begin a match of: those it makes live (they need nothing),
+    # and those that need a string as well.
+    free: frozenset[Rule]
+    needy: frozenset[Rule]
+    eager: tuple[Rule, ...]  # those of them `_read_words` tries at each such word
 
 
 class _Index(NamedTuple):
     """What `Sentences` reads the rules through, built once from the rules made so far (not once
-    per text): most of a text's work is looking rules up, and the automata, frozen sets and tuples
-    made here turn those look-ups into a few calls into C."""
+    per text): most of a text's work is looking rules up, and the automata and frozen sets made
+    here turn those look-ups into a few calls into C."""
 
-    # Every plain start and every need of the rules, with the rules it keys (plain, needy), as
-    # one automaton: a text is read once for all of them, not once for each (`str.__contains__`).
+    # Every plain start and every need of the rules, with the rules it keys (plain and needing
+    # nothing, plain and needy, needing it), as one automaton: a text is read once for all of them,
+    # not once for each (`str.__contains__`).
     keys: ahocorasick.Automaton
     # Every head as a word begins with it in `_words_apart` text (" " + head, and " " after a head
     # shorter than three chars: it is the whole word), with its `_Head`: the text's words are
     # found, and their rules looked up, in one pass in C rather than one regex match a word.
     heads: ahocorasick.Automaton
-    # The rules that need nothing and begin anywhere (live in every text); the needy ones.
+    # The rules that begin anywhere, needing nothing (live in every text) or needing a string.
     free_unkeyed: frozenset[Rule]
-    needy: frozenset[Rule]
     needy_unkeyed: frozenset[Rule]
 
 
 @cache
 def _index() -> _Index:
     """The rules as `Sentences` reads them (rebuilt when a rule is made: see `Rule.__init__`)."""
+    needy = frozenset(Rule.needy)
     keyed: dict[str, tuple[set[Rule], set[Rule]]] = {}
     for key, rules in Rule.by_plain.items():
         keyed.setdefault(key, (set(), set()))[0].update(rules)
@@ -127,20 +128,16 @@ def _index() -> _Index:
         keyed.setdefault(key, (set(), set()))[1].update(rules)
     keys = ahocorasick.Automaton()
     for key, (plain, needed) in keyed.items():
-        keys.add_word(key, (key, frozenset(plain), frozenset(needed)))
+        keys.add_word(key, (key, frozenset(plain - needy), frozenset(plain & needy), frozenset(needed)))
     keys.make_automaton()
-    needy = frozenset(Rule.needy)
     heads = ahocorasick.Automaton()
     for head, rules in Rule.by_head.items():
-        eager = Rule.eager_by_head.get(head, ())
         word = f" {head}" if len(head) == 3 else f" {head} "
-        heads.add_word(word, _Head(head, len(word) - 1, frozenset(rules),
-                                   tuple(rule for rule in eager if rule not in needy),
-                                   tuple(rule for rule in eager if rule in needy)))
+        heads.add_word(word, _Head(head, len(word) - 1, frozenset(rules) - needy, frozenset(rules) & needy,
+                                   tuple(Rule.eager_by_head.get(head, ()))))
     heads.make_automaton()
     unkeyed = frozenset(Rule.unkeyed)
-    return _Index(keys=keys, heads=heads, free_unkeyed=unkeyed - needy, needy=needy,
-                  needy_unkeyed=unkeyed & needy)
+    return _Index(keys=keys, heads=heads, free_unkeyed=unkeyed - needy, needy_unkeyed=unkeyed & needy)
 
 
 def _word_head(key: str) -> str | None:
@@ -157,21 +154,28 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
     r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
 )
-# Each char the regex \W matches (every char that is not part of a word), as a space: the ASCII
-# ones by table, the others (rare: dashes, curly quotes) by regex.
+# Each char the regex \W matches (every char that is not part of a word) as a space: the ASCII
+# ones by table (as bytes, for an ASCII text: the fastest way Python has), the others (rare: dashes,
+# curly quotes) by regex.
+_ASCII_APART = bytes(code if re.match(r"\w", chr(code)) else ord(" ") for code in range(256))
 _ASCII_NON_WORD = {code: " " for code in range(128) if not re.match(r"\w", chr(code))}
 _OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
-# Where a word begins with a digit, as \d reads one (`str.isdecimal`).
-_DIGIT_WORD = re.compile(r"\b\d")
 
 
 def _words_apart(folded: str) -> str:
     """The text with every non-word char a space, and a space before and after it: a word begins
     at i in the text where " " + its head begins at i in this one (offsets differ by one)."""
-    apart = folded.translate(_ASCII_NON_WORD)
-    if not apart.isascii():
-        apart = _OTHER_NON_WORD.sub(" ", apart)
+    if folded.isascii():
+        apart = folded.encode("ascii").translate(_ASCII_APART).decode("ascii")
+    else:
+        apart = _OTHER_NON_WORD.sub(" ", folded.translate(_ASCII_NON_WORD))
     return f" {apart} "
+
+
+# Where a word begins with a digit (as \d reads one, `str.isdecimal`), in `_words_apart` text: the
+# space before it. (Searched for its leading space, which the regex engine skips to directly, where
+# `\b\d` in the folded text has it try every position.)
+_DIGIT_WORD = re.compile(r" \d")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -220,8 +224,10 @@ class Sentences:
         index = _index()
         # (end in the words-apart text, `_Head`) of each word that begins as a rule's start may,
         # in text order: the word begins at end - back in the folded text.
-        self.words: list[tuple[int, _Head]] = list(index.heads.iter(_words_apart(folded)))
+        self._apart = _words_apart(folded)
+        self.words: list[tuple[int, _Head]] = list(index.heads.iter(self._apart))
         self._spots: dict[str, list[tuple[int, int]]] = {}
+        self._lines: dict[str, frozenset[int]] = {}
         self._head_spots: dict[str, list[tuple[int, int]]] | None = None
         self._digits_in: dict[int, list[tuple[int, int]]] | None = None
         self.present: set[str] = set()  # the plain starts and needs the text holds
@@ -269,41 +275,44 @@ class Sentences:
     def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
         """(sentence index, tag, match) for each match of the table's rules, in the order nested
         loops over sentences, then rows, then each rule's matches meet them."""
-        live, rows = self.live, []
-        for row, (rule, tag) in enumerate(table):
-            if rule in live:
-                rows += [(index, row, tag, match) for index, match in self.matches(rule)]
+        rows_of = _rows_of(tuple(table))
+        # Only the live rules' rows are read (most of a table's rules are not live in a text).
+        rows = [(index, row, tag, match) for rule in rows_of.keys() & self.live
+                for row, tag in rows_of[rule] for index, match in self.matches(rule)]
         if len(rows) > 1:
-            rows.sort(key=_SENTENCE_THEN_ROW)
+            rows.sort(key=_SENTENCE_THEN_ROW)  # (one rule's matches keep their text order)
         return [(index, tag, match) for index, _, tag, match in rows]
 
     def _live_rules(self, index: _Index) -> set[Rule]:
         """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
-        # The rules keyed by the text's words and plain strings, and those whose needs it meets.
-        keyed: set[Rule] = set().union(*{head.head: head.rules for _, head in self.words}.values())
-        met: set[Rule] = set()
-        for key, plain, needed in {value for _, value in index.keys.iter(self.folded)}:
-            keyed |= plain
+        heads = {head.head: head for _, head in self.words}.values()
+        # The rules the text's words and plain strings key, apart as they need nothing or need a
+        # string (those live only where the text meets a need of theirs).
+        live, needy, met = set(index.free_unkeyed), set(index.needy_unkeyed), set()
+        live.update(*map(_FREE, heads))
+        needy.update(*map(_NEEDY, heads))
+        for key, free, needing, needed in {value for _, value in index.keys.iter(self.folded)}:
+            live |= free
+            needy |= needing
             met |= needed
             self.present.add(key)
-        # Live: keyed and needing nothing; keyed (or unkeyed) and needing what the text meets; or
-        # unkeyed and needing nothing.
-        return (keyed - index.needy) | (met & (keyed | index.needy_unkeyed)) | index.free_unkeyed
+        needy &= met
+        live |= needy
+        return live
 
     def _read_words(self) -> dict[Rule, Found]:
         """The matches of the live rules that begin only at words, tried at each word in turn."""
         found: dict[Rule, list[tuple[int, re.Match[str]]]] = {}
         live, items, offsets = self.live, self.items, self.offsets
         for end, head in self.words:
-            rules = head.free
-            if head.needing:  # live only where the text meets their needs
-                rules += tuple(filter(live.__contains__, head.needing))
-            if not rules:
+            if not head.eager:
                 continue
             at = end - head.back
             line = bisect_right(offsets, at) - 1
             sentence, at = items[line], at - offsets[line]
-            for rule in rules:
+            for rule in head.eager:
+                if rule not in live:
+                    continue
                 kept = found.get(rule)
                 # What `_one_after_another` keeps, as the words are read: a place inside the last
                 # match of the rule in this sentence gives none (finditer goes on after a match),
@@ -322,8 +331,7 @@ class Sentences:
         items = self.items
         if rule.needs and (rule.digits or not rule.starts):
             # Only the sentences holding one, where digits or a scan would cost most.
-            held = {index for key in self.present.intersection(rule.needs)
-                    for index, _ in self._spots_of(key)}
+            held = set().union(*map(self._lines_holding, self.present.intersection(rule.needs)))
             within = held if within is None else held.intersection(within)
         if not rule.starts and not rule.digits:
             indices = range(len(items)) if within is None else sorted(within)
@@ -361,10 +369,17 @@ class Sentences:
         if self._digits_in is None:
             self._digits_in = {}
             offsets = self.offsets
-            for at in map(_START, _DIGIT_WORD.finditer(self.folded)):
+            for at in map(_START, _DIGIT_WORD.finditer(self._apart)):  # (offsets differ by one)
                 index = bisect_right(offsets, at) - 1
                 self._digits_in.setdefault(index, []).append((index, at - offsets[index]))
         return self._digits_in
+
+    def _lines_holding(self, key: str) -> frozenset[int]:
+        """The indices of the sentences that hold key (read once a text: rules share needs)."""
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = frozenset(map(_FIRST, self._spots_of(key)))
+        return lines
 
     def _spots_of(self, key: str) -> list[tuple[int, int]]:
         """(sentence index, offset) of each place key begins in the folded text."""
@@ -378,6 +393,16 @@ class Sentences:
                 at = find(key, at + 1)
             self._spots[key] = spots
         return spots
+
+
+@lru_cache(maxsize=256)
+def _rows_of(table: tuple[tuple[Rule, T], ...]) -> dict[Rule, tuple[tuple[int, T], ...]]:
+    """Rule -> (row, tag) of each row of the table it is in (a table's rows are looked up once
+    per process, not walked once per text)."""
+    rows: dict[Rule, list[tuple[int, T]]] = {}
+    for row, (rule, tag) in enumerate(table):
+        rows.setdefault(rule, []).append((row, tag))
+    return {rule: tuple(found) for rule, found in rows.items()}
 
 
 def _one_after_another(found: Found) -> Found:
@@ -394,6 +419,8 @@ def _one_after_another(found: Found) -> Found:
 
 
 _NOTHING: Found = ()
+_FIRST = itemgetter(0)
+_FREE, _NEEDY = attrgetter("free"), attrgetter("needy")
 _START = methodcaller("start")
 _SENTENCE_THEN_ROW = itemgetter(0, 1)
 
@@ -562,13 +589,10 @@ def table_facts(kind: str, table: Table, sentences: Sentences, *, own_only: bool
     """One fact per match of the table's rules (the earlier row wins where two overlap), valued by
     its row (a string, or a function of the match), negated when its clause says the opposite;
     with `own_only`, a match named in passing ("works with X", "cheaper than X") is not the tool's."""
-    live = [(rule, value) for rule, value in table if rule in sentences.live]
-    if not live:
-        return []
     facts: list[FactRecord] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     seen: set[tuple[str, bool]] = set()
-    for index, value, match in sentences.reading(live):
+    for index, value, match in sentences.reading(table):
         spans = taken.setdefault(index, [])
         if overlaps(match.span(), spans):
             continue
