@@ -272,6 +272,10 @@ class Sentences:
         """Whether one of rules can match here at all (else an extractor has nothing to read)."""
         return not self.live.isdisjoint(rules)
 
+    def has_digit_words(self) -> bool:
+        """Whether a word of the text begins with a digit (else no rule `digits` alone keys can match)."""
+        return bool(self._digit_words())
+
     def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
         """(sentence index, tag, match) for each match of the table's rules, in the order nested
         loops over sentences, then rows, then each rule's matches meet them."""

@@ -35,6 +35,8 @@ PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLL
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact per size of the tool's model(s) ('34B', '8x7B'); not the sizes of models it is
     compared with or built on ('beats Llama 3 70B', 'fine-tuned from Mistral 7B')."""
+    if not sentences.has_digit_words():
+        return []  # every size begins with a digit
     if sentences.any_live(_PARAMETER_RULES):
         about_models = sentences.firsts(PARAMETER_CONTEXT).keys()
         found = [(index, row, match) for row, (rule, needs_model) in enumerate(PARAMETER_PATTERNS)

@@ -142,8 +142,17 @@ _SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k
 _PERIODS = ("month", "year", "week", "day")
 
 
+# The rules each extractor reads: a text where none is live has nothing for it (most texts say
+# nothing of a price), so it is not asked each of them in turn.
+_PRICE_RULES = frozenset({PRICE, CODE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE})
+_ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, FREE}
+_PRICING_MODEL_RULES = _ENTRY_PRICE_RULES | {FREEMIUM, PAID_PLAN, PAY_PER_USE, OPEN_SOURCE, CLOSED_SOURCE}
+
+
 def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """'free tier' (or its negation) and the lowest of the tool's own prices."""
+    if not sentences.any_live(_ENTRY_PRICE_RULES):
+        return []
     facts = []
     tier = _free_offer(sentences)
     if tier:
@@ -157,6 +166,8 @@ def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]
 def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """freemium when a free tier (or anything free) and a price are both stated; free, paid and
     open_source when the text says so (or says not)."""
+    if not sentences.any_live(_PRICING_MODEL_RULES):
+        return []
     facts = []
     tier = _first_said(sentences, FREE_TIER)
     freemium = _first_said(sentences, FREEMIUM)
@@ -236,10 +247,9 @@ def _open_source(sentences: Sentences) -> FactRecord | None:
 
 def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
     """The rule's first match that is about the tool (not named in passing)."""
-    key = f"first:{id(rule)}"
-    if key not in sentences.memo:
-        sentences.memo[key] = _first_said_in(sentences, rule)
-    return sentences.memo[key]  # type: ignore[return-value]
+    if rule not in sentences.memo:  # (the rule is its own key: no two rules are equal)
+        sentences.memo[rule] = _first_said_in(sentences, rule)
+    return sentences.memo[rule]  # type: ignore[return-value]
 
 
 def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
