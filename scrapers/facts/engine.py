@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, methodcaller
 from typing import ClassVar, NamedTuple, TypeVar
 
@@ -228,7 +228,7 @@ class Sentences:
         self.words: list[tuple[int, _Head]] = list(index.heads.iter(self._apart))
         self._spots: dict[str, list[tuple[int, int]]] = {}
         self._lines: dict[str, frozenset[int]] = {}
-        self._head_spots: dict[str, list[tuple[int, int]]] | None = None
+        self._word_heads: list[str] | None = None
         self._digits_in: dict[int, list[tuple[int, int]]] | None = None
         self.present: set[str] = set()  # the plain starts and needs the text holds
         self.live = self._live_rules(index)
@@ -342,9 +342,7 @@ class Sentences:
             return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
         spots: list[tuple[int, int]] = []
         if rule.heads:
-            head_spots = self._spots_of_heads()
-            for head in rule.heads & head_spots.keys():
-                spots += head_spots[head]
+            spots += self._spots_of_words(rule.heads)
         for key in rule.plain:
             spots += self._spots_of(key)
         if rule.digits:
@@ -357,16 +355,16 @@ class Sentences:
                  if (within is None or index in within) and (match := match_at(items[index], at))]
         return _one_after_another(found) if len(found) > 1 else found
 
-    def _spots_of_heads(self) -> dict[str, list[tuple[int, int]]]:
-        """Head -> (sentence index, offset) of each word that begins with it (read once a text)."""
-        if self._head_spots is None:
-            self._head_spots = {}
-            offsets = self.offsets
-            for end, head in self.words:
-                at = end - head.back
-                index = bisect_right(offsets, at) - 1
-                self._head_spots.setdefault(head.head, []).append((index, at - offsets[index]))
-        return self._head_spots
+    def _spots_of_words(self, heads: frozenset[str]) -> list[tuple[int, int]]:
+        """(sentence index, offset) of each word that begins with one of heads, in text order."""
+        if self._word_heads is None:  # (most texts never ask)
+            self._word_heads = [head.head for _, head in self.words]
+        offsets, spots = self.offsets, []
+        for end, head in compress(self.words, map(heads.__contains__, self._word_heads)):
+            at = end - head.back
+            index = bisect_right(offsets, at) - 1
+            spots.append((index, at - offsets[index]))
+        return spots
 
     def _digit_words(self) -> dict[int, list[tuple[int, int]]]:
         """Sentence index -> (index, offset) of its words that begin with a digit (as \\d reads one)."""
