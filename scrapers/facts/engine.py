@@ -292,12 +292,11 @@ class Sentences:
 
     def _live_rules(self, index: _Index) -> set[Rule]:
         """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
-        heads = {head.head: head for _, head in self.words}.values()
         # The rules the text's words and plain strings key, apart as they need nothing or need a
         # string (those live only where the text meets a need of theirs).
         live, needy, met = set(index.free_unkeyed), set(index.needy_unkeyed), set()
-        live.update(*map(_FREE, heads))
-        needy.update(*map(_NEEDY, heads))
+        live.update(*map(_FREE, map(_SECOND, self.words)))
+        needy.update(*map(_NEEDY, map(_SECOND, self.words)))
         for key, free, needing, needed in {value for _, value in index.keys.iter(self.folded)}:
             live |= free
             needy |= needing
@@ -311,9 +310,7 @@ class Sentences:
         """The matches of the live rules that begin only at words, tried at each word in turn."""
         found: dict[Rule, list[tuple[int, re.Match[str]]]] = {}
         live, items, offsets = self.live, self.items, self.offsets
-        for end, head in self.words:
-            if not head.eager:
-                continue
+        for end, head in compress(self.words, map(_EAGER, map(_SECOND, self.words))):
             at = end - head.back
             line = bisect_right(offsets, at) - 1
             sentence, at = items[line], at - offsets[line]
@@ -342,9 +339,17 @@ class Sentences:
             held = self._lines_holding(keys.pop()) if len(keys) == 1 else frozenset().union(
                 *map(self._lines_holding, keys))
             within = held if within is None else held.intersection(within)
-        if not rule.starts and not rule.digits:
-            indices = range(len(items)) if within is None else sorted(within)
-            return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
+        if not rule.starts:
+            if not rule.digits:
+                indices = range(len(items)) if within is None else sorted(within)
+                return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
+            # Only at words that begin with a digit: those of each sentence are in text order, so
+            # the sentences' in turn are too (nothing to sort, merge or filter).
+            digits_in, match_at = self._digit_words(), rule.pattern.match
+            lines = digits_in.keys() if within is None else sorted(digits_in.keys() & within)
+            found = [(index, match) for index in lines for _, at in digits_in[index]
+                     if (match := match_at(items[index], at))]
+            return _one_after_another(found) if len(found) > 1 else found
         spots: list[tuple[int, int]] = []
         if rule.heads:
             spots += self._spots_of_words(rule.heads)
@@ -427,7 +432,8 @@ def _one_after_another(found: Found) -> Found:
 
 _NOTHING: Found = ()
 _FIRST = itemgetter(0)
-_FREE, _NEEDY = attrgetter("free"), attrgetter("needy")
+_SECOND = itemgetter(1)
+_FREE, _NEEDY, _EAGER = attrgetter("free"), attrgetter("needy"), attrgetter("eager")
 _START = methodcaller("start")
 _SENTENCE_THEN_ROW = itemgetter(0, 1)
 
