@@ -281,14 +281,23 @@ class Sentences:
 
     def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
         """(sentence index, tag, match) for each match of the table's rules, in the order nested
-        loops over sentences, then rows, then each rule's matches meet them."""
-        rows_of = _rows_of(tuple(table))
+        loops over sentences, then rows, then each rule's matches meet them. (Shared: not to be
+        changed by the caller.)"""
+        table = tuple(table)
+        # Read once a text (extractors read a table, then read it again to judge what they found):
+        # by the table's id, which stays its own while the memo holds the table.
+        read = self.memo.get(("reading", id(table)))
+        if read is not None and read[0] is table:
+            return read[1]  # type: ignore[no-any-return]
+        rows_of = _rows_of(table)
         # Only the live rules' rows are read (most of a table's rules are not live in a text).
         rows = [(index, row, tag, match) for rule in rows_of.keys() & self.live
                 for row, tag in rows_of[rule] for index, match in self.matches(rule)]
         if len(rows) > 1:
             rows.sort(key=_SENTENCE_THEN_ROW)  # (one rule's matches keep their text order)
-        return [(index, tag, match) for index, _, tag, match in rows]
+        found = [(index, tag, match) for index, _, tag, match in rows]
+        self.memo[("reading", id(table))] = (table, found)
+        return found
 
     def _live_rules(self, index: _Index) -> set[Rule]:
         """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""

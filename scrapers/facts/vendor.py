@@ -164,7 +164,8 @@ def _vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     return [first[best].fact("vendor")]
 
 
-_VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE])
+_VENDOR_TABLE = (*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1))
+_VENDOR_RULES = frozenset(rule for rule, _ in _VENDOR_TABLE)
 
 def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
     """(hit valued as the maker's name, weight) of each vendor phrase (read once per text)."""
@@ -176,7 +177,7 @@ def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
 def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     tool = sentences.name.casefold()
     head = tool.split()[0] if tool.strip() else None
-    found = (sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1)))
+    found = (sentences.reading(_VENDOR_TABLE)
              if sentences.any_live(_VENDOR_RULES) else [])
     possessors = _possessors(sentences, head) + _appositive_makers(sentences, head)
     for index, weight, match in [*found, *_announcers(sentences), *possessors]:
