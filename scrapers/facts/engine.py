@@ -575,13 +575,28 @@ def clause_before(sentence: str, start: int) -> str:
     return before[cuts[-1]:] if cuts else before
 
 
+# The words the clause before a match must hold (as `_fold` folds it, the way re.IGNORECASE reads
+# letters) for `_NEGATION_BEFORE` or `_IN_PASSING` to match there: a search tries every position of
+# the clause, and most clauses hold none of them, so they are looked for first.
+_NEGATION_WORDS = ("no", "without", "never", "n't", "n’t")  # "no" is in not, nor, non, cannot
+_IN_PASSING_WORDS = ahocorasick.Automaton()
+for _word in ("work", "compatible", "support", "integrate", "than", "vs", "versus", "like", "such",
+              "including", "compared", "beat", "outperform", "rival", "alternative", "instead", "any",
+              "other", "popular", "existing", "your", "bundl", "wrap", "powered", "ships"):
+    _IN_PASSING_WORDS.add_word(_word, _word)
+_IN_PASSING_WORDS.make_automaton()
+
+
 def is_negated(sentence: str, start: int, end: int) -> bool:
-    return bool(_NEGATION_BEFORE.search(clause_before(sentence, start))
+    before = clause_before(sentence, start)
+    folded = _fold(before)
+    return bool((any(map(folded.__contains__, _NEGATION_WORDS)) and _NEGATION_BEFORE.search(before))
                 or _NEGATION_AFTER.match(sentence, end))
 
 
 def is_in_passing(sentence: str, start: int) -> bool:
-    return bool(_IN_PASSING.search(clause_before(sentence, start)))
+    before = clause_before(sentence, start)
+    return next(_IN_PASSING_WORDS.iter(_fold(before)), None) is not None and bool(_IN_PASSING.search(before))
 
 
 def join_words(values: Iterable[str], conjunction: str = "and") -> str:
