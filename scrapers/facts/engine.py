@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, methodcaller
-from typing import ClassVar, NamedTuple, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -284,14 +284,17 @@ class Sentences:
         loops over sentences, then rows, then each rule's matches meet them. (Shared: not to be
         changed by the caller.)"""
         table = tuple(table)
+        rows_of = _rows_of(table)
+        # Only the live rules' rows are read (most of a table's rules are not live in a text).
+        live = rows_of.keys() & self.live
+        if not live:
+            return []
         # Read once a text (extractors read a table, then read it again to judge what they found):
         # by the table's id, which stays its own while the memo holds the table.
         read = self.memo.get(("reading", id(table)))
         if read is not None and read[0] is table:
             return read[1]  # type: ignore[no-any-return]
-        rows_of = _rows_of(table)
-        # Only the live rules' rows are read (most of a table's rules are not live in a text).
-        rows = [(index, row, tag, match) for rule in rows_of.keys() & self.live
+        rows = [(index, row, tag, match) for rule in live
                 for row, tag in rows_of[rule] for index, match in self.matches(rule)]
         if len(rows) > 1:
             rows.sort(key=_SENTENCE_THEN_ROW)  # (one rule's matches keep their text order)
@@ -416,14 +419,25 @@ class Sentences:
         return spots
 
 
-@lru_cache(maxsize=256)
 def _rows_of(table: tuple[tuple[Rule, T], ...]) -> dict[Rule, tuple[tuple[int, T], ...]]:
     """Rule -> (row, tag) of each row of the table it is in (a table's rows are looked up once
     per process, not walked once per text)."""
+    # Kept by the table's id, checked to be the same table: an entry holds its table, so the id
+    # is not another's while the entry is kept (hashing a table of 30 rows cost more than this).
+    kept = _ROWS.get(id(table))
+    if kept is not None and kept[0] is table:
+        return kept[1]
     rows: dict[Rule, list[tuple[int, T]]] = {}
     for row, (rule, tag) in enumerate(table):
         rows.setdefault(rule, []).append((row, tag))
-    return {rule: tuple(found) for rule, found in rows.items()}
+    if len(_ROWS) >= 256:  # tables made on the fly are not kept for ever
+        _ROWS.clear()
+    rows_of = {rule: tuple(its_rows) for rule, its_rows in rows.items()}
+    _ROWS[id(table)] = (table, rows_of)
+    return rows_of
+
+
+_ROWS: dict[int, tuple[tuple[tuple[Rule, Any], ...], dict[Rule, tuple[tuple[int, Any], ...]]]] = {}
 
 
 def _one_after_another(found: Found) -> Found:
