@@ -223,7 +223,7 @@ class Sentences:
         self.folded = folded = _fold("\n".join(sentences))
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
         index = _index()
-        # (end in the words-apart text, `_Head`) of each word that begins as a rule's start may,
+        # (end in the words-apart text, `_Head`) of each word with the head of some rule's start,
         # in text order: the word begins at end - back in the folded text.
         self._apart = _words_apart(folded)
         self.words: list[tuple[int, _Head]] = list(index.heads.iter(self._apart))
@@ -393,7 +393,8 @@ class Sentences:
         if self._digits_in is None:
             self._digits_in = {}
             offsets = self.offsets
-            for at in map(_START, _DIGIT_WORD.finditer(self._apart)):  # (offsets differ by one)
+            # (the space before a digit at i in the folded text is at i in the words-apart text)
+            for at in map(_START, _DIGIT_WORD.finditer(self._apart)):
                 index = bisect_right(offsets, at) - 1
                 self._digits_in.setdefault(index, []).append((index, at - offsets[index]))
         return self._digits_in

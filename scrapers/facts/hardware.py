@@ -30,13 +30,8 @@ def _bare_card(match: re.Match[str]) -> str:
     return f"{'2x ' if pair else ''}RTX {match['num']}"
 
 
-# Where a named accelerator can begin: its count in words ("two H100s"; in digits, `digits`) or
-# its name ("L4" and "T4" are whole words, or their plurals). Each rule below says where its
-# matches begin (`starts`), so it is tried at those words, not at every char of its sentences.
-_GPU_STARTS = ("single", "one", "two", "dual", "four", "eight", "nvidia", "a100", "a10", "h100",
-               "h200", "b200", "gb200", "l4", "l4s", "l40s", "t4", "t4s", "v100", "rtx", "mi300", "jetson",
-               "consumer")
-
+# The rules that can say where their matches begin (the words they open with, or `digits`) say
+# so, and are tried there rather than at every char of the sentences holding their needs.
 HARDWARE: Table = (
     # GPU memory however it is put: "a single 48GB GPU", "24 GB of VRAM", "fits on a 24 GB card".
     (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
@@ -45,7 +40,6 @@ HARDWARE: Table = (
           digits=True, needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
     (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:[x×]\s?)?)?"
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
-          starts=_GPU_STARTS, digits=True,
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),
     (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
@@ -60,13 +54,11 @@ HARDWARE: Table = (
     # Devices a tool runs on, by family: phones and their chips, edge accelerators.
     (Rule(r"\b(?:Pixel \d+(?: Pro)?|iPhone \d+(?: Pro(?: Max)?)?|Galaxy S\d+|Snapdragon \d+(?: Gen \d)?"
           r"|Coral(?: Edge)? TPU)\b",
-          starts=("pixel", "iphone", "galaxy", "snapdragon", "coral"),
           needs=("pixel", "iphone", "galaxy", "snapdragon", "coral")),
      lambda m: m[0]),
     (Rule(r"\bCPUs?\b(?:[- ]only)?", starts="cpu", needs=("cpu",)), "CPU"),
     # A bare GPU is a fact only when the text says one is not needed.
-    (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", starts=("dedicated", "discrete", "gpu"), needs=("gpu",)),
-     "GPU"),
+    (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", needs=("gpu",)), "GPU"),
     (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))? (?:hardware|devices)\b",
           re.I, starts=("mobile", "edge", "phone", "laptop"), needs=("hardware", "devices")),
      lambda m: m[0].lower()),
