@@ -13,9 +13,10 @@ from scrapers.records import FactRecord
 _OPEN = r"(?<![\w.$])(?<![\d.$-]-)"
 # (rule, needs a sentence about a model): a bare "22B" counts only next to "model" or the like.
 PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
+    # (Its match holds "param" and its unit word; the unit words, the rarer, are what it needs.)
     (Rule(
         rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})[- ]?(?P<unit>trillion|billion|million)[- ]param", re.I,
-        digits=True, needs=("param",),
+        digits=True, needs=("trillion", "billion", "million"),
     ), False),
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>T|B|M)\b(?!\s*tokens)(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
