@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.engine import Rule, Sentences, Table, _fold, table_facts
 from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
@@ -72,8 +72,8 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
     facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
              if (fact.value != "GPU" or fact.negated) and not _not_the_floor(fact)]
-    served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
-    if served and platform_post(sentences):
+    if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)
+        served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
         facts = [fact for fact in facts if fact not in served]
     values = [fact.value for fact in facts]
     return [fact for fact in facts
@@ -85,7 +85,11 @@ def _not_the_floor(fact: FactRecord) -> bool:
     an A6000)") or what another model needs ("level with X, which needs four A100s")."""
     at = fact.snippet.find(fact.value.split("x ")[-1].split()[0])
     before = fact.snippet[:at] if at >= 0 else ""
-    return bool(_EXAMPLE_OF_FLOOR.search(before) or _ANOTHER_NEEDS.search(before))
+    # (Each is searched only when the clause holds a word it needs: most hold neither.)
+    folded = _fold(before)
+    return bool(("gb" in folded and _EXAMPLE_OF_FLOOR.search(before))
+                or (any(map(folded.__contains__, ("which", "that", "who")))
+                    and _ANOTHER_NEEDS.search(before)))
 
 
 _EXAMPLE_OF_FLOOR = re.compile(
