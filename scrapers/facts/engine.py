@@ -648,11 +648,15 @@ def table_facts(kind: str, table: Table, sentences: Sentences, *, own_only: bool
     taken: dict[int, list[tuple[int, int]]] = {}
     seen: set[tuple[str, bool]] = set()
     for index, value, match in sentences.reading(table):
-        spans = taken.setdefault(index, [])
-        if overlaps(match.span(), spans):
+        span = match.span()
+        spans = taken.get(index)
+        if spans is None:  # the sentence's first match overlaps nothing
+            taken[index] = [span]
+        elif overlaps(span, spans):
             continue
-        spans.append(match.span())
-        hit = sentences.hit(value if isinstance(value, str) else value(match), index, match)
+        else:
+            spans.append(span)
+        hit = Hit(value if isinstance(value, str) else value(match), sentences.items[index], *span)
         if not hit.value or (own_only and hit.in_passing()) or hit.promised():
             continue
         negated = hit.negated()
