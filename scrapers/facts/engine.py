@@ -230,7 +230,7 @@ class Sentences:
         self._spots: dict[str, list[tuple[int, int]]] = {}
         self._lines: dict[str, frozenset[int]] = {}
         self._word_heads: list[str] | None = None
-        self._digits_in: dict[int, list[tuple[int, int]]] | None = None
+        self._digits_in: dict[int, list[tuple[int, int]]] = {}
         self.present: set[str] = set()  # the plain starts and needs the text holds
         self.live = self._live_rules(index)
         # The matches of the rules that begin at words, found in one reading; the others' on demand.
@@ -275,9 +275,7 @@ class Sentences:
 
     def has_digit_words(self) -> bool:
         """Whether a word of the text begins with a digit (else no rule `digits` alone keys can match)."""
-        if self._digits_in is None:
-            return _DIGIT_WORD.search(self._apart) is not None
-        return bool(self._digits_in)
+        return _DIGIT_WORD.search(self._apart) is not None
 
     def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
         """(sentence index, tag, match) for each match of the table's rules, in the order nested
@@ -357,9 +355,9 @@ class Sentences:
                 return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
             # Only at words that begin with a digit: those of each sentence are in text order, so
             # the sentences' in turn are too (nothing to sort, merge or filter).
-            digits_in, match_at = self._digit_words(), rule.pattern.match
-            lines = digits_in.keys() if within is None else sorted(digits_in.keys() & within)
-            found = [(index, match) for index in lines for _, at in digits_in[index]
+            digits_in, match_at = self._digit_words, rule.pattern.match
+            lines = range(len(items)) if within is None else sorted(within)
+            found = [(index, match) for index in lines for _, at in digits_in(index)
                      if (match := match_at(items[index], at))]
             return _one_after_another(found) if len(found) > 1 else found
         spots: list[tuple[int, int]] = []
@@ -368,9 +366,8 @@ class Sentences:
         for key in rule.plain:
             spots += self._spots_of(key)
         if rule.digits:
-            digits_in = self._digit_words()
-            for index in digits_in.keys() if within is None else within:
-                spots += digits_in.get(index, ())
+            for index in range(len(items)) if within is None else within:
+                spots += self._digit_words(index)
         spots.sort()
         match_at = rule.pattern.match
         found = [(index, match) for index, at in spots
@@ -388,16 +385,16 @@ class Sentences:
             spots.append((index, at - offsets[index]))
         return spots
 
-    def _digit_words(self) -> dict[int, list[tuple[int, int]]]:
-        """Sentence index -> (index, offset) of its words that begin with a digit (as \\d reads one)."""
-        if self._digits_in is None:
-            self._digits_in = {}
-            offsets = self.offsets
+    def _digit_words(self, index: int) -> list[tuple[int, int]]:
+        """(index, offset) of each word of sentence `index` that begins with a digit (as \\d reads
+        one), in order (read when first asked: rules with digits mostly read a sentence or two)."""
+        spots = self._digits_in.get(index)
+        if spots is None:
             # (the space before a digit at i in the folded text is at i in the words-apart text)
-            for at in map(_START, _DIGIT_WORD.finditer(self._apart)):
-                index = bisect_right(offsets, at) - 1
-                self._digits_in.setdefault(index, []).append((index, at - offsets[index]))
-        return self._digits_in
+            begin, end = self.offsets[index], self.offsets[index + 1]
+            spots = self._digits_in[index] = [
+                (index, at - begin) for at in map(_START, _DIGIT_WORD.finditer(self._apart, begin, end))]
+        return spots
 
     def _lines_holding(self, key: str) -> frozenset[int]:
         """The indices of the sentences that hold key (read once a text: rules share needs)."""
