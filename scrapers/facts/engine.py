@@ -304,7 +304,7 @@ class Sentences:
         """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
         # The rules the text's words and plain strings key, apart as they need nothing or need a
         # string (those live only where the text meets a need of theirs).
-        live, needy, met = set(index.free_unkeyed), set(index.needy_unkeyed), set()
+        live, needy, met = set(index.free_unkeyed), set(), set()
         live.update(*map(_FREE, map(_SECOND, self.words)))
         needy.update(*map(_NEEDY, map(_SECOND, self.words)))
         for key, free, needing, needed in {value for _, value in index.keys.iter(self.folded)}:
@@ -312,8 +312,9 @@ class Sentences:
             needy |= needing
             met |= needed
             self.present.add(key)
-        needy &= met
-        live |= needy
+        # (met is the small side: the intersections walk it, not the many rules that need)
+        live |= met & needy
+        live |= met & index.needy_unkeyed
         return live
 
     def _read_words(self) -> dict[Rule, Found]:
