@@ -363,7 +363,12 @@ class Sentences:
             return _one_after_another(found) if len(found) > 1 else found
         spots: list[tuple[int, int]] = []
         if rule.heads:
-            spots += self._spots_of_words(rule.heads)
+            # Only the words where one of its starts begins (its matches begin nowhere else): a
+            # head is a word's first three chars, and "the" begins far more words than "the
+            # company says" does.
+            starts, folded, offsets = rule.starts, self.folded, self.offsets
+            spots += [(index, at) for index, at in self._spots_of_words(rule.heads)
+                      if folded.startswith(starts, offsets[index] + at)]
         for key in rule.plain:
             spots += self._spots_of(key)
         if rule.digits:
