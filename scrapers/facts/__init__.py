@@ -83,10 +83,13 @@ def launch_facts(record: LaunchRecord) -> list[FactRecord]:
                          source=record.feed_title or record.source)
 
 
+_KIND_ORDER = {kind: order for order, kind in enumerate(FACT_KINDS)}
+
+
 def _dedupe(facts: list[FactRecord]) -> list[FactRecord]:
     seen: set[tuple[str, str, bool]] = set()
     unique = []
-    for fact in sorted(facts, key=lambda f: FACT_KINDS.index(f.kind)):
+    for fact in sorted(facts, key=lambda f: _KIND_ORDER[f.kind]):
         if (fact.kind, fact.value, fact.negated) not in seen:
             seen.add((fact.kind, fact.value, fact.negated))
             unique.append(fact)

@@ -75,6 +75,9 @@ def base_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 def base_model_spans(sentences: Sentences) -> dict[int, list[tuple[int, int]]]:
     """Sentence index -> where base models are named there (their sizes are not the tool's)."""
     spans: dict[int, list[tuple[int, int]]] = {}
-    for index, _, match in sentences.reading([(rule, None) for rule, _ in BASE_MODELS]):
+    for index, _, match in sentences.reading(_BASE_MODEL_RULES):
         spans.setdefault(index, []).append(match.span("model"))
     return spans
+
+
+_BASE_MODEL_RULES = tuple((rule, None) for rule, _ in BASE_MODELS)

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter, methodcaller
-from typing import ClassVar, NamedTuple, TypeVar
+from operator import attrgetter, itemgetter, methodcaller
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -81,26 +81,63 @@ class Rule:
             Rule.needy.add(self)
             for need in needs:
                 Rule.by_need.setdefault(need, set()).add(self)
-        _key_strings.cache_clear()
+        _index.cache_clear()
 
     def __repr__(self) -> str:
         return f"Rule({self.pattern.pattern!r}, starts={self.starts!r})"
 
 
+class _Head(NamedTuple):
+    """A head (see `_word_head`) as the words automaton finds it, with the rules it keys."""
+
+    head: str
+    back: int  # from the end of its key in `_words_apart` text back to where the word begins
+    # The rules a word of the head may begin a match of: those it makes live (they need nothing),
+    # and those that need a string as well.
+    free: frozenset[Rule]
+    needy: frozenset[Rule]
+    eager: tuple[Rule, ...]  # those of them `_read_words` tries at each such word
+
+
+class _Index(NamedTuple):
+    """What `Sentences` reads the rules through, built once from the rules made so far (not once
+    per text): most of a text's work is looking rules up, and the automata and frozen sets made
+    here turn those look-ups into a few calls into C."""
+
+    # Every plain start and every need of the rules, with the rules it keys (plain and needing
+    # nothing, plain and needy, needing it), as one automaton: a text is read once for all of them,
+    # not once for each (`str.__contains__`).
+    keys: ahocorasick.Automaton
+    # Every head as a word begins with it in `_words_apart` text (" " + head, and " " after a head
+    # shorter than three chars: it is the whole word), with its `_Head`: the text's words are
+    # found, and their rules looked up, in one pass in C rather than one regex match a word.
+    heads: ahocorasick.Automaton
+    # The rules that begin anywhere, needing nothing (live in every text) or needing a string.
+    free_unkeyed: frozenset[Rule]
+    needy_unkeyed: frozenset[Rule]
+
+
 @cache
-def _key_strings() -> ahocorasick.Automaton:
-    """Every plain start and every need of the rules, with the rules it keys (plain, needy), as
-    one automaton: a text is read once for all of them, not once for each (`str.__contains__`)."""
+def _index() -> _Index:
+    """The rules as `Sentences` reads them (rebuilt when a rule is made: see `Rule.__init__`)."""
+    needy = frozenset(Rule.needy)
     keyed: dict[str, tuple[set[Rule], set[Rule]]] = {}
     for key, rules in Rule.by_plain.items():
         keyed.setdefault(key, (set(), set()))[0].update(rules)
     for key, rules in Rule.by_need.items():
         keyed.setdefault(key, (set(), set()))[1].update(rules)
-    automaton = ahocorasick.Automaton()
+    keys = ahocorasick.Automaton()
     for key, (plain, needed) in keyed.items():
-        automaton.add_word(key, (key, frozenset(plain), frozenset(needed)))
-    automaton.make_automaton()
-    return automaton
+        keys.add_word(key, (key, frozenset(plain - needy), frozenset(plain & needy), frozenset(needed)))
+    keys.make_automaton()
+    heads = ahocorasick.Automaton()
+    for head, rules in Rule.by_head.items():
+        word = f" {head}" if len(head) == 3 else f" {head} "
+        heads.add_word(word, _Head(head, len(word) - 1, frozenset(rules) - needy, frozenset(rules) & needy,
+                                   tuple(Rule.eager_by_head.get(head, ()))))
+    heads.make_automaton()
+    unkeyed = frozenset(Rule.unkeyed)
+    return _Index(keys=keys, heads=heads, free_unkeyed=unkeyed - needy, needy_unkeyed=unkeyed & needy)
 
 
 def _word_head(key: str) -> str | None:
@@ -117,8 +154,28 @@ _SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
     r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
 )
-# A word's head (see `_word_head`), where the word begins: what `\w+` finds, cut to three chars.
-_WORD_HEAD = re.compile(r"\b\w{1,3}")
+# Each char the regex \W matches (every char that is not part of a word) as a space: the ASCII
+# ones by table (as bytes, for an ASCII text: the fastest way Python has), the others (rare: dashes,
+# curly quotes) by regex.
+_ASCII_APART = bytes(code if re.match(r"\w", chr(code)) else ord(" ") for code in range(256))
+_ASCII_NON_WORD = {code: " " for code in range(128) if not re.match(r"\w", chr(code))}
+_OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
+
+
+def _words_apart(folded: str) -> str:
+    """The text with every non-word char a space, and a space before and after it: a word begins
+    at i in the text where " " + its head begins at i in this one (offsets differ by one)."""
+    if folded.isascii():
+        apart = folded.encode("ascii").translate(_ASCII_APART).decode("ascii")
+    else:
+        apart = _OTHER_NON_WORD.sub(" ", folded.translate(_ASCII_NON_WORD))
+    return f" {apart} "
+
+
+# Where a word begins with a digit (as \d reads one, `str.isdecimal`), in `_words_apart` text: the
+# space before it. (Searched for its leading space, which the regex engine skips to directly, where
+# `\b\d` in the folded text has it try every position.)
+_DIGIT_WORD = re.compile(r" \d")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -126,13 +183,14 @@ def split_sentences(text: str) -> list[str]:
     text = text or ""
     parts, begin = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
-        cut, after = match.span("gap") if match.start("gap") >= 0 else match.span()
+        cut, after = match.span("gap")
+        if cut < 0:  # a run of newlines: no gap group
+            cut, after = match.span()
         parts.append(text[begin:cut])
         begin = after
     parts.append(text[begin:])
     # str.split() splits at what the regex \s matches (str.isspace), and drops the ends.
-    folded = (" ".join(part.split()) for part in parts)
-    return [part for part in folded if part]
+    return [folded for part in parts if (folded := " ".join(part.split()))]
 
 
 def snippet_of(sentence: str, start: int = 0, end: int = 0) -> str:
@@ -160,20 +218,23 @@ class Sentences:
         self.items = sentences
         self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
         self.source = source  # the feed's name, when known: a vendor's own blog says who made it
-        self.memo: dict[str, object] = {}  # what more than one extractor reads, read once
+        self.memo: dict[object, object] = {}  # what more than one extractor reads, read once
         # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
         self.folded = folded = _fold("\n".join(sentences))
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
-        # Where each word begins and how (see `_word_head`), in text order.
-        self.words = words = list(_WORD_HEAD.finditer(folded))
-        self.word_heads = heads = list(map(_TEXT, words))
-        self.heads = set(heads)
+        index = _index()
+        # (end in the words-apart text, `_Head`) of each word with the head of some rule's start,
+        # in text order: the word begins at end - back in the folded text.
+        self._apart = _words_apart(folded)
+        self.words: list[tuple[int, _Head]] = list(index.heads.iter(self._apart))
         self._spots: dict[str, list[tuple[int, int]]] = {}
+        self._lines: dict[str, frozenset[int]] = {}
+        self._word_heads: list[str] | None = None
+        self._digits_in: dict[int, list[tuple[int, int]]] = {}
         self.present: set[str] = set()  # the plain starts and needs the text holds
-        self.live = self._live_rules()
+        self.live = self._live_rules(index)
         # The matches of the rules that begin at words, found in one reading; the others' on demand.
-        self.found = self._read_words()
-        self._digits_in: dict[int, list[tuple[int, int]]] | None = None
+        self.found: dict[Rule, Found] = self._read_words()
 
     def __getitem__(self, index: int) -> str:
         return self.items[index]
@@ -200,7 +261,8 @@ class Sentences:
         """Sentence index -> the rule's first match there, for each sentence with one (`search`)."""
         firsts: dict[int, re.Match[str]] = {}
         for index, match in self.matches(rule):
-            firsts.setdefault(index, match)
+            if index not in firsts:
+                firsts[index] = match
         return firsts
 
     def spots(self, key: str) -> list[tuple[int, int]]:
@@ -211,91 +273,141 @@ class Sentences:
         """Whether one of rules can match here at all (else an extractor has nothing to read)."""
         return not self.live.isdisjoint(rules)
 
+    def has_digit_words(self) -> bool:
+        """Whether a word of the text begins with a digit (else no rule `digits` alone keys can match)."""
+        return _DIGIT_WORD.search(self._apart) is not None
+
     def reading(self, table: Iterable[tuple[Rule, T]]) -> list[tuple[int, T, re.Match[str]]]:
         """(sentence index, tag, match) for each match of the table's rules, in the order nested
-        loops over sentences, then rows, then each rule's matches meet them."""
+        loops over sentences, then rows, then each rule's matches meet them. (Shared: not to be
+        changed by the caller.)"""
         table = tuple(table)
-        live_rows = compress(enumerate(table), map(self.live.__contains__, map(_FIRST, table)))
-        rows = [(index, row, tag, match)
-                for row, (rule, tag) in live_rows for index, match in self.matches(rule)]
-        rows.sort(key=_SENTENCE_THEN_ROW)
-        return [(index, tag, match) for index, _, tag, match in rows]
+        rows_of = _rows_of(table)
+        # Only the live rules' rows are read (most of a table's rules are not live in a text).
+        live = rows_of.keys() & self.live
+        if not live:
+            return []
+        # Read once a text (extractors read a table, then read it again to judge what they found):
+        # by the table's id, which stays its own while the memo holds the table.
+        read = self.memo.get(("reading", id(table)))
+        if read is not None and read[0] is table:
+            return read[1]  # type: ignore[no-any-return]
+        rows = [(index, row, tag, match) for rule in live
+                for row, tag in rows_of[rule] for index, match in self.matches(rule)]
+        if len(rows) > 1:
+            rows.sort(key=_SENTENCE_THEN_ROW)  # (one rule's matches keep their text order)
+        found = [(index, tag, match) for index, _, tag, match in rows]
+        self.memo[("reading", id(table))] = (table, found)
+        return found
 
-    def _live_rules(self) -> set[Rule]:
+    def _live_rules(self, index: _Index) -> set[Rule]:
         """The rules that can match at all: one of their `starts` is in the text, and a `needs`."""
-        by_head, folded = Rule.by_head, self.folded
-        live = set(Rule.unkeyed).union(*map(by_head.__getitem__, by_head.keys() & self.heads))
-        met: set[Rule] = set()
-        for key, plain, needed in {value for _, value in _key_strings().iter(folded)}:
-            live.update(plain)
-            met.update(needed)
+        # The rules the text's words and plain strings key, apart as they need nothing or need a
+        # string (those live only where the text meets a need of theirs).
+        live, needy, met = set(index.free_unkeyed), set(), set()
+        live.update(*map(_FREE, map(_SECOND, self.words)))
+        needy.update(*map(_NEEDY, map(_SECOND, self.words)))
+        for key, free, needing, needed in {value for _, value in index.keys.iter(self.folded)}:
+            live |= free
+            needy |= needing
+            met |= needed
             self.present.add(key)
-        live.difference_update(Rule.needy - met)
+        # (met is the small side: the intersections walk it, not the many rules that need)
+        live |= met & needy
+        live |= met & index.needy_unkeyed
         return live
 
     def _read_words(self) -> dict[Rule, Found]:
         """The matches of the live rules that begin only at words, tried at each word in turn."""
         found: dict[Rule, list[tuple[int, re.Match[str]]]] = {}
-        by_head, live, items, offsets = Rule.eager_by_head, self.live, self.items, self.offsets
-        heads = self.word_heads
-        for head, word in compress(zip(heads, self.words, strict=True), map(by_head.__contains__, heads)):
-            index = -1
-            for rule in by_head[head]:
+        live, items, offsets = self.live, self.items, self.offsets
+        for end, head in compress(self.words, map(_EAGER, map(_SECOND, self.words))):
+            at = end - head.back
+            line = bisect_right(offsets, at) - 1
+            sentence, at = items[line], at - offsets[line]
+            for rule in head.eager:
                 if rule not in live:
                     continue
-                if index < 0:
-                    at = word.start()
-                    index = bisect_right(offsets, at) - 1
-                    at -= offsets[index]
-                if match := rule.pattern.match(items[index], at):
-                    if rule in found:
-                        found[rule].append((index, match))
+                kept = found.get(rule)
+                # What `_one_after_another` keeps, as the words are read: a place inside the last
+                # match of the rule in this sentence gives none (finditer goes on after a match),
+                # so the pattern is not tried there.
+                if kept is not None and kept[-1][0] == line and at < kept[-1][1].end():
+                    continue
+                if match := rule.pattern.match(sentence, at):
+                    if kept is None:
+                        found[rule] = [(line, match)]
                     else:
-                        found[rule] = [(index, match)]
-        return {rule: _one_after_another(matches) if len(matches) > 1 else matches
-                for rule, matches in found.items()}
-
-    def _spots_of_words(self, which: Iterable[bool]) -> list[tuple[int, int]]:
-        """(sentence index, offset) of the words picked by `which` (one flag a word)."""
-        offsets = self.offsets
-        spots = []
-        for at in map(_START, compress(self.words, which)):
-            index = bisect_right(offsets, at) - 1
-            spots.append((index, at - offsets[index]))
-        return spots
+                        kept.append((line, match))
+        return found  # type: ignore[return-value]
 
     def _find(self, rule: Rule, within: Collection[int] | None) -> Found:
         """The matches of a rule `_read_words` does not try: tried where it may begin, or scanned."""
         items = self.items
         if rule.needs and (rule.digits or not rule.starts):
             # Only the sentences holding one, where digits or a scan would cost most.
-            held = {index for key in rule.needs if key in self.present for index, _ in self._spots_of(key)}
+            keys = self.present.intersection(rule.needs)
+            held = self._lines_holding(keys.pop()) if len(keys) == 1 else frozenset().union(
+                *map(self._lines_holding, keys))
             within = held if within is None else held.intersection(within)
-        if not rule.starts and not rule.digits:
-            indices = range(len(items)) if within is None else sorted(within)
-            return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
+        if not rule.starts:
+            if not rule.digits:
+                indices = range(len(items)) if within is None else sorted(within)
+                return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
+            # Only at words that begin with a digit: those of each sentence are in text order, so
+            # the sentences' in turn are too (nothing to sort, merge or filter).
+            digits_in, match_at = self._digit_words, rule.pattern.match
+            lines = range(len(items)) if within is None else sorted(within)
+            found = [(index, match) for index in lines for _, at in digits_in(index)
+                     if (match := match_at(items[index], at))]
+            return _one_after_another(found) if len(found) > 1 else found
         spots: list[tuple[int, int]] = []
         if rule.heads:
-            spots += self._spots_of_words(map(rule.heads.__contains__, self.word_heads))
+            # Only the words where one of its starts begins (its matches begin nowhere else): a
+            # head is a word's first three chars, and "the" begins far more words than "the
+            # company says" does.
+            starts, folded, offsets = rule.starts, self.folded, self.offsets
+            spots += [(index, at) for index, at in self._spots_of_words(rule.heads)
+                      if folded.startswith(starts, offsets[index] + at)]
         for key in rule.plain:
             spots += self._spots_of(key)
         if rule.digits:
-            digits_in = self._digit_words()
-            for index in digits_in if within is None else within:
-                spots += digits_in.get(index, ())
+            for index in range(len(items)) if within is None else within:
+                spots += self._digit_words(index)
         spots.sort()
         match_at = rule.pattern.match
         found = [(index, match) for index, at in spots
                  if (within is None or index in within) and (match := match_at(items[index], at))]
         return _one_after_another(found) if len(found) > 1 else found
 
-    def _digit_words(self) -> dict[int, list[tuple[int, int]]]:
-        """Sentence index -> (index, offset) of its words that begin with a digit (as \\d reads one)."""
-        if self._digits_in is None:
-            self._digits_in = {}
-            for spot in self._spots_of_words(map(str.isdecimal, map(_FIRST, self.word_heads))):
-                self._digits_in.setdefault(spot[0], []).append(spot)
-        return self._digits_in
+    def _spots_of_words(self, heads: frozenset[str]) -> list[tuple[int, int]]:
+        """(sentence index, offset) of each word that begins with one of heads, in text order."""
+        if self._word_heads is None:  # (most texts never ask)
+            self._word_heads = [head.head for _, head in self.words]
+        offsets, spots = self.offsets, []
+        for end, head in compress(self.words, map(heads.__contains__, self._word_heads)):
+            at = end - head.back
+            index = bisect_right(offsets, at) - 1
+            spots.append((index, at - offsets[index]))
+        return spots
+
+    def _digit_words(self, index: int) -> list[tuple[int, int]]:
+        """(index, offset) of each word of sentence `index` that begins with a digit (as \\d reads
+        one), in order (read when first asked: rules with digits mostly read a sentence or two)."""
+        spots = self._digits_in.get(index)
+        if spots is None:
+            # (the space before a digit at i in the folded text is at i in the words-apart text)
+            begin, end = self.offsets[index], self.offsets[index + 1]
+            spots = self._digits_in[index] = [
+                (index, at - begin) for at in map(_START, _DIGIT_WORD.finditer(self._apart, begin, end))]
+        return spots
+
+    def _lines_holding(self, key: str) -> frozenset[int]:
+        """The indices of the sentences that hold key (read once a text: rules share needs)."""
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = frozenset(map(_FIRST, self._spots_of(key)))
+        return lines
 
     def _spots_of(self, key: str) -> list[tuple[int, int]]:
         """(sentence index, offset) of each place key begins in the folded text."""
@@ -309,6 +421,27 @@ class Sentences:
                 at = find(key, at + 1)
             self._spots[key] = spots
         return spots
+
+
+def _rows_of(table: tuple[tuple[Rule, T], ...]) -> dict[Rule, tuple[tuple[int, T], ...]]:
+    """Rule -> (row, tag) of each row of the table it is in (a table's rows are looked up once
+    per process, not walked once per text)."""
+    # Kept by the table's id, checked to be the same table: an entry holds its table, so the id
+    # is not another's while the entry is kept (hashing a table of 30 rows cost more than this).
+    kept = _ROWS.get(id(table))
+    if kept is not None and kept[0] is table:
+        return kept[1]
+    rows: dict[Rule, list[tuple[int, T]]] = {}
+    for row, (rule, tag) in enumerate(table):
+        rows.setdefault(rule, []).append((row, tag))
+    if len(_ROWS) >= 256:  # tables made on the fly are not kept for ever
+        _ROWS.clear()
+    rows_of = {rule: tuple(its_rows) for rule, its_rows in rows.items()}
+    _ROWS[id(table)] = (table, rows_of)
+    return rows_of
+
+
+_ROWS: dict[int, tuple[tuple[tuple[Rule, Any], ...], dict[Rule, tuple[tuple[int, Any], ...]]]] = {}
 
 
 def _one_after_another(found: Found) -> Found:
@@ -325,7 +458,9 @@ def _one_after_another(found: Found) -> Found:
 
 
 _NOTHING: Found = ()
-_TEXT = _FIRST = itemgetter(0)
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+_FREE, _NEEDY, _EAGER = attrgetter("free"), attrgetter("needy"), attrgetter("eager")
 _START = methodcaller("start")
 _SENTENCE_THEN_ROW = itemgetter(0, 1)
 
@@ -356,6 +491,7 @@ def _fold(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 Extractor = Callable[[Sentences, str | None], list[FactRecord]]
+_NEW_FACT = FactRecord.__pydantic_validator__.validate_python
 
 
 class Hit(NamedTuple):
@@ -368,8 +504,10 @@ class Hit(NamedTuple):
         return Hit(value, self.sentence, self.start, self.end)
 
     def fact(self, kind: str, negated: bool = False) -> FactRecord:
-        return FactRecord(kind=kind, value=self.value, negated=negated,
-                          snippet=snippet_of(self.sentence, self.start, self.end))
+        # The model's own validator, as FactRecord(...) calls it, less the Python frame around it
+        # (a text makes a handful of facts, and this is a third of each one's cost).
+        return _NEW_FACT({"kind": kind, "value": self.value, "negated": negated,
+                          "snippet": snippet_of(self.sentence, self.start, self.end)})
 
     def negated(self) -> bool:
         """Whether the clause says the opposite of the match: "no free tier", "GPU not required"."""
@@ -455,13 +593,28 @@ def clause_before(sentence: str, start: int) -> str:
     return before[cuts[-1]:] if cuts else before
 
 
+# The words the clause before a match must hold (as `_fold` folds it, the way re.IGNORECASE reads
+# letters) for `_NEGATION_BEFORE` or `_IN_PASSING` to match there: a search tries every position of
+# the clause, and most clauses hold none of them, so they are looked for first.
+_NEGATION_WORDS = ("no", "without", "never", "n't", "n’t")  # "no" is in not, nor, non, cannot
+_IN_PASSING_WORDS = ahocorasick.Automaton()
+for _word in ("work", "compatible", "support", "integrate", "than", "vs", "versus", "like", "such",
+              "including", "compared", "beat", "outperform", "rival", "alternative", "instead", "any",
+              "other", "popular", "existing", "your", "bundl", "wrap", "powered", "ships"):
+    _IN_PASSING_WORDS.add_word(_word, _word)
+_IN_PASSING_WORDS.make_automaton()
+
+
 def is_negated(sentence: str, start: int, end: int) -> bool:
-    return bool(_NEGATION_BEFORE.search(clause_before(sentence, start))
+    before = clause_before(sentence, start)
+    folded = _fold(before)
+    return bool((any(map(folded.__contains__, _NEGATION_WORDS)) and _NEGATION_BEFORE.search(before))
                 or _NEGATION_AFTER.match(sentence, end))
 
 
 def is_in_passing(sentence: str, start: int) -> bool:
-    return bool(_IN_PASSING.search(clause_before(sentence, start)))
+    before = clause_before(sentence, start)
+    return next(_IN_PASSING_WORDS.iter(_fold(before)), None) is not None and bool(_IN_PASSING.search(before))
 
 
 def join_words(values: Iterable[str], conjunction: str = "and") -> str:
@@ -494,18 +647,19 @@ def table_facts(kind: str, table: Table, sentences: Sentences, *, own_only: bool
     """One fact per match of the table's rules (the earlier row wins where two overlap), valued by
     its row (a string, or a function of the match), negated when its clause says the opposite;
     with `own_only`, a match named in passing ("works with X", "cheaper than X") is not the tool's."""
-    live = [(rule, value) for rule, value in table if rule in sentences.live]
-    if not live:
-        return []
     facts: list[FactRecord] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     seen: set[tuple[str, bool]] = set()
-    for index, value, match in sentences.reading(live):
-        spans = taken.setdefault(index, [])
-        if overlaps(match.span(), spans):
+    for index, value, match in sentences.reading(table):
+        span = match.span()
+        spans = taken.get(index)
+        if spans is None:  # the sentence's first match overlaps nothing
+            taken[index] = [span]
+        elif overlaps(span, spans):
             continue
-        spans.append(match.span())
-        hit = sentences.hit(value if isinstance(value, str) else value(match), index, match)
+        else:
+            spans.append(span)
+        hit = Hit(value if isinstance(value, str) else value(match), sentences.items[index], *span)
         if not hit.value or (own_only and hit.in_passing()) or hit.promised():
             continue
         negated = hit.negated()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.engine import Rule, Sentences, Table, _fold, table_facts
 from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
@@ -30,17 +30,20 @@ def _bare_card(match: re.Match[str]) -> str:
     return f"{'2x ' if pair else ''}RTX {match['num']}"
 
 
+# The rules that can say where their matches begin (the words they open with, or `digits`) say
+# so, and are tried there rather than at every char of the sentences holding their needs.
 HARDWARE: Table = (
     # GPU memory however it is put: "a single 48GB GPU", "24 GB of VRAM", "fits on a 24 GB card".
     (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
-          re.I, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
+          re.I, digits=True, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
     (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
-          needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
+          digits=True, needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
     (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:[x×]\s?)?)?"
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),
     (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
+          starts=("apple", "m1", "m2", "m3", "m4", "raspberry"),
           needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")),
      lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" else m[0]),
     # A bare card number said as people say one: "an old 3090", "my 4070 Ti", "two 4090s".
@@ -53,11 +56,12 @@ HARDWARE: Table = (
           r"|Coral(?: Edge)? TPU)\b",
           needs=("pixel", "iphone", "galaxy", "snapdragon", "coral")),
      lambda m: m[0]),
-    (Rule(r"\bCPUs?\b(?:[- ]only)?", needs=("cpu",)), "CPU"),
+    (Rule(r"\bCPUs?\b(?:[- ]only)?", starts="cpu", needs=("cpu",)), "CPU"),
     # A bare GPU is a fact only when the text says one is not needed.
     (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", needs=("gpu",)), "GPU"),
     (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))? (?:hardware|devices)\b",
-          re.I, needs=("hardware", "devices")), lambda m: m[0].lower()),
+          re.I, starts=("mobile", "edge", "phone", "laptop"), needs=("hardware", "devices")),
+     lambda m: m[0].lower()),
 )
 
 
@@ -68,8 +72,8 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
     facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
              if (fact.value != "GPU" or fact.negated) and not _not_the_floor(fact)]
-    served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
-    if served and platform_post(sentences):
+    if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)
+        served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
         facts = [fact for fact in facts if fact not in served]
     values = [fact.value for fact in facts]
     return [fact for fact in facts
@@ -81,7 +85,11 @@ def _not_the_floor(fact: FactRecord) -> bool:
     an A6000)") or what another model needs ("level with X, which needs four A100s")."""
     at = fact.snippet.find(fact.value.split("x ")[-1].split()[0])
     before = fact.snippet[:at] if at >= 0 else ""
-    return bool(_EXAMPLE_OF_FLOOR.search(before) or _ANOTHER_NEEDS.search(before))
+    # (Each is searched only when the clause holds a word it needs: most hold neither.)
+    folded = _fold(before)
+    return bool(("gb" in folded and _EXAMPLE_OF_FLOOR.search(before))
+                or (any(map(folded.__contains__, ("which", "that", "who")))
+                    and _ANOTHER_NEEDS.search(before)))
 
 
 _EXAMPLE_OF_FLOOR = re.compile(

@@ -88,7 +88,7 @@ def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         taken.append(match.span())
         if _someone_elses(sentences[index], match):
             continue
-        value = canonical.format(**match.groupdict())
+        value = canonical.format(**match.groupdict()) if "{" in canonical else canonical
         facts.append(sentences.hit(value, index, match).fact("license"))
     return facts
 

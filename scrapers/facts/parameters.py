@@ -13,9 +13,10 @@ from scrapers.records import FactRecord
 _OPEN = r"(?<![\w.$])(?<![\d.$-]-)"
 # (rule, needs a sentence about a model): a bare "22B" counts only next to "model" or the like.
 PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
+    # (Its match holds "param" and its unit word; the unit words, the rarer, are what it needs.)
     (Rule(
         rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})[- ]?(?P<unit>trillion|billion|million)[- ]param", re.I,
-        digits=True, needs=("param",),
+        digits=True, needs=("trillion", "billion", "million"),
     ), False),
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>T|B|M)\b(?!\s*tokens)(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
@@ -35,6 +36,8 @@ PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLL
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact per size of the tool's model(s) ('34B', '8x7B'); not the sizes of models it is
     compared with or built on ('beats Llama 3 70B', 'fine-tuned from Mistral 7B')."""
+    if not sentences.has_digit_words():
+        return []  # every size begins with a digit
     if sentences.any_live(_PARAMETER_RULES):
         about_models = sentences.firsts(PARAMETER_CONTEXT).keys()
         found = [(index, row, match) for row, (rule, needs_model) in enumerate(PARAMETER_PATTERNS)

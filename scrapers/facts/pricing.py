@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from price_parser import Price
+from price_parser.parser import extract_price_text, parse_number
 
 from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
 from scrapers.records import FactRecord
@@ -142,8 +142,17 @@ _SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k
 _PERIODS = ("month", "year", "week", "day")
 
 
+# The rules each extractor reads: a text where none is live has nothing for it (most texts say
+# nothing of a price), so it is not asked each of them in turn.
+_PRICE_RULES = frozenset({PRICE, CODE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE})
+_ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, FREE}
+_PRICING_MODEL_RULES = _ENTRY_PRICE_RULES | {FREEMIUM, PAID_PLAN, PAY_PER_USE, OPEN_SOURCE, CLOSED_SOURCE}
+
+
 def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """'free tier' (or its negation) and the lowest of the tool's own prices."""
+    if not sentences.any_live(_ENTRY_PRICE_RULES):
+        return []
     facts = []
     tier = _free_offer(sentences)
     if tier:
@@ -157,6 +166,8 @@ def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]
 def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """freemium when a free tier (or anything free) and a price are both stated; free, paid and
     open_source when the text says so (or says not)."""
+    if not sentences.any_live(_PRICING_MODEL_RULES):
+        return []
     facts = []
     tier = _first_said(sentences, FREE_TIER)
     freemium = _first_said(sentences, FREEMIUM)
@@ -181,7 +192,14 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
 
 def _free_offer(sentences: Sentences) -> Hit | None:
     """The free tier the text states; or, beside a price of the tool's, whatever it says is free
-    ("public repos are free; private ones $29/month", "£6/mo, or free under 50 invoices")."""
+    ("public repos are free; private ones $29/month", "£6/mo, or free under 50 invoices"). (Read
+    once a text: both pricing extractors ask.)"""
+    if "free_offer" not in sentences.memo:
+        sentences.memo["free_offer"] = _read_free_offer(sentences)
+    return sentences.memo["free_offer"]  # type: ignore[return-value]
+
+
+def _read_free_offer(sentences: Sentences) -> Hit | None:
     tier = _first_said(sentences, FREE_TIER)
     if tier or not _prices(sentences):
         return tier
@@ -236,10 +254,9 @@ def _open_source(sentences: Sentences) -> FactRecord | None:
 
 def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
     """The rule's first match that is about the tool (not named in passing)."""
-    key = f"first:{id(rule)}"
-    if key not in sentences.memo:
-        sentences.memo[key] = _first_said_in(sentences, rule)
-    return sentences.memo[key]  # type: ignore[return-value]
+    if rule not in sentences.memo:  # (the rule is its own key: no two rules are equal)
+        sentences.memo[rule] = _first_said_in(sentences, rule)
+    return sentences.memo[rule]  # type: ignore[return-value]
 
 
 def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
@@ -299,12 +316,12 @@ def _currency_price(sentences: Sentences, index: int, match: re.Match[str]) -> l
     amount_text = groups.get("amount") or groups.get("amount2") or groups.get("amount3") or ""
     # "1.299,00" and "12,50" put the decimals after a comma; everything else after a point.
     decimal = "," if _COMMA_DECIMALS.search(amount_text) else "."
-    price = Price.fromstring(match["price"], decimal_separator=decimal)
-    value = _price(match, price, _sign_prefix(sentences[index], match))
+    amount = _amount(match["price"], decimal)
+    value = _price(match, amount, _sign_prefix(sentences[index], match))
     hit = sentences.hit(value or "", index, match)
     if not value or _someone_elses_price(hit):
         return []
-    return [(price.amount or Decimal(0), hit)]
+    return [(amount or Decimal(0), hit)]
 
 
 _COMMA_DECIMALS = re.compile(r"(?:^\d+|\.\d{3}),\d{1,2}$")
@@ -328,8 +345,16 @@ def _sign_prefix(sentence: str, match: re.Match[str]) -> str:
 _DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(US|A|C|NZ|HK|S|R)$")
 
 
-def _price(match: re.Match[str], price: Price, prefix: str = "") -> str | None:
-    if price.amount is None:
+def _amount(price: str, decimal: str) -> Decimal | None:
+    """The amount price-parser reads in a price ("$1,299" -> 1299), as `Price.fromstring(price,
+    decimal_separator=decimal).amount` reads it: its two steps that read the amount, not the third,
+    which looks the currency up in a long list of regexes (the sign is read from the match)."""
+    text = extract_price_text(price)
+    return parse_number(text, decimal) if text is not None else None
+
+
+def _price(match: re.Match[str], amount: Decimal | None, prefix: str = "") -> str | None:
+    if amount is None:
         return None
     # the price as written: "A$149", "CHF 0.008", "20 USD"
     amount = prefix + " ".join(match["price"].split())

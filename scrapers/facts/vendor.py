@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
+from scrapers.facts.engine import Hit, Rule, Sentences, _fold, clause_before
 from scrapers.records import FactRecord
 
 # Canonical vendor name -> the spellings that name it in running text.
@@ -164,7 +164,8 @@ def _vendor_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     return [first[best].fact("vendor")]
 
 
-_VENDOR_RULES = frozenset([rule for rule, _ in VENDOR_PHRASES] + [KNOWN_VENDOR_PHRASE])
+_VENDOR_TABLE = (*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1))
+_VENDOR_RULES = frozenset(rule for rule, _ in _VENDOR_TABLE)
 
 def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
     """(hit valued as the maker's name, weight) of each vendor phrase (read once per text)."""
@@ -176,7 +177,7 @@ def _vendor_hits(sentences: Sentences) -> list[tuple[Hit, int]]:
 def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
     tool = sentences.name.casefold()
     head = tool.split()[0] if tool.strip() else None
-    found = (sentences.reading((*VENDOR_PHRASES, (KNOWN_VENDOR_PHRASE, 1)))
+    found = (sentences.reading(_VENDOR_TABLE)
              if sentences.any_live(_VENDOR_RULES) else [])
     possessors = _possessors(sentences, head) + _appositive_makers(sentences, head)
     for index, weight, match in [*found, *_announcers(sentences), *possessors]:
@@ -408,23 +409,31 @@ def _own_claim(sentences: Sentences, vendor: str) -> Hit | None:
 
 
 @lru_cache(maxsize=256)
-def _company_patterns(vendor: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    """The company's own claims, its headline, and its names folded (compiled once a company)."""
+def _company_patterns(vendor: str) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...],
+                                            tuple[str, ...]]:
+    """The company's own claims, its headline, and its names casefolded and as `Sentences.folded`
+    folds them (compiled once a company)."""
     aliases = _aliases(vendor)
     names = "|".join(re.escape(alias) for alias in aliases)
     return (re.compile(rf"\b(?:{names})\s+{_CLAIM_VERBS}\b"),
             re.compile(rf"^(?:[Nn]ew in\s+)?(?:{names})\b(?![’'-])"),
-            tuple(alias.casefold() for alias in aliases))
+            tuple(alias.casefold() for alias in aliases), tuple(_fold(alias) for alias in aliases))
 
 
 def _read_own_claim(sentences: Sentences, vendor: str) -> Hit | None:
-    company_claims, headline, folded_names = _company_patterns(vendor)
+    company_claims, headline, folded_names, named_as = _company_patterns(vendor)
     if sentences.name and headline.search(sentences.name):  # the product bears the company's name
         return _naming(sentences, vendor)
+    # The claims the text can make at all: each needs a word the (folded) text must hold, and
+    # searching every sentence for a claim whose word is nowhere costs most of this.
+    folded = sentences.folded
+    claims = tuple(pattern for pattern, word in ((_WE_CLAIM, "we"), (_OUR_CLAIM, "our")) if word in folded)
+    if any(map(folded.__contains__, named_as)):
+        claims += (company_claims,)
     for index, sentence in enumerate(sentences.items):
         # The headline may begin with the company's own product: "Ollama 0.32", "Raycast AI now ...",
         # "New in Pinecone Assistant: ...".
-        for pattern in (_WE_CLAIM, _OUR_CLAIM, company_claims, *((headline,) if index == 0 else ())):
+        for pattern in (*claims, headline) if index == 0 else claims:
             if match := pattern.search(sentence):
                 return Hit(vendor, sentence, *match.span())
         for match in (_NEW_FEATURE_IN.finditer(sentence) if "new " in sentence else ()):
@@ -438,8 +447,9 @@ _NEW_FEATURE_IN = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+new\s+(?:[a-z][\w-]*\s+){{
                              r"[^.;]*?\b(?:in|to|into)\s+(?P<name>[A-Z][\w.-]*)")
 
 
-def _aliases(vendor: str) -> list[str]:
-    return [alias for alias, name in _KNOWN_ALIASES if name == vendor] or _short_names(vendor)
+@lru_cache(maxsize=256)  # a feed's company is asked for every entry of the feed
+def _aliases(vendor: str) -> tuple[str, ...]:
+    return tuple(alias for alias, name in _KNOWN_ALIASES if name == vendor) or tuple(_short_names(vendor))
 
 
 def _short_names(vendor: str) -> list[str]:
@@ -479,9 +489,13 @@ def _canonical_vendor(name: str) -> str | None:
     return name if name and name not in NOT_VENDORS else None
 
 
+# Any vendor domain, as one regex: a URL is searched once for all of them.
+_ANY_VENDOR_DOMAIN = re.compile("|".join(map(re.escape, VENDOR_DOMAINS)))
+
+
 def _vendor_of_url(url: str | None) -> str | None:
     # The host is part of the URL: no vendor domain in it, no vendor host (and no parsing).
-    if not url or not any(map(url.lower().__contains__, VENDOR_DOMAINS)):
+    if not url or not _ANY_VENDOR_DOMAIN.search(url.lower()):
         return None
     host = (urlsplit(url).hostname or "").lower()
     for domain, vendor in VENDOR_DOMAINS.items():
