@@ -825,6 +825,12 @@ AI_PRODUCT_WORDS = _AI_WORD_PATTERNS.compile(_words(
     r"\btranscri(?:be|bes|bing|ption)\b",
     r"\bsummar(?:y|ies|ises?|izes?)\b", r"\btext-to-\w+", r"\bspeech-to-text\b", r"\bvoice clon",
     r"\bwith your own voice\b", r"\bdubs?\b", r"\bchat with (?:your|any)\b", r"\bin plain english\b",
+    # "plain-English alerts", "lip-sync", "reads about 200K tokens", "read aloud in a parent's voice"
+    r"\bplain[- ]english (?:alerts?|answers?|summar(?:y|ies)|explanations?|queries|questions|reports?)\b",
+    r"\blip[- ]?sync", r"\b\d+(?:\.\d+)?[KM][- ]tokens? (?:of )?context\b",
+    r"\b(?:reads?|handles?|takes?|fits?|holds?|processes?) (?:up to |about |roughly |over )?\d+(?:\.\d+)?[KM]"
+    r"[- ]tokens?\b",
+    r"\b(?:reads?|read|narrates?|narrated) aloud in (?:[\w'’]+ ){0,2}voices?\b",
     r"\bnatural[- ]language\b",
     r"\b(?:screenshots?|designs?|sketch(?:es)?|mockups?) (?:in)?to (?:\w+ )?code\b",
     r"\bdrafts? (?:the |a )?(?:repl(?:y|ies)|emails?|answers?|redlines?|responses?)\b",
@@ -869,10 +875,10 @@ AI_PRODUCT_WORDS = _AI_WORD_PATTERNS.compile(_words(
     r"\blearns? (?:a task|tasks|your)\b", r"\brobot(?:-arm| arm)? polic(?:y|ies)\b",
     r"\bfrom (?:a few|a handful of|one|two|three|five|ten|\d+) demonstrations?\b",
     # judgements only a model makes: "grades homework", "predicts yields from", "detects anomalies"
-    r"\bgrades? (?:\w+ ){0,2}(?:homework|essays?|exams?|assignments?)\b", r"\breads? handwrit",
+    r"\b(?:grades?|marks?) (?:\w+ ){0,2}(?:homework|essays?|exams?|assignments?)\b", r"\breads? handwrit",
     r"\bpredicts? (?:\w+ ){1,3}from\b", r"\banomaly detection\b", r"\bdetects? anomalies\b",
     r"\bsuggests? (?:redlines|replies|responses|answers)\b", r"\bwake[- ]words?\b", r"\bkeyword spotting\b",
-    r"\bremembers what (?:\w+ ){0,2}(?:said|told|asked|wrote)\b",
+    r"\bremembers? what (?:\w+ ){0,2}(?:said|told|asked|wrote|did)\b",
     # "Your smart parenting companion", "a smart writing assistant" (not "a smart home hub")
     r"\bsmart (?:[\w-]+ ){0,2}(?:companion|assistant|sidekick|helper|tutor|coach)s?\b"))
 # scrapers.facts.is_ai_tool's words that AI_PRODUCT_WORDS lacks: weak alone ("model", "generates")

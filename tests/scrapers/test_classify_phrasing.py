@@ -236,3 +236,31 @@ def test_a_title_with_a_whole_version_the_text_confirms_is_a_release(title, text
 )
 def test_a_whole_number_after_a_name_is_no_version_unless_the_text_says_so(title, text):
     assert classify(title, text, url=BLOG, origin=POST).kind is not EntryKind.RELEASE
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "NPCs that remember what the player did last session",
+        "Bedtime stories read aloud in grandma's voice",
+        "Marks spelling homework and explains every mistake",
+        "Server logs in, plain-English alerts out",
+        "Lip-sync for dubbed trailers in twelve languages",
+        "Contract review that reads up to 500K tokens in one pass",
+    ],
+)
+def test_a_tagline_saying_what_only_a_model_does_is_an_ai_product(tagline):
+    assert is_ai_product(f"Lantern - {tagline}", tagline, is_ai_tool=False)
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Earn 10K tokens for every friend you invite",  # a crypto reward, not a context window
+        "Marks your calendar when the tide is low",
+        "Read aloud, together: a book club for two",
+        "Plain English legal templates for freelancers",
+    ],
+)
+def test_words_near_the_model_ones_make_no_ai_product(tagline):
+    assert not is_ai_product(f"Lantern - {tagline}", tagline, is_ai_tool=False)
