@@ -1,0 +1,91 @@
+"""Fact forms the older tables lacked, on phrasings of our own: boards and handhelds by their full
+names, integer precisions as bit widths, prices in more currencies and per more units, free below a
+threshold or for a class of users, and stores whose names do not say "Store"; each with
+distractors (another model's hardware, a precision compared with, a promotion that ends)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.facts import extract_facts
+
+# (text, kind, expected (value, negated) pairs in order)
+FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # hardware: Jetson modules by their full names, boards with their memory, handhelds, MCUs
+    ("Inference runs on a Jetson Orin Nano at 15 fps.", "hardware", [("Jetson Orin Nano", False)]),
+    ("Tested on the 32GB Jetson AGX Xavier in our lab cart.", "hardware", [("Jetson AGX Xavier", False)]),
+    ("It fits a Jetson Orin NX 8GB with room to spare.", "hardware", [("Jetson Orin NX", False)]),
+    ("The whole pipeline lives on a 4GB Raspberry Pi 4.", "hardware",
+     [("4GB RAM", False), ("Raspberry Pi 4", False)]),
+    ("Flash it to a Raspberry Pi 5 (16GB) and plug in a mic.", "hardware",
+     [("16GB RAM", False), ("Raspberry Pi 5", False)]),
+    ("A build for the Raspberry Pi Zero 2 W is included.", "hardware", [("Raspberry Pi Zero 2 W", False)]),
+    ("The firmware targets the Raspberry Pi Pico 2.", "hardware", [("Raspberry Pi Pico 2", False)]),
+    ("Keyword spotting on an ESP32-C3 in under 200 KB.", "hardware", [("ESP32-C3", False)]),
+    ("Holds 40 frames a second on a Steam Deck OLED.", "hardware", [("Steam Deck OLED", False)]),
+    # ... not another model's hardware, nor hardware the tool hands to what it runs
+    ("Ours is quicker on a Jetson Orin Nano than BigVLA (30B) does on an H100.", "hardware",
+     [("Jetson Orin Nano", False)]),
+    ("Twice as fast as what LargeNet manages on an A100.", "hardware", [("A100", False)]),
+    ("Adds GPU passthrough for T4 and L4 hosts.", "hardware", []),
+    ("Ships drivers for H100 nodes.", "hardware", []),
+    # quantisation: integer precisions are bit widths; a precision compared with is not one shipped
+    ("Weights ship as INT8 for the NPU.", "quantisation", [("8-bit", False)]),
+    ("We export int4 checkpoints by default.", "quantisation", [("4-bit", False)]),
+    ("An 8-bit build and an INT8 ONNX file, the same thing.", "quantisation", [("8-bit", False)]),
+    ("The 3-bit weights take a third less flash than int8.", "quantisation", [("3-bit", False)]),
+    ("The 4-bit weights are half the size of INT8.", "quantisation", [("4-bit", False)]),
+    # prices: more currencies and units, one-off, compute units
+    ("Hosted runners cost $0.00004 per vCPU-second.", "entry_price", [("$0.00004 per vCPU-second", False)]),
+    ("Training is billed at $1.10 per GPU-hour.", "entry_price", [("$1.10 per GPU-hour", False)]),
+    ("Plans start at ₦1,200/month for a single till.", "entry_price", [("₦1,200/month", False)]),
+    ("₺450 a month, cancel any time.", "entry_price", [("₺450/month", False)]),
+    ("Fleet tracking is €30 per robot per month.", "entry_price", [("€30/robot/month", False)]),
+    ("Schools pay ₹150 a month per teacher.", "entry_price", [("₹150/seat/month", False)]),
+    ("It's a one-off £25, no subscription.", "entry_price", [("£25 one-time", False)]),
+    ("The desktop app is NZ$60 one-off.", "entry_price", [("NZ$60 one-time", False)]),
+    ("After that it is PLN 49 a month.", "entry_price", [("PLN 49/month", False)]),
+    ("Cheaper than Rivalbot, which costs ₦9,000/month.", "entry_price", []),
+    ("Unlike Rivalbot, which charges $30 a month, ours is $12 a month.", "entry_price",
+     [("$12/month", False)]),
+    ("Our plan is $5/month, which is cheap.", "entry_price", [("$5/month", False)]),
+    # free below a line, or for a class of users; not a promotion that ends
+    ("Free until your studio grosses $50K.", "entry_price", [("free tier", False)]),
+    ("Free until you hit 10,000 monthly users, then $19 a month.", "pricing_model", [("freemium", False)]),
+    ("Free for registered charities; everyone else pays £8 a month.", "pricing_model", [("freemium", False)]),
+    ("Free until March, then $5 a month.", "entry_price", [("$5/month", False)]),
+    ("Free until March, then $5 a month.", "pricing_model", []),
+    # open source said as a plan or a refusal
+    ("We are not open-sourcing the engine.", "pricing_model", [("open_source", True)]),
+    ("We're open-sourcing the whole thing today under MIT.", "pricing_model", [("open_source", False)]),
+    ("We plan on open-sourcing it next year.", "pricing_model", []),
+    # stores whose names do not say "Store"
+    ("The add-in is listed on Microsoft AppSource.", "distribution", [("Microsoft AppSource", False)]),
+    ("Grab the Unreal plugin on Fab.", "distribution", [("Fab", False)]),
+    ("Fab results from the lab.", "distribution", []),
+    ("Install the library from the PlatformIO Registry.", "distribution", [("PlatformIO Registry", False)]),
+    ("Search for it in the Arduino Library Manager.", "distribution", [("Arduino Library Manager", False)]),
+    ("Out now on Steam, and the demo is on itch.io.", "distribution", [("itch.io", False), ("Steam", False)]),
+    ("It runs well on a Steam Deck.", "distribution", []),
+]
+
+# Every currency added to the price tables, by code and by sign, with an amount either side.
+FORMS += [(f"The team plan is {code} 120 a month.", "entry_price", [(f"{code} 120/month", False)])
+          for code in ("PLN", "HUF", "RON", "TRY", "NGN", "KES", "IDR", "THB", "MYR", "ILS", "AED", "TWD",
+                       "ARS", "CLP", "COP", "EGP", "UAH")]
+FORMS += [(f"Hosting is {sign}75 per month, billed monthly.", "entry_price", [(f"{sign}75/month", False)])
+          for sign in ("₦", "₺", "₱", "₪", "₴", "₫")]
+
+
+def pairs(text: str, kind: str) -> list[tuple[str, bool]]:
+    return [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), FORMS)
+def test_each_form_in_varied_phrasing(text: str, kind: str, expected: list[tuple[str, bool]]):
+    assert pairs(text, kind) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), FORMS)
+def test_every_snippet_is_a_literal_span_of_the_text(text: str, kind: str, expected: object):
+    assert all(fact.snippet in text for fact in extract_facts(text))
