@@ -67,6 +67,45 @@ FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Search for it in the Arduino Library Manager.", "distribution", [("Arduino Library Manager", False)]),
     ("Out now on Steam, and the demo is on itch.io.", "distribution", [("itch.io", False), ("Steam", False)]),
     ("It runs well on a Steam Deck.", "distribution", []),
+    # open weights refused in the first person, or said to stay closed
+    ("We don't ship weights; the model is API-only.", "open_weights", [("no", False)]),
+    ("The weights remain closed for now.", "open_weights", [("no", False)]),
+    ("We never publish the model weights.", "open_weights", [("no", False)]),
+    ("The weights stay proprietary.", "open_weights", [("no", False)]),
+    ("We won't share weights, sorry.", "open_weights", [("no", False)]),
+    ("We do not offer weights for download.", "open_weights", [("no", False)]),
+    ("We never distribute weights outside the EU.", "open_weights", [("no", False)]),
+    ("We do not release weights for the 70B, but the 8B is open weights.", "open_weights", [("yes", False)]),
+    ("Customers never share data with us: it runs on their machines.", "open_weights", []),
+    # parameters: thousands with their word; a size before the noun a robotics or vision model is
+    ("The model has 95K parameters.", "parameters", [("95K", False)]),
+    ("Our 250K-parameter model wakes on one word.", "parameters", [("250K", False)]),
+    ("Trained on 90K clips, the model has 3M parameters.", "parameters", [("3M", False)]),
+    ("Show HN: Gantry – a 7B robot policy for pick-and-place", "parameters", [("7B", False)]),
+    ("Lark is a 2B VLA for kitchen arms.", "parameters", [("2B", False)]),
+    ("We raised $7B worth of attention for robot policies.", "parameters", []),
+    # licence said as "it's MIT"
+    ("It's MIT, so fork away.", "license", [("MIT", False)]),
+    ("It’s MIT.", "license", [("MIT", False)]),
+    ("It's MIT-backed research.", "license", []),
+    ("It's MIT's new lab.", "license", []),
+    # base models: both of two named, "fine-tuned it from", not a dataset or the user's fine-tune
+    ("It is not fine-tuned from a Llama or Qwen checkpoint.", "base_model",
+     [("Llama", True), ("Qwen", True)]),
+    ("Vellum is not a fine-tune of Mistral or Gemma; we trained it ourselves.", "base_model",
+     [("Mistral", True), ("Gemma", True)]),
+    ("We fine-tuned it from Phi-4 on support tickets.", "base_model", [("Phi-4", False)]),
+    ("It was fine-tuned on Reddit and Wikipedia.", "base_model", []),
+    ("How to fine-tune Llama on your laptop.", "base_model", []),
+    ("You can fine-tune Qwen3 with your own data.", "base_model", []),
+    # technique: fine-tuning when a fine-tune of a named model is said and no method is named
+    ("Under the hood is a fine-tune of Qwen3 on 40,000 contracts.", "technique", [("fine-tuning", False)]),
+    ("We fine-tuned it from Phi-4 on support tickets.", "technique", [("fine-tuning", False)]),
+    ("Wren is Mistral 7B fine-tuned with LoRA on tickets.", "technique", [("LoRA", False)]),
+    ("It was fine-tuned from Gemma 2 with DPO.", "technique", [("DPO", False)]),
+    ("It is not a Llama fine-tune.", "technique", []),
+    ("We plan to release a version fine-tuned from Gemma 3 next year.", "technique", []),
+    ("How to fine-tune Llama on your laptop.", "technique", []),
 ]
 
 # Every currency added to the price tables, by code and by sign, with an amount either side.
@@ -89,3 +128,21 @@ def test_each_form_in_varied_phrasing(text: str, kind: str, expected: list[tuple
 @pytest.mark.parametrize(("text", "kind", "expected"), FORMS)
 def test_every_snippet_is_a_literal_span_of_the_text(text: str, kind: str, expected: object):
     assert all(fact.snippet in text for fact in extract_facts(text))
+
+
+# (headline, body, record kind, the vendor expected) from the blog of "Fenwood Labs"
+RELEASES: list[tuple[str, str, str, list[str]]] = [
+    ("Quillon 2.1: faster drafts", "We made drafting twice as fast and fixed the export bug.", "release", []),
+    ("Quillon now reads PDFs", "Drop a PDF in and we do the rest.", "release", []),
+    ("Quillon 2.1: faster drafts", "Fenwood Labs made drafting twice as fast.", "release", ["Fenwood Labs"]),
+    ("Fenwood Rerank 2: more languages", "Fenwood Rerank 2 reads 40 languages.", "release", ["Fenwood Labs"]),
+    ("Quillon 2.1 is here", "", "release", ["Fenwood Labs"]),
+    ("Meet Quillon", "We built Quillon to draft letters in your voice.", "launch", ["Fenwood Labs"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "kind", "expected"), RELEASES)
+def test_a_release_names_its_maker_only_where_its_text_does(title: str, body: str, kind: str,
+                                                             expected: list[str]):
+    found = extract_facts(body, title=title, source="Fenwood Labs blog", kind=kind, name=title.split()[0])
+    assert [f.value for f in found if f.kind == "vendor"] == expected
