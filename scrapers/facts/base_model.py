@@ -78,7 +78,8 @@ SECOND_NAMED: Table = (
     # the second model named (BASE_MODELS reads the first).
     (Rule(rf"\b{_NOT_THE_USERS}{_TUNED_FROM}\s+(?i:neither\s+|either\s+)?{_THE}{_FIRST_NAME}(?:\s+(?i:checkpoint|model))?,?"
           rf"\s+(?i:or|and|nor)\s+{_THE}{MODEL_NAME}", needs=("tune", "distil", "derived")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) and _MODEL_LIKE.search(m["first"]) else ""),
+     lambda m: m["model"] if not _ON.search(m[0]) or (_MODEL_LIKE.search(m["model"])
+                                                      and _MODEL_LIKE.search(m["first"])) else ""),
 )
 
 

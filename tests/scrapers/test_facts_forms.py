@@ -84,6 +84,9 @@ FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Show HN: Gantry – a 7B robot policy for pick-and-place", "parameters", [("7B", False)]),
     ("Lark is a 2B VLA for kitchen arms.", "parameters", [("2B", False)]),
     ("We raised $7B worth of attention for robot policies.", "parameters", []),
+    # benchmarks of image and video generation
+    ("It leads VBench among open video models.", "benchmark", [("VBench", False)]),
+    ("Our images score 0.81 on GenEval.", "benchmark", [("GenEval", False)]),
     # licence said as "it's MIT"
     ("It's MIT, so fork away.", "license", [("MIT", False)]),
     ("It’s MIT.", "license", [("MIT", False)]),
@@ -96,6 +99,8 @@ FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("Mistral", True), ("Gemma", True)]),
     ("We fine-tuned it from Phi-4 on support tickets.", "base_model", [("Phi-4", False)]),
     ("It was fine-tuned on Reddit and Wikipedia.", "base_model", []),
+    ("Orrin is not a fine-tune of Wan or HunyuanVideo.", "base_model", [("Wan", True), ("HunyuanVideo", True)]),
+    ("It was not distilled from Whisper or Canary.", "base_model", [("Whisper", True), ("Canary", True)]),
     ("How to fine-tune Llama on your laptop.", "base_model", []),
     ("You can fine-tune Qwen3 with your own data.", "base_model", []),
     # technique: fine-tuning when a fine-tune of a named model is said and no method is named
