@@ -31,7 +31,7 @@ from scrapers.facts.parameters import parameter_facts
 from scrapers.facts.pricing import entry_price_facts, pricing_model_facts
 from scrapers.facts.quantisation import quantisation_facts
 from scrapers.facts.technique import technique_facts
-from scrapers.facts.vendor import vendor_facts
+from scrapers.facts.vendor import RECORD_KIND, vendor_facts
 from scrapers.records import FACT_KINDS, FactRecord, LaunchRecord
 
 __all__ = [
@@ -59,10 +59,11 @@ EXTRACTORS: tuple[Extractor, ...] = (
 
 
 def extract_facts(text: str, *, title: str = "", url: str | None = None, name: str = "",
-                  source: str = "") -> list[FactRecord]:
+                  source: str = "", kind: str = "launch") -> list[FactRecord]:
     """Every fact the title, text and URL (of feed `source`) state about the tool `name`, in
-    FACT_KINDS order; [] when none. Never raises."""
+    FACT_KINDS order, the entry read as `kind` ("launch" or "release"); [] when none. Never raises."""
     sentences = Sentences(split_sentences(title) + split_sentences(text), name, source)
+    sentences.memo[RECORD_KIND] = kind
     found: list[FactRecord] = []
     for extractor in EXTRACTORS:
         found.extend(extractor(sentences, url))
@@ -80,7 +81,7 @@ def launch_facts(record: LaunchRecord) -> list[FactRecord]:
     title, *rest = launch_parts(record) or [""]
     # who publishes the feed by its own title; a source's configured name is only a slug
     return extract_facts("\n".join(rest), title=title, url=record.url, name=record.tool_name,
-                         source=record.feed_title or record.source)
+                         source=record.feed_title or record.source, kind=record.kind)
 
 
 _KIND_ORDER = {kind: order for order, kind in enumerate(FACT_KINDS)}

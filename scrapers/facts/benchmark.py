@@ -40,6 +40,9 @@ BENCHMARKS: tuple[tuple[str, Rule], ...] = (
     ("BFCL", Rule(r"\bBFCL\b", starts="bfcl")),
     ("OSWorld", Rule(r"\bOSWorld\b", re.I, starts="osworld")),
     ("LiveBench", Rule(r"\bLiveBench\b", re.I, starts="livebench")),
+    # image and video generation
+    ("VBench", Rule(r"\bVBench\b(?:[- ]?2\.0)?", re.I, starts="vbench")),
+    ("GenEval", Rule(r"\bGenEval\b", re.I, starts="geneval")),
     ("Chatbot Arena", Rule(r"\b(?:Chatbot|LMSYS|LM) Arena\b", re.I,
                            starts=("chatbot arena", "lmsys arena", "lm arena"))),
 )

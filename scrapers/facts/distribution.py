@@ -50,6 +50,15 @@ DISTRIBUTIONS: Table = (
           needs=("pgxn", "cran", "cpan", "hackage", "packagist", "nuget", "rubygems", "maven central", "jsr",
                  "conda-forge", "flathub", "snapcraft", "f-droid", "winget", "chocolatey", "aur")),
      lambda m: m[0]),
+    # Stores and registries whose names do not say "Store": Microsoft's for Office add-ins, Epic's
+    # Fab (only after "on"/"from": "fab" is a word), the embedded registries, itch.io, Steam.
+    (Rule(r"\b(?:Microsoft )?AppSource\b", needs=("appsource",)), "Microsoft AppSource"),
+    (Rule(r"\b(?:on|from|via|in|to) Fab\b", needs=(" fab",)), "Fab"),
+    (Rule(r"\bPlatformIO [Rr]egistry\b", needs=("platformio",)), "PlatformIO Registry"),
+    (Rule(r"\bArduino Library Manager\b|\bArduino library manager\b", needs=("arduino",)),
+     "Arduino Library Manager"),
+    (Rule(r"\bitch\.io\b", needs=("itch.io",)), "itch.io"),
+    (Rule(r"\b(?:on|from|via|to) Steam\b(?! Deck)", needs=(" steam",)), "Steam"),
     # A store or marketplace named as such: "the GitHub Marketplace", "the Microsoft Store", "the
     # Shopify App Store", "the Raycast Store".
     (Rule(r"\b(?!(?:The|Our|Your|Its|This|Their|A|An|In|On)\b)(?P<name>(?:[A-Z][\w.+-]*\s){1,3}"

@@ -9,7 +9,7 @@ from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
 _GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
-             r"|MI300X?|Jetson [A-Z]\w+)")
+             r"|MI300X?|Jetson(?: (?:AGX|Orin|Xavier|Nano|NX|TX2|Thor))+)")
 
 
 def _gpu(match: re.Match[str]) -> str:
@@ -38,11 +38,15 @@ HARDWARE: Table = (
           re.I, digits=True, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
     (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
           digits=True, needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
+    # A board's memory said with it: "an 8GB Raspberry Pi 5", "a Raspberry Pi 5 (8GB)".
+    (Rule(r"\b(?P<gb>\d+)\s?GB(?=\s+Raspberry Pi\b)|(?<=\bRaspberry Pi \d \()(?P<gb2>\d+)\s?GB(?=\))",
+          digits=True, needs=("raspberry pi",)), lambda m: f"{m['gb'] or m['gb2']}GB RAM"),
     (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:[x×]\s?)?)?"
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),
-    (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b|\bRaspberry Pi(?: \d)?\b",
+    (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b"
+          r"|\bRaspberry Pi(?: (?:Pico|Zero)(?: \d)?(?: W)?| \d)?\b",
           starts=("apple", "m1", "m2", "m3", "m4", "raspberry"),
           needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")),
      lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" else m[0]),
@@ -53,8 +57,8 @@ HARDWARE: Table = (
           digits=True, needs=tuple(f"{k}0{t}0" for k in "345" for t in "56789")), _bare_card),
     # Devices a tool runs on, by family: phones and their chips, edge accelerators.
     (Rule(r"\b(?:Pixel \d+(?: Pro)?|iPhone \d+(?: Pro(?: Max)?)?|Galaxy S\d+|Snapdragon \d+(?: Gen \d)?"
-          r"|Coral(?: Edge)? TPU)\b",
-          needs=("pixel", "iphone", "galaxy", "snapdragon", "coral")),
+          r"|Coral(?: Edge)? TPU|ESP32(?:-[SC]\d)?|Steam Deck(?: OLED)?)\b",
+          needs=("pixel", "iphone", "galaxy", "snapdragon", "coral", "esp32", "steam deck")),
      lambda m: m[0]),
     (Rule(r"\bCPUs?\b(?:[- ]only)?", starts="cpu", needs=("cpu",)), "CPU"),
     # A bare GPU is a fact only when the text says one is not needed.
@@ -89,7 +93,9 @@ def _not_the_floor(fact: FactRecord) -> bool:
     folded = _fold(before)
     return bool(("gb" in folded and _EXAMPLE_OF_FLOOR.search(before))
                 or (any(map(folded.__contains__, ("which", "that", "who")))
-                    and _ANOTHER_NEEDS.search(before)))
+                    and _ANOTHER_NEEDS.search(before))
+                or ("than" in folded and _ANOTHER_DOES.search(before))
+                or (any(map(folded.__contains__, ("for", "to"))) and _PASSED_THROUGH.search(before)))
 
 
 _EXAMPLE_OF_FLOOR = re.compile(
@@ -103,6 +109,16 @@ _ANOTHER_NEEDS = re.compile(
     r"|compared (?:to|with)|unlike|like)\s+[^,;.()]{1,40}?(?:\([^)]*\))?(?:,\s*an?\s+(?:[\w-]+\s+){0,2}?)?"
     r"\s*[,(]?\s*(?:which|that|who)\s+"
     r"(?:still\s+)?(?:needs?|requires?|takes?|uses?|wants?|runs? on)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+# What another model does on its own hardware: "2x faster than X (55B) does on an A100".
+_ANOTHER_DOES = re.compile(
+    r"\bthan\s+[^,;.]{1,40}?\s+(?:does|do|did|runs?|ran|needs?|manages?|gets?)\s+(?:on|with)\s+"
+    r"(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# Hardware the tool hands to what it runs, not what it runs on: "GPU passthrough for L4 and A10G
+# hosts", "drivers for H100s".
+_PASSED_THROUGH = re.compile(
+    r"\b(?:pass-?through|support|drivers?)\s+(?:for|to)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s*(?:,|and|or)\s+)*$",
+    re.I)
 
 
 # A platform saying how it serves the model: "we run it on H200s", "serve it on Modal with an L4",

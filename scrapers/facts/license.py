@@ -16,7 +16,7 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
           starts=("mit", "under ")), "MIT"),
     # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT".
     (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)"
-          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])",
+          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])",
           starts="mit", needs=("mit",)),
      "MIT"),
     (Rule(r"\bBSD[- ]3(?:[- ]Clause)?\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),

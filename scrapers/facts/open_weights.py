@@ -24,10 +24,15 @@ OPEN_WEIGHTS_NO = Rule(
     r"|\b(?:aren['’]t|won['’]t be|isn['’]t) (?:releasing|publishing|sharing|open[- ]sourcing) "
     r"(?:the |its |our |any )?(?:model )?weights\b"
     r"|\bno (?:downloadable )?weights\b"
+    # "we don't ship weights", "we never publish the model weights"; "the weights remain closed"
+    r"|(?:(?<=n't )|(?<=n’t )|(?<=\bnot )|(?<=\bnever ))(?:ship|release|publish|share|offer|distribute)"
+    r" (?:the |its |our |any )?(?:model )?weights\b"
+    r"|\bweights (?:remain|stay|are|will (?:remain|stay))\s+(?:closed|private|proprietary|in-house)\b"
     r"|\bno plans to (?:open[- ]source|release|publish) (?:the |its |our )?(?:model )?weights\b"
     r"|\bclosed(?:[- ]source)? model\b",
     re.I,
-    starts=("closed", "weights", "not ", "aren", "won", "isn", "no ", "no plans"), needs=("weight", "closed"),
+    starts=("closed", "weights", "not ", "aren", "won", "isn", "no ", "no plans", "ship", "release",
+            "publish", "share", "offer", "distribute"), needs=("weight", "closed"),
 )
 OPEN_WEIGHTS_YES = Rule(
     r"\bopen[- ]weights?\b|\bweights (?:are |is )?(?:freely |publicly )?"

@@ -21,9 +21,13 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>T|B|M)\b(?!\s*tokens)(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b", digits=True), True),
+    # A tiny model's count said with its word: "180K parameters", "a 250K-parameter model".
+    (Rule(rf"{_OPEN}(?P<num>{NUM})\s?(?P<unit>K)[- ]param", digits=True, needs=("param",)), False),
     # "our 350M speech model": a size just before the noun it sizes.
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>[TBM])\b"
-          r"(?=(?:[- ][\w-]+){0,2}[- ](?:models?|LLMs?)\b)", digits=True, needs=("model", "llm")), False),
+          r"(?=(?:[- ][\w-]+){0,2}[- ]"
+          r"(?:models?|LLMs?|VLAs?|VLMs?|policy|policies|transformers?|encoders?)\b)",
+          digits=True, needs=("model", "llm", "vla", "vlm", "polic", "transformer", "encoder")), False),
 )
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".

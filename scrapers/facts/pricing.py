@@ -20,20 +20,24 @@ from scrapers.records import FactRecord
 _AMOUNT = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?P<scale>1M|1 ?million|million|1K|1,000|1000|thousand|100|10K|1B)"
 # What one unit of a per-unit price is: a person (a seat) or a thing the tool is used on.
-_PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person", "head")
+_PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person", "head", "teacher",
+            "student", "agent", "lawyer", "clinician", "driver")
 _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server", "node",
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
-           "domain", "website", "bot")
+           "domain", "website", "bot", "robot", "vessel", "truck", "sensor")
 _THING = "|".join(_PERSONS + _THINGS)
 _WHAT = (
-    r"(?P<what>month|mo|year|yr|annum|week|day|hour|hr|minute|min|second|sec|page|"
+    # (compute units first: "vCPU-second" is one unit, not "vCPU" then "-second")
+    r"(?P<what>(?:vCPU|CPU|GPU|GB)[- ](?:second|sec|minute|min|hour|hr|month)"
+    r"|month|mo|year|yr|annum|week|day|hour|hr|minute|min|second|sec|page|"
     rf"{_THING}|request|call|API call|search|query|queries|token|input token|output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
     r"|message|email|send|minute of audio|sms)(?:es|s)?"
 )
 # Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
-_CODE = r"USD|EUR|GBP|CHF|JPY|INR|KRW|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK"
-_SIGNS = ("$", "€", "£", "¥", "₹", "₩")
+_CODE = (r"USD|EUR|GBP|CHF|JPY|INR|KRW|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK|PLN|HUF|RON|TRY"
+         r"|NGN|KES|IDR|THB|MYR|ILS|AED|TWD|ARS|CLP|COP|EGP|UAH")
+_SIGNS = ("$", "€", "£", "¥", "₹", "₩", "₦", "₺", "₱", "₪", "₴", "₫")
 # A code as a word ("CHF 12", "20 USD."), not inside one ("makes", "neural"): a text with none of
 # these has no price to read.
 _CODE_NEEDS = tuple(f"{code.lower()}{after}" for code in _CODE.split("|") for after in (" ", ".", ","))
@@ -41,22 +45,22 @@ _PRICE_NEEDS = (*_SIGNS, *_CODE_NEEDS)
 _PER = r"\s?(?:/|per|an?|each)\s?"
 # A price by sign begins at the sign (a prefix, "A$", "US$", is read back from the sentence); by
 # code, at the code or at its amount.
-_BY_SIGN = rf"(?P<price>[$€£¥₹₩]\s?(?P<amount>{_AMOUNT}))"
+_BY_SIGN = rf"(?P<price>[$€£¥₹₩₦₺₱₪₴₫]\s?(?P<amount>{_AMOUNT}))"
 _BY_CODE = rf"(?P<price>\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)"
-_PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₩])\s?(?P<amount>{_AMOUNT})"
+_PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₩₦₺₱₪₴₫])\s?(?P<amount>{_AMOUNT})"
                rf"|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
 _UNIT_BOUGHT = (
     rf"(?:{_PER}(?:(?P<seat>{_THING})s?{_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
     rf"(?:\s?(?:/|per|each)\s?(?P<seat2>{_THING})\b)?"
     rf"|\s?(?P<monthly>monthly|annually|yearly)\b(?:\s?(?:/|per|each)\s?(?P<seat3>{_THING})\b)?"
-    r"|,?\s?(?P<once>one[- ]time|once|lifetime)\b)"
+    r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
 )
 PRICE = Rule(_BY_SIGN + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
 CODE_PRICE = Rule(_BY_CODE + _UNIT_BOUGHT, re.I, starts=tuple(code.lower() for code in _CODE.split("|")),
                   digits=True, needs=_CODE_NEEDS)
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
-    r"\b(?P<once>one[- ]time|pay once|lifetime)"
+    r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)"
     r"(?:\s(?:purchase|payment|fee|price|licen[cs]e|deal))?"
     rf"[,:]?\s(?:of\s|for\s|at\s|just\s|only\s)?{_PRICE_ONLY}",
     re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS, on_demand=True,
@@ -88,7 +92,14 @@ FREE_TIER = Rule(
     # invoices", "free under 1,000 users", "free below 10 GB".
     r"|\bfree for [\d,.]+[KkMm]?\b(?! (?:days?|weeks?|months?|years?)\b)"
     r"|\bfree (?:if|when|as long as|under|below|up to|for up to)\b"
-    r"|\bfree (?:for|to) (?:the first|your first)\b",
+    r"|\bfree (?:for|to) (?:the first|your first)\b"
+    # Free below a revenue or usage line: "free until you make $100K", "free until your app
+    # passes 10,000 users" (not "free until March": a promotion that ends).
+    r"|\bfree until (?:you|your \w+|they|it|a \w+)\s+(?:make|makes|earn|earns|reach|reaches|hit|hits|pass"
+    r"|passes|exceed|exceeds|cross|crosses|grow|grows|gross|grosses|outgrow|outgrows)\b"
+    # Free for a class of users: "free for government schools", "free for registered charities".
+    r"|\bfree for (?:[\w-]+\s)?(?:schools|classrooms|universities|teachers|charities|NGOs|libraries"
+    r"|hospitals|clinics|startups|nonprofits|non-profits)\b",
     re.I, starts=("free", "first", "up to", "including", "even"), needs=("free",),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
@@ -112,7 +123,7 @@ PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-on
                  starts="paid", needs=("paid",))
 PAY_PER_USE = Rule(r"\bpay[- ](?:per[- ](?:token|use|call|request)|as[- ]you[- ]go)\b", re.I, starts="pay",
                    needs=("pay",))
-OPEN_SOURCE = Rule(r"\bopen[- ]source[ds]?\b", re.I, starts="open", needs=("open",))
+OPEN_SOURCE = Rule(r"\bopen[- ]sourc(?:e[ds]?|ing)\b", re.I, starts="open", needs=("open",))
 # Closed source is open source denied ("closed source for now", "a closed-source app"), not a licence.
 CLOSED_SOURCE = Rule(
     r"\bclosed[- ]source[ds]?\b(?![- ](?:binaries|dependencies|librar(?:y|ies)|components|software|code"
@@ -128,7 +139,15 @@ def _unit(word: str) -> str:
     word = word.lower()
     if word in _PERSONS:
         return "seat"
+    compute = _COMPUTE_UNIT.match(word)
+    if compute:  # "vCPU-second", "GPU-hour": the resource as it is written, then its time unit
+        resource, time = compute.groups()
+        return f"{_RESOURCES[resource]}-{_UNIT_NAMES.get(time, time)}"
     return _UNIT_NAMES.get(word, word)
+
+
+_COMPUTE_UNIT = re.compile(r"(vcpu|cpu|gpu|gb)[- ](\w+)$")
+_RESOURCES = {"vcpu": "vCPU", "cpu": "CPU", "gpu": "GPU", "gb": "GB"}
 
 
 # Units said more than one way, as one value says them.
@@ -329,8 +348,19 @@ _COMMA_DECIMALS = re.compile(r"(?:^\d+|\.\d{3}),\d{1,2}$")
 
 def _someone_elses_price(hit: Hit) -> bool:
     """Whether the price is another product's (named in passing, or what others charge) or negated."""
+    before = hit.sentence[:hit.start]
     return (hit.in_passing() or hit.negated() or hit.promised()
-            or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start))))
+            or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start)))
+            or (any(map(before.lower().__contains__, _COMPARED)) and bool(_ANOTHER_COSTS.search(before))))
+
+
+# Another product's price in a clause that compares: "cheaper than Foo, which costs $9/month",
+# "unlike Bar, which charges $30 a month".
+_COMPARED = ("unlike", "than", "versus", "vs", "compared", "instead of", "replac", "switch")
+_ANOTHER_COSTS = re.compile(
+    r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+|switch(?:ing|ed)? from)\s+"
+    r"[^.;]{1,60}?,?\s*(?:which|that|who)\s+(?:costs?|charges?|charged|is|was|runs?|ran|starts? at"
+    r"|bills?|asks?)\s+(?:you\s+)?(?:about\s+|around\s+|from\s+|over\s+|just\s+)?$", re.I)
 
 
 def _sign_prefix(sentence: str, match: re.Match[str]) -> str:

@@ -22,8 +22,8 @@ QUANTISATIONS: Table = (
     (Rule(r"\bEXL2\b", needs=("exl2",)), "EXL2"),
     (Rule(r"\bMLX\b", needs=("mlx",)), "MLX"),
     (Rule(r"\bFP8\b", re.I, needs=("fp8",)), "FP8"),
-    (Rule(r"\bINT8\b", re.I, needs=("int8",)), "INT8"),
-    (Rule(r"\bINT4\b", re.I, needs=("int4",)), "INT4"),
+    # Integer precisions are bit widths: "INT8 weights", "exported as int8" are 8-bit.
+    (Rule(r"\bINT(?P<bits>[48])\b", re.I, needs=("int8", "int4")), lambda m: f"{m['bits']}-bit"),
     (Rule(r"\bNF4\b", needs=("nf4",)), "NF4"),
 )
 
@@ -41,6 +41,8 @@ _CAPABILITY_BEFORE = re.compile(
     # What it runs on, and how a platform serves it: "faster on MLX", "powered by MLX", "we serve
     # it in FP8", "hosted at INT8".
     r"|\b(?:on|powered by|via|using|through)\s+$"
+    # A precision it is measured against: "half the flash of int8", "smaller than FP8".
+    r"|\b(?:than|versus|vs\.?|compared (?:to|with)|(?:size|flash|memory|RAM|footprint) of)\s+(?:the\s+)?$"
     r"|\b(?:serve[sd]?|serving|host(?:s|ed|ing)?)\s+(?:it|them|the model|[A-Z][\w.-]*(?:\s+[\w.-]+){0,2})"
     r"\s+(?:in|at|as)\s+$", re.I)
 

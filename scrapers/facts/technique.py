@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scrapers.facts.base_model import fine_tuning_fact
 from scrapers.facts.engine import Rule, Sentences, Table, table_facts
 from scrapers.records import FactRecord
 
@@ -22,6 +23,16 @@ TECHNIQUES: Table = (
 )
 
 
+# The ways of fine-tuning that name themselves: beside one, "fine-tuned from X" says nothing more.
+_TUNING_METHODS = frozenset({"LoRA", "QLoRA", "DPO", "RLHF", "GRPO"})
+
+
 def technique_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """Each technique the text says the tool uses."""
-    return table_facts("technique", TECHNIQUES, sentences)
+    """Each technique the text says the tool uses; "fine-tuning" when it says the tool was
+    fine-tuned from a named model and names no more particular method (LoRA, DPO, ...)."""
+    facts = table_facts("technique", TECHNIQUES, sentences)
+    if not any(fact.value in _TUNING_METHODS and not fact.negated for fact in facts):
+        tuned = fine_tuning_fact(sentences)
+        if tuned:
+            facts.append(tuned)
+    return facts

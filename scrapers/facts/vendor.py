@@ -317,13 +317,27 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
     own: "we are releasing", "our new model", "<Company> introduces", or a headline that begins
     with the company's product. A platform's post about another maker's model gives nothing."""
     vendor = own_feed_company(sentences)
-    if not vendor:
+    if not vendor or _unnamed_release(sentences, vendor):
         return None
     claim = _own_claim(sentences, vendor)
     if claim is None:
         unclaimed = _unclaimed_own(sentences, vendor)
         return (unclaimed, 2) if unclaimed else None
     return _naming(sentences, vendor, or_headline=False) or claim, 3
+
+
+def _unnamed_release(sentences: Sentences, vendor: str) -> bool:
+    """A release post ("Murmur 1.5: faster and cheaper") whose text past its headline never names
+    its maker, saying only "we". (A post that is only its title is still its blog's, as is a launch
+    post; a product named after its maker, "Lumenfold Rerank 2 reorders ...", names it.)"""
+    if sentences.memo.get(RECORD_KIND) != "release" or len(sentences.items) < 2:
+        return False
+    body = " ".join(sentences.items[1:]).casefold()
+    return not any(re.search(rf"\b{re.escape(name.casefold())}\b", body) for name in _aliases(vendor))
+
+
+# Where extract_facts keeps what the entry was read as ("launch", "release").
+RECORD_KIND = "record kind"
 
 
 def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:

@@ -21,6 +21,7 @@ from scrapers.facts import (
 )
 from scrapers.records import FACT_KINDS
 from tests.scrapers.test_facts_families import FAMILY_PHRASES
+from tests.scrapers.test_facts_forms import FORMS
 from tests.scrapers.test_facts_general import GENERAL_PHRASES
 from tests.scrapers.test_facts_kinds import KIND_PHRASES
 from verdicts.settings import SAMPLES_DIR
@@ -358,6 +359,7 @@ def corpus() -> list[str]:
     texts += [text for text, _, _ in KIND_PHRASES]
     texts += [text for text, _, _, _ in GENERAL_PHRASES]
     texts += [text for text, _, _ in FAMILY_PHRASES]
+    texts += [text for text, _, _ in FORMS]
     for path in sorted((SAMPLES_DIR / "feeds").iterdir()):
         for entry in feedparser.parse(path.read_bytes()).entries:
             texts.append(f"{entry.title}\n{entry.get('summary', '')}")
