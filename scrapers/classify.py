@@ -494,7 +494,7 @@ def classify(
             return Verdict(EntryKind.OTHER, "changelog")
         return Verdict(_release_kind(title, text), "releases feed")
     if _HN_LAUNCH.match(title):
-        return Verdict(EntryKind.LAUNCH, "show hn", split_title(_YC_BATCH.sub("", title))[0])
+        return Verdict(EntryKind.LAUNCH, "show hn", _show_hn_name(split_title(_YC_BATCH.sub("", title))[0]))
     other = _other_reason(title, url, OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
@@ -557,6 +557,16 @@ _PH_UPDATE_TAGLINE = _words(r"\bnow (?:also )?(?:with|on|in|for|supports?|speaks
                             r"|available)\b",
                             r"\bstill (?:free|the same|\w+, now)\b",
                             r"\bnew(?:ly)? (?:added|in this version)\b")
+
+
+def _show_hn_name(name: str) -> str:
+    """The product a Show HN title names: "Questsmith" of "Questsmith, NPC dialogue that runs on
+    the player's machine" (a name of up to four capitalised words before a comma), else the name."""
+    head, comma, _ = name.partition(", ")
+    words = head.split()
+    if comma and 1 <= len(words) <= 4 and all(_is_name_word(word) for word in words):
+        return head
+    return name
 
 
 def _product_hunt_post(title: str) -> Verdict:

@@ -264,3 +264,18 @@ def test_a_tagline_saying_what_only_a_model_does_is_an_ai_product(tagline):
 )
 def test_words_near_the_model_ones_make_no_ai_product(tagline):
     assert not is_ai_product(f"Lantern - {tagline}", tagline, is_ai_tool=False)
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Show HN: Questsmith, NPC dialogue that runs on the player's machine", "Questsmith"),
+        ("Show HN: Tide Pool, a local-first notes app", "Tide Pool"),
+        ("Launch HN: Ostler (YC W26), sandboxes for coding agents", "Ostler"),
+        ("Show HN: I built a tool that, given a repo, writes docs",
+         "I built a tool that, given a repo, writes docs"),  # no name before its comma: left whole
+    ],
+)
+def test_a_show_hn_name_ends_at_its_comma(title, product):
+    verdict = classify(title, "", url="https://example.org/", origin=Origin.HACKER_NEWS)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
