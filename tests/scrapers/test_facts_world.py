@@ -1,0 +1,86 @@
+"""Fact forms written the way feeds from other countries write them, on phrasings of our own:
+decimal commas and points between thousands, more currency signs and codes (with the letters some
+signs carry), a price per any unit between two "per"s, trials that are not free tiers; each with
+distractors (another product's price, a trial, a hedge)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.facts import extract_facts
+
+# (text, kind, expected (value, negated) pairs in order)
+FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # amounts with a decimal comma or points between thousands, written as English writes them
+    ("Each lookup is €0,002 after that.", "entry_price", []),
+    ("Translation costs €0,02 per page.", "entry_price", [("€0.02 per page", False)]),
+    ("The API is billed at €0,0035 per request.", "entry_price", [("€0.0035 per request", False)]),
+    ("Plans from €12,50 a month.", "entry_price", [("€12.50/month", False)]),
+    ("Shops pay ₫99.000 a month.", "entry_price", [("₫99,000/month", False)]),
+    ("It is COP 1.200.000 per year for a whole mill.", "entry_price", [("COP 1,200,000/year", False)]),
+    ("Starts at ARS 25.000 per month.", "entry_price", [("ARS 25,000/month", False)]),
+    ("Hosted inference is $0.015 per page.", "entry_price", [("$0.015 per page", False)]),
+    ("A seat is $1.500 a year.", "entry_price", [("$1.500/year", False)]),
+    # more signs and codes, and the letters a sign carries
+    ("Clinics pay GH₵120 a month.", "entry_price", [("GH₵120/month", False)]),
+    ("Tutors pay ฿390 monthly.", "entry_price", [("฿390/month", False)]),
+    ("Subscriptions are E£199 per month.", "entry_price", [("E£199/month", False)]),
+    ("The desktop licence is MX$899 one-off.", "entry_price", [("MX$899 one-time", False)]),
+    ("Hawkers pay RM9 a month.", "entry_price", [("RM9/month", False)]),
+    ("NPR 800 a month gets you the whole office.", "entry_price", [("NPR 800/month", False)]),
+    ("The team plan is 99 kr/month.", "entry_price", [("99 kr/month", False)]),
+    ("Usage is billed at 0.40 MAD per thousand tokens.", "entry_price", [("0.40 MAD per 1K tokens", False)]),
+    ("Armed with 15 sensors a month of data", "entry_price", []),
+    ("Sellers in Karachi pay ₨1,500 a month.", "entry_price", [("₨1,500/month", False)]),
+    ("A shop licence is ₸4,900 per month.", "entry_price", [("₸4,900/month", False)]),
+    ("MAD 49 a month for a riad.", "entry_price", [("MAD 49/month", False)]),
+    ("LKR 2,000 a month.", "entry_price", [("LKR 2,000/month", False)]),
+    ("Only BDT 500 per month.", "entry_price", [("BDT 500/month", False)]),
+    ("VND 120,000 a month, or less in a group.", "entry_price", [("VND 120,000/month", False)]),
+    ("Fees: KZT 3,000 per month.", "entry_price", [("KZT 3,000/month", False)]),
+    ("GHS 40 a month per shop.", "entry_price", [("GHS 40/month", False)]),
+    ("It runs SAR 75 per month.", "entry_price", [("SAR 75/month", False)]),
+    ("QAR 30 a month.", "entry_price", [("QAR 30/month", False)]),
+    ("ISK 1,990 a month, VAT included.", "entry_price", [("ISK 1,990/month", False)]),
+    ("From BGN 19 a month.", "entry_price", [("BGN 19/month", False)]),
+    # ringgit are written close to the amount
+    ("Deliveries cost RM0.80 per page of manifest.", "entry_price", [("RM0.80 per page", False)]),
+    ("Day passes are RM1 a day.", "entry_price", [("RM1/day", False)]),
+    ("Calls are RM2 per minute.", "entry_price", [("RM2 per minute", False)]),
+    ("A weekly pass is RM3 a week.", "entry_price", [("RM3/week", False)]),
+    ("Contracts are checked at RM4 per document.", "entry_price", [("RM4 per document", False)]),
+    ("Teams pay RM5 per seat.", "entry_price", [("RM5/seat/month", False)]),
+    ("Tutoring is RM6 per hour.", "entry_price", [("RM6 per hour", False)]),
+    ("Unlimited use for RM7 a month.", "entry_price", [("RM7/month", False)]),
+    ("Reminders are RM8 per message pack of 100.", "entry_price", [("RM8 per message", False)]),
+    # a price per any one unit between two "per"s; seasons are periods too
+    ("PKR 4,500 per loom per month, all in.", "entry_price", [("PKR 4,500/loom/month", False)]),
+    ("Growers pay US$1.10 per hectare per season.", "entry_price", [("US$1.10/hectare/season", False)]),
+    ("It's ₪60 per clinic per year.", "entry_price", [("₪60/clinic/year", False)]),
+    ("£4 per greenhouse per month, billed yearly.", "entry_price", [("£4/greenhouse/month", False)]),
+    # a trial is not a free tier, nor a free tool
+    ("The first 30 days cost nothing, then GH₵25 monthly.", "entry_price", [("GH₵25/month", False)]),
+    ("The first 30 days cost nothing, then GH₵25 monthly.", "pricing_model", []),
+    ("Free for the first 14 days, then €5 a month.", "entry_price", [("€5/month", False)]),
+    ("Your first two weeks are free; after that it's $9/month.", "pricing_model", []),
+    ("It is free for a month, then ₹99 a month.", "entry_price", [("₹99/month", False)]),
+    # ... but an allowance every month is one
+    ("The first 500 pages every month are free, then $0.01 per page.", "entry_price",
+     [("free tier", False), ("$0.01 per page", False)]),
+    ("Free for up to 3 greenhouses; £4 per greenhouse per month after that.", "pricing_model",
+     [("freemium", False)]),
+]
+
+
+def pairs(text: str, kind: str) -> list[tuple[str, bool]]:
+    return [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), FORMS)
+def test_each_form_in_varied_phrasing(text: str, kind: str, expected: list[tuple[str, bool]]):
+    assert pairs(text, kind) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), FORMS)
+def test_every_snippet_is_a_literal_span_of_the_text(text: str, kind: str, expected: object):
+    assert all(fact.snippet in text for fact in extract_facts(text))
