@@ -93,7 +93,9 @@ FREE_TIER = Rule(
     r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial"
     r"|non-?profits|educators|side projects"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
-    r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b"
+    # ("1 000" with a space between thousands; "on the house" is free)
+    r"|\b(?:first|up to)\s+[\d,]+(?: \d{3})*\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+){0,4}"
+    r"\s+(?:are|is)\s+(?:free|on the house)\b"
     # "free for the first 1,000 requests a month", "every plan, including the free one"
     r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b"
     # An allowance or a condition: "free for 100 sends a month", "free if you have fewer than 50
@@ -108,7 +110,7 @@ FREE_TIER = Rule(
     # Free for a class of users: "free for government schools", "free for registered charities".
     r"|\bfree for (?:[\w-]+\s)?(?:schools|classrooms|universities|teachers|charities|NGOs|libraries"
     r"|hospitals|clinics|startups|nonprofits|non-profits)\b",
-    re.I, starts=("free", "first", "up to", "including", "even"), needs=("free",),
+    re.I, starts=("free", "first", "up to", "including", "even"), needs=("free", "on the house"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
@@ -135,7 +137,10 @@ OPEN_SOURCE = Rule(r"\bopen[- ]sourc(?:e[ds]?|ing)\b", re.I, starts="open", need
 # Closed source is open source denied ("closed source for now", "a closed-source app"), not a licence.
 CLOSED_SOURCE = Rule(
     r"\bclosed[- ]source[ds]?\b(?![- ](?:binaries|dependencies|librar(?:y|ies)|components|software|code"
-    r"|vendors?|competitors?|models|apps|tools|products)\b)", re.I, starts="closed", needs=("closed",))
+    r"|vendors?|competitors?|models|apps|tools|products)\b)"
+    # "the source is closed", "its source code stays closed"
+    r"|\b(?:the|its|our)\s+source(?:\s+code)?\s+(?:is|stays|remains)\s+closed\b",
+    re.I, starts=("closed", "the", "its", "our"), needs=("closed",))
 # "free for open-source projects", "open-source maintainers get it free": who is served, not the tool.
 _FOR_OPEN_SOURCE = re.compile(r"\b(?:for|to|with)\s+(?:the\s+|all\s+|any\s+)?$", re.I)
 _OPEN_SOURCE_USERS = re.compile(

@@ -116,6 +116,25 @@ FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Fine-tuned from NLLB-200 on court records.", "base_model", [("NLLB-200", False)]),
     ("Under the hood, the app calls our API.", "base_model", []),
     ("You can put a LoRA on top of Llama 3 yourself.", "base_model", []),
+    # an allowance "on the house", thousands apart by a space; a trial on the house is none
+    ("The first 2 000 words each month are on the house, then €0,01 per word.", "entry_price",
+     [("free tier", False), ("€0.01 per word", False)]),
+    ("Up to 50 scans a month are on the house.", "entry_price", [("free tier", False)]),
+    ("The first 14 days are on the house, then $6/month.", "entry_price", [("$6/month", False)]),
+    # the source said closed in words
+    ("The source is closed, sorry.", "pricing_model", [("open_source", True)]),
+    ("Its source code stays closed.", "pricing_model", [("open_source", True)]),
+    ("Our source remains closed.", "pricing_model", [("open_source", True)]),
+    ("Close the source panel when you're done.", "pricing_model", []),
+    # bits said as a quantity; a build replaced is not shipped
+    ("Weights are quantised to 4 bits for phones.", "quantisation", [("4-bit", False)]),
+    ("The model is quantized down to eight bits.", "quantisation", [("8-bit", False)]),
+    ("A 4-bit ONNX export replaces the GPTQ file.", "quantisation", [("4-bit", False)]),
+    ("The AWQ build now ships instead of the old GGUF.", "quantisation", [("AWQ", False)]),
+    # a listing under review is not a listing yet
+    ("The App Store listing is under review.", "distribution", []),
+    ("Our Play Store release is pending approval; grab the APK from F-Droid.", "distribution",
+     [("F-Droid", False)]),
 ]
 
 
