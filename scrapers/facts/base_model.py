@@ -35,6 +35,8 @@ _FAMILIES = (
     r"Llama|Mistral|Mixtral|Qwen|Gemma|Phi|DeepSeek|GPT|Claude|Gemini|Falcon|Whisper|BERT|T5"
     r"|Stable Diffusion|SDXL|FLUX|OLMo|Granite|Command|Codestral|StarCoder|Yi|GLM|Kimi"
 )
+# What the user may do, not what the maker did: "you can put a LoRA on top of Llama 3".
+_USERS_OWN = re.compile(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", re.I)
 _MODEL_LIKE = re.compile(rf"^(?:{_FAMILIES})|\d")
 _ON = re.compile(r"\s[Oo]n\s+(?!top of\b)")
 
@@ -64,6 +66,16 @@ BASE_MODELS: Table = (
     # it). Not "doesn't use X under the hood": an app may simply not call a model.
     (Rule(rf"(?<=\b[Nn]o ){MODEL_NAME}\s+(?:underneath|under the hood|beneath|inside|at (?:its|the) core)\b",
           needs=("underneath", "under the hood", "beneath", "inside", " core")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # "a LoRA adapter on top of PaliGemma 2", "a LoRA on top of Qwen2-VL 7B": an adapter says a base
+    (Rule(rf"\b(?:Q?LoRA|(?i:adapters?|fine-?tunes?|heads?))(?:\s+(?i:adapters?|weights))?"
+          rf"\s+(?i:on top of|atop|over)\s+{_THE}{MODEL_NAME}",
+          needs=("on top of", "atop", " over ")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) and not _USERS_OWN.search(m.string, 0, m.start())
+     else ""),
+    # "under the hood it's Qwen2.5-14B with a DPO pass", "at its core is Mistral 7B"
+    (Rule(rf"(?i:under the hood|underneath|at (?:its|the) core),?\s+(?i:it(?:'s|’s| is)\s+|is\s+|sits\s+)"
+          rf"{_THE}{MODEL_NAME}", needs=("under the hood", "underneath", " core")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "uses Llama 3 as its base model"
     (Rule(rf"\b(?i:uses?|using)\s+{MODEL_NAME}\s+as\s+(?:its|the|a)\s+base\b", needs=(" base",)),

@@ -556,7 +556,9 @@ _PROMISE_BEFORE = re.compile(
     r"|release|ship|bring|launch|open[- ]source|support|offer|introduce|roll out)\b", re.I)
 _PROMISE_IN_CLAUSE = re.compile(
     r"\b(?:coming\s+soon|soon|planned|on\s+the\s+roadmap|in\s+the\s+works|upcoming|eventually"
-    r"|in\s+the\s+future|next\s+(?:week|month|quarter|year)|later\s+this\s+(?:week|month|quarter|year))\b",
+    r"|in\s+the\s+future|next\s+(?:week|month|quarter|year)|later\s+this\s+(?:week|month|quarter|year)"
+    # a listing not yet approved: "the Play Store listing is under review", "pending approval"
+    r"|under\s+review|in\s+review|pending\s+(?:review|approval)|awaiting\s+(?:review|approval))\b",
     re.I)
 
 
@@ -564,7 +566,7 @@ _PROMISE_IN_CLAUSE = re.compile(
 _PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope to", "hoping to", "aim to",
                   "aims to", "aiming to", "going to", "expect", "will ", "'ll ", "’ll ", "soon", "roadmap",
                   "in the works", "upcoming", "eventually", "future", "next week", "next month",
-                  "next quarter", "next year", "later this")
+                  "next quarter", "next year", "later this", "review", "pending", "awaiting")
 
 
 @lru_cache(maxsize=1024)

@@ -34,13 +34,25 @@ def _bare_card(match: re.Match[str]) -> str:
 # so, and are tried there rather than at every char of the sentences holding their needs.
 HARDWARE: Table = (
     # GPU memory however it is put: "a single 48GB GPU", "24 GB of VRAM", "fits on a 24 GB card".
-    (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
-          re.I, digits=True, needs=("gb",)), lambda m: f"{m['gb']}GB GPU"),
-    (Rule(r"\b(?P<gb>\d+)\s?GB\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
-          digits=True, needs=("gb",)), lambda m: f"{m['gb']}GB RAM"),
-    # A board's memory said with it: "an 8GB Raspberry Pi 5", "a Raspberry Pi 5 (8GB)".
-    (Rule(r"\b(?P<gb>\d+)\s?GB(?=\s+Raspberry Pi\b)|(?<=\bRaspberry Pi \d \()(?P<gb2>\d+)\s?GB(?=\))",
-          digits=True, needs=("raspberry pi",)), lambda m: f"{m['gb'] or m['gb2']}GB RAM"),
+    # (and "gigs" for GB, as people say it: "16 gigs of RAM")
+    (Rule(r"\b(?P<gb>\d+)\s?(?:GB|gigs?)\s+(?:of\s+)?"
+          r"(?:(?:workstation|graphics|consumer|gaming|data-?cent(?:er|re)|NVIDIA|AMD)\s+)?"
+          r"(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
+          re.I, digits=True, needs=("gb", "gig")), lambda m: f"{m['gb']}GB GPU"),
+    (Rule(r"\b(?P<gb>\d+)\s?(?:GB|gigs?)\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
+          digits=True, needs=("gb", "gig")), lambda m: f"{m['gb']}GB RAM"),
+    # A board's or a computer's memory said with it: "an 8GB Raspberry Pi 5", "a Raspberry Pi 5
+    # (8GB)", "a 16GB Mac mini", "the 16 gigs of a base M3 MacBook Air".
+    (Rule(r"\b(?P<gb>\d+)\s?(?:GB|gigs?)\s+(?:of\s+(?:an?|the|your|my)\s+)?(?:(?:base|base-model|stock)\s+)?"
+          r"(?:M[1-5](?: (?:Pro|Max))?\s+)?"
+          r"(?=Raspberry Pi\b|MacBook\b|Mac mini\b|Mac Studio\b|iMac\b|Intel NUC\b)"
+          r"|(?<=\bRaspberry Pi \d \()(?P<gb2>\d+)\s?GB(?=\))",
+          digits=True, needs=("raspberry pi", "macbook", "mac mini", "mac studio", "imac", "intel nuc")),
+     lambda m: f"{m['gb'] or m['gb2']}GB RAM"),
+    # Computers by name: "a MacBook Air", "an M4 Mac mini", "an Intel NUC".
+    (Rule(r"\b(?:MacBook (?:Air|Pro)|Mac mini|Mac Studio|Intel NUC)\b",
+          starts=("macbook", "mac mini", "mac studio", "intel nuc"),
+          needs=("macbook", "mac mini", "mac studio", "intel nuc")), lambda m: m[0]),
     (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:[x×]\s?)?)?"
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
           needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
@@ -57,12 +69,18 @@ HARDWARE: Table = (
           digits=True, needs=tuple(f"{k}0{t}0" for k in "345" for t in "56789")), _bare_card),
     # Devices a tool runs on, by family: phones and their chips, edge accelerators.
     (Rule(r"\b(?:Pixel \d+(?: Pro)?|iPhone \d+(?: Pro(?: Max)?)?|Galaxy S\d+|Snapdragon \d+(?: Gen \d)?"
-          r"|Coral(?: Edge)? TPU|ESP32(?:-[SC]\d)?|Steam Deck(?: OLED)?)\b",
-          needs=("pixel", "iphone", "galaxy", "snapdragon", "coral", "esp32", "steam deck")),
+          r"|Coral(?: Edge)? TPU|Coral USB Accelerator|Coral Dev Board|Hailo-8L?|ESP32(?:-[SC]\d)?"
+          r"|Steam Deck(?: OLED)?)\b",
+          needs=("pixel", "iphone", "galaxy", "snapdragon", "coral", "hailo", "esp32", "steam deck")),
      lambda m: m[0]),
     (Rule(r"\bCPUs?\b(?:[- ]only)?", starts="cpu", needs=("cpu",)), "CPU"),
+    # A processor said plainly: "a plain laptop processor", "an ordinary desktop processor".
+    (Rule(r"\b(?:plain|ordinary|regular|any|standard|basic)\s+(?:(?:laptop|desktop|server|x86|ARM)\s+)?processors?\b"
+          r"|(?<=\ba )(?:laptop|desktop)\s+processors?\b",
+          re.I, starts=("plain", "ordinary", "regular", "any", "standard", "basic", "laptop", "desktop"),
+          needs=("processor",)), "CPU"),
     # A bare GPU is a fact only when the text says one is not needed.
-    (Rule(r"\b(?:dedicated |discrete )?GPUs?\b", needs=("gpu",)), "GPU"),
+    (Rule(r"\b(?:dedicated |discrete )?(?:GPUs?|graphics cards?)\b", needs=("gpu", "graphics card")), "GPU"),
     (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))? (?:hardware|devices)\b",
           re.I, starts=("mobile", "edge", "phone", "laptop"), needs=("hardware", "devices")),
      lambda m: m[0].lower()),
@@ -105,7 +123,8 @@ _EXAMPLE_OF_FLOOR = re.compile(
     r"(?:[\w -]+\s+or\s+(?:an?\s+)?)?$",
     re.I)
 _ANOTHER_NEEDS = re.compile(
-    r"\b(?:than|level with|on par with|match(?:es|ing)?|rivals?|beats?|ahead of|behind|vs\.?|versus"
+    r"\b(?:than|as\s+\w+\s+as|level with|on par with|match(?:es|ing)?|rivals?|beats?|ahead of|behind"
+    r"|vs\.?|versus"
     r"|compared (?:to|with)|unlike|like)\s+[^,;.()]{1,40}?(?:\([^)]*\))?(?:,\s*an?\s+(?:[\w-]+\s+){0,2}?)?"
     r"\s*[,(]?\s*(?:which|that|who)\s+"
     r"(?:still\s+)?(?:needs?|requires?|takes?|uses?|wants?|runs? on)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -26,7 +26,7 @@ OPEN_WEIGHTS_NO = Rule(
     r"|\bno (?:downloadable )?weights\b"
     # "we don't ship weights", "we never publish the model weights"; "the weights remain closed"
     r"|(?:(?<=n't )|(?<=n’t )|(?<=\bnot )|(?<=\bnever ))(?:ship|release|publish|share|offer|distribute)"
-    r" (?:the |its |our |any )?(?:model )?weights\b"
+    r" (?:the |its |our |any )?(?:own )?(?:model )?weights\b"
     r"|\bweights (?:remain|stay|are|will (?:remain|stay))\s+(?:closed|private|proprietary|in-house)\b"
     r"|\bno plans to (?:open[- ]source|release|publish) (?:the |its |our )?(?:model )?weights\b"
     r"|\bclosed(?:[- ]source)? model\b",
@@ -42,7 +42,13 @@ OPEN_WEIGHTS_YES = Rule(
     r"|approved|vetted|paying)\b|on request|by request|upon request|under (?:an )?NDA))"
     r"|\b(?:download|downloadable|available) (?:for download )?on Hugging ?Face\b"
     r"|\bweights on Hugging ?Face\b|\bdownload the weights\b"
-    r"|\b(?:weights|checkpoints?)\b(?:[^.;]|\.(?=\w)){0,40}?\bon (?:HF|Hugging ?Face)\b"
+    r"|\b(?:weights|checkpoints?)\b(?:[^.;]|\.(?=\w)){0,40}?"
+    r"\bon (?:HF|Hugging ?Face|the (?:HF |Hugging ?Face )?Hub)\b"
+    # Weights under a licence are out: "the weights ship under a CC-BY-NC-4.0 licence", "Weights:
+    # Apache-2.0", "weights can be downloaded from ..."
+    r"|\bweights\b(?:[^.;]){0,25}?\b(?:under|with) (?:a |an |the )?(?:[\w.+-]+ ){0,3}licen[cs]e\b"
+    r"|\bweights(?: licen[cs]e)?\s?[:–]\s?(?:MIT|Apache|CC[- ]BY|OpenRAIL|BSD|GPL|AGPL|MPL|ODC|CDLA)"
+    r"|\bweights\b(?:[^.;]){0,25}?\bcan be (?:freely )?downloaded\b"
     # "an open model", "the first open reasoning model" (not "open the model", "open any model",
     # nor "open models" in general).
     r"|\bopen(?:\s+(?!(?:the|a|an|your|any|this|that|it|its|our|their|each|every|other|source)\b)"
@@ -111,11 +117,18 @@ def _own(sentence: str, start: int, end: int) -> bool:
         return False
     # "with open-weight models" is what a tool runs; "with weights on Hugging Face" is its own.
     opens = sentence[start:start + 4].lower() in ("open", "down")
-    runs = opens and (_RUNS_MODELS.search(before) or _RUNS_IN_SENTENCE.search(sentence, 0, start)
-                      or _A_KIND_OF_MODEL.match(sentence, start) and not _OWN_MODELS.search(before))
+    kind = _A_KIND_OF_MODEL.match(sentence, start)
+    runs_in_sentence = _RUNS_IN_SENTENCE.search(sentence, 0, start)
+    sized = (_SIZED.search(before) and not kind and not runs_in_sentence
+             and not _SUPPORT_AFTER.match(sentence, end))
+    runs = opens and not sized and (_RUNS_MODELS.search(before) or runs_in_sentence
+                                    or kind and not _OWN_MODELS.search(before))
     return not (is_in_passing(sentence, start) or runs)
 
 
+# A size says whose weights: "with 8B open weights" are the tool's own.
+_SIZED = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\s+$")
+_SUPPORT_AFTER = re.compile(r"\s+(?:support|compatib\w*|runtime|loader|inference)\b", re.I)
 # "Run Llama, Qwen or Mistral open weights locally", "lets you chat with ...": a sentence about
 # what the tool runs, however long the list of models before.
 _RUNS_IN_SENTENCE = re.compile(

@@ -26,37 +26,45 @@ _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server"
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
            "domain", "website", "bot", "robot", "vessel", "truck", "sensor")
 _THING = "|".join(_PERSONS + _THINGS)
+# Any one word between two "per"s is what a unit is of: "per cooperative per month", "per hectare
+# per season" (a list of things could never hold every thing a tool is sold by).
+_ANY_THING = r"(?<=per )(?P<seatw>[a-z]{3,15})(?= per )"
 _WHAT = (
     # (compute units first: "vCPU-second" is one unit, not "vCPU" then "-second")
     r"(?P<what>(?:vCPU|CPU|GPU|GB)[- ](?:second|sec|minute|min|hour|hr|month)"
-    r"|month|mo|year|yr|annum|week|day|hour|hr|minute|min|second|sec|page|"
+    r"|month|mo|year|yr|annum|season|week|day|hour|hr|minute|min|second|sec|page|"
     rf"{_THING}|request|call|API call|search|query|queries|token|input token|output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
     r"|message|email|send|minute of audio|sms)(?:es|s)?"
 )
 # Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
 _CODE = (r"USD|EUR|GBP|CHF|JPY|INR|KRW|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK|PLN|HUF|RON|TRY"
-         r"|NGN|KES|IDR|THB|MYR|ILS|AED|TWD|ARS|CLP|COP|EGP|UAH")
-_SIGNS = ("$", "€", "£", "¥", "₹", "₩", "₦", "₺", "₱", "₪", "₴", "₫")
+         r"|NGN|KES|IDR|THB|MYR|ILS|AED|TWD|ARS|CLP|COP|EGP|UAH|MAD|NPR|PKR|LKR|BDT|VND|KZT|GHS|SAR|QAR|ISK"
+         r"|BGN|RM|kr")
+_SIGNS = ("$", "€", "£", "¥", "₹", "₩", "₦", "₺", "₱", "₪", "₴", "₫", "₵", "฿", "₨", "₸")
+_SIGN_CLASS = "[" + "".join(_SIGNS).replace("$", r"\$") + "]"
 # A code as a word ("CHF 12", "20 USD."), not inside one ("makes", "neural"): a text with none of
 # these has no price to read.
-_CODE_NEEDS = tuple(f"{code.lower()}{after}" for code in _CODE.split("|") for after in (" ", ".", ","))
+_CODE_NEEDS = (*(f"{code.lower()}{after}" for code in _CODE.split("|") for after in (" ", ".", ",", "/")),
+               *(f"rm{digit}" for digit in "0123456789"))  # "RM15": ringgit are written close
 _PRICE_NEEDS = (*_SIGNS, *_CODE_NEEDS)
 _PER = r"\s?(?:/|per|an?|each)\s?"
 # A price by sign begins at the sign (a prefix, "A$", "US$", is read back from the sentence); by
 # code, at the code or at its amount.
-_BY_SIGN = rf"(?P<price>[$€£¥₹₩₦₺₱₪₴₫]\s?(?P<amount>{_AMOUNT}))"
+_BY_SIGN = rf"(?P<price>{_SIGN_CLASS}\s?(?P<amount>{_AMOUNT}))"
 _BY_CODE = rf"(?P<price>\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)"
-_PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₩₦₺₱₪₴₫])\s?(?P<amount>{_AMOUNT})"
+_PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R|MX|E|GH)?{_SIGN_CLASS})\s?(?P<amount>{_AMOUNT})"
                rf"|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
 _UNIT_BOUGHT = (
-    rf"(?:{_PER}(?:(?P<seat>{_THING})s?{_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
+    rf"(?:{_PER}(?:(?:(?P<seat>{_THING})s?|{_ANY_THING}){_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
     rf"(?:\s?(?:/|per|each)\s?(?P<seat2>{_THING})\b)?"
     rf"|\s?(?P<monthly>monthly|annually|yearly)\b(?:\s?(?:/|per|each)\s?(?P<seat3>{_THING})\b)?"
     r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
 )
 PRICE = Rule(_BY_SIGN + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
-CODE_PRICE = Rule(_BY_CODE + _UNIT_BOUGHT, re.I, starts=tuple(code.lower() for code in _CODE.split("|")),
+CODE_PRICE = Rule(_BY_CODE + _UNIT_BOUGHT, re.I,
+                  starts=(*(code.lower() for code in _CODE.split("|")),
+                          *(f"rm{digit}" for digit in "0123456789")),
                   digits=True, needs=_CODE_NEEDS)
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
@@ -85,7 +93,9 @@ FREE_TIER = Rule(
     r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial"
     r"|non-?profits|educators|side projects"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
-    r"|\b(?:first|up to)\s+[\d,]+\s+[\w-]+(?:\s+[\w-]+){0,4}\s+(?:are|is)\s+free\b"
+    # ("1 000" with a space between thousands; "on the house" is free)
+    r"|\b(?:first|up to)\s+[\d,]+(?: \d{3})*\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+){0,4}"
+    r"\s+(?:are|is)\s+(?:free|on the house)\b"
     # "free for the first 1,000 requests a month", "every plan, including the free one"
     r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b"
     # An allowance or a condition: "free for 100 sends a month", "free if you have fewer than 50
@@ -100,7 +110,7 @@ FREE_TIER = Rule(
     # Free for a class of users: "free for government schools", "free for registered charities".
     r"|\bfree for (?:[\w-]+\s)?(?:schools|classrooms|universities|teachers|charities|NGOs|libraries"
     r"|hospitals|clinics|startups|nonprofits|non-profits)\b",
-    re.I, starts=("free", "first", "up to", "including", "even"), needs=("free",),
+    re.I, starts=("free", "first", "up to", "including", "even"), needs=("free", "on the house"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
@@ -127,7 +137,10 @@ OPEN_SOURCE = Rule(r"\bopen[- ]sourc(?:e[ds]?|ing)\b", re.I, starts="open", need
 # Closed source is open source denied ("closed source for now", "a closed-source app"), not a licence.
 CLOSED_SOURCE = Rule(
     r"\bclosed[- ]source[ds]?\b(?![- ](?:binaries|dependencies|librar(?:y|ies)|components|software|code"
-    r"|vendors?|competitors?|models|apps|tools|products)\b)", re.I, starts="closed", needs=("closed",))
+    r"|vendors?|competitors?|models|apps|tools|products)\b)"
+    # "the source is closed", "its source code stays closed"
+    r"|\b(?:the|its|our)\s+source(?:\s+code)?\s+(?:is|stays|remains)\s+closed\b",
+    re.I, starts=("closed", "the", "its", "our"), needs=("closed",))
 # "free for open-source projects", "open-source maintainers get it free": who is served, not the tool.
 _FOR_OPEN_SOURCE = re.compile(r"\b(?:for|to|with)\s+(?:the\s+|all\s+|any\s+)?$", re.I)
 _OPEN_SOURCE_USERS = re.compile(
@@ -158,13 +171,14 @@ _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min"
                "input token": "token", "output token": "token"}
 _SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k": "1K", "1,000": "1K",
            "1000": "1K", "thousand": "1K", "100": "100", "10k": "10K", "1b": "1B"}
-_PERIODS = ("month", "year", "week", "day")
+_PERIODS = ("month", "year", "season", "week", "day")
 
 
 # The rules each extractor reads: a text where none is live has nothing for it (most texts say
 # nothing of a price), so it is not asked each of them in turn.
 _PRICE_RULES = frozenset({PRICE, CODE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE})
 _ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, FREE}
+_FREE_RULES = frozenset({FREE_TIER, FREE})
 _PRICING_MODEL_RULES = _ENTRY_PRICE_RULES | {FREEMIUM, PAID_PLAN, PAY_PER_USE, OPEN_SOURCE, CLOSED_SOURCE}
 
 
@@ -281,9 +295,28 @@ def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
 def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
     for index, match in sentences.matches(rule):
         hit = sentences.hit(match[0], index, match)
+        if rule in _FREE_RULES and _is_trial(hit):
+            continue
         if (hit.negated() or not hit.in_passing()) and not hit.promised():
             return hit
     return None
+
+
+# A trial is free for a while, not a free tier nor a free tool: "the first 30 days cost nothing",
+# "free for the first 14 days", "your first two weeks are free", "a 30-day free trial".
+_TRIAL = re.compile(
+    r"\b(?:first|for|lasts?)\s+(?:the\s+(?:first\s+)?)?(?:\d+|an?|one|two|three|four|six|seven|ten|fourteen"
+    r"|thirty|sixty|ninety)[\s-](?:days?|weeks?|months?)\b(?!\s+(?:per|a|an|each|every)\b)"
+    r"|\b\d+[\s-]days?\s+(?:free\s+)?trial\b", re.I)
+_CLAUSE_END = re.compile(r"[;,:]")
+
+
+def _is_trial(hit: Hit) -> bool:
+    """Whether the free hit is said of a trial: a while counted in its clause, before or after."""
+    after = hit.sentence[hit.end:hit.end + 30]
+    cut = _CLAUSE_END.search(after)
+    clause = clause_before(hit.sentence, hit.end) + (after[:cut.start()] if cut else after)
+    return bool(_TRIAL.search(clause))
 
 
 def _prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
@@ -333,17 +366,29 @@ def _currency_price(sentences: Sentences, index: int, match: re.Match[str]) -> l
     """[(amount, hit)] of a currency price the tool charges; [] for another product's."""
     groups = match.groupdict()
     amount_text = groups.get("amount") or groups.get("amount2") or groups.get("amount3") or ""
-    # "1.299,00" and "12,50" put the decimals after a comma; everything else after a point.
-    decimal = "," if _COMMA_DECIMALS.search(amount_text) else "."
+    # "1.299,00", "12,50" and "0,004" put the decimals after a comma, and so does "49.000" (points
+    # between thousands); everything else after a point.
+    by_comma = _COMMA_DECIMALS.search(amount_text) or _dotted_thousands(match["price"], amount_text)
+    decimal = "," if by_comma else "."
     amount = _amount(match["price"], decimal)
-    value = _price(match, amount, _sign_prefix(sentences[index], match))
+    value = _price(match, amount, _sign_prefix(sentences[index], match),
+                   amount_text if decimal == "," else "")
     hit = sentences.hit(value or "", index, match)
     if not value or _someone_elses_price(hit):
         return []
     return [(amount or Decimal(0), hit)]
 
 
-_COMMA_DECIMALS = re.compile(r"(?:^\d+|\.\d{3}),\d{1,2}$")
+_COMMA_DECIMALS = re.compile(r"(?:^\d+|\.\d{3}),\d{1,2}$|^0,\d+$")  # "€12,50", "€0,004"
+_DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _dotted_thousands(price: str, amount_text: str) -> bool:
+    """Whether the points group thousands ("₫49.000", "CLP 390.000", "$1.250.000"): a whole amount
+    in groups of three, not after a dollar or pound sign unless there are two groups."""
+    if not _DOTTED.fullmatch(amount_text):
+        return False
+    return amount_text.count(".") > 1 or not price.lstrip().startswith(("$", "£"))
 
 
 def _someone_elses_price(hit: Hit) -> bool:
@@ -364,15 +409,19 @@ _ANOTHER_COSTS = re.compile(
 
 
 def _sign_prefix(sentence: str, match: re.Match[str]) -> str:
-    """The letters a dollar sign is prefixed with ("A" of "A$149", "US" of "US$20"), or ''."""
-    if not match["price"].startswith("$"):
+    """The letters a sign is prefixed with ("A" of "A$149", "US" of "US$20", "E" of "E£350"), or ''."""
+    sign = match["price"][:1]
+    letters = _DOLLAR_PREFIX if sign == "$" else _SIGN_PREFIXES.get(sign)
+    if letters is None:
         return ""
     at = match.start("price")
-    prefix = _DOLLAR_PREFIX.search(sentence, max(0, at - 3), at)
+    prefix = letters.search(sentence, max(0, at - 3), at)
     return prefix[1] if prefix else ""
 
 
-_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(US|A|C|NZ|HK|S|R)$")
+_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(US|A|C|NZ|HK|S|R|MX)$")
+# Letters other signs are prefixed with: the Egyptian pound "E£", the Ghanaian cedi "GH₵".
+_SIGN_PREFIXES = {"£": re.compile(r"(?<![A-Za-z])(E)$"), "₵": re.compile(r"(?<![A-Za-z])(GH)$")}
 
 
 def _amount(price: str, decimal: str) -> Decimal | None:
@@ -383,12 +432,16 @@ def _amount(price: str, decimal: str) -> Decimal | None:
     return parse_number(text, decimal) if text is not None else None
 
 
-def _price(match: re.Match[str], amount: Decimal | None, prefix: str = "") -> str | None:
+def _price(match: re.Match[str], amount: Decimal | None, prefix: str = "",
+           comma_text: str = "") -> str | None:
     if amount is None:
         return None
-    # the price as written: "A$149", "CHF 0.008", "20 USD"
-    amount = prefix + " ".join(match["price"].split())
-    return _priced(amount, match)
+    # the price as written: "A$149", "CHF 0.008", "20 USD"; an amount with a decimal comma or
+    # points between thousands as an English text writes it ("€0,004" is "€0.004")
+    written = " ".join(match["price"].split())
+    if comma_text:
+        written = written.replace(comma_text, f"{amount:,f}", 1)
+    return _priced(prefix + written, match)
 
 
 def _priced(amount: str, match: re.Match[str]) -> str | None:
@@ -400,7 +453,8 @@ def _priced(amount: str, match: re.Match[str]) -> str | None:
         per = _unit(match["seat3"] or "")
         return f"{amount}/{per}/{period}" if per else f"{amount}/{period}"
     what = _unit(match["what"])
-    per = _unit(match["seat"] or (match["seat2"] if "seat2" in match.re.groupindex else None) or "")
+    per = _unit(match["seat"] or (match["seatw"] if "seatw" in match.re.groupindex else None)
+                or (match["seat2"] if "seat2" in match.re.groupindex else None) or "")
     if what in _PERIODS:
         return f"{amount}/{per}/{what}" if per else f"{amount}/{what}"
     if what == "seat":

@@ -12,6 +12,9 @@ _BITS = {"2": "2", "3": "3", "4": "4", "5": "5", "6": "6", "8": "8", "four": "4"
 QUANTISATIONS: Table = (
     (Rule(r"\b(?P<bits>[234568]|four|eight)[- ]?bit\b", re.I, needs=("bit",)),
      lambda m: f"{_BITS[m['bits'].lower()]}-bit"),
+    # "quantised to 8 bits", "quantized down to four bits"
+    (Rule(r"\bquanti[sz]ed\s+(?:down\s+)?to\s+(?P<bits>[234568]|four|eight)\s+bits\b", re.I,
+          starts="quanti", needs=("bits",)), lambda m: f"{_BITS[m['bits'].lower()]}-bit"),
     # llama.cpp's names say the bits: Q4_K_M, Q8_0; a bare "Q4" only as a quantisation ("Q3" alone
     # is a quarter).
     (Rule(r"\bQ(?P<bits>[2-8])(?:_[0-9A-Z_]+\b|\b(?= (?:quantization|quantisation|quants?|GGUF)\b))",
@@ -41,6 +44,9 @@ _CAPABILITY_BEFORE = re.compile(
     # What it runs on, and how a platform serves it: "faster on MLX", "powered by MLX", "we serve
     # it in FP8", "hosted at INT8".
     r"|\b(?:on|powered by|via|using|through)\s+$"
+    # A build it no longer ships: "replaces the GPTQ file", "instead of AWQ", "drops the EXL2 quants".
+    r"|\b(?:replac(?:es|ed|ing)|instead of|no longer (?:ships?|offers?)|drop(?:s|ped)|retir(?:es|ed))\s+"
+    r"(?:the\s+|our\s+|its\s+|old\s+)*$"
     # A precision it is measured against: "half the flash of int8", "smaller than FP8".
     r"|\b(?:than|versus|vs\.?|compared (?:to|with)|(?:size|flash|memory|RAM|footprint) of)\s+(?:the\s+)?$"
     r"|\b(?:serve[sd]?|serving|host(?:s|ed|ing)?)\s+(?:it|them|the model|[A-Z][\w.-]*(?:\s+[\w.-]+){0,2})"

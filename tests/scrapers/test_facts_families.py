@@ -58,7 +58,7 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It's 20 USD a month.", "entry_price", [("20 USD/month", False)]),
     ("₩9,900 a month", "entry_price", [("₩9,900/month", False)]),
     ("A$29 per month", "entry_price", [("A$29/month", False)]),
-    ("€1.499,00 per year", "entry_price", [("€1.499,00/year", False)]),
+    ("€1.499,00 per year", "entry_price", [("€1,499.00/year", False)]),
     ("SEK 49 per seat per month", "entry_price", [("SEK 49/seat/month", False)]),
     ("We used to pay CHF 200 a month for our old tool.", "entry_price", []),
     # every sign and code a price may begin with (the lowest wins)
