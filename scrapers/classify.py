@@ -533,6 +533,8 @@ def classify(
     name = split_title(title)[0]
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
+    if (announced := _announced_title_subject(title, text)) is not None:
+        return Verdict(_kind_of(announced), "text announces it", announced)
     if (opens := TEXT_OPENS_VERSIONED.match(text)) is not None and not _COUNTED.match(opens[1]):
         return Verdict(_kind_of(opens[1]), "text names its version", opens[1])
     if (updated := TEXT_UPDATE.match(text)) is not None and title.startswith(f"{updated['name']} "):
@@ -820,6 +822,22 @@ def _text_names(name: str, text: str) -> bool:
                                f"{name} debuts ", f"{name} debuted ")) or any(
         f"{verb} {name}" in opening for verb in ("releasing", "launching", "introducing", "announcing",
                                                   "released", "launched", "introduced", "announced"))
+
+
+# "Pampa Analytics is launching Rinde, which ...", "Andes Geodata presents Veta, a ...": the text
+# announcing a product by name
+_ANNOUNCES = re.compile(rf"\b(?:(?:is|are) (?:launching|introducing|releasing|unveiling|presenting)"
+                        rf"|launches|introduces|releases|unveils|presents|announces)\s+{_CAP_NAME}")
+
+
+def _announced_title_subject(title: str, text: str) -> str | None:
+    """The product a title opens on ("Rinde estimates your soybean yield") when the text's opening
+    announces it by that name; None otherwise."""
+    for found in _ANNOUNCES.finditer(text[:LAUNCH_TEXT_CHARS]):
+        name = found["name"]
+        if title.startswith(f"{name} ") and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
+            return name
+    return None
 
 
 # --- AI or not ---------------------------------------------------------------------------------------

@@ -279,3 +279,24 @@ def test_words_near_the_model_ones_make_no_ai_product(tagline):
 def test_a_show_hn_name_ends_at_its_comma(title, product):
     verdict = classify(title, "", url="https://example.org/", origin=Origin.HACKER_NEWS)
     assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [
+        ("Marl maps soil carbon from one drone pass",
+         "Tallgrass Labs is launching Marl, which turns a drone survey into a carbon map.", "Marl"),
+        ("Harbour Desk drafts customs forms in seconds",
+         "Today Kelp & Co introduces Harbour Desk for freight forwarders.", "Harbour Desk"),
+        ("Oriel reads X-rays for rural clinics", "Our team presents Oriel, a small model for chest films.",
+         "Oriel"),
+    ],
+)
+def test_a_title_opening_on_the_product_its_text_announces_is_a_launch(title, text, product):
+    verdict = classify(title, text, url=BLOG, origin=POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+def test_a_text_announcing_another_name_than_the_title_opens_on_makes_no_launch_of_it():
+    text = "Tallgrass Labs is launching Marl next spring; until then, read on."
+    assert classify("Soil carbon explained for farmers", text, url=BLOG, origin=POST).product != "Marl"
