@@ -103,13 +103,6 @@ class PatternSet:
             found = cache[text] = self._scan(text)
         return found
 
-    def first_match(self, text: str) -> tuple[int, re.Match[str]] | None:
-        """(index, match) of the first pattern in list order whose `search` matches, or None."""
-        for index in sorted(self.candidates(text)):
-            if (match := self.patterns[index].search(text)) is not None:
-                return index, match
-        return None
-
     def _scan(self, text: str) -> frozenset[int]:
         database, always = self._compiled
         if database is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from scrapers.facts import extract_facts
+from tests.scrapers.test_facts_kinds import pairs
 
 # (text, kind, expected (value, negated) pairs in order)
 FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
@@ -120,10 +121,6 @@ FORMS += [(f"The team plan is {code} 120 a month.", "entry_price", [(f"{code} 12
                        "ARS", "CLP", "COP", "EGP", "UAH")]
 FORMS += [(f"Hosting is {sign}75 per month, billed monthly.", "entry_price", [(f"{sign}75/month", False)])
           for sign in ("₦", "₺", "₱", "₪", "₴", "₫")]
-
-
-def pairs(text: str, kind: str) -> list[tuple[str, bool]]:
-    return [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind]
 
 
 @pytest.mark.parametrize(("text", "kind", "expected"), FORMS)

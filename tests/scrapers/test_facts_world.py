@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from scrapers.facts import extract_facts
+from tests.scrapers.test_facts_kinds import pairs
 
 # (text, kind, expected (value, negated) pairs in order)
 FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
@@ -136,10 +137,6 @@ FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Our Play Store release is pending approval; grab the APK from F-Droid.", "distribution",
      [("F-Droid", False)]),
 ]
-
-
-def pairs(text: str, kind: str) -> list[tuple[str, bool]]:
-    return [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind]
 
 
 @pytest.mark.parametrize(("text", "kind", "expected"), FORMS)
