@@ -27,15 +27,25 @@ _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server"
            "domain", "website", "bot", "robot", "vessel", "truck", "sensor")
 _THING = "|".join(_PERSONS + _THINGS)
 # Any one word between two "per"s is what a unit is of: "per cooperative per month", "per hectare
-# per season" (a list of things could never hold every thing a tool is sold by).
-_ANY_THING = r"(?<=per )(?P<seatw>[a-z]{3,15})(?= per )"
+# per season", "per co-op per month" (a list of things could never hold every thing a tool is sold by).
+# A period is not a thing: "$5 per month per seat" is per seat per month.
+_ANY_THING = (r"(?<=per )(?!(?:month|mo|year|yr|annum|week|day|hour|minute|second)\b)"
+              r"(?P<seatw>[a-z][a-z-]{2,14})(?= per )")
+# ... and any noun after a last "per", for the same reason: "NOK 3 per form", "AED 0.15 per
+# conversation" (singular: "per forms" is "per form"); not "per cent", "per se" or a determiner.
+_A_NOUN = (r"(?!(?:cent|se|the|our|your|their|its|each|every|one|day|month|year|for|and|or|with|when|if|in|on"
+           r"|at|to|plus|after|then|from|billed|paid|including|use|usage)\b)"
+           r"[a-z][a-z-]{1,13}(?:ss|[a-rt-z])(?=s?\b)")
+_ANY_UNIT = rf"(?<=per ){_A_NOUN}"
 _WHAT = (
     # (compute units first: "vCPU-second" is one unit, not "vCPU" then "-second")
     r"(?P<what>(?:vCPU|CPU|GPU|GB)[- ](?:second|sec|minute|min|hour|hr|month)"
     r"|month|mo|year|yr|annum|season|week|day|hour|hr|minute|min|second|sec|page|"
     rf"{_THING}|request|call|API call|search|query|queries|token|input token|output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
-    r"|message|email|send|minute of audio|sms)(?:es|s)?"
+    r"|message|email|send|minute of audio|sms"
+    # a second written "/s" ("$0.0004/s"), then any other noun after "per" (`_ANY_UNIT`)
+    rf"|(?<=/)s(?![\w/])|{_ANY_UNIT})(?:es|s)?"
 )
 # Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
 _CODE = (r"USD|EUR|GBP|CHF|JPY|INR|KRW|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK|PLN|HUF|RON|TRY"
@@ -61,11 +71,28 @@ _UNIT_BOUGHT = (
     rf"|\s?(?P<monthly>monthly|annually|yearly)\b(?:\s?(?:/|per|each)\s?(?P<seat3>{_THING})\b)?"
     r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
 )
-PRICE = Rule(_BY_SIGN + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
-CODE_PRICE = Rule(_BY_CODE + _UNIT_BOUGHT, re.I,
+# A range's high end: "€25 to €60 per seat", "$5–$20/month", "CHF 10-15 a month". The low end is the
+# entry price, and it takes the unit said once after the high end.
+_UP_TO = rf"(?:\s?(?:-|–|—|to)\s?(?:{_SIGN_CLASS}|(?:{_CODE})\s?)?(?:{_AMOUNT}))?"
+PRICE = Rule(_BY_SIGN + _UP_TO + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
+CODE_PRICE = Rule(_BY_CODE + _UP_TO + _UNIT_BOUGHT, re.I,
                   starts=(*(code.lower() for code in _CODE.split("|")),
                           *(f"rm{digit}" for digit in "0123456789")),
                   digits=True, needs=_CODE_NEEDS)
+# Rarer currencies: more ISO codes (East and West Africa, the Caucasus, Central Asia, the Balkans,
+# the Gulf, the Americas), local names written like codes (Kenyan "KSh", Polish "zł", Hungarian
+# "Ft", Czech "Kč", Romanian "lei") and more signs (tögrög, taka, lari, rouble, manat, colón, kip).
+# Read by scanning only the texts that hold one (no start words to key them by: each is rare).
+_RARE_CODES = ("UGX|TZS|RWF|ETB|XOF|XAF|ZMW|MWK|BWP|NAD|MUR|MNT|GEL|AZN|UZS|KGS|BYN|RSD|MKD|BAM|BHD|KWD|OMR"
+               "|JOD|TND|DZD|PEN|BOB|PYG|UYU|GTQ|CRC|DOP|JMD|MMK|KHR|LAK|KSh|zł|Ft|Kč|lei")
+_RARE_SIGNS = "₮৳₾₽₼₡₭"
+RARE_PRICE = Rule(
+    rf"(?P<price>[{_RARE_SIGNS}]\s?(?P<amount>{_AMOUNT})|\b(?:{_RARE_CODES})\s?(?P<amount3>{_AMOUNT})"
+    rf"|\b(?P<amount2>{_AMOUNT}) ?(?:{_RARE_CODES})\b)" + _UP_TO + _UNIT_BOUGHT, re.I,
+    needs=(*_RARE_SIGNS, *(f"{code.lower()}{after}" for code in _RARE_CODES.split("|") if len(code) > 2
+                           for after in (" ", *"0123456789")),
+           *(f" {code.lower()}{after}" for code in _RARE_CODES.split("|") for after in (" ", "/", ".", ","))),
+)
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
     r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)"
@@ -168,7 +195,7 @@ _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min"
                "sec": "second", "char": "character", "doc": "document", "user": "seat",
                "member": "seat", "editor": "seat", "search": "request", "query": "request",
                "queries": "request", "call": "request", "api call": "request",
-               "input token": "token", "output token": "token"}
+               "input token": "token", "output token": "token", "s": "second"}
 _SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k": "1K", "1,000": "1K",
            "1000": "1K", "thousand": "1K", "100": "100", "10k": "10K", "1b": "1B"}
 _PERIODS = ("month", "year", "season", "week", "day")
@@ -176,7 +203,7 @@ _PERIODS = ("month", "year", "season", "week", "day")
 
 # The rules each extractor reads: a text where none is live has nothing for it (most texts say
 # nothing of a price), so it is not asked each of them in turn.
-_PRICE_RULES = frozenset({PRICE, CODE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE})
+_PRICE_RULES = frozenset({PRICE, CODE_PRICE, RARE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE})
 _ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, FREE}
 _FREE_RULES = frozenset({FREE_TIER, FREE})
 _PRICING_MODEL_RULES = _ENTRY_PRICE_RULES | {FREEMIUM, PAID_PLAN, PAY_PER_USE, OPEN_SOURCE, CLOSED_SOURCE}
@@ -333,6 +360,8 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(CODE_PRICE):
         found.extend(_currency_price(sentences, index, match))
+    for index, match in sentences.matches(RARE_PRICE):
+        found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(ONE_TIME_FIRST):
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(WORD_PRICE):
@@ -350,7 +379,19 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
         hit = sentences.hit(f"{match['percent']}% per transaction", index, match)
         if not hit.in_passing():
             found.append((Decimal(0), hit))  # a fee is charged on the first sale: the lowest price
-    return found
+    return _without_volume_rates(found)
+
+
+# A volume discount's rate, said with the volume it starts at: "NOK 2 per form above 10,000 forms",
+# "$0.80 per hour beyond 500 hours", "€4/seat for over 50 seats".
+_VOLUME_RATE = re.compile(r"[\s,]*(?:for\s+)?(?:above|over|beyond|past|from)\s+[\d][\d,.]*\s?[KkMm]?\s+\w", re.I)
+
+
+def _without_volume_rates(found: list[tuple[Decimal, Hit]]) -> list[tuple[Decimal, Hit]]:
+    """The prices less the volume discounts, when a first rate is stated too: a tool's entry price
+    is what its first unit costs, not what its ten-thousandth does."""
+    first_rates = [pair for pair in found if not _VOLUME_RATE.match(pair[1].sentence, pair[1].end)]
+    return first_rates if first_rates else found
 
 
 # What the makers paid before, or what others charge: "the hosted platforms we tried started at

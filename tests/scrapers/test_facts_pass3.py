@@ -1,0 +1,55 @@
+"""Phrasing classes of the third facts pass, each in wordings of our own (none copied from the
+labelled sets), with the distractor beside it that the rule must not read: rarer currencies, any
+noun a price is per, ranges, volume discounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.facts import extract_facts
+
+# (text, kind, expected (value, negated) pairs in order)
+PASS3_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # rarer currencies, by ISO code, local name or sign, before or after the amount
+    ("Subscriptions begin at KSh 1,200 a month.", "entry_price", [("KSh 1,200/month", False)]),
+    ("Karta costs 59 zł per month.", "entry_price", [("59 zł/month", False)]),
+    ("Előfizetés: 2,490 Ft / month.", "entry_price", [("2,490 Ft/month", False)]),
+    ("The app is TZS 9,000 a month.", "entry_price", [("TZS 9,000/month", False)]),
+    ("Tellers pay ৳150 a week.", "entry_price", [("৳150/week", False)]),
+    ("Hosted plans: ₾20/month.", "entry_price", [("₾20/month", False)]),
+    ("The gym is 5 ft from the office and costs nothing to find.", "entry_price", []),
+    # any noun after a last "per" is what the price buys (a list could never hold them all)
+    ("Each check is BRL 2 per invoice.", "entry_price", [("BRL 2 per invoice", False)]),
+    ("We bill $0.30 per consultation.", "entry_price", [("$0.30 per consultation", False)]),
+    ("Tracking is €0.02 per parcel scanned.", "entry_price", [("€0.02 per parcel", False)]),
+    ("Sales rose 5 per cent on $2 per order.", "entry_price", [("$2 per order", False)]),
+    # a period is not the thing a price is per: "per month per seat" is per seat per month
+    ("Teams pay $7 per month per seat.", "entry_price", [("$7/seat/month", False)]),
+    ("It runs £3 per week per device.", "entry_price", [("£3/device/week", False)]),
+    # a second written "/s"
+    ("GPU time is $0.0007/s, billed to the millisecond.", "entry_price", [("$0.0007 per second", False)]),
+    # a range: the low end, with the unit said once after the high end
+    ("Plans run from $12 to $45 per seat per month.", "entry_price", [("$12/seat/month", False)]),
+    ("Licences are €300–€900/year depending on size.", "entry_price", [("€300/year", False)]),
+    ("CHF 40-80 a month, by volume.", "entry_price", [("CHF 40/month", False)]),
+    # a volume discount is not the entry price when the first rate is stated
+    ("Calls are $0.05 per minute, or $0.03 per minute above 20,000 minutes.", "entry_price",
+     [("$0.05 per minute", False)]),
+    ("€9/seat/month; €7/seat/month for over 100 seats.", "entry_price", [("€9/seat/month", False)]),
+    ("Only the bulk rate is public: $0.01 per page above 1M pages.", "entry_price",
+     [("$0.01 per page", False)]),
+]
+
+
+def pairs(text: str, kind: str) -> list[tuple[str, bool]]:
+    return [(f.value, f.negated) for f in extract_facts(text) if f.kind == kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), PASS3_PHRASES)
+def test_each_phrasing_class(text: str, kind: str, expected: list[tuple[str, bool]]):
+    assert pairs(text, kind) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), PASS3_PHRASES)
+def test_every_snippet_is_a_literal_span_of_the_text(text: str, kind: str, expected: object):
+    assert all(fact.snippet in text for fact in extract_facts(text))
