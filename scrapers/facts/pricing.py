@@ -384,7 +384,8 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
 
 # A volume discount's rate, said with the volume it starts at: "NOK 2 per form above 10,000 forms",
 # "$0.80 per hour beyond 500 hours", "€4/seat for over 50 seats".
-_VOLUME_RATE = re.compile(r"[\s,]*(?:for\s+)?(?:above|over|beyond|past|from)\s+[\d][\d,.]*\s?[KkMm]?\s+\w", re.I)
+_VOLUME_RATE = re.compile(
+    r"[\s,]*(?:for\s+)?(?:above|over|beyond|past|from)\s+[\d][\d,.]*\s?[KkMm]?\s+\w", re.I)
 
 
 def _without_volume_rates(found: list[tuple[Decimal, Hit]]) -> list[tuple[Decimal, Hit]]:
