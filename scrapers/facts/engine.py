@@ -541,7 +541,7 @@ _IN_PASSING = re.compile(
     r"\b(?:works? with|working with|compatible with|supports?|supporting|integrates? with|"
     r"than|vs\.?|versus|like|such as|including|compared (?:to|with)|beats?|outperforms?|"
     r"rivals?|alternative to|instead of|unlike|any|other|popular|existing|your (?:own|favou?rite)"
-    r"|bundles?|bundling|wraps?|powered by|ships with)"
+    r"|bundles?|bundling|wraps?|powered by|ships? with)"
     r"\b(?:[\s,-]+[\w.$-]+){0,3}[\s,-]*$",
     re.I,
 )
@@ -602,7 +602,7 @@ _NEGATION_WORDS = ("no", "without", "never", "n't", "n’t")  # "no" is in not, 
 _IN_PASSING_WORDS = ahocorasick.Automaton()
 for _word in ("work", "compatible", "support", "integrate", "than", "vs", "versus", "like", "such",
               "including", "compared", "beat", "outperform", "rival", "alternative", "instead", "any",
-              "other", "popular", "existing", "your", "bundl", "wrap", "powered", "ships"):
+              "other", "popular", "existing", "your", "bundl", "wrap", "powered", "ship"):
     _IN_PASSING_WORDS.add_word(_word, _word)
 _IN_PASSING_WORDS.make_automaton()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, is_in_passing, is_promised, overlaps
+from scrapers.facts.engine import Rule, Sentences, is_in_passing, is_negated, is_promised, overlaps
 from scrapers.records import FactRecord
 
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
@@ -14,8 +14,10 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
      "Apache-2.0"),
     (Rule(r"\bMIT[- ][Ll]icen[cs]ed?\b|\b[Uu]nder (?:the )?MIT\b",
           starts=("mit", "under ")), "MIT"),
-    # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT".
-    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?:or|and|/) Apache)"
+    # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT"; in an SPDX
+    # expression ("MIT OR Apache-2.0"), after "open source," or as a whole line of a list ("MIT").
+    (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?i:or|and|/) Apache)"
+          r"|(?<=[Oo]pen[- ]source, )MIT\b|^MIT\.?$|(?<=\b[Nn]ot )MIT\b(?![’'-])"
           r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])",
           starts="mit", needs=("mit",)),
      "MIT"),
@@ -73,7 +75,8 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
 )
 
 def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """Each licence named, SPDX ids where they exist."""
+    """Each licence named, SPDX ids where they exist (with the "-only" / "-or-later" the text
+    writes after one); negated where the clause denies it ("MPL-2.0, not MIT")."""
     if not sentences.any_live(_LICENSE_RULES):
         return []
     facts = []
@@ -86,11 +89,24 @@ def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         if overlaps(match.span(), taken):
             continue
         taken.append(match.span())
-        if _someone_elses(sentences[index], match):
+        if _someone_elses(sentences[index], match, sentences.name):
             continue
         value = canonical.format(**match.groupdict()) if "{" in canonical else canonical
-        facts.append(sentences.hit(value, index, match).fact("license"))
-    return facts
+        suffix = _SPDX_SUFFIX.match(sentences[index], match.end())
+        end = suffix.end() if suffix else match.end()
+        hit = sentences.hit(value + (suffix[0] if suffix else ""), index, match)
+        facts.append(hit.fact("license", is_negated(sentences[index], match.start(), end)))
+    return _most_specific(facts)
+
+
+# What SPDX writes after a GPL-family id: "GPL-3.0-or-later", "AGPL-3.0-only".
+_SPDX_SUFFIX = re.compile(r"-(?:only|or-later)\b")
+
+
+def _most_specific(facts: list[FactRecord]) -> list[FactRecord]:
+    """The licences less those another names more precisely: "the AGPL (AGPL-3.0-only)" is one."""
+    values = {fact.value for fact in facts}
+    return [fact for fact in facts if not any(other.startswith(fact.value + "-") for other in values)]
 
 
 _LICENSE_RULES = frozenset(rule for rule, _ in LICENSE_PATTERNS)
@@ -101,9 +117,22 @@ _FOR_ANOTHER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 _THEIR_OWN = re.compile(r"\b(?:their|its|own|respective|original|upstream)\s+licen[cs]es?\b", re.I)
 
 
-def _someone_elses(sentence: str, match: re.Match[str]) -> bool:
-    """Whether the licence matched belongs to something the tool uses, not the tool."""
+# "Foo itself is MIT": said of another product than the tool (the tool's own is read apart).
+_ITSELF = re.compile(r"\b(?P<who>[A-Z][\w.-]*)\s+itself\s+(?:is|was|uses|stays)\s+(?:\w+\s+)?$")
+# A licence left behind: "relicensed from GPL-3.0 to MPL-2.0", "moved from BSL to Apache-2.0".
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_TO = re.compile(r"\s+(?:to|→|->)\s", re.I)
+
+
+def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
+    """Whether the licence matched belongs to something the tool uses, not the tool (or is one it
+    has left)."""
     start = match.start()
+    itself = _ITSELF.search(sentence, 0, start)
+    if itself and itself["who"].casefold() != (name.split() or [""])[0].casefold():
+        return True
+    if _FROM.search(sentence, 0, start) and _TO.match(sentence, match.end()):
+        return True
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
     # (Their own licences are read back to the last ";": "...their licences; Orca itself is MIT".)

@@ -38,7 +38,29 @@ PASS3_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("€9/seat/month; €7/seat/month for over 100 seats.", "entry_price", [("€9/seat/month", False)]),
     ("Only the bulk rate is public: $0.01 per page above 1M pages.", "entry_price",
      [("$0.01 per page", False)]),
+    # license: a bare MIT in an SPDX expression, after "open source," or as a line of its own
+    ("SPDX-License-Identifier: MIT OR Apache-2.0", "license", [("Apache-2.0", False), ("MIT", False)]),
+    ("Free and open source, MIT.", "license", [("MIT", False)]),
+    ("Offline.\nMIT\nNo telemetry.", "license", [("MIT", False)]),
+    # another product's licence: "X itself is ...", and what a tool ships with in parentheses
+    ("Built on Whisper; Whisper itself is MIT, the app is GPL-3.0.", "license", [("GPL-3.0", False)]),
+    ("It ships with Piper (MIT) for speech.", "license", []),
+    ("We ship with Tesseract (Apache 2.0) for OCR.", "license", []),
+    # a licence left behind is not the tool's
+    ("We moved from the BSL 1.1 to Apache-2.0 this week.", "license", [("Apache-2.0", False)]),
+    ("Switched from GPL-3.0 to an MIT licence in 2.0.", "license", [("MIT", False)]),
+    # an SPDX suffix as written; the bare family beside it is the same licence
+    ("Released as GPL-2.0-only.", "license", [("GPL-2.0-only", False)]),
+    ("The AGPL (AGPL-3.0-or-later) covers the server.", "license", [("AGPL-3.0-or-later", False)]),
+    # a licence denied
+    ("It's Apache-2.0, not GPL-3.0.", "license", [("Apache-2.0", False), ("GPL-3.0", True)]),
+    ("Not MIT: the licence is MPL-2.0.", "license", [("MIT", True), ("MPL-2.0", False)]),
 ]
+
+
+def test_the_tools_own_licence_said_of_itself_counts():
+    facts = extract_facts("Quill itself is MIT; its models keep their licences.", name="Quill")
+    assert [(f.value, f.negated) for f in facts if f.kind == "license"] == [("MIT", False)]
 
 
 def pairs(text: str, kind: str) -> list[tuple[str, bool]]:
