@@ -20,14 +20,17 @@ OPEN_WEIGHTS_NO = Rule(
     r"|\bweights (?:(?:still|also) )?(?:aren['’]t|won['’]t be|isn['’]t|are not|remain not) (?:yet )?"
     r"(?:released|available|published|public|downloadable|open|shared)\b"
     # "we aren't publishing weights", "we are not sharing the model weights"
-    r"|\bnot (?:releasing|publishing|sharing|open[- ]sourcing) (?:the |its |our |any )?(?:model )?weights\b"
+    # (and "we are not releasing Kora's weights": the tool's name in the possessive)
+    r"|\bnot (?:releasing|publishing|sharing|open[- ]sourcing) (?:the |its |our |any |[\w-]+['’]s )?"
+    r"(?:model )?weights\b"
     r"|\b(?:aren['’]t|won['’]t be|isn['’]t) (?:releasing|publishing|sharing|open[- ]sourcing) "
-    r"(?:the |its |our |any )?(?:model )?weights\b"
+    r"(?:the |its |our |any |[\w-]+['’]s )?(?:model )?weights\b"
     r"|\bno (?:downloadable )?weights\b"
     # "we don't ship weights", "we never publish the model weights"; "the weights remain closed"
     r"|(?:(?<=n't )|(?<=n’t )|(?<=\bnot )|(?<=\bnever ))(?:ship|release|publish|share|offer|distribute)"
     r" (?:the |its |our |any )?(?:own )?(?:model )?weights\b"
-    r"|\bweights (?:remain|stay|are|will (?:remain|stay))\s+(?:closed|private|proprietary|in-house)\b"
+    r"|\bweights (?:remain|stay|are|will (?:remain|stay))\s+(?:closed|private|proprietary|in-house|internal"
+    r"|with us|on our (?:own )?servers)\b"
     r"|\bno plans to (?:open[- ]source|release|publish) (?:the |its |our )?(?:model )?weights\b"
     r"|\bclosed(?:[- ]source)? model\b",
     re.I,
@@ -48,6 +51,12 @@ OPEN_WEIGHTS_YES = Rule(
     # Apache-2.0", "weights can be downloaded from ..."
     r"|\bweights\b(?:[^.;]){0,25}?\b(?:under|with) (?:a |an |the )?(?:[\w.+-]+ ){0,3}licen[cs]e\b"
     r"|\bweights(?: licen[cs]e)?\s?[:–]\s?(?:MIT|Apache|CC[- ]BY|OpenRAIL|BSD|GPL|AGPL|MPL|ODC|CDLA)"
+    # ... or under a licence by its id ("weights under Apache-2.0", "the weights are under CC BY 4.0"),
+    # at a Hub address ("Weights: huggingface.co/acme/kit"), or attached to a release
+    r"|\bweights (?:are |ship |come )?under (?:the )?(?:MIT|Apache|CC[- ]BY|OpenRAIL|BSD|GPL|AGPL|MPL|ODC"
+    r"|CDLA|EUPL)"
+    r"|\bweights\s?[:–]\s?(?:https?://)?(?:huggingface\.co|hf\.co)/"
+    r"|\bweights (?:are )?(?:in|attached to) (?:the |this )?release(?:['’]s)?(?: assets| files| downloads)?\b"
     r"|\bweights\b(?:[^.;]){0,25}?\bcan be (?:freely )?downloaded\b"
     # "an open model", "the first open reasoning model" (not "open the model", "open any model",
     # nor "open models" in general).
@@ -79,7 +88,11 @@ def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord
             yes = _says_open_weights(sentences[index])
         else:
             yes = yeses.get(index) or (opened.get(index) if index in about_models else None)
-        if yes and is_negated(sentences[index], yes.start(), yes.end()):
+        negated = yes is not None and is_negated(sentences[index], yes.start(), yes.end())
+        if negated and _OPEN_SOURCE_CODE.fullmatch(yes[0]):  # type: ignore[index]
+            # "isn't open source" denies open source code, and says nothing of weights
+            yes = None
+        elif yes and negated:
             # "not available on Hugging Face", "isn't an open model": the weights are not out.
             if no_hit is None and _own(sentences[index], yes.start(), yes.end()):
                 no_hit = sentences.hit("no", index, yes)
@@ -92,6 +105,9 @@ def open_weights_facts(sentences: Sentences, url: str | None) -> list[FactRecord
 
 
 _OPEN_WEIGHTS_RULES = frozenset({OPEN_WEIGHTS_NO, OPEN_WEIGHTS_YES, OPEN_SOURCED})
+# "open source" the adjective, as "isn't open source" denies it of code (not "open-sourced": a model
+# that "is not open-sourced" has no weights out)
+_OPEN_SOURCE_CODE = re.compile(r"open[- ]source", re.I)
 
 _WILL = re.compile(r"\b(?:will|'ll|’ll)\s+(?:be\s+)?$", re.I)
 # A tool that runs or serves open-weight models has not released weights of its own.

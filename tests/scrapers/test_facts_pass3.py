@@ -55,6 +55,18 @@ PASS3_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # a licence denied
     ("It's Apache-2.0, not GPL-3.0.", "license", [("Apache-2.0", False), ("GPL-3.0", True)]),
     ("Not MIT: the licence is MPL-2.0.", "license", [("MIT", True), ("MPL-2.0", False)]),
+    # open_weights: weights under a licence id, at a Hub address, attached to a release
+    ("The weights are under CC BY 4.0 and the code under MIT.", "open_weights", [("yes", False)]),
+    ("Weights under OpenRAIL-M; code Apache-2.0.", "open_weights", [("yes", False)]),
+    ("Weights: hf.co/orcalab/orca-3b", "open_weights", [("yes", False)]),
+    ("The weights are attached to this release.", "open_weights", [("yes", False)]),
+    # weights kept: in the possessive, or staying with the maker
+    ("We are not publishing Orca's weights.", "open_weights", [("no", False)]),
+    ("The model weights stay with us; the API is public.", "open_weights", [("no", False)]),
+    # "isn't open source" denies open source code: it says nothing of weights
+    ("Orca isn't open source, and its model is a small detector.", "open_weights", []),
+    ("The app is not open source, though it runs a model on-device.", "open_weights", []),
+    ("The model is not open-sourced.", "open_weights", [("no", False)]),
 ]
 
 
