@@ -16,12 +16,14 @@ CONTEXT_PATTERNS: tuple[Rule, ...] = (
     ),
 )
 # A sentence about the window, said with "context" or as the input it takes: "accepts inputs of up to
-# 8,192 tokens", "prompts of up to 32,768 tokens", "reads documents up to 65,536 tokens long".
+# 8,192 tokens", "prompts of up to 32,768 tokens", "reads documents up to 65,536 tokens long", "it
+# reads up to 64,000 tokens at once".
 CONTEXT_SENTENCE = Rule(
     r"\bcontext\b|\bwindow\b"
     r"|\b(?:inputs?|prompts?|documents?|sequences?)\s+(?:of\s+)?(?:up\s+to|as long as)\b"
+    r"|\breads?\s+up\s+to\b"
     r"|\bmax(?:imum)?\s+(?:input|prompt|sequence)\s+(?:length|size)\b",
-    re.I, starts=("context", "window", "input", "prompt", "document", "sequence", "max"),
+    re.I, starts=("context", "window", "input", "prompt", "document", "sequence", "max", "read"),
     needs=("context", "window", "up to", "as long as", "max"))
 # A window in words: "a million tokens of context", "two million-token window", "a hundred thousand tokens".
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
@@ -37,7 +39,7 @@ def context_length_facts(sentences: Sentences, url: str | None) -> list[FactReco
     facts = []
     for rule in CONTEXT_PATTERNS:
         for index, match in sentences.matches(rule):
-            value = _tokens(match["num"], match["unit"])
+            value = _tokens(match["num"], match["unit"]) or _plain_window(match)
             sentence = sentences[index]
             if not value or (index not in about_context and not match["unit"]):
                 continue
@@ -58,6 +60,18 @@ def context_length_facts(sentences: Sentences, url: str | None) -> list[FactReco
 # "1M tokens per minute" is a rate limit; "trained on 15T tokens" is data.
 _NOT_A_WINDOW = re.compile(r"\s*(?:per|a|/|of (?:training|data|text|code))\b", re.I)
 _TRAINING = re.compile(r"\b(?:trained|training|pre-?trained|pretraining|dataset|corpus)\b", re.I)
+
+
+def _plain_window(match: re.Match[str]) -> str | None:
+    """A window by a plain whole number said with its word: "a 512-token context", "4096-token
+    window" (without "context" or "window" a plain number is any count of tokens)."""
+    number = match["num"]
+    if match["unit"] or not number.isdigit() or not re.search(r"context|window", match[0], re.I):
+        return None
+    value = int(number)
+    if value >= 1000:
+        return _tokens(f"{value:,}", None)
+    return f"{value} tokens" if value >= 128 else None
 
 
 def _tokens(number: str, unit: str | None) -> str | None:

@@ -36,19 +36,24 @@ HARDWARE: Table = (
     # GPU memory however it is put: "a single 48GB GPU", "24 GB of VRAM", "fits on a 24 GB card".
     # (and "gigs" for GB, as people say it: "16 gigs of RAM")
     (Rule(r"\b(?P<gb>\d+)\s?(?:GB|gigs?)\s+(?:of\s+)?"
-          r"(?:(?:workstation|graphics|consumer|gaming|data-?cent(?:er|re)|NVIDIA|AMD)\s+)?"
+          r"(?:(?:workstation|graphics|consumer|gaming|data-?cent(?:er|re)|NVIDIA|AMD|laptop|desktop|mobile"
+          r"|server)\s+)?"
           r"(?:VRAM|GPU memory|GPUs?|graphics cards?|cards?|video memory)\b",
           re.I, digits=True, needs=("gb", "gig")), lambda m: f"{m['gb']}GB GPU"),
     (Rule(r"\b(?P<gb>\d+)\s?(?:GB|gigs?)\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
           digits=True, needs=("gb", "gig")), lambda m: f"{m['gb']}GB RAM"),
-    # A board's or a computer's memory said with it: "an 8GB Raspberry Pi 5", "a Raspberry Pi 5
-    # (8GB)", "a 16GB Mac mini", "the 16 gigs of a base M3 MacBook Air".
+    # A board's, a computer's or a phone's memory said with it: "an 8GB Raspberry Pi 5", "a Raspberry
+    # Pi 5 (8GB)" or "with 8GB", "a 16GB Mac mini", "the 16 gigs of a base M3 MacBook Air", "a 6GB
+    # Android phone", "a 16GB laptop".
     (Rule(r"\b(?P<gb>\d+)\s?(?:GB|gigs?)\s+(?:of\s+(?:an?|the|your|my)\s+)?(?:(?:base|base-model|stock)\s+)?"
           r"(?:M[1-5](?: (?:Pro|Max))?\s+)?"
-          r"(?=Raspberry Pi\b|MacBook\b|Mac mini\b|Mac Studio\b|iMac\b|Intel NUC\b)"
-          r"|(?<=\bRaspberry Pi \d \()(?P<gb2>\d+)\s?GB(?=\))",
-          digits=True, needs=("raspberry pi", "macbook", "mac mini", "mac studio", "imac", "intel nuc")),
-     lambda m: f"{m['gb'] or m['gb2']}GB RAM"),
+          r"(?=Raspberry Pi\b|MacBook\b|Mac mini\b|Mac Studio\b|iMac\b|Intel NUC\b|(?:Android )?phones?\b"
+          r"|laptops?\b)"
+          r"|(?<=\bRaspberry Pi \d \()(?P<gb2>\d+)\s?GB(?=\))"
+          r"|(?<=\bRaspberry Pi \d with )(?P<gb3>\d+)\s?GB\b",
+          digits=True, needs=("raspberry pi", "macbook", "mac mini", "mac studio", "imac", "intel nuc",
+                              "phone", "laptop")),
+     lambda m: f"{m['gb'] or m['gb2'] or m['gb3']}GB RAM"),
     # Computers by name: "a MacBook Air", "an M4 Mac mini", "an Intel NUC".
     (Rule(r"\b(?:MacBook (?:Air|Pro)|Mac mini|Mac Studio|Intel NUC)\b",
           starts=("macbook", "mac mini", "mac studio", "intel nuc"),

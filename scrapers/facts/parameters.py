@@ -23,9 +23,10 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b", digits=True), True),
     # A tiny model's count said with its word: "180K parameters", "a 250K-parameter model".
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s?(?P<unit>K)[- ]param", digits=True, needs=("param",)), False),
-    # "our 350M speech model": a size just before the noun it sizes.
+    # "our 350M speech model": a size just before the noun it sizes (or in parentheses before it:
+    # "a small (600M) model").
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>[TBM])\b"
-          r"(?=(?:[- ][\w-]+){0,2}[- ]"
+          r"(?=\)?(?:[- ][\w-]+){0,2}[- ]"
           r"(?:models?|LLMs?|VLAs?|VLMs?|policy|policies|transformers?|encoders?)\b)",
           digits=True, needs=("model", "llm", "vla", "vlm", "polic", "transformer", "encoder")), False),
 )
@@ -122,7 +123,9 @@ def _after_the_name(sentences: Sentences, about_models: object) -> list[tuple[in
 # params, MIT)", "it ships with e5-base (110M parameters)".
 _ANOTHER_IN_PARENS = re.compile(
     r"\b(?:default|bundled|underlying|embedding|helper|uses?|using|with|ships with)\b[^()]{0,40}?"
-    r"(?P<name>[\w.-]+)\s*\($", re.I)
+    # (a size word is not a name: "with a small (410M params) model" is the tool's)
+    r"(?<![\w.-])(?P<name>(?!(?:small|tiny|little|compact|large|big|light|lightweight|smaller|larger|single|own)\b)"
+    r"[\w.-]+)\s*\($", re.I)
 
 
 def _another_in_parentheses(hit: Hit, name: str) -> bool:

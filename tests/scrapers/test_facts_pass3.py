@@ -67,6 +67,22 @@ PASS3_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Orca isn't open source, and its model is a small detector.", "open_weights", []),
     ("The app is not open source, though it runs a model on-device.", "open_weights", []),
     ("The model is not open-sourced.", "open_weights", [("no", False)]),
+    # parameters: a size in parentheses before the noun it sizes; a size word is not another's name
+    ("Orca is a compact (900M) model for receipts.", "parameters", [("900M", False)]),
+    ("It answers with a tiny (45M params) model on the device.", "parameters", [("45M", False)]),
+    ("It ships with Whisper (1.5B) for speech.", "parameters", []),
+    # hardware: GPU memory with the kind of machine between; a board's, phone's or laptop's memory
+    ("Runs on a 12 GB desktop GPU at 20 tokens/s.", "hardware", [("12GB GPU", False)]),
+    ("Tested on a Raspberry Pi 4 with 4GB.", "hardware", [("4GB RAM", False), ("Raspberry Pi 4", False)]),
+    ("Works offline on a 6GB Android phone.", "hardware", [("6GB RAM", False)]),
+    ("Any 16GB laptop will do.", "hardware", [("16GB RAM", False)]),
+    ("The download is 2GB on your phone.", "hardware", []),
+    # context_length: "reads up to N tokens"; a plain number said with "context" or "window"
+    ("Orca reads up to 48,000 tokens in one pass.", "context_length", [("48K tokens", False)]),
+    ("Each answer cites a 2,000-word page.", "context_length", []),
+    ("A 512-token context is enough for titles.", "context_length", [("512 tokens", False)]),
+    ("It has a 2048-token window.", "context_length", [("2K tokens", False)]),
+    ("Trained on 900 tokens per second of audio.", "context_length", []),
 ]
 
 
