@@ -87,9 +87,10 @@ _RARE_CODES = ("UGX|TZS|RWF|ETB|XOF|XAF|ZMW|MWK|BWP|NAD|MUR|MNT|GEL|AZN|UZS|KGS|
                "|JOD|TND|DZD|PEN|BOB|PYG|UYU|GTQ|CRC|DOP|JMD|MMK|KHR|LAK|KSh|zł|Ft|Kč|lei")
 _RARE_SIGNS = "₮৳₾₽₼₡₭"
 RARE_PRICE = Rule(
-    rf"(?P<price>[{_RARE_SIGNS}]\s?(?P<amount>{_AMOUNT})|\b(?:{_RARE_CODES})\s?(?P<amount3>{_AMOUNT})"
+    # (the Peruvian sol is written "S/": "S/ 0.05", "S/12")
+    rf"(?P<price>(?:[{_RARE_SIGNS}]|(?<![\w/])S/)\s?(?P<amount>{_AMOUNT})|\b(?:{_RARE_CODES})\s?(?P<amount3>{_AMOUNT})"
     rf"|\b(?P<amount2>{_AMOUNT}) ?(?:{_RARE_CODES})\b)" + _UP_TO + _UNIT_BOUGHT, re.I,
-    needs=(*_RARE_SIGNS, *(f"{code.lower()}{after}" for code in _RARE_CODES.split("|") if len(code) > 2
+    needs=(*_RARE_SIGNS, "s/", *(f"{code.lower()}{after}" for code in _RARE_CODES.split("|") if len(code) > 2
                            for after in (" ", *"0123456789")),
            *(f" {code.lower()}{after}" for code in _RARE_CODES.split("|") for after in (" ", "/", ".", ","))),
 )
@@ -334,7 +335,9 @@ def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
 _TRIAL = re.compile(
     r"\b(?:first|for|lasts?)\s+(?:the\s+(?:first\s+)?)?(?:\d+|an?|one|two|three|four|six|seven|ten|fourteen"
     r"|thirty|sixty|ninety)[\s-](?:days?|weeks?|months?)\b(?!\s+(?:per|a|an|each|every)\b)"
-    r"|\b\d+[\s-]days?\s+(?:free\s+)?trial\b", re.I)
+    r"|\b\d+[\s-]days?\s+(?:free\s+)?trial\b"
+    # a first period said without a number: "first month free", "your first week is on us"
+    r"|\bfirst\s+(?:day|week|fortnight|month|year)\b(?!\s+(?:per|a|an|each|every)\b)", re.I)
 _CLAUSE_END = re.compile(r"[;,:]")
 
 

@@ -18,6 +18,11 @@ PASS3_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Tellers pay ৳150 a week.", "entry_price", [("৳150/week", False)]),
     ("Hosted plans: ₾20/month.", "entry_price", [("₾20/month", False)]),
     ("The gym is 5 ft from the office and costs nothing to find.", "entry_price", []),
+    ("Consultas desde S/ 15 al mes: S/12 per month for students.", "entry_price", [("S/12/month", False)]),
+    ("Lima clinics pay S/ 0.50 per record.", "entry_price", [("S/ 0.50 per record", False)]),
+    # a first period without a number is a trial, not a free tier
+    ("$8 a month, first month free.", "entry_price", [("$8/month", False)]),
+    ("Your first week is free, then £3/week.", "pricing_model", []),
     # any noun after a last "per" is what the price buys (a list could never hold them all)
     ("Each check is BRL 2 per invoice.", "entry_price", [("BRL 2 per invoice", False)]),
     ("We bill $0.30 per consultation.", "entry_price", [("$0.30 per consultation", False)]),
