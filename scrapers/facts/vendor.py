@@ -190,11 +190,25 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
             # now supports Alibaba's Qwen3-VL" on a post about Qwen3-VL.
             yield hit, weight
             continue
+        if match.re is KNOWN_VENDOR_PHRASE.pattern and _anothers_product(match, tool):
+            continue
         # "works with Anthropic's Claude", "beats OpenAI's GPT-5", "uses Meta's Llama 3": the maker
         # of something else.
         before = clause_before(hit.sentence, match.start("name"))
         if not (_COMPONENT_BEFORE.search(before) or _PASSING_IN_CLAUSE.search(before)):
             yield hit, weight
+
+
+# The name a possessive owns: "Meta's Llama", "Google’s Gemma 3".
+_OWNED_NAME = re.compile(r"\s+(?P<owned>[A-Z][\w.-]*)")
+
+
+def _anothers_product(match: re.Match[str], tool: str) -> bool:
+    """Whether a known maker's possessive owns a product the tool's name (folded) does not hold ("the
+    'llama' here is the animal, not Meta's Llama" on a post about Inti Vision): its maker is not the
+    tool's. (The name may be a whole title: "Deploy Whisper v4 on Modal" holds OpenAI's Whisper.)"""
+    owned = _OWNED_NAME.match(match.string, match.end())
+    return bool(tool.strip() and owned and owned["owned"].casefold() not in tool)
 
 
 # The maker's own news, read from its verb back to its name (a rule that began at every capital

@@ -108,3 +108,14 @@ def test_each_phrasing_class(text: str, kind: str, expected: list[tuple[str, boo
 @pytest.mark.parametrize(("text", "kind", "expected"), PASS3_PHRASES)
 def test_every_snippet_is_a_literal_span_of_the_text(text: str, kind: str, expected: object):
     assert all(fact.snippet in text for fact in extract_facts(text))
+
+
+@pytest.mark.parametrize(("text", "name", "vendor"), [
+    # a known maker's possessive names the maker of what it owns: the tool's, or another product's
+    ("The 'llama' in our name is the animal, not Meta's Llama.", "Inti Vision", []),
+    ("It answers in Hindi, unlike Google's Gemini app.", "Saaras Call", []),
+    ("Ollama now runs Alibaba's Qwen3-VL.", "Qwen3-VL", ["Alibaba Cloud"]),
+    ("OpenAI's Whisper v4 came out yesterday.", "Deploy Whisper v4 on Modal", ["OpenAI"]),
+])
+def test_a_known_makers_possessive_names_the_maker_of_what_it_owns(text: str, name: str, vendor: list[str]):
+    assert [f.value for f in extract_facts(text, name=name) if f.kind == "vendor"] == vendor
