@@ -42,9 +42,16 @@ def test_a_show_page_presenting_its_guests_is_a_podcast_whatever_its_title(title
     assert (verdict.kind, verdict.reason) == (EntryKind.OTHER, "podcast")
 
 
-def test_a_launch_post_that_talked_to_people_is_not_a_show():
-    verdict = _read("Tallyfox: invoices read for you", "We talked to 200 accountants. Tallyfox is an app "
-                    "that reads invoices and files them; it is available today.")
+@pytest.mark.parametrize(
+    "text",
+    ["We talked to 200 accountants. Tallyfox is an app that reads invoices and files them; it is "
+     "available today.",
+     "We talk to hundreds of accountants a month, so we built Tallyfox, an app that files invoices. "
+     "It is available today.",
+     "With our team in Porto we built Tallyfox, an app that files invoices. It is available today."],
+)
+def test_a_launch_post_that_talked_to_people_is_not_a_show(text):
+    verdict = _read("Tallyfox: invoices read for you", text)
     assert verdict.makes_tool
 
 
@@ -76,7 +83,10 @@ def test_a_question_or_quotation_title_defers_to_a_text_announcing_a_product(tit
      ("\u201cWe halved our backlog\u201d", "How the support team at Ardwick Bank uses Heron every day, "
       "in their own words."),
      ("Why we left Kubernetes", "This is the result of a year of arguing. We moved everything to two "
-      "boxes and a cron job.")],
+      "boxes and a cron job."),
+     ("Who trains our models?", "Meet Dana Ruiz, our new head of research, who joined from a robotics lab."),
+     ("\u201cShe never misses a bug\u201d", "Our QA team is small. Meet Heron's QA lead and the "
+      "checklist she wrote.")],
 )
 def test_a_question_or_quotation_title_over_an_essay_stays_other(title, text):
     assert _read(title, text).kind is EntryKind.OTHER
