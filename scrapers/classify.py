@@ -459,8 +459,12 @@ ANNOUNCING_TEXT = tuple(re.compile(pattern) for pattern in (
     rf"|whose)\b)",
     rf"\b(?i:so )?(?i:we|i) (?i:built|made) {_CAP_NAME}",
     rf"(?<![\w.]){_CAP_NAME} (?i:is|was) (?i:the|our) (?i:result|answer)\b",
-    rf"(?<![\w.]){_CAP_NAME},? (?i:is|are) (?i:now )?(?i:available|open) (?i:to) (?i:everyone|anyone|all)\b",
+    rf"(?<![\w.]){_CAP_NAME},? (?i:which |that )?(?i:is|are) (?i:now )?(?i:available|open) (?i:to)"
+    rf" (?i:everyone|anyone|all)\b",
 ))
+# A launch post telling its own story: "Why we built Tessellate", "How I made Pocketwatch" (its text opens
+# on the product and launches it; "How we built Heron's search" is an engineering post)
+ORIGIN_STORY_TITLE = re.compile(rf"^(?i:why|how) (?i:we|i) (?i:built|made|designed|wrote) {_CAP_NAME}$")
 
 # "Tallis Voice adds twelve languages", "Quill gains folders": a product's title telling what it gained,
 # when its text opens on it and speaks of a release ("as of this release", "can now"); not a
@@ -891,9 +895,14 @@ _ANNOUNCES = re.compile(rf"\b(?:(?:is|are) (?:launching|introducing|releasing|un
 
 
 def _teaser_subject(title: str, text: str) -> str | None:
-    """The product a text announces by name under a title that is a question or a quotation; None for
-    any other title or a text announcing nothing."""
+    """The product a text announces by name under a title that is a question or a quotation, or that a
+    launch post's own story names ("Why we built X", its text opening on X); None for any other title
+    or a text announcing nothing."""
     title = title.strip()
+    if (story := ORIGIN_STORY_TITLE.match(title)) is not None:
+        name = story["name"]
+        opens = text.startswith((f"{name} is ", f"{name} lets ", f"{name} helps ", f"{name} turns "))
+        return name if opens and LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]) else None
     if not (title.endswith("?") or title.startswith(_TEASER_QUOTES)):
         return None
     return _announced_name(text[:LAUNCH_TEXT_CHARS])

@@ -200,3 +200,32 @@ def test_a_launch_told_by_its_text_is_named_after_the_product_not_the_headline(t
 def test_a_title_that_is_a_name_keeps_it_when_the_text_launches_more_names():
     verdict = _read("Fernway", "Today we're launching Fernway Pro and Fernway Go, two note apps.")
     assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Why we built Tessellate", "Tessellate is an open-source agent framework for Rust. It is available "
+      "today on crates.io.", "Tessellate"),
+     ("How I made Pocketwatch", "Pocketwatch lets you log time by talking to your phone. Get it free on the "
+      "App Store.", "Pocketwatch")],
+)
+def test_a_launch_post_telling_why_it_built_the_product_is_its_launch(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Why we built Tessellate", "Two years ago we started Tessellate in a garage. This is the story of the "
+      "first year."),
+     ("How we built Heron's search", "Heron's search used to take four seconds. Here is how we got it "
+      "to 90 ms.")],
+)
+def test_a_story_of_building_something_without_a_launch_stays_an_article(title, text):
+    assert _read(title, text).kind is EntryKind.OTHER
+
+
+def test_a_quotation_title_names_the_product_the_text_opens_to_everyone():
+    verdict = _read("\u201cFinally, a scanner that gets receipts\u201d", "So our testers said of Snapbook, "
+                    "which is now available to everyone on iOS.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, "Snapbook")
