@@ -2,24 +2,26 @@
 a paper, a newsletter issue, ...) with the reason. Only launches and releases make tools.
 
 Table-driven: each rule is a named pattern, tried in order; the first that matches decides, in this
-order: what the source is (Product Hunt, where a versioned name whose tagline tells what it added is
-a release; Show HN; a releases feed, whose first release is a launch); what the title or link says
-it is not (a job, an episode, a dated issue, a paper, funding, an event, a hedge such as "Coming
-soon", a deprecation or outage); a title that names a product ("Introducing X", "X is now
-available", "Kimi K3 is now on Together AI", "Now shipping: X", "X, generally available", "X has
-arrived", "Bringing X to Y", "X: our fastest model yet"); on a changelog page, a versioned product
-(a release) or else a routine entry (other); an update ("X now speaks Go", "New in X: ...", "Version
-4 of X", "X, version 4"); for a plain HN story, its title alone; a speed-up ("Faster X on Y", "X,
-now 2x faster"); a link to the product's home page; a title opening on a versioned product the text
-names ("LM Studio 0.4 with ..."); money raised in the text; weaker "not a launch" words (a tutorial,
-company news); a feature title ("Custom review rules for X", "Scheduled tasks in X"); a title "Name:
-what it is" (a product noun, size, licence or price in the tagline), or one whose link names the
-product (its own site, or a post about it alone: ".../blog/tanuki-fleet"); a text that opens on the
-product, its version, what it is or what it now does, or on its announcement ("Introducing the ...
-API", "Meet X, an ..."), or states availability (today, on a platform, in a store, at a price,
-weights published); a launch feed category beside a text presenting something new; an imperative
-how-to title. A feed category never outranks the title or text. Where no rule decides, the text
-model of scrapers.launch_model may read it as a launch; what is left is an article.
+order: what the source is (Product Hunt, where a versioned name whose tagline tells what it added is a
+release; Show HN; a releases feed, whose first release is a launch); what the title or link says it is
+not (a job, an episode, a dated issue, a paper, funding, an event, a hedge such as "Coming soon", a
+deprecation or outage, a security advisory, an anniversary); a title that names a product ("Introducing
+X", "X is now available", "Kimi K3 is now on Together AI", "Now shipping: X", "X, generally available",
+"X has arrived", "Bringing X to Y", "X: our fastest model yet"); on a changelog page, a versioned
+product (a release) or else a routine entry (other); an update ("X now speaks Go", "New in X: ...",
+"Version 4 of X", "X, version 4"); for a plain HN story, its title alone; a speed-up ("Faster X on Y",
+"X, now 2x faster"); a link to the product's home page; a title opening on a versioned product the text
+names ("LM Studio 0.4 with ..."); money raised in the text; a show's guests in the text; a question or
+quotation title ("What if ...?") whose text announces a product by name, or "Why we built X"; "X adds
+Y" told by a release; weaker "not a launch" words (a tutorial, company news); a feature title ("Custom
+review rules for X", "Scheduled tasks in X"); a title "Name: what it is" (a product noun, size, licence
+or price in the tagline), or one whose link names the product (its own site, or a post about it alone:
+".../blog/tanuki-fleet"); a text that opens on the product, its version, what it is or what it now
+does, or on its announcement ("Introducing the ... API", "Meet X, an ..."), or states availability
+(today, on a platform, in a store, at a price, weights published); a launch feed category beside a text
+presenting something new; an imperative how-to title. A feed category never outranks the title or text.
+Where no rule decides, the text model of scrapers.launch_model may read it as a launch; what is left is
+an article.
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -182,6 +184,9 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                        r"\bdiscontinu\w*",
                        r"\bend[- ]of[- ]life\b", r"\bshutting down\b", r"\bpost-?mortem\b", r"\boutages?\b",
                        r"\bincident (?:report|review)\b", r"\b(?:year|\d{4}) in review\b",
+                       # an anniversary: "A year of Wren", "Two years with Quill", "Heron turns one"
+                       r"^(?:a|one|two|three|four|five|ten|\d+) (?:years?|months?) (?:of|with|since|on)\b",
+                       r"\bturns (?:one|two|three|four|five|ten|\d+)$",
                        # a security notice: "Security advisory: ... (CVE-2026-1234)"
                        r"\bsecurity (?:advisory|advisories|bulletin|notice)\b", r"\bCVE-\d{4}-\d{4,}\b")),
 ))
@@ -274,6 +279,11 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE), ('now',)),
     ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b"), ('bringing',)),
+    # "Today we're opening up the Wren API", "We're launching Quill for teams"
+    ("announced", re.compile(rf"^(?:today,? )?we(?:'re| are) (?:now )?(?:opening up|launching|releasing"
+                             rf"|introducing|open[- ]sourcing|shipping)\s+(?:the (?:new |all-new )?)?{_NAME}"
+                             rf"(?:\s*[:,–—|(-]\s|\s+(?:by|to|for|in|on|with)\s|[.!]?$)", re.IGNORECASE),
+     ("we're", 'we are')),
     ("announced", re.compile(rf"^(?i:(?:open )?weights|checkpoints) (?i:for|of) {_CAP_NAME}\b"),
      ('weights', 'checkpoints')),
     # "Now on Bedrock: Tansy Large"; "Fathom Search beta opens to everyone"
@@ -317,6 +327,8 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
 NEW_IN_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}\s*[:–—-]")
 # "Version 4 of Marten Notes", "Release 2.3 of Quill"
 VERSION_OF_TITLE = re.compile(rf"^(?i:version|release|v) ?(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
+# "The Heron 2026.11 update", "Quill 3.2 release": a versioned product's update named as such
+VERSIONED_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:update|release)$")
 # "Marten Notes, version 4", "Quill - release 2.3"
 NAME_VERSION_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME}\s*[,:–—-]?\s+(?i:version|release) "
                                              r"(?P<version>\d+(?:\.\d+)*)\b")
@@ -565,6 +577,9 @@ def classify(
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
+    if ((titled := VERSIONED_UPDATE_TITLE.match(title)) is not None and _VERSION.search(titled["name"])
+            and not _COUNTED.match(titled["name"])):
+        return Verdict(EntryKind.RELEASE, "version of", titled["name"])
     if (version_of := VERSION_OF_TITLE.match(title) or NAME_VERSION_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "version of", f"{version_of['name']} {version_of['version']}")
     if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
@@ -912,7 +927,7 @@ def _announced_name(text: str) -> str | None:
     """The product a writer announces by name in the text ("so we built Halcyon Parse"), if any."""
     for pattern in ANNOUNCING_TEXT:
         for found in pattern.finditer(text):
-            name = found["name"]
+            name = found["name"].split(". ", 1)[0].rstrip(".")  # "Meet Taxwise. It reads ..."
             if not _NO_PRODUCT_START.match(name) and not _COUNTED.match(name):
                 return name
     return None

@@ -229,3 +229,46 @@ def test_a_quotation_title_names_the_product_the_text_opens_to_everyone():
     verdict = _read("\u201cFinally, a scanner that gets receipts\u201d", "So our testers said of Snapbook, "
                     "which is now available to everyone on iOS.")
     assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, "Snapbook")
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("The Ostrya 2027.2 update", "Ostrya 2027.2"), ("Quillmate 4.1 release", "Quillmate 4.1")],
+)
+def test_a_versioned_product_titled_as_an_update_is_its_release(title, product):
+    verdict = _read(title, "What changed this month, in brief.")
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize("title", ["The Heron update", "Part 2 update", "The spring update"])
+def test_an_update_title_without_a_versioned_product_is_no_release_by_it(title):
+    verdict = _read(title, "A few words from the team about the months ahead.")
+    assert verdict.kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Today we're opening up the Skerrow API", "Skerrow API"),
+     ("We're launching Fathom Desk for small clinics", "Fathom Desk")],
+)
+def test_a_title_saying_we_are_launching_names_the_product(title, product):
+    verdict = _read(title)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+def test_we_are_opening_something_that_is_no_product_is_not_named_by_it():
+    verdict = _read("Today we're opening up our roadmap", "Vote on what we build next.")
+    assert verdict.product is None
+
+
+@pytest.mark.parametrize(
+    "title", ["A year of Skerrow", "Two years with Fathom Desk", "Quillmate turns three"])
+def test_an_anniversary_looking_back_at_a_launch_is_an_article(title):
+    verdict = _read(title, "Twelve months ago we launched it. Here is what happened since, in numbers.")
+    assert verdict.kind is EntryKind.OTHER
+
+
+def test_an_announced_name_stops_at_the_end_of_its_sentence():
+    verdict = _read("We built an assistant for landlords", "Meet Letwell. It answers tenants' questions "
+                    "from the lease. Available today.")
+    assert verdict.product == "Letwell"
