@@ -1069,9 +1069,25 @@ _NOT_AI_AFTER = re.compile(r"\s(?:of|for) (?:types?|generics?|\w+ types?)\b"  # 
                            r"|(?: of)? (?:source ?maps?|types?|stubs|bindings|docs"
                            r"|code from (?:schemas?|protos?))\b", re.IGNORECASE)  # "generates stubs"
 _COMPOUND_HEADS = ("model", "inference", "generat")
-# A summary a program prints, not one a model writes: "a --dry-run summary", "the test summary"
-_PRINTED_SUMMARY = re.compile(r"(?:--[\w-]+|\bdry[- ]run|\btests?|\bcoverage|\bbuild|\bdiff|\brun|\berrors?"
-                              r"|\bjob|\bcommit|\bbenchmark)[- ]$", re.IGNORECASE)
+# AI words that a plain program's release notes use in their own sense, by what stands before or after
+# them: a summary a program prints ("a --dry-run summary", "prints a monthly summary"), a font or an image
+# embedded, a user agent or an ssh agent, a shell's or a password prompt
+_PLAIN_SENSES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (head, re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE))
+    for head, before, after in (
+        ("summar", r"(?:--[\w-]+|\bdry[- ]run|\btests?|\bcoverage|\bbuild|\bdiff|\brun|\berrors?|\bjob"
+                   r"|\bcommit|\bbenchmark)[- ]$"
+                   r"|\b(?:prints?|outputs?|logs?|emits?) (?:a |an |the )?(?:\w+ )?$",
+         r"(?!)"),
+        ("embedd", r"\b(?:font|iframe|widget|svg)s? $",
+                   r" (?:(?:subsets? )?of )?(?:the |your )?(?:(?:variable|web|custom|system) )?"
+                   r"(?:fonts?|iframes?|svgs?|icons?|glyphs?|players?|widgets?|tweets?)\b"),
+        ("agent", r"\b(?:user|ssh|gpg|polkit|monitoring|ci)[- ]$", r"(?!)"),
+        ("prompt", r"\b(?:shell|command|password|passphrase|login|confirmation|sudo|terminal|bash|zsh|fish"
+                   r"|interactive|y/n)[- ]$",
+                   r" (?:modules?|themes?|segments?|renders?|for (?:a |the |your )?(?:password|passphrase"
+                   r"|confirmation))\b"),
+    ))
 
 
 def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
@@ -1093,8 +1109,10 @@ def _is_ai_word(opening: str, found: re.Match[str]) -> bool:
     """Whether an AI word found in the opening means AI: not "type inference", "data model", "generates
     source maps"."""
     word = found[0].casefold()
-    if word.startswith("summar"):
-        return not _PRINTED_SUMMARY.search(opening, max(0, found.start() - 16), found.start())
+    for head, before, after in _PLAIN_SENSES:
+        if word.startswith(head):
+            return not (before.search(opening, max(0, found.start() - 24), found.start())
+                        or after.match(opening, found.end()))
     if not word.startswith(_COMPOUND_HEADS):
         return True
     if not word.startswith("generat") and _NOT_AI_BEFORE.search(opening, max(0, found.start() - 16),

@@ -272,3 +272,27 @@ def test_an_announced_name_stops_at_the_end_of_its_sentence():
     verdict = _read("We built an assistant for landlords", "Meet Letwell. It answers tenants' questions "
                     "from the lease. Available today.")
     assert verdict.product == "Letwell"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("promptline v2.4.0", "New prompt modules for Kubernetes contexts; the shell prompt draws in 3 ms."),
+     ("passgate 1.2.0", "Asks once at the password prompt and caches the key for a session."),
+     ("reqwire 0.7.0", "Each client may set its own User-Agent header."),
+     ("keyring-rs 1.4.0", "Talks to gpg-agent directly and no longer shells out."),
+     ("typeset 5.0.0", "Embedding subsets of web fonts in the exported file; smaller output."),
+     ("booksy 2.2.0", "Prints a monthly summary of every account, with totals per category.")],
+)
+def test_a_plain_program_using_ai_words_in_their_own_sense_is_not_ai(title, text):
+    assert not is_ai_product(title, text, is_ai_tool=True)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("promptbook v0.6.0", "Versioned prompts for your agents, with diffs between runs."),
+     ("fathom-embed 1.1.0", "An embedding model for images and text in one vector space."),
+     ("tallyhand 3.1.0", "Writes a summary of each meeting and files it in your notes."),
+     ("helpdeskd 0.9.0", "Support agents that answer tickets from your docs.")],
+)
+def test_the_same_words_in_their_ai_sense_stay_ai(title, text):
+    assert is_ai_product(title, text, is_ai_tool=True)
