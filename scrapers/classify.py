@@ -165,7 +165,12 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                           # a title ending on its date: "AI News — December 3, 2026", "Links (2026-11-28)"
                           r"[,:–—(-]\s*(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
                           r" ?\d{0,2}(?:st|nd|rd|th)?,? ?(?:20\d\d)?\)?$", r"\b20\d\d-\d\d-\d\d\)?$")),
-    ("paper", _words(r"\bpaper\b", r"\barxiv\b", r"^\[?\d{4}\.\d{4,5}\]?", r"\bpreprint\b",
+    # (not paper the material: "scanned paper forms to clean data", "Paper receipts, read")
+    ("paper", _words(r"(?<!scanned )(?<!printed )(?<!handwritten )\bpaper\b"
+                     r"(?!(?: and \w+)? (?:forms?|receipts?|invoices?|records?|documents?|docs|bills?|files?"
+                     r"|maps?|menus?|tickets?|ballots?|charts?"
+                     r"|contracts?|statements?|notebooks?|notes|checks?|cheques?|trails?|work|sketch(?:es)?))",
+                     r"\barxiv\b", r"^\[?\d{4}\.\d{4,5}\]?", r"\bpreprint\b",
                      r"\bwe (?:study|show|propose)\b")),
     ("funding", _words(r"\braises?\b.*(?:[$€£]|\bmillion\b|\bbillion\b|\bround\b)",
                        r"\bseries [a-h]\b", r"\bfunding\b", r"\bvaluation\b", r"\bacquires?\b",
@@ -216,7 +221,10 @@ WEAK_OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PAT
                        r"\bnames? .* (?:as|chief|ceo|cfo|cto)\b", r"\bjoins?\b", r"\bopens? .*office\b",
                        r"\boffice in\b", r"\bstatement\b", r"\bour (?:position|approach|commitment)\b",
                        r"\bpolicy\b", r"\bresearch\b(?! (?:assistant|agent|tool|preview|mode|copilot))",
-                       r"\bcustomers?\b", r"\bcase study\b", r"\bhelping\b",
+                       # (not what a product does for them: "a customer-service agent", "customer support AI")
+                       r"\bcustomers?\b(?![- ](?:service|support|success|care|experience|feedback|chats?"
+                       r"|calls?|emails?|tickets?|insights?|onboarding|messages?|queries|questions)\b)",
+                       r"\bcase study\b", r"\bhelping\b",
                        r"\bhow .* (?:uses?|is using|are using|helps?)\b", r"\bwhy\b", r"\bwhat\b",
                        r"\bsafeguards\b|\bsafeguard (?:your|our|the|against)\b", r"\bmou\b",
                        r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",
@@ -434,6 +442,8 @@ LAUNCH_TEXT = _words(
     r"|into|results|winners|finalists|earnings|speakers|agenda|schedule|lineup|dates)\b)",
     rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?:the |our |a |an )"
     rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN}",
+    # a company's post opening on what it releases: "Kanpai Robotics is releasing Koji Watch, a ..."
+    r"^(?:[\w.&'-]+ ){1,4}(?:is|are) (?:now )?(?:launching|releasing|introducing|unveiling) (?-i:[A-Z0-9])",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
     r"(?:seat|user|month|year|image|minute|page|request)\b", r"\b(?:anyone|everyone) can now\b",
 )
@@ -473,6 +483,9 @@ ANNOUNCING_TEXT = tuple(re.compile(pattern) for pattern in (
     rf"(?<![\w.]){_CAP_NAME} (?i:is|was) (?i:the|our) (?i:result|answer)\b",
     rf"(?<![\w.]){_CAP_NAME},? (?i:which |that )?(?i:is|are) (?i:now )?(?i:available|open) (?i:to)"
     rf" (?i:everyone|anyone|all)\b",
+    # a company's post opening on what it releases: "Kanpai Robotics is releasing Koji Watch, a ..."
+    rf"^(?:[A-Z][\w.&'-]* ){{1,4}}(?:is|are) (?i:now )?(?:launching|releasing|introducing|unveiling)"
+    rf" {_CAP_NAME}",
 ))
 # A launch post telling its own story: "Why we built Tessellate", "How I made Pocketwatch" (its text opens
 # on the product and launches it; "How we built Heron's search" is an engineering post)
@@ -967,7 +980,8 @@ def _announced_title_subject(title: str, text: str) -> str | None:
     announces it by that name; None otherwise."""
     for found in _ANNOUNCES.finditer(text[:LAUNCH_TEXT_CHARS]):
         name = found["name"]
-        if title.startswith(f"{name} ") and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
+        opens = title.startswith((f"{name} ", f"{name}:", f"{name},"))  # "Cedar Chat: an Arabic agent"
+        if opens and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
             return name
     return None
 

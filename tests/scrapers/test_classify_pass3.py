@@ -296,3 +296,55 @@ def test_a_plain_program_using_ai_words_in_their_own_sense_is_not_ai(title, text
 )
 def test_the_same_words_in_their_ai_sense_stay_ai(title, text):
     assert is_ai_product(title, text, is_ai_tool=True)
+
+
+# --- from record_tune5's launch misreads (the lead's pass): words that only look like news ---------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Ledgerleaf: scanned paper invoices to clean ledgers",
+     "Turn handwritten paper forms into spreadsheets",
+     "Paper receipts, read and filed for you"],
+)
+def test_paper_the_material_is_no_research_paper(title):
+    text = "We're launching Ledgerleaf today. It reads documents into structured rows."
+    assert _read(title, text).makes_tool
+
+
+def test_a_research_paper_title_still_reads_as_a_paper():
+    verdict = _read("Our paper on sparse retrieval at NeurIPS", "We study how sparse retrievers fail.")
+    assert (verdict.kind, verdict.reason) == (EntryKind.OTHER, "paper")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Tern Desk: a customer-service agent for hotels", "Tern Labs today announces Tern Desk, an agent "
+      "that answers guests in nine languages."),
+     ("Mossline, customer support AI for clinics", "Mossline Health introduces Mossline, a model that "
+      "drafts replies to patients.")],
+)
+def test_what_a_product_does_for_customers_is_no_customer_story(title, text):
+    assert _read(title, text).makes_tool
+
+
+def test_a_customer_story_stays_an_article():
+    verdict = _read("How our customers at Baltic Freight ship faster", "Baltic Freight moved to Tern Desk.")
+    assert verdict.kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Brewers get an assistant that watches the mash", "Kanpai Robotics is releasing Mash Eye, a camera "
+      "and model that tells a brewer when the mash is ready.", "Mash Eye"),
+     ("A quieter way to triage tickets", "Fenland Software is launching Triage Owl, an app that sorts "
+      "support tickets by urgency.", "Triage Owl")],
+)
+def test_a_company_post_opening_on_what_it_releases_is_that_launch(title, text, product):
+    verdict = _read(title, text)
+    assert verdict.kind is EntryKind.LAUNCH and verdict.product == product
+
+
+def test_a_company_releasing_a_report_is_not_a_launch():
+    verdict = _read("What 400 brewers told us", "Kanpai Robotics is releasing a survey of 400 brewers.")
+    assert verdict.kind is EntryKind.OTHER
