@@ -46,7 +46,7 @@ from typing import Any
 import hyperscan
 
 # Non-ASCII letters that re.IGNORECASE matches to an ASCII one (the only four in Unicode).
-_FOLDS_TO_ASCII = {"İ": "i", "ı": "i", "ſ": "s", "K": "k"}
+_FOLDS_TO_ASCII = {"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}  # (the last: the Kelvin sign)
 _BASE_FLAGS = (hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
                | hyperscan.HS_FLAG_UTF8)
 

@@ -7,6 +7,7 @@ sentences to facts. Nothing here guesses: a fact is emitted only when a phrase i
 
 from __future__ import annotations
 
+from scrapers.facts import base_model, category, context_length, hardware, quantisation, technique
 from scrapers.facts.base_model import base_model_facts
 from scrapers.facts.benchmark import benchmark_facts
 from scrapers.facts.category import category_facts
@@ -20,6 +21,7 @@ from scrapers.facts.engine import (
     _fold,
     _occurs,
     join_words,
+    rules_in,
     snippet_of,
     split_sentences,
 )
@@ -57,6 +59,20 @@ EXTRACTORS: tuple[Extractor, ...] = (
     distribution_facts,
 )
 
+# The extractors every fact of which is read from the matches of rules of these modules (a table
+# of a kind is in its module), so that in a text where none of those rules is live each would
+# return []: it is not called (most texts say nothing of most kinds, and each call costs). The
+# others read more than their rules (vendor the feed's name and the URL, parameters the tool's
+# name, distribution the vendor) or check their rules themselves (pricing, license, ...).
+_RULES_READ: dict[Extractor, frozenset[Rule]] = {
+    category_facts: rules_in(category),
+    context_length_facts: rules_in(context_length),
+    hardware_facts: rules_in(hardware),
+    quantisation_facts: rules_in(quantisation),
+    base_model_facts: rules_in(base_model),
+    technique_facts: rules_in(technique, base_model),  # "fine-tuning" is read off base models
+}
+
 
 def extract_facts(text: str, *, title: str = "", url: str | None = None, name: str = "",
                   source: str = "", kind: str = "launch") -> list[FactRecord]:
@@ -65,8 +81,11 @@ def extract_facts(text: str, *, title: str = "", url: str | None = None, name: s
     sentences = Sentences(split_sentences(title) + split_sentences(text), name, source)
     sentences.memo[RECORD_KIND] = kind
     found: list[FactRecord] = []
+    live = sentences.live
     for extractor in EXTRACTORS:
-        found.extend(extractor(sentences, url))
+        rules = _RULES_READ.get(extractor)
+        if rules is None or not live.isdisjoint(rules):
+            found.extend(extractor(sentences, url))
     return _dedupe(found)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, methodcaller
+from types import ModuleType
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
 import ahocorasick
@@ -138,6 +139,23 @@ def _index() -> _Index:
     heads.make_automaton()
     unkeyed = frozenset(Rule.unkeyed)
     return _Index(keys=keys, heads=heads, free_unkeyed=unkeyed - needy, needy_unkeyed=unkeyed & needy)
+
+
+def rules_in(*modules: ModuleType) -> frozenset[Rule]:
+    """Every indexed rule the modules hold at their top level, alone or in a table (a tuple, list,
+    set or dict of them, however nested): what an extractor of theirs can read a fact from."""
+    found: set[Rule] = set()
+    seen: set[int] = set()
+    stack: list[object] = [value for module in modules for value in vars(module).values()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Rule):
+            if value.indexed:
+                found.add(value)
+        elif isinstance(value, (tuple, list, set, frozenset, dict)) and id(value) not in seen:
+            seen.add(id(value))
+            stack.extend(value.items() if isinstance(value, dict) else value)
+    return frozenset(found)
 
 
 def _word_head(key: str) -> str | None:
@@ -282,16 +300,17 @@ class Sentences:
         loops over sentences, then rows, then each rule's matches meet them. (Shared: not to be
         changed by the caller.)"""
         table = tuple(table)
-        rows_of = _rows_of(table)
-        # Only the live rules' rows are read (most of a table's rules are not live in a text).
-        live = rows_of.keys() & self.live
-        if not live:
+        rows_of, rules = _rows_of(table)
+        # Most tables have no live rule in a text: told by one C call, with no set made.
+        if self.live.isdisjoint(rules):
             return []
         # Read once a text (extractors read a table, then read it again to judge what they found):
         # by the table's id, which stays its own while the memo holds the table.
         read = self.memo.get(("reading", id(table)))
         if read is not None and read[0] is table:
             return read[1]  # type: ignore[no-any-return]
+        # Only the live rules' rows are read (most of a table's rules are not live in a text).
+        live = rules & self.live
         rows = [(index, row, tag, match) for rule in live
                 for row, tag in rows_of[rule] for index, match in self.matches(rule)]
         if len(rows) > 1:
@@ -423,9 +442,9 @@ class Sentences:
         return spots
 
 
-def _rows_of(table: tuple[tuple[Rule, T], ...]) -> dict[Rule, tuple[tuple[int, T], ...]]:
-    """Rule -> (row, tag) of each row of the table it is in (a table's rows are looked up once
-    per process, not walked once per text)."""
+def _rows_of(table: tuple[tuple[Rule, T], ...]) -> tuple[dict[Rule, tuple[tuple[int, T], ...]], frozenset[Rule]]:
+    """Rule -> (row, tag) of each row of the table it is in, and the table's rules (a table's rows
+    are looked up once per process, not walked once per text)."""
     # Kept by the table's id, checked to be the same table: an entry holds its table, so the id
     # is not another's while the entry is kept (hashing a table of 30 rows cost more than this).
     kept = _ROWS.get(id(table))
@@ -437,11 +456,13 @@ def _rows_of(table: tuple[tuple[Rule, T], ...]) -> dict[Rule, tuple[tuple[int, T
     if len(_ROWS) >= 256:  # tables made on the fly are not kept for ever
         _ROWS.clear()
     rows_of = {rule: tuple(its_rows) for rule, its_rows in rows.items()}
-    _ROWS[id(table)] = (table, rows_of)
-    return rows_of
+    read = rows_of, frozenset(rows_of)
+    _ROWS[id(table)] = (table, read)
+    return read
 
 
-_ROWS: dict[int, tuple[tuple[tuple[Rule, Any], ...], dict[Rule, tuple[tuple[int, Any], ...]]]] = {}
+_ROWS: dict[int, tuple[tuple[tuple[Rule, Any], ...],
+                       tuple[dict[Rule, tuple[tuple[int, Any], ...]], frozenset[Rule]]]] = {}
 
 
 def _one_after_another(found: Found) -> Found:
