@@ -442,7 +442,9 @@ class Sentences:
         return spots
 
 
-def _rows_of(table: tuple[tuple[Rule, T], ...]) -> tuple[dict[Rule, tuple[tuple[int, T], ...]], frozenset[Rule]]:
+def _rows_of(
+    table: tuple[tuple[Rule, T], ...],
+) -> tuple[dict[Rule, tuple[tuple[int, T], ...]], frozenset[Rule]]:
     """Rule -> (row, tag) of each row of the table it is in, and the table's rules (a table's rows
     are looked up once per process, not walked once per text)."""
     # Kept by the table's id, checked to be the same table: an entry holds its table, so the id
