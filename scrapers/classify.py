@@ -442,7 +442,7 @@ LAUNCH_TEXT = _words(
     r"|into|results|winners|finalists|earnings|speakers|agenda|schedule|lineup|dates)\b)",
     rf"^(?:introducing|announcing|unveiling|presenting|say hello to|meet) (?:the |our |a |an )"
     rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN}",
-    # a company's post opening on what it releases: "Kanpai Robotics is releasing Koji Watch, a ..."
+    # a company's post opening on what it releases: "Fenland Software is launching Triage Owl, an app ..."
     r"^(?:[\w.&'-]+ ){1,4}(?:is|are) (?:now )?(?:launching|releasing|introducing|unveiling) (?-i:[A-Z0-9])",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
     r"(?:seat|user|month|year|image|minute|page|request)\b", r"\b(?:anyone|everyone) can now\b",
@@ -483,7 +483,7 @@ ANNOUNCING_TEXT = tuple(re.compile(pattern) for pattern in (
     rf"(?<![\w.]){_CAP_NAME} (?i:is|was) (?i:the|our) (?i:result|answer)\b",
     rf"(?<![\w.]){_CAP_NAME},? (?i:which |that )?(?i:is|are) (?i:now )?(?i:available|open) (?i:to)"
     rf" (?i:everyone|anyone|all)\b",
-    # a company's post opening on what it releases: "Kanpai Robotics is releasing Koji Watch, a ..."
+    # a company's post opening on what it releases: "Fenland Software is launching Triage Owl, an app ..."
     rf"^(?:[A-Z][\w.&'-]* ){{1,4}}(?:is|are) (?i:now )?(?:launching|releasing|introducing|unveiling)"
     rf" {_CAP_NAME}",
 ))
@@ -980,7 +980,7 @@ def _announced_title_subject(title: str, text: str) -> str | None:
     announces it by that name; None otherwise."""
     for found in _ANNOUNCES.finditer(text[:LAUNCH_TEXT_CHARS]):
         name = found["name"]
-        opens = title.startswith((f"{name} ", f"{name}:", f"{name},"))  # "Cedar Chat: an Arabic agent"
+        opens = title.startswith((f"{name} ", f"{name}:", f"{name},"))  # "Tern Desk: a customer-service agent"
         if opens and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
             return name
     return None
