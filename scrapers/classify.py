@@ -980,7 +980,7 @@ def _announced_title_subject(title: str, text: str) -> str | None:
     announces it by that name; None otherwise."""
     for found in _ANNOUNCES.finditer(text[:LAUNCH_TEXT_CHARS]):
         name = found["name"]
-        opens = title.startswith((f"{name} ", f"{name}:", f"{name},"))  # "Tern Desk: a customer-service agent"
+        opens = title.startswith((f"{name} ", f"{name}:", f"{name},"))  # "Tern Desk: an agent for hotels"
         if opens and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
             return name
     return None
