@@ -4,24 +4,26 @@ a paper, a newsletter issue, ...) with the reason. Only launches and releases ma
 Table-driven: each rule is a named pattern, tried in order; the first that matches decides, in this
 order: what the source is (Product Hunt, where a versioned name whose tagline tells what it added is a
 release; Show HN; a releases feed, whose first release is a launch); what the title or link says it is
-not (a job, an episode, a dated issue, a paper, funding, an event, a hedge such as "Coming soon", a
-deprecation or outage, a security advisory, an anniversary); a title that names a product ("Introducing
-X", "X is now available", "Kimi K3 is now on Together AI", "Now shipping: X", "X, generally available",
-"X has arrived", "Bringing X to Y", "X: our fastest model yet"); on a changelog page, a versioned
-product (a release) or else a routine entry (other); an update ("X now speaks Go", "New in X: ...",
-"Version 4 of X", "X, version 4"); for a plain HN story, its title alone; a speed-up ("Faster X on Y",
-"X, now 2x faster"); a link to the product's home page; a title opening on a versioned product the text
-names ("LM Studio 0.4 with ..."); money raised in the text; a show's guests in the text; a question or
-quotation title ("What if ...?") whose text announces a product by name, or "Why we built X"; "X adds
-Y" told by a release; weaker "not a launch" words (a tutorial, company news); a feature title ("Custom
-review rules for X", "Scheduled tasks in X"); a title "Name: what it is" (a product noun, size, licence
-or price in the tagline), or one whose link names the product (its own site, or a post about it alone:
-".../blog/tanuki-fleet"); a text that opens on the product, its version, what it is or what it now
-does, or on its announcement ("Introducing the ... API", "Meet X, an ..."), or states availability
-(today, on a platform, in a store, at a price, weights published); a launch feed category beside a text
-presenting something new; an imperative how-to title. A feed category never outranks the title or text.
-Where no rule decides, the text model of scrapers.launch_model may read it as a launch; what is left is
-an article.
+not (a job, an episode, a dated issue, a paper, funding, an event, a hedge such as "Coming soon", "Early
+access to X" or a private beta, a deprecation or outage, a security advisory, an anniversary); an
+existing product made open source ("X is now open source": a release); a title that names a product
+("Introducing X", "X is now available", "Kimi K3 is now on Together AI", "Now shipping: X", "X,
+generally available", "X has arrived", "Bringing X to Y", "X: our fastest model yet"); on a changelog
+page, a versioned product (a release) or else a routine entry (other); an update ("X now speaks Go",
+"New in X: ...", "Version 4 of X", "X, version 4"); for a plain HN story, its title alone; a speed-up
+("Faster X on Y", "X, now 2x faster"); a link to the product's home page; a title opening on a versioned
+product the text names ("LM Studio 0.4 with ..."); money raised in the text; a show's guests in the
+text; a question or quotation title ("What if ...?") whose text announces a product by name, or "Why we
+built X"; "X adds Y" told by a release; weaker "not a launch" words (a tutorial, company news); a
+feature title ("Custom review rules for X", "Scheduled tasks in X"); a title "Name: what it is" (a
+product noun, size, licence or price in the tagline), or one whose link names the product (its own site,
+or a post about it alone: ".../blog/tanuki-fleet"); a text that opens on the product, its version, what
+it is or what it now does, or on its announcement ("Introducing the ... API", "Meet X, an ..."), or
+states availability (today, on a platform, in a store, at a price, weights published); a launch feed
+category beside a text presenting something new; an imperative how-to title; under a tagline title
+("Your inbox, summarised"), a text opening on a product and offering it by name ("Try X", "X costs
+..."). A feed category never outranks the title or text. Where no rule decides, the text model of
+scrapers.launch_model may read it as a launch; what is left is an article.
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
