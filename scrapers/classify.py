@@ -4,24 +4,26 @@ a paper, a newsletter issue, ...) with the reason. Only launches and releases ma
 Table-driven: each rule is a named pattern, tried in order; the first that matches decides, in this
 order: what the source is (Product Hunt, where a versioned name whose tagline tells what it added is a
 release; Show HN; a releases feed, whose first release is a launch); what the title or link says it is
-not (a job, an episode, a dated issue, a paper, funding, an event, a hedge such as "Coming soon", a
-deprecation or outage, a security advisory, an anniversary); a title that names a product ("Introducing
-X", "X is now available", "Kimi K3 is now on Together AI", "Now shipping: X", "X, generally available",
-"X has arrived", "Bringing X to Y", "X: our fastest model yet"); on a changelog page, a versioned
-product (a release) or else a routine entry (other); an update ("X now speaks Go", "New in X: ...",
-"Version 4 of X", "X, version 4"); for a plain HN story, its title alone; a speed-up ("Faster X on Y",
-"X, now 2x faster"); a link to the product's home page; a title opening on a versioned product the text
-names ("LM Studio 0.4 with ..."); money raised in the text; a show's guests in the text; a question or
-quotation title ("What if ...?") whose text announces a product by name, or "Why we built X"; "X adds
-Y" told by a release; weaker "not a launch" words (a tutorial, company news); a feature title ("Custom
-review rules for X", "Scheduled tasks in X"); a title "Name: what it is" (a product noun, size, licence
-or price in the tagline), or one whose link names the product (its own site, or a post about it alone:
-".../blog/tanuki-fleet"); a text that opens on the product, its version, what it is or what it now
-does, or on its announcement ("Introducing the ... API", "Meet X, an ..."), or states availability
-(today, on a platform, in a store, at a price, weights published); a launch feed category beside a text
-presenting something new; an imperative how-to title. A feed category never outranks the title or text.
-Where no rule decides, the text model of scrapers.launch_model may read it as a launch; what is left is
-an article.
+not (a job, an episode, a dated issue, a paper, funding, an event, a hedge such as "Coming soon", "Early
+access to X" or a private beta, a deprecation or outage, a security advisory, an anniversary); an
+existing product made open source ("X is now open source": a release); a title that names a product
+("Introducing X", "X is now available", "Kimi K3 is now on Together AI", "Now shipping: X", "X,
+generally available", "X has arrived", "Bringing X to Y", "X: our fastest model yet"); on a changelog
+page, a versioned product (a release) or else a routine entry (other); an update ("X now speaks Go",
+"New in X: ...", "Version 4 of X", "X, version 4"); for a plain HN story, its title alone; a speed-up
+("Faster X on Y", "X, now 2x faster"); a link to the product's home page; a title opening on a versioned
+product the text names ("LM Studio 0.4 with ..."); money raised in the text; a show's guests in the
+text; a question or quotation title ("What if ...?") whose text announces a product by name, or "Why we
+built X"; "X adds Y" told by a release; weaker "not a launch" words (a tutorial, company news); a
+feature title ("Custom review rules for X", "Scheduled tasks in X"); a title "Name: what it is" (a
+product noun, size, licence or price in the tagline), or one whose link names the product (its own site,
+or a post about it alone: ".../blog/tanuki-fleet"); a text that opens on the product, its version, what
+it is or what it now does, or on its announcement ("Introducing the ... API", "Meet X, an ..."), or
+states availability (today, on a platform, in a store, at a price, weights published); a launch feed
+category beside a text presenting something new; an imperative how-to title; under a tagline title
+("Your inbox, summarised"), a text opening on a product and offering it by name ("Try X", "X costs
+..."). A feed category never outranks the title or text. Where no rule decides, the text model of
+scrapers.launch_model may read it as a launch; what is left is an article.
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -175,9 +177,12 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
     ("funding", _words(r"\braises?\b.*(?:[$€£]|\bmillion\b|\bbillion\b|\bround\b)",
                        r"\bseries [a-h]\b", r"\bfunding\b", r"\bvaluation\b", r"\bacquires?\b",
                        r"\bacquisition\b", r"\binvests?\b", r"\bdonat(?:es?|ing)\b", r"\bipo\b", r"\bs-1\b")),
-    # a hedge: what is not out yet ("Coming soon: Heron Voice", "Planned for Q3: on-prem")
+    # a hedge: what is not out yet ("Coming soon: Heron Voice", "Planned for Q3: on-prem"), or out to a
+    # chosen few ("Early access to X: apply by ...", "X enters private beta", "Request an invite to X")
     ("article", _words(r"^(?:coming (?:soon|next|later)|planned|on (?:the|our) roadmap|soon|sneak peek)\b",
-                       r"\b(?:is|are) coming soon\b", r"\bwaitlist\b")),
+                       r"\b(?:is|are) coming soon\b", r"\bwaitlist\b", r"\bearly access\b",
+                       r"\b(?:private|closed|invite-only|invitation-only) (?:beta|preview|alpha|pilot)\b",
+                       r"\brequest (?:an )?(?:invite|invitation|access)\b")),
     ("event", _words(r"\bwebinar\b", r"\bconference\b", r"\bsummit\b", r"\bmeetup\b", r"\bhackathon\b",
                      r"\bkeynote\b", r"\bjoin us\b", r"\blivestream\b", r"\b(?:dev ?day|connect) 20\d\d\b",
                      r"\brecap\b", r"\bworkshop\b", r"\bat (?:neurips|icml|iclr|cvpr)\b", r"\bexpo\b",
@@ -273,10 +278,11 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("available", re.compile(rf"^(?:now (?:available|live|shipping|in (?:public )?(?:beta|preview)|open)|new"
                              rf"|(?:public|open) beta|generally available|general availability"
                              rf"|out now|just (?:shipped|released|launched|landed)|available (?:now|today)"
+                             rf"|(?:available )?(?:from|starting|as of) today"
                              rf"|finally|at last|it'?s here|out today|here it is)\s*:"
                              rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE),
      ('now', 'new', 'beta', 'general', 'out now', 'just', 'available', 'finally', 'at last', 'here',
-      'out today')),
+      'today')),
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE),
      ('now', 'released')),
     ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
@@ -299,8 +305,10 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("available", re.compile(rf"^(?:now (?:available |live )?|(?:available|live) (?:now |today )?)(?:on|in) "
                              rf"[^:]{{1,30}}:\s*{_NAME}(?:\s*[:,–—|(-]\s|$)",
                              re.IGNORECASE), ('now', 'available', 'live')),
-    ("available", re.compile(rf"^{_NAME}\s+(?:(?:public |open )?beta\s+)?(?:opens|is open) (?:up )?(?:to|for)"
-                             rf" (?:everyone|all|the public|anyone)\b", re.IGNORECASE), ('open',)),
+    # ("The Quillo beta is now open to everyone": the article is no part of the name)
+    ("available", re.compile(rf"^(?:the\s+)?{_NAME}\s+(?:(?:public |open )?(?:beta|preview)\s+)?(?:opens"
+                             rf"|is (?:now )?open) (?:up )?(?:to|for) (?:everyone|all|the public|anyone)\b",
+                             re.IGNORECASE), ('open',)),
     # "X has arrived", "X goes GA", "X exits beta", "X just dropped"
     ("available", re.compile(rf"^{_NAME}\s+(?:has (?:arrived|landed|launched|shipped)|goes ga"
                              rf"|(?:exits|leaves|is out of) (?:beta|preview)|(?:just )?dropped"
@@ -329,6 +337,17 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("announced", re.compile(rf"^{_NAME}:\s*(?:our|the) (?:new|first|latest|fastest|smallest|best|most)\b",
                              re.IGNORECASE), (':',)),
 ))
+# A product that was out already, its code or weights now opened: "Nitka is now open source", "Wren goes
+# open source", "We've open-sourced Quill Translate": a release of it ("Open-sourcing Wick, our agent
+# sandbox" and "Wren, open-sourced" present something new: launches, above)
+OPENED_TITLES = (
+    re.compile(rf"^{_CAP_NAME},? (?i:(?:is now|now|goes|has gone|has been made|is going) (?:fully )?"
+               rf"open[- ]source[ds]?\b|is (?:fully )?open[- ]source[ds]? now\b)"),
+    re.compile(rf"^(?i:we(?:'ve| have)|we just|today we|we've now) (?i:open[- ]sourced) "
+               rf"(?:(?i:the) )?{_CAP_NAME}"),
+)
+_OPENED_WORDS = ("open source", "open-source", "open sourced", "open-sourced")
+
 # Titles telling what a product does now: an update of a product already out
 # ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
 # "New in Pinecone Assistant: model choice", "What's new in Heron: folders": an update of the product
@@ -444,6 +463,8 @@ LAUNCH_TEXT = _words(
     rf"(?:[\w'-]+ ){{0,6}}?{_PRESENTED_NOUN}",
     # a company's post opening on what it releases: "Fenland Software is launching Triage Owl, an app ..."
     r"^(?:[\w.&'-]+ ){1,4}(?:is|are) (?:now )?(?:launching|releasing|introducing|unveiling) (?-i:[A-Z0-9])",
+    # the same told in the present: "Today Contabilidade Rápida launches Recibo: ..."
+    r"\btoday,? (?:[\w.&'-]+ ){1,4}(?:launches|releases|introduces|unveils|presents) (?-i:[A-Z0-9])",
     r"\b(?:costs?|is priced at|pricing starts at|starts at) [$€£]\d[\d.,]* (?:per|a|an|/) ?"
     r"(?:seat|user|month|year|image|minute|page|request)\b", r"\b(?:anyone|everyone) can now\b",
 )
@@ -486,6 +507,7 @@ ANNOUNCING_TEXT = tuple(re.compile(pattern) for pattern in (
     # a company's post opening on what it releases: "Fenland Software is launching Triage Owl, an app ..."
     rf"^(?:[A-Z][\w.&'-]* ){{1,4}}(?:is|are) (?i:now )?(?:launching|releasing|introducing|unveiling)"
     rf" {_CAP_NAME}",
+    rf"\b(?i:today),? (?:[\w.&'-]+ ){{1,4}}(?:launches|releases|introduces|unveils|presents) {_CAP_NAME}",
 ))
 # A launch post telling its own story: "Why we built Tessellate", "How I made Pocketwatch" (its text opens
 # on the product and launches it; "How we built Heron's search" is an engineering post)
@@ -582,6 +604,8 @@ def classify(
         return Verdict(EntryKind.OTHER, other)
     if _is_roundup(title):
         return Verdict(EntryKind.OTHER, "newsletter")
+    if (opened := _opened(title)) is not None:  # before "X is now open", a launch title
+        return Verdict(EntryKind.RELEASE, "made open source", opened)
     if (named := _named_launch(title)) is not None:  # a launch title beats a feed category
         return named
     if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
@@ -640,6 +664,8 @@ def classify(
         return Verdict(_kind_of(name), "launch category")
     if IMPERATIVE_TITLE.match(title):  # "Serve X with vLLM": a how-to, unless its text announced X
         return Verdict(EntryKind.OTHER, "tutorial")
+    if (offered := _offered_subject(title, text)) is not None:
+        return Verdict(_kind_of(offered), "text offers it under a tagline title", offered)
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
     if chance is not None and chance >= LAUNCH_PROBABILITY:
         return Verdict(_kind_of(name), "reads like a launch")
@@ -684,13 +710,21 @@ _FIRST_RELEASE = _words(rf"\bfirst (?:public |stable |open[- ]source )?release\b
 _FIRST_VERSION = re.compile(r"(?:^|\s|-)v?0\.1(?:\.0)?(?![\w.])", re.IGNORECASE)
 
 
+# A pre-release tag: "v1.0.0-rc1", "0.2.0rc1", "2.1.0-beta.2", "v3.0.0a1": a version on its way, so
+# not the project's first appearance (unless its notes say so or it is 0.1)
+_PRE_RELEASE = re.compile(r"(?:^|\s|-)v?\d+(?:\.\d+)+[-.]?(?:rc|alpha|beta|pre|preview|dev|a|b)\.?\d*"
+                          r"(?![\w.])", re.IGNORECASE)
+
+
 def _release_kind(title: str, text: str) -> EntryKind:
     """A releases feed's entry is the product's launch when it is its first release (1.0, or the
-    notes say so), else a release."""
+    notes say so), else a release; a pre-release tag of a version past 0.1 is a release."""
     if (_FIRST_RELEASE.search(title) or _FIRST_RELEASE.search(text[:LAUNCH_TEXT_CHARS])
-            or not _VERSION.search(title) or _FIRST_VERSION.search(title)):
+            or _FIRST_VERSION.search(title)):
         return EntryKind.LAUNCH
-    return EntryKind.RELEASE
+    if _PRE_RELEASE.search(title):
+        return EntryKind.RELEASE
+    return EntryKind.LAUNCH if not _VERSION.search(title) else EntryKind.RELEASE
 
 
 # "Heron 2 arrives, Quill 3 gets faster": a digest's title tells of two products' news at once
@@ -754,6 +788,17 @@ _NO_PRODUCT_START = _words(r"^(?:our|the|your|my|we|this|that|these|those|it|the
                            r"|invoices?|billing|payments?|exports?|imports?|webhooks?|api keys?|usage|limits"
                            r"|settings|notifications|receipts|plans|seats|sso|login|sign[- ]in"
                            r"|search results)\b")
+
+
+def _opened(title: str) -> str | None:
+    """The product a title says was made open source ("X is now open source"), if any."""
+    lowered = title.casefold()
+    if not any(word in lowered for word in _OPENED_WORDS):  # most titles: no regex run
+        return None
+    found = next(filter(None, (pattern.match(title) for pattern in OPENED_TITLES)), None)
+    if found is None or _NO_PRODUCT_START.match(found["name"]):
+        return None
+    return found["name"]
 
 
 def _named_launch(title: str) -> Verdict | None:
@@ -949,7 +994,8 @@ def _announced_name(text: str) -> str | None:
 def _launch_text_subject(title: str, text: str) -> str | None:
     """The product of a launch told by its text, when the title's head is no name ("We built a PDF
     parser that ...", "The weights are out: Thistle Embed"): a name after the title's colon that the
-    text names, or the one the title or the text announces; None when the head is a name."""
+    text names, or the one the title or the text announces or offers ("Papiro costs ..."); None when
+    the head is a name."""
     head, tail = split_title(title)
     if all(_is_name_word(word) for word in head.split()) and not _NOT_A_NAME.search(head):
         return None
@@ -957,7 +1003,8 @@ def _launch_text_subject(title: str, text: str) -> str | None:
     named = 1 <= len(words) <= 4 and all(_is_name_word(word) for word in words)
     if named and tail in text[:LAUNCH_TEXT_CHARS]:
         return tail
-    return _announced_name(title) or _announced_name(text[:LAUNCH_TEXT_CHARS])
+    return (_announced_name(title) or _announced_name(text[:LAUNCH_TEXT_CHARS])
+            or _offered_subject(title, text))
 
 
 def _gained(title: str, text: str) -> str | None:
@@ -973,6 +1020,45 @@ def _gained(title: str, text: str) -> str | None:
         return None
     version = _OPENING_VERSION.match(opening, len(found["name"]))  # "Tarn Maps 1.4 now cites ..."
     return found["name"] + (version[0] if version else "")
+
+
+# A launch titled by its tagline alone ("Your inbox, summarised", "Every shelf, counted overnight") or by
+# its name and what it does ("Tarti, from Olcek, weighs your parcels"): its text opens on the product,
+# or the title does, and then offers that product by name: "Try X", "Download X", "start with X today",
+# "X costs ...", "sign up at x.app". A text about a product someone uses ("Three ways teams use X")
+# names it in its title, not at the title's start
+_TEXT_OPENS_ON = re.compile(rf"^{_CAP_NAME}(?=,? (?:is|are|[a-z]+s)\b)")
+_TITLE_OPENS_ON = re.compile(rf"^{_CAP_NAME}(?=, )")
+_OFFER = ("try", "download", "install", "get", "open", "start with", "start using", "sign up for",
+          "subscribe to", "switch to")
+_OFFER_AFTER = ("costs", "cost", "is free", "starts at", "is priced at", "is available")
+OFFER_CHARS = 600
+
+
+def _offered_subject(title: str, text: str) -> str | None:
+    """The product a text opening on it (or under a title opening on it) offers by name, when the title
+    does not name it elsewhere; None otherwise."""
+    opening = text[:OFFER_CHARS]
+    lowered = opening.casefold()
+    openers = (_TEXT_OPENS_ON.match(opening), _TITLE_OPENS_ON.match(title))
+    names = [found["name"] for found in openers if found]
+    for name in names:
+        if _NO_PRODUCT_START.match(name) or _COUNTED.match(name) or len(name) < 3:
+            continue
+        where = title.find(name)
+        if where > 0 and not title.endswith(f": {name}"):  # a post about it: "Three ways teams use X"
+            continue
+        key = name.casefold()
+        slug = re.sub(r"\W+", "", key)
+        if lowered.count(key) - lowered.startswith(key) < 1 and f"{slug}." not in lowered:
+            continue  # named nowhere but where the text opens: nothing offered (most texts: no regex run)
+        named = re.escape(key)
+        if (re.search(rf"\b(?:{'|'.join(_OFFER)}) {named}(?!\w)", lowered)
+                or re.search(rf"(?<!\w){named} (?:{'|'.join(_OFFER_AFTER)})\b", lowered)
+                or re.search(rf"\b(?:sign up|try it|get it|download it) (?:at|on|from) (?:www\.)?"
+                             rf"{re.escape(slug)}\.", lowered)):
+            return name
+    return None
 
 
 def _announced_title_subject(title: str, text: str) -> str | None:
