@@ -92,13 +92,20 @@ HARDWARE: Table = (
 )
 
 
+# A question whether the tool needs a GPU: "Do I need a GPU?", "Does it require a graphics card?"
+_ASKED_FOR = re.compile(r"\b(?:do|does|will|would)\s+(?:I|you|it|we|one)\s+(?:need|require)\s+(?:a|an|any)\s+"
+                        r"(?:dedicated\s+|discrete\s+)?(?:GPU|graphics card)s?\?", re.I)
+
+
 def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each hardware floor stated; a GPU only as not needed ("no GPU required"); not a platform's
     own machines for another maker's model ("we run it on H200s"); "Raspberry Pi" not beside
     "Raspberry Pi 5"."""
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
+    # (a bare GPU asked of, "Do I need a GPU?", is kept for its answer to decide: facts.questions)
     facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
-             if (fact.value != "GPU" or fact.negated) and not _not_the_floor(fact)]
+             if (fact.value != "GPU" or fact.negated or _ASKED_FOR.search(fact.snippet))
+             and not _not_the_floor(fact)]
     if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)
         served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
         facts = [fact for fact in facts if fact not in served]
