@@ -141,7 +141,10 @@ FREE_TIER = Rule(
     r"|passes|exceed|exceeds|cross|crosses|grow|grows|gross|grosses|outgrow|outgrows)\b"
     # Free for a class of users: "free for government schools", "free for registered charities".
     r"|\bfree for (?:[\w-]+\s)?(?:schools|classrooms|universities|teachers|charities|NGOs|libraries"
-    r"|hospitals|clinics|startups|nonprofits|non-profits)\b",
+    r"|hospitals|clinics|startups|nonprofits|non-profits)\b"
+    # Free below a size: "free for newsrooms with fewer than 10 people", "free for teams under 5".
+    r"|\bfree for (?:[\w-]+\s){0,2}?[\w-]+s\s(?:with\s(?:fewer|less)\sthan|of\s(?:fewer|less)\sthan"
+    r"|under|below|up to)\s[\d,]+\b",
     re.I, starts=("free", "first", "up to", "including", "even"), needs=("free", "on the house"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))

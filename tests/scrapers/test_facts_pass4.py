@@ -44,6 +44,25 @@ PASS4_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("free tier", True), ("$5/month", False)]),
     ("The free tier has been retired. Plans start at £8 a month.", "pricing_model", []),
     ("The free tier is still there, and Plus is $4/month.", "pricing_model", [("freemium", False)]),
+    # free below a size of the customer
+    ("Free for clinics with fewer than 3 doctors; larger ones pay €20/month.", "entry_price",
+     [("free tier", False), ("€20/month", False)]),
+    ("Free for shops under 100 orders, then $9/month.", "pricing_model", [("freemium", False)]),
+    ("Free for 14 days, then $9/month.", "entry_price", [("$9/month", False)]),
+    # sizes that are not the tool's: the one it grew from, its teacher, a class bound
+    ("Since March the model has grown from 1.5B to 4B parameters.", "parameters", [("4B", False)]),
+    ("We went from a 600M model to a 2B model.", "parameters", [("2B", False)]),
+    ("Ours is a 400M model distilled from a 13B model.", "parameters", [("400M", False)]),
+    ("Its teacher is a 32B model; the tagger itself is a 90M model.", "parameters", [("90M", False)]),
+    ("At 250M parameters it is the best of all models under 3B.", "parameters", [("250M", False)]),
+    ("The family comes in sizes from 1B to 8B.", "parameters", [("1B", False), ("8B", False)]),
+    # memory in megabytes, and a computer's memory said after it
+    ("The firmware needs 256 MB of RAM.", "hardware", [("256MB RAM", False)]),
+    ("Runs on a 1 GB board with 64MB of memory to spare.", "hardware", [("64MB RAM", False)]),
+    ("It is happy on any laptop with 16GB.", "hardware", [("16GB RAM", False)]),
+    ("You need a PC with 12 GB of VRAM.", "hardware", [("12GB GPU", False)]),
+    ("Works on any M-series Mac.", "hardware", [("Apple Silicon", False)]),
+    ("Tested on an Apple M-series laptop.", "hardware", [("Apple Silicon", False)]),
 ]
 
 
