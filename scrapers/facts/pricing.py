@@ -362,7 +362,9 @@ _TRIAL = re.compile(
     r"|thirty|sixty|ninety)[\s-](?:days?|weeks?|months?)\b(?!\s+(?:per|a|an|each|every)\b)"
     r"|\b\d+[\s-]days?\s+(?:free\s+)?trial\b"
     # a first period said without a number: "first month free", "your first week is on us"
-    r"|\bfirst\s+(?:day|week|fortnight|month|year)\b(?!\s+(?:per|a|an|each|every)\b)", re.I)
+    r"|\bfirst\s+(?:day|week|fortnight|month|year)\b(?!\s+(?:per|a|an|each|every)\b)"
+    # a first use, one and unnumbered: "the first harvest is free", "your first report is on us"
+    r"|\b(?:the|your)\s+(?:very\s+)?first\s+(?!\d)[a-z-]+\s+(?:is|are)\s+(?:free|on us|on the house)\b", re.I)
 _CLAUSE_END = re.compile(r"[;,:]")
 
 

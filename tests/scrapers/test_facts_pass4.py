@@ -63,6 +63,14 @@ PASS4_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("You need a PC with 12 GB of VRAM.", "hardware", [("12GB GPU", False)]),
     ("Works on any M-series Mac.", "hardware", [("Apple Silicon", False)]),
     ("Tested on an Apple M-series laptop.", "hardware", [("Apple Silicon", False)]),
+    # a first use that is free is a trial, not a free tier; a numbered allowance still is one
+    ("Audits cost €30 per audit, and your first audit is on us.", "entry_price", [("€30 per audit", False)]),
+    ("It costs $12 per month; the very first export is free.", "pricing_model", []),
+    ("The first 50 exports are free, then $12 per month.", "pricing_model", [("freemium", False)]),
+    # an image on another registry is not on Docker Hub
+    ("A Docker image is published on GHCR.", "distribution", []),
+    ("Run it with docker pull quay.io/tern/tern:2.1.", "distribution", []),
+    ("Run it with docker pull tern/tern:2.1.", "distribution", [("Docker Hub", False)]),
 ]
 
 
