@@ -71,6 +71,11 @@ PASS4_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("A Docker image is published on GHCR.", "distribution", []),
     ("Run it with docker pull quay.io/tern/tern:2.1.", "distribution", []),
     ("Run it with docker pull tern/tern:2.1.", "distribution", [("Docker Hub", False)]),
+    # a technique of what the tool serves is not the tool's own
+    ("Dashboards for your RAG pipeline, in one place.", "technique", []),
+    ("Cost tracking for their LoRA adapters.", "technique", []),
+    ("Answers come from RAG over the manuals; it also plugs into your RAG stack.", "technique",
+     [("RAG", False)]),
 ]
 
 
