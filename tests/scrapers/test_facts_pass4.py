@@ -56,6 +56,10 @@ PASS4_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Its teacher is a 32B model; the tagger itself is a 90M model.", "parameters", [("90M", False)]),
     ("At 250M parameters it is the best of all models under 3B.", "parameters", [("250M", False)]),
     ("The family comes in sizes from 1B to 8B.", "parameters", [("1B", False), ("8B", False)]),
+    # a task's model sized by its task noun
+    ("Under it sits a 45M detector and a tiny OCR head.", "parameters", [("45M", False)]),
+    ("Our 120M re-ranker orders the results.", "parameters", [("120M", False)]),
+    ("Photos are 12M pixels; the classifier is small.", "parameters", []),
     # memory in megabytes, and a computer's memory said after it
     ("The firmware needs 256 MB of RAM.", "hardware", [("256MB RAM", False)]),
     ("Runs on a 1 GB board with 64MB of memory to spare.", "hardware", [("64MB RAM", False)]),
