@@ -196,7 +196,8 @@ BLIND_SETS = [("record_blind.jsonl", "captures_blind.jsonl", "blind"),
               ("record_blind2.jsonl", "captures_blind2.jsonl", "blind2"),
               ("record_blind3.jsonl", "captures_blind3.jsonl", "blind3")]
 TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "record_tune_facts.jsonl",
-              "record_tune4.jsonl", "record_tune5.jsonl", "record_tune6.jsonl", "record_tune8.jsonl",
+              "record_tune4.jsonl", "record_tune5.jsonl", "record_tune6.jsonl", "record_tune7.jsonl",
+              "record_tune8.jsonl",
               "captures.jsonl"]
 
 
@@ -224,7 +225,8 @@ def main(argv):
         feeds = None
     problems = record_problems(HERE / "record.jsonl") + record_problems(HERE / "record_tune2.jsonl")
     problems += record_problems(HERE / "record_tune4.jsonl") + record_problems(HERE / "record_tune5.jsonl")
-    problems += record_problems(HERE / "record_tune6.jsonl") + record_problems(HERE / "record_tune8.jsonl")
+    problems += record_problems(HERE / "record_tune6.jsonl") + record_problems(HERE / "record_tune7.jsonl")
+    problems += record_problems(HERE / "record_tune8.jsonl")
     problems += capture_problems(HERE / "captures.jsonl", feeds)
     problems += blind_problems(feeds)
     for problem in problems:

@@ -32,6 +32,7 @@ from scrapers.facts.open_weights import open_weights_facts
 from scrapers.facts.parameters import parameter_facts
 from scrapers.facts.pricing import entry_price_facts, pricing_model_facts
 from scrapers.facts.quantisation import quantisation_facts
+from scrapers.facts.questions import answered
 from scrapers.facts.technique import technique_facts
 from scrapers.facts.vendor import RECORD_KIND, vendor_facts
 from scrapers.records import FACT_KINDS, FactRecord, LaunchRecord
@@ -86,7 +87,7 @@ def extract_facts(text: str, *, title: str = "", url: str | None = None, name: s
         rules = _RULES_READ.get(extractor)
         if rules is None or not live.isdisjoint(rules):
             found.extend(extractor(sentences, url))
-    return _dedupe(found)
+    return _dedupe(answered(found, sentences))
 
 
 def launch_parts(record: LaunchRecord) -> list[str]:

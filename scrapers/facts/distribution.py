@@ -26,7 +26,10 @@ DISTRIBUTIONS: Table = (
           needs=("pypi", "install", "uv add")), "PyPI"),
     (Rule(r"\bnpm (?:install|i)\b|\b(?:on|from) npm\b|\bnpx\b|\bnpmjs\.com\b", re.I,
           needs=("npm", "npx")), "npm"),
-    (Rule(r"\bDocker Hub\b|\bdocker (?:pull|run)\b|\bDocker image\b", re.I, needs=("docker",)),
+    # (an image on another registry is not on Docker Hub: "Docker image on GHCR", "docker pull quay.io/...")
+    (Rule(r"\bDocker Hub\b|(?:\bdocker (?:pull|run)\b|\bDocker image\b)"
+          r"(?![^.;]{0,30}\b(?:GHCR|ghcr\.io|GitHub Container Registry|Quay|quay\.io|ECR|gcr\.io)\b)",
+          re.I, needs=("docker",)),
      "Docker Hub"),
     (Rule(r"\bHomebrew\b|\bbrew install\b", re.I, needs=("brew",)), "Homebrew"),
     (Rule(r"\bcrates\.io\b|\bcargo install\b", re.I, needs=("crates", "cargo")), "crates.io"),

@@ -54,6 +54,15 @@ HARDWARE: Table = (
           digits=True, needs=("raspberry pi", "macbook", "mac mini", "mac studio", "imac", "intel nuc",
                               "phone", "laptop")),
      lambda m: f"{m['gb'] or m['gb2'] or m['gb3']}GB RAM"),
+    # A small device's memory in megabytes: "needs 512 MB of RAM", "runs in 256MB of memory".
+    (Rule(r"\b(?P<mb>\d{2,3})\s?MB\s+(?:of\s+)?(?:RAM|memory|system memory)\b", re.I,
+          digits=True, needs=("mb",)), lambda m: f"{m['mb']}MB RAM"),
+    # A computer's memory said after it: "a Mac with 16 GB", "any laptop with 8GB" (not "... with
+    # 8 GB of VRAM", a GPU's, read above).
+    (Rule(r"(?:(?<=\bMac with )|(?<=\bPC with )|(?<=\bMacBook with )|(?<=\blaptop with )"
+          r"|(?<=\bdesktop with ))(?P<gb>\d+)\s?GB\b(?!\s+(?:of\s+)?(?:VRAM|GPU|graphics|video))",
+          digits=True, needs=("mac with", "pc with", "macbook with", "laptop with", "desktop with")),
+     lambda m: f"{m['gb']}GB RAM"),
     # Computers by name: "a MacBook Air", "an M4 Mac mini", "an Intel NUC".
     (Rule(r"\b(?:MacBook (?:Air|Pro)|Mac mini|Mac Studio|Intel NUC)\b",
           starts=("macbook", "mac mini", "mac studio", "intel nuc"),
@@ -67,6 +76,8 @@ HARDWARE: Table = (
           starts=("apple", "m1", "m2", "m3", "m4", "raspberry"),
           needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")),
      lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" else m[0]),
+    # An "M-series Mac" is any Apple Silicon one.
+    (Rule(r"\bM-series\b", needs=("m-series",)), "Apple Silicon"),
     # A bare card number said as people say one: "an old 3090", "my 4070 Ti", "two 4090s".
     (Rule(r"(?:(?<=\ban )|(?<=\ba )|(?<=\bold )|(?<=\bmy )|(?<=\bour )|(?<=\bone )|(?<=\btwo )"
           r"|(?<=\bdual )|(?<=\bspare )|(?<=\bused )|(?<=\bsingle ))(?P<num>[345]0[5-9]0(?: ?Ti)?)s?\b"
@@ -92,13 +103,20 @@ HARDWARE: Table = (
 )
 
 
+# A question whether the tool needs a GPU: "Do I need a GPU?", "Does it require a graphics card?"
+_ASKED_FOR = re.compile(r"\b(?:do|does|will|would)\s+(?:I|you|it|we|one)\s+(?:need|require)\s+(?:a|an|any)\s+"
+                        r"(?:dedicated\s+|discrete\s+)?(?:GPU|graphics card)s?\?", re.I)
+
+
 def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each hardware floor stated; a GPU only as not needed ("no GPU required"); not a platform's
     own machines for another maker's model ("we run it on H200s"); "Raspberry Pi" not beside
     "Raspberry Pi 5"."""
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
+    # (a bare GPU asked of, "Do I need a GPU?", is kept for its answer to decide: facts.questions)
     facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
-             if (fact.value != "GPU" or fact.negated) and not _not_the_floor(fact)]
+             if (fact.value != "GPU" or fact.negated or _ASKED_FOR.search(fact.snippet))
+             and not _not_the_floor(fact)]
     if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)
         served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
         facts = [fact for fact in facts if fact not in served]

@@ -27,8 +27,12 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     # "a small (600M) model").
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>[TBM])\b"
           r"(?=\)?(?:[- ][\w-]+){0,2}[- ]"
-          r"(?:models?|LLMs?|VLAs?|VLMs?|policy|policies|transformers?|encoders?)\b)",
-          digits=True, needs=("model", "llm", "vla", "vlm", "polic", "transformer", "encoder")), False),
+          r"(?:models?|LLMs?|VLAs?|VLMs?|policy|policies|transformers?|encoders?|decoders?"
+          # (a task's model is sized as one: "a 90M detector", "our 25M tagger")
+          r"|detectors?|classifiers?|taggers?|recogni[sz]ers?|segmenters?|rerankers?|re-rankers?)\b)",
+          digits=True, needs=("model", "llm", "vla", "vlm", "polic", "transformer", "encoder", "decoder",
+                              "detector", "classifier", "tagger", "recogni", "segmenter", "reranker",
+                              "re-ranker")), False),
 )
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".
@@ -67,7 +71,8 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         hit = sentences.hit(_size(match["num"], match["unit"]), index, match)
         if (hit.value in sizes or overlaps(match.span(), bases.get(index, []))
                 or _of_another_model(hit, sentences.name) or hit.in_passing() or _is_a_part(hit)
-                or hit.promised() or _another_in_parentheses(hit, sentences.name)):
+                or hit.promised() or _another_in_parentheses(hit, sentences.name)
+                or _not_its_size(hit)):
             continue
         sizes.add(hit.value)
         facts.append(hit.fact("parameters"))
@@ -157,3 +162,25 @@ def _is_a_part(hit: Hit) -> bool:
     return bool(_PART_AFTER.match(hit.sentence, hit.end)
                 or _PART_BEFORE.search(hit.sentence, max(0, hit.start - 40), hit.start))
 
+
+
+# Sizes a sentence names that are not the tool's own: the size it grew from ("grew from 300M to
+# 800M parameters"), the teacher it was distilled from ("distilled from a 70B model"), and the bound
+# of a class it is ranked in ("the best among models under 1B", "beats every model below 3B").
+_WAS_BEFORE = re.compile(
+    r"\b(?:grew|grown|grows|went|jumped|rose|risen|increased|scaled(?: up)?|bumped|upgraded|moved|shrank"
+    r"|shrunk|dropped|reduced|cut|down|up)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_TEACHER_BEFORE = re.compile(
+    r"\b(?:distill?ed|distilling|compressed|pruned|shrunk|trained)\s+(?:down\s+)?from"
+    r"\s+(?:a\s+|an\s+|the\s+|our\s+)?$"
+    r"|\bteachers?\s+(?:model\s+)?(?:is\s+|was\s+)?(?:a\s+|an\s+|the\s+)?$", re.I)
+_CLASS_BOUND_BEFORE = re.compile(
+    r"\b(?:models?|LLMs?|anything|everything|rivals?|competitors?|peers|others)\s+(?:of\s+)?"
+    r"(?:under|below|over|above|up to|smaller than|larger than|bigger than|less than|more than)\s+$"
+    r"|\bsub-$", re.I)
+
+
+def _not_its_size(hit: Hit) -> bool:
+    """Whether the size is one the tool had, learnt from or is ranked against (see above)."""
+    before = hit.sentence[max(0, hit.start - 60):hit.start]
+    return any(rule.search(before) for rule in (_WAS_BEFORE, _TEACHER_BEFORE, _CLASS_BOUND_BEFORE))

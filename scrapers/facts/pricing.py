@@ -40,10 +40,14 @@ _ANY_UNIT = rf"(?<=per ){_A_NOUN}"
 _WHAT = (
     # (compute units first: "vCPU-second" is one unit, not "vCPU" then "-second")
     r"(?P<what>(?:vCPU|CPU|GPU|GB)[- ](?:second|sec|minute|min|hour|hr|month)"
+    # what is timed, then its unit: "per audio minute", "per call hour"
+    r"|(?:audio|video|call|output|transcribed|processed|recorded) (?:minute|second|hour)"
     r"|month|mo|year|yr|annum|season|week|day|hour|hr|minute|min|second|sec|page|"
     rf"{_THING}|request|call|API call|search|query|queries|token|input token|output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
     r"|message|email|send|minute of audio|sms"
+    # the month and year as Portuguese, Spanish, French, German, Japanese and Chinese write them
+    r"|mês|mes|mois|Monat|月|ano|año|Jahr|年"
     # a second written "/s" ("$0.0004/s"), then any other noun after "per" (`_ANY_UNIT`)
     rf"|(?<=/)s(?![\w/])|{_ANY_UNIT})(?:es|s)?"
 )
@@ -67,7 +71,7 @@ _PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R|MX|E|GH)?{_SIGN_CLASS})\s?(?P
                rf"|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
 _UNIT_BOUGHT = (
     rf"(?:{_PER}(?:(?:(?P<seat>{_THING})s?|{_ANY_THING}){_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
-    rf"(?:\s?(?:/|per|each)\s?(?P<seat2>{_THING})\b)?"
+    rf"(?:\s?(?:/|per|each)\s?(?:(?P<seat2>{_THING})\b|(?P<seat2w>{_A_NOUN})))?"
     rf"|\s?(?P<monthly>monthly|annually|yearly)\b(?:\s?(?:/|per|each)\s?(?P<seat3>{_THING})\b)?"
     r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
 )
@@ -137,7 +141,10 @@ FREE_TIER = Rule(
     r"|passes|exceed|exceeds|cross|crosses|grow|grows|gross|grosses|outgrow|outgrows)\b"
     # Free for a class of users: "free for government schools", "free for registered charities".
     r"|\bfree for (?:[\w-]+\s)?(?:schools|classrooms|universities|teachers|charities|NGOs|libraries"
-    r"|hospitals|clinics|startups|nonprofits|non-profits)\b",
+    r"|hospitals|clinics|startups|nonprofits|non-profits)\b"
+    # Free below a size: "free for newsrooms with fewer than 10 people", "free for teams under 5".
+    r"|\bfree for (?:[\w-]+\s){0,2}?[\w-]+s\s(?:with\s(?:fewer|less)\sthan|of\s(?:fewer|less)\sthan"
+    r"|under|below|up to)\s[\d,]+\b",
     re.I, starts=("free", "first", "up to", "including", "even"), needs=("free", "on the house"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
@@ -177,7 +184,7 @@ _OPEN_SOURCE_USERS = re.compile(
 
 def _unit(word: str) -> str:
     """A unit as one value says it: "mo" is "month", "users" and "members" are "seat"."""
-    word = word.lower()
+    word = _TIMED.sub("", word.lower())
     if word in _PERSONS:
         return "seat"
     compute = _COMPUTE_UNIT.match(word)
@@ -187,6 +194,7 @@ def _unit(word: str) -> str:
     return _UNIT_NAMES.get(word, word)
 
 
+_TIMED = re.compile(r"^(?:audio|video|call|output|transcribed|processed|recorded) (?=minute|second|hour)")
 _COMPUTE_UNIT = re.compile(r"(vcpu|cpu|gpu|gb)[- ](\w+)$")
 _RESOURCES = {"vcpu": "vCPU", "cpu": "CPU", "gpu": "GPU", "gb": "GB"}
 
@@ -196,7 +204,9 @@ _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min"
                "sec": "second", "char": "character", "doc": "document", "user": "seat",
                "member": "seat", "editor": "seat", "search": "request", "query": "request",
                "queries": "request", "call": "request", "api call": "request",
-               "input token": "token", "output token": "token", "s": "second"}
+               "input token": "token", "output token": "token", "s": "second",
+               "mês": "month", "mes": "month", "mois": "month", "monat": "month", "月": "month",
+               "ano": "year", "año": "year", "jahr": "year", "年": "year"}
 _SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k": "1K", "1,000": "1K",
            "1000": "1K", "thousand": "1K", "100": "100", "10k": "10K", "1b": "1B"}
 _PERIODS = ("month", "year", "season", "week", "day")
@@ -217,7 +227,7 @@ def entry_price_facts(sentences: Sentences, url: str | None) -> list[FactRecord]
     facts = []
     tier = _free_offer(sentences)
     if tier:
-        facts.append(tier.valued("free tier").fact("entry_price", tier.negated()))
+        facts.append(tier.valued("free tier").fact("entry_price", tier.negated() or is_withdrawn(tier)))
     prices = _prices(sentences)
     if prices:
         facts.append(min(prices, key=lambda pair: pair[0])[1].fact("entry_price"))
@@ -233,7 +243,7 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
     tier = _first_said(sentences, FREE_TIER)
     freemium = _first_said(sentences, FREEMIUM)
     offer = _free_offer(sentences)
-    if not freemium and offer and not offer.negated() and _prices(sentences):
+    if not freemium and offer and not offer.negated() and not is_withdrawn(offer) and _prices(sentences):
         freemium = offer
     if freemium:
         facts.append(freemium.valued("freemium").fact("pricing_model"))
@@ -249,6 +259,21 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
     if open_source:
         facts.insert(0, open_source)
     return facts
+
+
+# A free tier that was, and is no more: "the free tier is gone", "our free plan has been retired",
+# "we have discontinued the free tier". (Said of it after or before the words that name it.)
+_GONE_AFTER = re.compile(
+    r"\s+(?:is|was|has been|have been|will be|are)\s+(?:now\s+|being\s+)?(?:gone|retired|removed|discontinued"
+    r"|dropped|ended|sunset(?:ted)?|going away|no more|a thing of the past)\b", re.I)
+_GONE_BEFORE = re.compile(
+    r"\b(?:retired|removed|dropped|discontinued|ended|killed|sunset(?:ted)?|scrapped|retiring|removing"
+    r"|dropping|discontinuing|ending|scrapping)\s+(?:the|our|its)\s+$", re.I)
+
+
+def is_withdrawn(hit: Hit) -> bool:
+    """Whether the sentence says the free offer it names has been taken away."""
+    return bool(_GONE_AFTER.match(hit.sentence, hit.end) or _GONE_BEFORE.search(hit.sentence[:hit.start]))
 
 
 def _free_offer(sentences: Sentences) -> Hit | None:
@@ -337,7 +362,9 @@ _TRIAL = re.compile(
     r"|thirty|sixty|ninety)[\s-](?:days?|weeks?|months?)\b(?!\s+(?:per|a|an|each|every)\b)"
     r"|\b\d+[\s-]days?\s+(?:free\s+)?trial\b"
     # a first period said without a number: "first month free", "your first week is on us"
-    r"|\bfirst\s+(?:day|week|fortnight|month|year)\b(?!\s+(?:per|a|an|each|every)\b)", re.I)
+    r"|\bfirst\s+(?:day|week|fortnight|month|year)\b(?!\s+(?:per|a|an|each|every)\b)"
+    # a first use, one and unnumbered: "the first harvest is free", "your first report is on us"
+    r"|\b(?:the|your)\s+(?:very\s+)?first\s+(?!\d)[a-z-]+\s+(?:is|are)\s+(?:free|on us|on the house)\b", re.I)
 _CLAUSE_END = re.compile(r"[;,:]")
 
 
@@ -464,7 +491,7 @@ def _sign_prefix(sentence: str, match: re.Match[str]) -> str:
     return prefix[1] if prefix else ""
 
 
-_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(US|A|C|NZ|HK|S|R|MX)$")
+_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(US|CA|A|C|NZ|HK|S|R|MX)$")
 # Letters other signs are prefixed with: the Egyptian pound "E£", the Ghanaian cedi "GH₵".
 _SIGN_PREFIXES = {"£": re.compile(r"(?<![A-Za-z])(E)$"), "₵": re.compile(r"(?<![A-Za-z])(GH)$")}
 
@@ -489,6 +516,17 @@ def _price(match: re.Match[str], amount: Decimal | None, prefix: str = "",
     return _priced(prefix + written, match)
 
 
+def _per_period_per(match: re.Match[str], what: str) -> str | None:
+    """The noun of "per month per estate" or "/month per warehouse": a rate per thing per period,
+    as the seat of "per month per seat" is. Not after "a month" ("PLN 199 a month per studio" is
+    read, as the older sets write it, as a monthly price)."""
+    noun = match["seat2w"] if "seat2w" in match.re.groupindex else None
+    if not noun or what not in _PERIODS:
+        return None
+    said = match.string[match.end("price"):match.start("what")]
+    return None if re.search(r"\ban?\s*$", said, re.I) else noun
+
+
 def _priced(amount: str, match: re.Match[str]) -> str | None:
     """The amount with what it buys, as the match says it."""
     if match.re.groupindex.get("once") and match["once"]:
@@ -499,7 +537,8 @@ def _priced(amount: str, match: re.Match[str]) -> str | None:
         return f"{amount}/{per}/{period}" if per else f"{amount}/{period}"
     what = _unit(match["what"])
     per = _unit(match["seat"] or (match["seatw"] if "seatw" in match.re.groupindex else None)
-                or (match["seat2"] if "seat2" in match.re.groupindex else None) or "")
+                or (match["seat2"] if "seat2" in match.re.groupindex else None)
+                or _per_period_per(match, what) or "")
     if what in _PERIODS:
         return f"{amount}/{per}/{what}" if per else f"{amount}/{what}"
     if what == "seat":

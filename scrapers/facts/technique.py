@@ -31,8 +31,27 @@ def technique_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each technique the text says the tool uses; "fine-tuning" when it says the tool was
     fine-tuned from a named model and names no more particular method (LoRA, DPO, ...)."""
     facts = table_facts("technique", TECHNIQUES, sentences)
+    if facts:
+        users = _only_the_users(sentences)
+        facts = [fact for fact in facts if fact.value not in users]
     if not any(fact.value in _TUNING_METHODS and not fact.negated for fact in facts):
         tuned = fine_tuning_fact(sentences)
         if tuned:
             facts.append(tuned)
     return facts
+
+
+# A technique of what the tool serves, not of the tool: "regression tests for your RAG pipeline",
+# "observability for their LoRA fine-tunes", "plugs into any RAG stack".
+_USERS_BEFORE = re.compile(r"\b(?:for|of|into|in|to|with)\s+(?:your|their|any|existing|customers'|users')"
+                           r"(?:\s+(?:own|existing|production))?\s+$", re.I)
+
+
+def _only_the_users(sentences: Sentences) -> set[str]:
+    """The techniques the text names only as the users' own (see above)."""
+    theirs, ours = set(), set()
+    for index, value, match in sentences.reading(TECHNIQUES):
+        said = value if isinstance(value, str) else value(match)
+        before = sentences[index][max(0, match.start() - 40):match.start()]
+        (theirs if _USERS_BEFORE.search(before) else ours).add(said)
+    return theirs - ours
