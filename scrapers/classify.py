@@ -440,6 +440,7 @@ LAUNCH_TEXT = _words(
     r"\bdownload (?:it )?(?:for|on) (?:mac|macos|windows|linux|ios|android)\b",
     r"^(?:an?|the) (?:[\w-]+ ){0,4}(?:app|tool|agent|assistant|model|platform|api|sdk|library|extension|cli"
     r"|editor|ide)\b(?=[^.]{0,80}\b(?:for|that|which|to)\b)",
+    r"(?-i:\b[A-Z][\w.+-]*) is our answer\b",  # "Guess when to pick. Vinetta is our answer: ..."
     r"\b(?:publishing|releasing|open[- ]sourcing|sharing) (?:the |its |our )?(?:[\w. -]{1,30}'s )?"
     r"(?:model )?weights\b",
     r"\b(?:is|are) (?:now )?generally available\b",
@@ -576,7 +577,8 @@ _PRODUCT_TAGLINE = re.compile(
 _SIZE_OR_VERSION = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+)?[BMK]\b|\bv?\d+\.\d+(?:\.\d+)*\b")
 # Words that make the part before a colon a headline, not a product's name
 _NOT_A_NAME = _words(r"\b(?:the|of|and|or|in|on|for|to|with|from|why|how|what|when|who|is|are|we|our|my|i"
-                     r"|your|part|proposal|review|notes?|lessons?|thoughts|inside|at|vs|versus)\b")
+                     r"|your|part|proposal|review|notes?|lessons?|thoughts|inside|at|vs|versus)\b",
+                     r"\w's\b")  # a possessive: "Quillbox's Black Friday: 2M replies" is news of Quillbox
 # A text presenting something new: what a launch category needs beside it
 _NEW_WORDS = _words(r"\b(?:new|released?|available|launch(?:es|ed)?|ships?|open[- ]sourc\w*|download|try)\b")
 _OLD_STORY = re.compile(r"\((?:19|20)\d\d\)\s*$")
@@ -606,7 +608,7 @@ def classify(
         return Verdict(EntryKind.OTHER, "newsletter")
     if (opened := _opened(title)) is not None:  # before "X is now open", a launch title
         return Verdict(EntryKind.RELEASE, "made open source", opened)
-    if (named := _named_launch(title)) is not None:  # a launch title beats a feed category
+    if (named := _named_launch(title) or _headline_launch(title)) is not None:  # beats a feed category
         return named
     if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
         return _changelog_entry(title)
@@ -817,10 +819,37 @@ def _named_launch(title: str) -> Verdict | None:
     return None
 
 
+# A news headline's launch: "Tessel Eye launches for quality inspection" (the subject launches), "Kanpai
+# launches Mash Eye" (its object); not where it launches ("Heron launches in Japan": a company's news)
+_HEADLINE_LAUNCH = re.compile(rf"^{_CAP_NAME} (?:launches|debuts|arrives|goes live|is live|is here|is out)"
+                              rf"(?: (?P<object>(?-i:[A-Z0-9])[\w.+-]*(?: (?-i:[A-Z0-9])[\w.+-]*){{0,3}})"
+                              rf"|(?=$|[,:.!]| (?:today|for|with|on|as|to help)\b))")
+
+
+def _headline_launch(title: str) -> Verdict | None:
+    """The product a launch headline names: its object when it has one, else its subject."""
+    if (found := _HEADLINE_LAUNCH.match(title.strip())) is None:
+        return None
+    name = found["object"] or found["name"]
+    if _NOT_A_NAME.search(name) or _COUNTED.match(name) or len(name.split()) > 4:
+        return None
+    return Verdict(_kind_of(name), "headline launches it", name)
+
+
+# "Tundra Eye, a wildlife camera that ...": a name, then what it is after a comma
+_APPOSITIVE_TITLE = re.compile(r"^(?P<name>[^,:]{2,40}), (?P<tagline>(?:a|an) .+)$")
+# what a thing is, told by what it does ("a camera that knows a lynx"; a person is "who")
+_THING_THAT = re.compile(r"^(?:a|an) (?:[\w-]+ ){1,4}(?:that|which)\b")
+
+
 def _name_and_tagline(title: str) -> Verdict | None:
     """A launch titled 'Name: what it is', the name short and the rest naming a kind of product,
     or the name carrying a model size or version ('Kestrel 34B: ...', 'Studio 1.1: ...')."""
     name, tagline = split_title(title)
+    if not tagline and (appositive := _APPOSITIVE_TITLE.match(name)) is not None:
+        name, tagline = appositive["name"], appositive["tagline"]
+        if _THING_THAT.match(tagline) and all(_is_name_word(word) for word in name.split()):
+            return Verdict(_kind_of(name), "name: what it is", name)  # "X, a camera that names ..."
     words = name.split()
     if not tagline or not 1 <= len(words) <= 4 or _NOT_A_NAME.search(name):
         return None

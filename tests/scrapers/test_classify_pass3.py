@@ -348,3 +348,54 @@ def test_a_company_post_opening_on_what_it_releases_is_that_launch(title, text, 
 def test_a_company_releasing_a_report_is_not_a_launch():
     verdict = _read("What 400 brewers told us", "Kanpai Robotics is releasing a survey of 400 brewers.")
     assert verdict.kind is EntryKind.OTHER
+
+
+# --- from record_tune7's launch misreads (the lead's pass) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Tessel Eye launches for quality inspection", "Tessel Eye"),
+     ("Brindle Notes is live", "Brindle Notes"),
+     ("Kanpai launches Mash Eye", "Mash Eye"),
+     ("Orrery Labs debuts Orrery Sky for planetariums", "Orrery Sky")],
+)
+def test_a_launch_headline_names_its_product(title, product):
+    verdict = _read(title, "A short post.")
+    assert verdict.kind is EntryKind.LAUNCH and verdict.product == product
+
+
+@pytest.mark.parametrize("title", ["Heron launches in Japan", "Why Quillbox launches slowly"])
+def test_a_headline_of_where_or_why_a_company_launches_names_no_product(title):
+    verdict = _read(title, "Our team in Tokyo grows to twelve.")
+    assert verdict.kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Tundra Eye, a wildlife camera that knows a lynx from a fox",
+     "Ferrule, an app which files your receipts"],
+)
+def test_a_name_then_what_it_does_after_a_comma_is_a_launch(title):
+    verdict = _read(title, "It ships this week.")
+    assert verdict.kind is EntryKind.LAUNCH and verdict.product == title.split(",")[0]
+
+
+def test_a_person_then_who_they_are_is_no_launch():
+    verdict = _read("Dana Ruiz, a nurse who codes", "Dana Ruiz talks about her evenings.")
+    assert verdict.kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Every spring, growers guess. Vinetta is our answer: drone imagery in, a picking plan out.",
+     "Reconciling invoices took our customers days. Tallyfox is our answer, and it files them for you."],
+)
+def test_a_product_said_to_be_our_answer_is_launched(text):
+    verdict = _read("Harvest planning, without the spreadsheet", text)
+    assert verdict.kind is EntryKind.LAUNCH
+
+
+def test_a_possessive_head_is_news_of_the_product_not_a_launch():
+    verdict = _read("Quillbox's Black Friday: 2.1M conversations", "Quillbox answered 2.1M questions.")
+    assert verdict.kind is EntryKind.OTHER
