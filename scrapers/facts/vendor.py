@@ -80,6 +80,34 @@ _ANNOUNCES = (r"(?:announc(?:es|ed)|releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|e
 # A possessive, straight or curly, and a plural's: "Acme's", "Acme’s", "Canopy Labs’".
 _POSS = r"(?:['’]s\b|(?<=s)['’](?=\s))"
 _POSS_MARKS = ("'s", "’s", "s'", "s’")
+# A possessive's mark, and a name's words back from it, read in the reversed sentence: the name is
+# at most three words of `_NAME`'s chars, apart by whitespace, and begins at a capital.
+_MARK = re.compile("['’]")
+_NAME_WORDS_BACK = re.compile(r"[\w&.-]*(?:\s+[\w&.-]*){0,2}")
+_CAPITAL = re.compile("[A-Z]")
+
+
+def _owners(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """What pattern.finditer(sentence) gives, for a pattern whose matches open with `_NAME`
+    then `_POSS`: tried only at the capitals of the three words before each mark (the regex
+    engine tries a pattern opening with a character class at every place of the sentence, and
+    most of a long sentence is nobody's name)."""
+    found: list[re.Match[str]] = []
+    done, backwards, size = 0, "", len(sentence)
+    for mark in _MARK.finditer(sentence):
+        at = mark.start()
+        if at <= done:
+            continue  # (within the last match: finditer goes on after it)
+        backwards = backwards or sentence[::-1]
+        back = _NAME_WORDS_BACK.match(backwards, size - at)
+        for capital in _CAPITAL.finditer(sentence, max(done, at - back.end() + back.start()), at):
+            if match := pattern.match(sentence, capital.start()):
+                found.append(match)
+                done = match.end()
+                break
+    return found
+
+
 # (rule with a `name` group, weight): strong phrases say who made the thing.
 VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b{_PRODUCT_NOUN}\s+(?:from|by)\s+(?P<name>{_NAME})",
@@ -113,7 +141,8 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+(?:from|by)\s+(?P<name>{_NAME})"
           r"(?=\s*(?:$|[,:;–—]|\s-\s|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
           needs=(" from ", " by ")), 3),
-    (Rule(rf"(?P<name>{_NAME}){_POSS}\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=_POSS_MARKS), 2),
+    (Rule(rf"(?P<name>{_NAME}){_POSS}\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=_POSS_MARKS,
+          scan=_owners), 2),
     (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME}){_POSS}", starts=("according to ", "by "),
           needs=_POSS_MARKS), 2),
 )
