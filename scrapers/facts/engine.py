@@ -283,8 +283,10 @@ class Sentences:
         self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
         self.source = source  # the feed's name, when known: a vendor's own blog says who made it
         self.memo: dict[object, object] = {}  # what more than one extractor reads, read once
-        # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
-        self.folded = folded = _fold("\n".join(sentences))
+        # One string, a sentence a line (as is, and case-folded char for char): its offsets are the
+        # sentences'. A regex that cannot span a line break is searched in it once, not once a sentence.
+        self.text = "\n".join(sentences)
+        self.folded = folded = _fold(self.text)
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
         index = _index()
         # (end in the words-apart text, `_Head`) of each word with the head of some rule's start,
