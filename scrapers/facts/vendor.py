@@ -99,8 +99,9 @@ def _owners(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
         if at <= done:
             continue  # (within the last match: finditer goes on after it)
         backwards = backwards or sentence[::-1]
-        back = _NAME_WORDS_BACK.match(backwards, size - at)
-        for capital in _CAPITAL.finditer(sentence, max(done, at - back.end() + back.start()), at):
+        back = _NAME_WORDS_BACK.match(backwards, size - at)  # (it matches at least "")
+        reach = back.end() - back.start() if back else 0
+        for capital in _CAPITAL.finditer(sentence, max(done, at - reach), at):
             if match := pattern.match(sentence, capital.start()):
                 found.append(match)
                 done = match.end()

@@ -101,7 +101,9 @@ def test_host_leaves_a_broken_url_to_urlsplit():
         _host("http://[::1/openai.com")
 
 
-@pytest.mark.parametrize("text", ["naïve café — “quoted” ‘x’ ٣ models", "a\u00a0b\u2009c", "emoji 😀 x\ud800y"])
+@pytest.mark.parametrize("text", [
+    "naïve café — “quoted” ‘x’ ٣ models", "a\u00a0b\u2009c", "emoji 😀 x\ud800y",
+])
 def test_words_apart_of_a_non_ascii_text_blanks_each_non_word_char(text: str):
     expected = " " + "".join(char if re.match(r"\w", char) else " " for char in text) + " "
     assert _words_apart(text) == expected
