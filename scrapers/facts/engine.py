@@ -100,6 +100,8 @@ Scan = Callable[[re.Pattern[str], str], Iterable[re.Match[str]]]
 def _anchored(regex: str, flags: int) -> bool:
     """Whether every match of the pattern begins at the start of the string (it opens with ^, not
     in one alternative only, and ^ is not each line's)."""
+    if not regex.startswith("^"):  # (most patterns: not parsed again, which cost more than compiling)
+        return False
     parsed = re_parser.parse(regex, flags)  # (the parser re.compile uses: what ^ opens is its to say)
     return (not parsed.state.flags & re.MULTILINE and len(parsed.data) > 0
             and parsed.data[0] == (re_constants.AT, re_constants.AT_BEGINNING))
