@@ -394,7 +394,7 @@ class Sentences:
         live, items, offsets = self.live, self.items, self.offsets
         # Each head's eager rules that are live here, sorted out once a text, not once a word.
         tries: dict[_Head, list[Rule]] = {}
-        for end, head in self.words:
+        for end, head in compress(self.words, map(_EAGER, map(_SECOND, self.words))):
             rules = tries.get(head)
             if rules is None:
                 rules = tries[head] = [rule for rule in head.eager if rule in live]
@@ -429,6 +429,9 @@ class Sentences:
         if not rule.starts:
             if not rule.digits:
                 indices = range(len(items)) if within is None else sorted(within)
+                if rule.scan is _at_start:  # (one call a sentence, not finditer's)
+                    match_at = rule.pattern.match
+                    return [(i, match) for i in indices if (match := match_at(items[i]))]
                 if rule.scan is not None:
                     scan, pattern = rule.scan, rule.pattern
                     return [(i, match) for i in indices for match in scan(pattern, items[i])]
@@ -543,7 +546,7 @@ def _one_after_another(found: Found) -> Found:
 _NOTHING: Found = ()
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
-_FREE, _NEEDY = attrgetter("free"), attrgetter("needy")
+_FREE, _NEEDY, _EAGER = attrgetter("free"), attrgetter("needy"), attrgetter("eager")
 _START = methodcaller("start")
 _SENTENCE_THEN_ROW = itemgetter(0, 1)
 

@@ -85,6 +85,9 @@ _POSS_MARKS = ("'s", "’s", "s'", "s’")
 _MARK = re.compile("['’]")
 _NAME_WORDS_BACK = re.compile(r"[\w&.-]*(?:\s+[\w&.-]*){0,2}")
 _CAPITAL = re.compile("[A-Z]")
+# A sentence with fewer chars than this a mark (plus one) is scanned whole: trying the pattern at
+# every place costs less there than finding each mark and the capitals before it (measured).
+_CHARS_A_MARK = 120
 
 
 def _owners(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
@@ -92,6 +95,8 @@ def _owners(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
     then `_POSS`: tried only at the capitals of the three words before each mark (the regex
     engine tries a pattern opening with a character class at every place of the sentence, and
     most of a long sentence is nobody's name)."""
+    if len(sentence) < _CHARS_A_MARK * (1 + sentence.count("'") + sentence.count("’")):
+        return list(pattern.finditer(sentence))
     found: list[re.Match[str]] = []
     done, backwards, size = 0, "", len(sentence)
     for mark in _MARK.finditer(sentence):

@@ -14,12 +14,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import scrapers.facts.vendor as vendor
 from scrapers.facts import Rule, Sentences, extract_facts, split_sentences
 from scrapers.facts.engine import _anchored, _words_apart
 from scrapers.facts.vendor import VENDOR_PHRASES, _host, _own_claim, _owners
 
 # The possessive-product phrase ("Acme Labs' new model"), the one rule `_owners` scans for.
 POSSESSIVE_PRODUCT = next(rule for rule, _ in VENDOR_PHRASES if rule.scan is _owners)
+
+
+@pytest.fixture
+def marks_always(monkeypatch):
+    """`_owners` reads every sentence by its marks, however short (else short ones are scanned)."""
+    monkeypatch.setattr(vendor, "_CHARS_A_MARK", 0)
 
 
 def vendor_of(text: str, *, title: str = "", url: str | None = None, name: str = "",
@@ -42,11 +49,13 @@ def spans(matches) -> list[tuple[tuple[int, int], str]]:
     "Acme's",
     "'s model",
 ])
+@pytest.mark.usefixtures("marks_always")
 def test_owners_gives_what_finditer_gives(sentence: str):
     pattern = POSSESSIVE_PRODUCT.pattern
     assert spans(_owners(pattern, sentence)) == spans(pattern.finditer(sentence))
 
 
+@pytest.mark.usefixtures("marks_always")
 def test_owners_agrees_with_finditer_on_random_sentences():
     pieces = ["Acme", "Labs", "AI", "iPhone", "O'Neil", " ", "  ", "'s", "’s", "s'", "s’", "'", "’", "new",
               "model", "models", "tool", "API", "api", ",", ".", "-", "&", "Q", "3", "the", "s", "\t"]
@@ -110,7 +119,7 @@ def test_words_apart_of_a_non_ascii_text_blanks_each_non_word_char(text: str):
 
 
 # Texts each read by one vendor rule or check the shortcuts touch: the vendor still comes out.
-@pytest.mark.parametrize(("text", "title", "kwargs", "vendor"), [
+@pytest.mark.parametrize(("text", "title", "kwargs", "maker"), [
     # the possessive product phrase, in running text
     ("Pelagic Labs' new reranker sorts search results by intent.", "Tidewater", {}, "Pelagic Labs"),
     ("You can now try Moss Fern’s coding assistant in the browser.", "Ferncode", {}, "Moss Fern"),
@@ -131,8 +140,12 @@ def test_words_apart_of_a_non_ascii_text_blanks_each_non_word_char(text: str):
     ("A model for code.", "Codestral 3", {"url": "https://mistral.ai/news/codestral-3"}, "Mistral AI"),
     ("A model for code.", "Codestral 3", {"url": "http://editor@MISTRAL.AI:8080/news"}, "Mistral AI"),
 ])
-def test_each_vendor_rule_alone_still_gives_the_vendor(text: str, title: str, kwargs: dict, vendor: str):
-    assert vendor_of(text, title=title, **kwargs) == vendor
+@pytest.mark.parametrize("by_marks", [False, True])
+def test_each_vendor_rule_alone_still_gives_the_vendor(text: str, title: str, kwargs: dict, maker: str,
+                                                       by_marks: bool, monkeypatch):
+    if by_marks:
+        monkeypatch.setattr(vendor, "_CHARS_A_MARK", 0)
+    assert vendor_of(text, title=title, **kwargs) == maker
 
 
 @pytest.mark.parametrize("text", [
@@ -164,6 +177,16 @@ def test_a_claim_in_any_sentence_is_the_companys_own(text: str, claim: str):
 def test_a_company_feed_describing_its_product_plainly_claims_it():
     text = "Tessera is a sparse model for long documents. It reads contracts."
     assert vendor_of(text, title="Tessera", name="Tessera", source="Kestrel blog") == "Kestrel"
+
+
+def test_a_long_sentence_is_read_by_its_marks():
+    sentence = ("After a year of quiet work on long documents, contracts and support tickets, and many "
+                "rounds of feedback from the early users who tried every build we sent them over the "
+                "whole summer and autumn, Driftline Labs' new reranker sorts results by intent.")
+    pattern = POSSESSIVE_PRODUCT.pattern
+    assert len(sentence) >= 2 * vendor._CHARS_A_MARK  # one mark: read by it
+    assert spans(_owners(pattern, sentence)) == spans(pattern.finditer(sentence))
+    assert [name for _, name in spans(_owners(pattern, sentence))] == ["Driftline Labs"]
 
 
 def test_sentences_text_is_the_sentences_a_line_each():
