@@ -116,8 +116,8 @@ def _at_start(pattern: re.Pattern[str], sentence: str) -> Iterable[re.Match[str]
 
 class _Head:
     """A head (see `_word_head`) as the words automaton finds it, with the rules it keys. (A plain
-    class, hashed by identity: a text's words are put in sets and dicts by their head, and hashing
-    a tuple of frozen sets each time cost more than the look-up.)"""
+    class, hashed by identity: a text's heads are put in a set, and hashing a tuple of frozen sets
+    each time cost more than the look-up.)"""
 
     __slots__ = ("head", "back", "free", "needy", "eager")
 
@@ -392,18 +392,13 @@ class Sentences:
         """The matches of the live rules that begin only at words, tried at each word in turn."""
         found: dict[Rule, list[tuple[int, re.Match[str]]]] = {}
         live, items, offsets = self.live, self.items, self.offsets
-        # Each head's eager rules that are live here, sorted out once a text, not once a word.
-        tries: dict[_Head, list[Rule]] = {}
         for end, head in compress(self.words, map(_EAGER, map(_SECOND, self.words))):
-            rules = tries.get(head)
-            if rules is None:
-                rules = tries[head] = [rule for rule in head.eager if rule in live]
-            if not rules:
-                continue
             at = end - head.back
             line = bisect_right(offsets, at) - 1
             sentence, at = items[line], at - offsets[line]
-            for rule in rules:
+            for rule in head.eager:
+                if rule not in live:
+                    continue
                 kept = found.get(rule)
                 # What `_one_after_another` keeps, as the words are read: a place inside the last
                 # match of the rule in this sentence gives none (finditer goes on after a match),
