@@ -12,6 +12,8 @@ each sentence gives.
 from __future__ import annotations
 
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, lru_cache
@@ -40,10 +42,13 @@ class Rule:
     when given. Whitespace in `starts` and `needs` stands for the one space a sentence keeps between
     words. No rule matches the empty string. `on_demand` rules are looked for only when an extractor
     asks (those it reads only once others have matched); `indexed=False` keeps a rule out of
-    `Sentences` (it is only searched with `_occurs`).
+    `Sentences` (it is only searched with `_occurs`). A rule that scans may say how (`scan`: a
+    function of its pattern and a sentence giving exactly the matches `finditer` gives, found
+    more cheaply); one whose pattern opens with ^ (and no alternative) is tried at each
+    sentence's start only, as that is the one place it can match.
     """
 
-    __slots__ = ("pattern", "starts", "digits", "needs", "heads", "plain", "eager", "indexed")
+    __slots__ = ("pattern", "starts", "digits", "needs", "heads", "plain", "eager", "indexed", "scan")
     # Every indexed rule by how a word its matches begin with begins (see `_word_head`), or by the
     # plain string it begins with; the unkeyed ones can match wherever their `needs` are met, and
     # the needy ones only where they are. A text's live rules are read off these in one pass.
@@ -58,8 +63,9 @@ class Rule:
 
     def __init__(self, regex: str, flags: int = 0, *, starts: str | tuple[str, ...] = (),
                  digits: bool = False, needs: tuple[str, ...] = (), on_demand: bool = False,
-                 indexed: bool = True) -> None:
+                 indexed: bool = True, scan: Scan | None = None) -> None:
         self.pattern = re.compile(regex, flags)
+        self.scan = scan or (_at_start if _anchored(regex, flags) else None)
         self.starts = (starts,) if isinstance(starts, str) else starts
         self.digits = digits
         self.needs = needs
@@ -88,16 +94,56 @@ class Rule:
         return f"Rule({self.pattern.pattern!r}, starts={self.starts!r})"
 
 
-class _Head(NamedTuple):
-    """A head (see `_word_head`) as the words automaton finds it, with the rules it keys."""
+Scan = Callable[[re.Pattern[str], str], Iterable[re.Match[str]]]
 
-    head: str
-    back: int  # from the end of its key in `_words_apart` text back to where the word begins
-    # The rules a word of the head may begin a match of: those it makes live (they need nothing),
-    # and those that need a string as well.
-    free: frozenset[Rule]
-    needy: frozenset[Rule]
-    eager: tuple[Rule, ...]  # those of them `_read_words` tries at each such word
+
+def _anchored(regex: str, flags: int) -> bool:
+    """Whether every match of the pattern begins at the start of the string (it opens with ^, not
+    in one alternative only, and ^ is not each line's)."""
+    if not regex.startswith("^"):  # (most patterns: not parsed again, which cost more than compiling)
+        return False
+    parsed = re_parser.parse(regex, flags)  # (the parser re.compile uses: what ^ opens is its to say)
+    return (not parsed.state.flags & re.MULTILINE and len(parsed.data) > 0
+            and parsed.data[0] == (re_constants.AT, re_constants.AT_BEGINNING))
+
+
+def _at_start(pattern: re.Pattern[str], sentence: str) -> Iterable[re.Match[str]]:
+    """What finditer gives for a pattern that matches only at the start: its match there, if any
+    (finditer would try, and fail, at every place after it)."""
+    match = pattern.match(sentence)
+    return (match,) if match else ()
+
+
+class _Head:
+    """A head (see `_word_head`) as the words automaton finds it, with the rules it keys. (A plain
+    class, hashed by identity: a text's heads are put in a set, and hashing a tuple of frozen sets
+    each time cost more than the look-up.)"""
+
+    __slots__ = ("head", "back", "free", "needy", "eager")
+
+    def __init__(self, head: str, back: int, free: frozenset[Rule], needy: frozenset[Rule],
+                 eager: tuple[Rule, ...]) -> None:
+        self.head = head
+        self.back = back  # from the end of its key in `_words_apart` text back to where the word begins
+        # The rules a word of the head may begin a match of: those it makes live (they need
+        # nothing), and those that need a string as well.
+        self.free = free
+        self.needy = needy
+        self.eager = eager  # those of them `_read_words` tries at each such word
+
+
+class _Key:
+    """A plain start or need as the keys automaton finds it, with the rules it keys (hashed by
+    identity, as `_Head` is)."""
+
+    __slots__ = ("key", "free", "needing", "needed")
+
+    def __init__(self, key: str, free: frozenset[Rule], needing: frozenset[Rule],
+                 needed: frozenset[Rule]) -> None:
+        self.key = key
+        self.free = free  # the rules it begins that need nothing
+        self.needing = needing  # those it begins that need a string as well
+        self.needed = needed  # the rules that need it
 
 
 class _Index(NamedTuple):
@@ -129,7 +175,7 @@ def _index() -> _Index:
         keyed.setdefault(key, (set(), set()))[1].update(rules)
     keys = ahocorasick.Automaton()
     for key, (plain, needed) in keyed.items():
-        keys.add_word(key, (key, frozenset(plain - needy), frozenset(plain & needy), frozenset(needed)))
+        keys.add_word(key, _Key(key, frozenset(plain - needy), frozenset(plain & needy), frozenset(needed)))
     keys.make_automaton()
     heads = ahocorasick.Automaton()
     for head, rules in Rule.by_head.items():
@@ -173,10 +219,11 @@ _SENTENCE_BREAK = re.compile(
     r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
 )
 # Each char the regex \W matches (every char that is not part of a word) as a space: the ASCII
-# ones by table (as bytes, for an ASCII text: the fastest way Python has), the others (rare: dashes,
-# curly quotes) by regex.
+# ones by table (as bytes: the fastest way Python has), the others (rare: dashes, curly quotes) by
+# regex. A text with other chars is translated as UTF-8, whose bytes past ASCII the table keeps:
+# every byte of a multi-byte char is one (a dict lookup a char cost four times as much).
 _ASCII_APART = bytes(code if re.match(r"\w", chr(code)) else ord(" ") for code in range(256))
-_ASCII_NON_WORD = {code: " " for code in range(128) if not re.match(r"\w", chr(code))}
+_UTF8_APART = _ASCII_APART[:128] + bytes(range(128, 256))
 _OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 
 
@@ -186,7 +233,8 @@ def _words_apart(folded: str) -> str:
     if folded.isascii():
         apart = folded.encode("ascii").translate(_ASCII_APART).decode("ascii")
     else:
-        apart = _OTHER_NON_WORD.sub(" ", folded.translate(_ASCII_NON_WORD))
+        apart = _OTHER_NON_WORD.sub(" ", folded.encode("utf-8", "surrogatepass").translate(_UTF8_APART)
+                                    .decode("utf-8", "surrogatepass"))
     return f" {apart} "
 
 
@@ -237,8 +285,10 @@ class Sentences:
         self.name = name  # the tool's name, when known: its own "Foo 34B" is its size
         self.source = source  # the feed's name, when known: a vendor's own blog says who made it
         self.memo: dict[object, object] = {}  # what more than one extractor reads, read once
-        # One string, a sentence a line, case-folded char for char: its offsets are the sentences'.
-        self.folded = folded = _fold("\n".join(sentences))
+        # One string, a sentence a line (as is, and case-folded char for char): its offsets are the
+        # sentences'. A regex that cannot span a line break is searched in it once, not once a sentence.
+        self.text = "\n".join(sentences)
+        self.folded = folded = _fold(self.text)
         self.offsets = [0, *accumulate(map((1).__add__, map(len, sentences)))]
         index = _index()
         # (end in the words-apart text, `_Head`) of each word with the head of some rule's start,
@@ -324,13 +374,15 @@ class Sentences:
         # The rules the text's words and plain strings key, apart as they need nothing or need a
         # string (those live only where the text meets a need of theirs).
         live, needy, met = set(index.free_unkeyed), set(), set()
-        live.update(*map(_FREE, map(_SECOND, self.words)))
-        needy.update(*map(_NEEDY, map(_SECOND, self.words)))
-        for key, free, needing, needed in {value for _, value in index.keys.iter(self.folded)}:
-            live |= free
-            needy |= needing
-            met |= needed
-            self.present.add(key)
+        # Each head and key once (a text repeats its words): a set of them by identity is cheap.
+        heads = set(map(_SECOND, self.words))
+        live.update(*map(_FREE, heads))
+        needy.update(*map(_NEEDY, heads))
+        for key in set(map(_SECOND, index.keys.iter(self.folded))):
+            live |= key.free
+            needy |= key.needing
+            met |= key.needed
+            self.present.add(key.key)
         # (met is the small side: the intersections walk it, not the many rules that need)
         live |= met & needy
         live |= met & index.needy_unkeyed
@@ -372,6 +424,12 @@ class Sentences:
         if not rule.starts:
             if not rule.digits:
                 indices = range(len(items)) if within is None else sorted(within)
+                if rule.scan is _at_start:  # (one call a sentence, not finditer's)
+                    match_at = rule.pattern.match
+                    return [(i, match) for i in indices if (match := match_at(items[i]))]
+                if rule.scan is not None:
+                    scan, pattern = rule.scan, rule.pattern
+                    return [(i, match) for i in indices for match in scan(pattern, items[i])]
                 return [(i, match) for i in indices for match in rule.pattern.finditer(items[i])]
             # Only at words that begin with a digit: those of each sentence are in text order, so
             # the sentences' in turn are too (nothing to sort, merge or filter).

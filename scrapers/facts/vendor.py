@@ -80,6 +80,40 @@ _ANNOUNCES = (r"(?:announc(?:es|ed)|releas(?:es|ed)|launch(?:es|ed)|unveil(?:s|e
 # A possessive, straight or curly, and a plural's: "Acme's", "Acme’s", "Canopy Labs’".
 _POSS = r"(?:['’]s\b|(?<=s)['’](?=\s))"
 _POSS_MARKS = ("'s", "’s", "s'", "s’")
+# A possessive's mark, and a name's words back from it, read in the reversed sentence: the name is
+# at most three words of `_NAME`'s chars, apart by whitespace, and begins at a capital.
+_MARK = re.compile("['’]")
+_NAME_WORDS_BACK = re.compile(r"[\w&.-]*(?:\s+[\w&.-]*){0,2}")
+_CAPITAL = re.compile("[A-Z]")
+# A sentence with fewer chars than this a mark (plus one) is scanned whole: trying the pattern at
+# every place costs less there than finding each mark and the capitals before it (measured).
+_CHARS_A_MARK = 120
+
+
+def _owners(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """What pattern.finditer(sentence) gives, for a pattern whose matches open with `_NAME`
+    then `_POSS`: tried only at the capitals of the three words before each mark (the regex
+    engine tries a pattern opening with a character class at every place of the sentence, and
+    most of a long sentence is nobody's name)."""
+    if len(sentence) < _CHARS_A_MARK * (1 + sentence.count("'") + sentence.count("’")):
+        return list(pattern.finditer(sentence))
+    found: list[re.Match[str]] = []
+    done, backwards, size = 0, "", len(sentence)
+    for mark in _MARK.finditer(sentence):
+        at = mark.start()
+        if at <= done:
+            continue  # (within the last match: finditer goes on after it)
+        backwards = backwards or sentence[::-1]
+        back = _NAME_WORDS_BACK.match(backwards, size - at)  # (it matches at least "")
+        reach = back.end() - back.start() if back else 0
+        for capital in _CAPITAL.finditer(sentence, max(done, at - reach), at):
+            if match := pattern.match(sentence, capital.start()):
+                found.append(match)
+                done = match.end()
+                break
+    return found
+
+
 # (rule with a `name` group, weight): strong phrases say who made the thing.
 VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b{_PRODUCT_NOUN}\s+(?:from|by)\s+(?P<name>{_NAME})",
@@ -113,7 +147,8 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"^[A-Z][\w.-]*(?:\s+(?:[A-Z0-9][\w.-]*|v\d[\w.]*)){{0,3}}\s+(?:from|by)\s+(?P<name>{_NAME})"
           r"(?=\s*(?:$|[,:;–—]|\s-\s|(?:is|are|comes|come|now|joins|join|lands|land|has|arrives)\b))",
           needs=(" from ", " by ")), 3),
-    (Rule(rf"(?P<name>{_NAME}){_POSS}\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=_POSS_MARKS), 2),
+    (Rule(rf"(?P<name>{_NAME}){_POSS}\s+(?:[\w.-]+\s+){{0,4}}?{_PRODUCT_NOUN}\b", needs=_POSS_MARKS,
+          scan=_owners), 2),
     (Rule(rf"\b(?:according to|by)\s+(?P<name>{_NAME}){_POSS}", starts=("according to ", "by "),
           needs=_POSS_MARKS), 2),
 )
@@ -360,13 +395,15 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     platform's post says where the model now runs ("now on Driftwood", "joins DriftCloud")."""
     if _vendor_hits(sentences) or _is_a_store(vendor):
         return None  # a store's feed (a model hub, a registry) mostly carries others' products
+    if _SERVES.search(sentences.text):  # (a word: it never spans two sentences)
+        return None
     aliases = tuple(alias.casefold() for alias in _aliases(vendor))
-    for sentence in sentences.items:
-        if _SERVES.search(sentence):
-            return None
-        for match in _HOSTED_AT.finditer(sentence):
-            if (match["name"] or match["name2"]).casefold().startswith(aliases):
-                return None
+    # A name hosting the product begins with an alias, so an ASCII text without one has none.
+    if not sentences.folded.isascii() or any(map(sentences.folded.__contains__, aliases)):
+        for sentence in sentences.items:
+            for match in _HOSTED_AT.finditer(sentence):
+                if (match["name"] or match["name2"]).casefold().startswith(aliases):
+                    return None
     return _naming(sentences, vendor)
 
 
@@ -458,6 +495,12 @@ def _read_own_claim(sentences: Sentences, vendor: str) -> Hit | None:
     claims = tuple(pattern for pattern, word in ((_WE_CLAIM, "we"), (_OUR_CLAIM, "our")) if word in folded)
     if any(map(folded.__contains__, named_as)):
         claims += (company_claims,)
+    # A claim found in a sentence is found in the whole text too (^ at a line's start), so one
+    # search there drops the claims no sentence makes (most texts make none).
+    claims = tuple(pattern for pattern in claims if _ANYWHERE.get(pattern, pattern).search(sentences.text))
+    if not claims and "new " not in sentences.text:
+        match = headline.search(sentences[0]) if sentences.items else None
+        return Hit(vendor, sentences[0], *match.span()) if match else None
     for index, sentence in enumerate(sentences.items):
         # The headline may begin with the company's own product: "Ollama 0.32", "Raycast AI now ...",
         # "New in Pinecone Assistant: ...".
@@ -469,6 +512,9 @@ def _read_own_claim(sentences: Sentences, vendor: str) -> Hit | None:
                 return Hit(vendor, sentence, *match.span())
     return None
 
+
+# The claims as searched in the whole text, a sentence a line (those opening with ^).
+_ANYWHERE = {_WE_CLAIM: re.compile(_WE_CLAIM.pattern, _WE_CLAIM.flags | re.MULTILINE)}
 
 # "A new web search API is now available in Ollama": a feature added to the company's product.
 _NEW_FEATURE_IN = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+new\s+(?:[a-z][\w-]*\s+){{0,3}}?{_FEATURE_NOUN}\b"
@@ -517,6 +563,21 @@ def _canonical_vendor(name: str) -> str | None:
     return name if name and name not in NOT_VENDORS else None
 
 
+# A plain URL's scheme and network location (a URL with anything urlsplit would clean or check
+# first is left to it).
+_PLAIN_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?P<netloc>[^/?#]*)")
+
+
+def _host(url: str) -> str:
+    """The URL's host, lower case, as `urlsplit(url).hostname` reads it ("" for none); a plain
+    URL's without urlsplit, which cost most of reading a vendor off the URL."""
+    plain = (_PLAIN_URL.match(url) if url.isascii() and url.isprintable() and url[0] != " "
+             and "[" not in url and "]" not in url else None)
+    if plain is None:
+        return (urlsplit(url).hostname or "").lower()
+    return plain["netloc"].rpartition("@")[2].partition(":")[0].lower()
+
+
 # Any vendor domain, as one regex: a URL is searched once for all of them.
 _ANY_VENDOR_DOMAIN = re.compile("|".join(map(re.escape, VENDOR_DOMAINS)))
 
@@ -525,7 +586,7 @@ def _vendor_of_url(url: str | None) -> str | None:
     # The host is part of the URL: no vendor domain in it, no vendor host (and no parsing).
     if not url or not _ANY_VENDOR_DOMAIN.search(url.lower()):
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    host = _host(url)
     for domain, vendor in VENDOR_DOMAINS.items():
         if host == domain or host.endswith("." + domain):
             return vendor
