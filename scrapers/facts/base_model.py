@@ -1,4 +1,6 @@
-"""base_model: the model the tool is built on or fine-tuned from, as the text names it."""
+"""base_model: the model family the tool is built on or fine-tuned from ("Qwen" for "fine-tuned from
+Qwen2.5-14B"), as editors write it and benchmarks are written, without version or size; the
+snippet keeps the name as the text gives it."""
 
 from __future__ import annotations
 
@@ -96,16 +98,46 @@ SECOND_NAMED: Table = (
 
 
 def base_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
-    """The model(s) the text says the tool is built on; 'not a Llama fine-tune' is negated, and
-    so is the second of 'not fine-tuned from Llama or Qwen'."""
+    """The model families the text says the tool is built on; 'not a Llama fine-tune' is
+    negated, and so is the second of 'not fine-tuned from Llama or Qwen'."""
     facts = table_facts("base_model", BASE_MODELS, sentences, own_only=False)
     if facts:
-        seen = {(fact.value, fact.negated) for fact in facts}
-        facts += [fact for fact in table_facts("base_model", SECOND_NAMED, sentences, own_only=False)
-                  if (fact.value, fact.negated) not in seen]
+        facts += table_facts("base_model", SECOND_NAMED, sentences, own_only=False)
     # "Orca 2 fine-tuned with DPO": the tool itself, not what it was built on.
     own = sentences.name.split()[0].casefold() if sentences.name.strip() else None
-    return [fact for fact in facts if fact.value.split()[0].casefold() != own]
+    kept: dict[tuple[str, bool], FactRecord] = {}
+    for fact in facts:
+        if fact.value.split()[0].casefold() == own:
+            continue
+        family = model_family(fact.value)
+        kept.setdefault((family.casefold(), fact.negated), fact.model_copy(update={"value": family}))
+    return list(kept.values())
+
+
+# Where a model's name turns to its version or size: a word that is a number or "v2", "K2", "R1",
+# "8x7B" ("Llama 3.1 8B", "Kimi K2", "DeepSeek-R1"), or digits glued to the name ("Qwen2.5").
+_VERSION_WORD = re.compile(r"^(?:v?\d|[A-Z]\d)", re.I)
+_GLUED_VERSION = re.compile(r"^(?P<name>[A-Za-z]{2,}?)\.?\d")
+# Families named before a size word: "Claude Sonnet 4" is Claude, "Mistral Small 3" is Mistral.
+_ONE_WORD_FAMILY = re.compile(rf"^(?:{_FAMILIES}) ", re.I)
+
+
+def model_family(name: str) -> str:
+    """The family of a model's name: "Qwen2.5-14B" -> "Qwen", "Llama 3.2 Vision" -> "Llama",
+    "NLLB-200" -> "NLLB", "Claude 3.5 Sonnet" -> "Claude"; "DeepSeek-Coder", "XLM-RoBERTa" and
+    "T5" stay as they are."""
+    family = ""
+    for match in re.finditer(r"(^|[- ])([^- ]+)", name.strip()):
+        separator, word = match.groups()
+        if family and _VERSION_WORD.match(word):
+            break
+        glued = _GLUED_VERSION.match(word)
+        family += separator + (glued["name"] if glued else word)
+        if glued:
+            break
+    if _ONE_WORD_FAMILY.match(family):
+        family = family.split(" ", 1)[0]
+    return family or name
 
 
 def base_model_spans(sentences: Sentences) -> dict[int, list[tuple[int, int]]]:

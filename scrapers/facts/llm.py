@@ -13,6 +13,7 @@ import logging
 from pydantic import BaseModel, Field
 
 from scrapers.facts import launch_facts, launch_parts
+from scrapers.facts.base_model import model_family
 from scrapers.facts.engine import MAX_SNIPPET_CHARS
 from scrapers.records import FACT_KINDS, FactRecord, LaunchRecord
 from verdicts.llm import ChatClient, LLMError
@@ -30,7 +31,7 @@ Values: vendor as commonly written; pricing_model free|freemium|paid|open_source
 "$0.006 per minute", "2.9% per transaction"); license as an SPDX id (MIT, Apache-2.0, GPL-3.0);
 open_weights yes|no (only this product's own weights); parameters one per size ("34B");
 context_length "128K tokens"; hardware "48GB GPU", "8GB RAM", "CPU", "H100", "Apple Silicon";
-benchmark names; quantisation "4-bit", "GGUF"; base_model as written; technique LoRA, QLoRA,
+benchmark names; quantisation "4-bit", "GGUF"; base_model the family ("Qwen", "Llama"); technique LoRA, QLoRA,
 MoE, RAG, RLHF, DPO, distillation; distribution "Hugging Face", "PyPI", "npm", "Ollama", ...
 negated is true when the text says the opposite ("no free tier" -> entry_price "free tier",
 negated true; "no GPU required" -> hardware "GPU", negated true).
@@ -71,7 +72,8 @@ def accepted(facts: list[LLMFact], parts: list[str]) -> list[FactRecord]:
     seen: set[tuple[str, str, bool]] = set()
     for fact in facts:
         evidence = fact.evidence.strip()
-        key = (fact.kind, fact.value.strip(), fact.negated)
+        value = model_family(fact.value) if fact.kind == "base_model" else fact.value.strip()
+        key = (fact.kind, value, fact.negated)
         if fact.kind not in ASKED_KINDS or key in seen:
             continue
         if not evidence or len(evidence) > MAX_SNIPPET_CHARS or not any(evidence in p for p in parts):

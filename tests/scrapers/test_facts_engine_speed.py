@@ -33,7 +33,7 @@ PHRASINGS = [
     ("Benchside", "All you need is 8 GB of memory and a recent CPU.", ("hardware", "8GB RAM")),
     # table rules (technique, base_model, quantisation)
     ("Tunewright", "A LoRA adapter trained on support tickets.", ("technique", "LoRA")),
-    ("Leafcut", "Fine-tuned from Qwen2.5 7B on legal contracts.", ("base_model", "Qwen2.5 7B")),
+    ("Leafcut", "Fine-tuned from Qwen2.5 7B on legal contracts.", ("base_model", "Qwen")),
     ("Smallbyte", "Weights ship as GGUF for llama.cpp users.", ("quantisation", "GGUF")),
     # category keywords
     ("Inkwell", "An AI writing assistant for long-form essays.", ("category", "Writing")),

@@ -98,7 +98,7 @@ FORMS: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("Llama", True), ("Qwen", True)]),
     ("Vellum is not a fine-tune of Mistral or Gemma; we trained it ourselves.", "base_model",
      [("Mistral", True), ("Gemma", True)]),
-    ("We fine-tuned it from Phi-4 on support tickets.", "base_model", [("Phi-4", False)]),
+    ("We fine-tuned it from Phi-4 on support tickets.", "base_model", [("Phi", False)]),
     ("It was fine-tuned on Reddit and Wikipedia.", "base_model", []),
     ("Orrin is not a fine-tune of Wan or HunyuanVideo.", "base_model",
      [("Wan", True), ("HunyuanVideo", True)]),

@@ -84,8 +84,8 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Run it at Q4 quantization on a laptop.", "quantisation", [("4-bit", False)]),
     ("Revenue grew in Q3 and Q4 this year.", "quantisation", []),
     # base model
-    ("A support agent built on Mistral Small 3.", "base_model", [("Mistral Small 3", False)]),
-    ("We finetuned from Gemma 2 9B for legal text.", "base_model", [("Gemma 2 9B", False)]),
+    ("A support agent built on Mistral Small 3.", "base_model", [("Mistral", False)]),
+    ("We finetuned from Gemma 2 9B for legal text.", "base_model", [("Gemma", False)]),
     ("This is not a Qwen fine-tune: it is trained from scratch.", "base_model", [("Qwen", True)]),
     ("The UI is built on React and Tailwind.", "base_model", []),
     ("Works with Llama, Mistral and any GGUF file.", "base_model", []),

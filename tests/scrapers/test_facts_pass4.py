@@ -14,7 +14,7 @@ PASS4_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Is it open source? Nope, not for now.", "pricing_model", [("open_source", True)]),
     ("Q: Is there a free plan?\nA: No. Teams pay $6 a month.", "entry_price",
      [("free tier", True), ("$6/month", False)]),
-    ("Is Tern built on Llama 3? No, we trained it from scratch.", "base_model", [("Llama 3", True)]),
+    ("Is Tern built on Llama 3? No, we trained it from scratch.", "base_model", [("Llama", True)]),
     ("Q: Is there a free tier? A: Yes, up to three projects.", "entry_price", [("free tier", False)]),
     ("Does it need a GPU? Yes, it does.", "hardware", [("GPU", False)]),
     ("Does it need a GPU? No, a laptop CPU is enough.", "hardware", [("GPU", True), ("CPU", False)]),
