@@ -31,7 +31,7 @@ email-clients:
 
 test: install-dev chromium email-clients
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 bench: install-dev
 	$(BIN)/python bench/ingest.py

@@ -25,9 +25,7 @@ import pytest
 
 from scrapers.sources import load_sources
 
-# one xdist worker runs the whole module (make test: --dist loadgroup), so its module-scoped
-# server and `prefect deploy` are set up once, not once a worker
-pytestmark = [pytest.mark.flows, pytest.mark.xdist_group("prefect-server")]
+pytestmark = pytest.mark.flows
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
