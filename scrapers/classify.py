@@ -361,6 +361,11 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
                              rf"{_CAP_NAME}\b"), ('you can',)),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
                              rf"{_CAP_NAME}\b"), ('we ', 'i ')),
+    # a translated announcement naming the product: "We are glad to present you the Kvarn", "We are pleased
+    # to introduce to you Rakhivnyk"
+    ("announced", re.compile(rf"^(?i:we(?:'re| are) (?:very |so )?(?:happy|pleased|proud|glad|delighted"
+                             rf"|excited|thrilled) to (?:present|introduce|announce)(?: to)?(?: you)?"
+                             rf"(?: the)?) {_CAP_NAME}[.!]?$"), ("we're", 'we are')),
     # a launch told as a birth, as Spanish, Italian or French write it ("Nace Lienzo", "Nasce Quadra"):
     # "Is born Lienzo: the assistant that ...", "Today is born Quadra, the app for ...", "Kartell AI is born"
     ("announced", re.compile(rf"^(?i:(?:today |now |so )?(?:is|was) born|born|nace|nasce|na[iî]t)\s*:?\s+"
@@ -456,7 +461,9 @@ LAUNCH_TEXT = _words(
     r"\bwe(?:'re| are) (?:\w+ ){0,2}(?:excited|thrilled|happy|proud) to (?:announce|introduce|launch|release"
     r"|share|unveil)\b",
     r"\b(?:is|are) (?:now )?(?:generally )?available (?:today|now|in|on|to|for)\b",
-    r"\bavailable today\b", r"\bout now\b", r"\b(?:try|get) it (?:now|today|at|free)\b",
+    r"\bavailable today\b", r"\bout now\b",
+    # "... the phone. Available now in India."
+    r"(?:^|[.!?]\s+)available (?:now|from today)\b", r"\b(?:try|get) it (?:now|today|at|free)\b",
     r"\bwe (?:just )?(?:launched|released|shipped|built|made)\b",
     r"\bis (?:(?:the|our) (?:result|answer)\s*[:,–—-]\s*)?(?:a|an) (?:new |open[- ]source |free )?"
     r"(?:\w+[- ]){0,4}"
@@ -659,22 +666,30 @@ _ANNOUNCING_PREAMBLE = re.compile(
     r" (?:announce|present|introduce|share|unveil)(?: (?:to )?you)?"
     r"|we have the (?:pleasure|honou?r|joy) (?:to|of) (?:announce|present|introduce|announcing|presenting)"
     r"(?: (?:to )?you)?"
-    r"|(?:big|great|good|exciting) news|it'?s official)\s*[:!–—-]+\s*(?P<rest>(?-i:[A-Z0-9]).*)$",
+    r"|(?:big|great|good|exciting) news|it'?s official|the wait is over|finally|at last)\s*[:!–—-]+\s*"
+    r"(?P<rest>(?-i:[A-Z0-9]).*)$",
     re.IGNORECASE)
 
 # "We're live!", "We are officially live 🎉", "It's live", "And we're live": the writer's product is out
 # (not where: "We're live at KubeCon", "We're live in Berlin")
 LIVE_TITLE = re.compile(r"^(?:and )?(?:we(?:'re| are)|it'?s|it is) (?:now |finally |officially )*"
-                        r"(?:live|launched|out)[!.]*$", re.IGNORECASE)
+                        r"(?:live|launched|out)"
+                        r"(?: on (?:product hunt|hacker news|the app store|google play))?(?: today)?[!.]*$",
+                        re.IGNORECASE)
+# Vaguer: "Finally.", "It's here!", "The wait is over", "Happy launch day": a launch only when the text says
+# what is out ("Tessik Voice is out of beta")
+VAGUE_LIVE_TITLE = re.compile(r"^(?:finally|at last|it'?s (?:finally )?here|the wait is over"
+                              r"|(?:it'?s |happy )?launch day)[!.]*$", re.IGNORECASE)
 # the product such a text names first: "BRIGHTMOSS IS FINALLY HERE", "Quillmate is now live for everyone"
 _LIVE_SUBJECT = re.compile(rf"(?:^|[.!?]\s+)(?:(?i:after|today|so|and|now)\b[^.!?]*?,\s+)?{_CAP_NAME}"
                            r" (?i:is|are) (?i:(?:now |finally |officially )*)(?i:here|live|out|available)\b")
 
 
-def _live_subject(text: str) -> str | None:
-    """The product a "We're live" text says is out, written as the text writes it when it is not shouting."""
-    found = _LIVE_SUBJECT.search(text[:LAUNCH_TEXT_CHARS])
-    if found is None or _NO_PRODUCT_START.match(found["name"]):
+def _live_subject(text: str, *, strict: bool = False) -> str | None:
+    """The product a "We're live" text says is out (or, unless strict, the one it opens on), written as the
+    text writes it when it is not shouting."""
+    found = _LIVE_SUBJECT.search(text[:LAUNCH_TEXT_CHARS]) or (None if strict else _TEXT_OPENS_ON.match(text))
+    if found is None or _NO_PRODUCT_START.match(found["name"]) or _COUNTED.match(found["name"]):
         return None
     name = found["name"]
     if name.isupper():  # "BRIGHTMOSS IS FINALLY HERE. Brightmoss reads ..."
@@ -761,6 +776,8 @@ def classify(
         return named
     if LIVE_TITLE.match(title):  # "We're live!": the text names what is
         return Verdict(EntryKind.LAUNCH, "says it is live", _live_subject(text))
+    if VAGUE_LIVE_TITLE.match(title) and (subject := _live_subject(text, strict=True)) is not None:
+        return Verdict(_kind_of(subject), "says it is live", subject)
     if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
         return _changelog_entry(title, text)
     if (update := UPDATE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(update["name"]):

@@ -288,3 +288,61 @@ def test_a_show_hn_of_a_product_stays_a_launch():
 def test_a_product_going_read_only_or_away_is_news(title):
     text = "The old editor stays open for downloads until the end of January. Nothing you made is deleted."
     assert _read(title, text).kind is EntryKind.OTHER
+
+
+# --- probes written after record_tune9 read right (not from any labelled file) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("We're live on Product Hunt today! 🚀", "Quillmate drafts replies to support tickets. Come say hi.",
+      "Quillmate"),
+     ("We are live on the App Store", "Halda Notes sorts your notes by itself.", "Halda Notes")],
+)
+def test_live_on_a_launch_site_is_the_launch_of_the_product_the_text_opens_on(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Finally.", "Tessik Voice is out of beta and available to everyone.", "Tessik Voice"),
+     ("Happy launch day!", "After a long winter, Corvina Maps is now live for hikers.", "Corvina Maps")],
+)
+def test_a_vague_title_is_a_launch_when_its_text_says_what_is_out(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+def test_a_vague_title_over_an_essay_stays_other():
+    assert _read("Finally.", "Kubernetes makes small teams slower, and I have the numbers.").kind \
+        is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("The wait is over: Corvina Maps is here", "Corvina Maps"),
+     ("At last: Halda Notes is live", "Halda Notes")],
+)
+def test_the_wait_is_over_before_a_colon_leaves_the_launch_title(title, product):
+    verdict = _read(title)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("We are glad to present you the Kvarn", "Kvarn"),
+     ("We are pleased to introduce to you Rakhivnyk", "Rakhivnyk")],
+)
+def test_a_translated_presentation_naming_the_product_is_its_launch(title, product):
+    verdict = _read(title, "It plans the mill for the next week.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tamarind Voice answers the phone for restaurants. Available now in India and the UAE.",
+     "Corvina Maps plans hikes offline. Available now for Android phones."],
+)
+def test_a_sentence_opening_on_available_now_announces_the_launch(text):
+    assert _read("Say goodbye to hold music", text).kind is EntryKind.LAUNCH
