@@ -764,10 +764,13 @@ def classify(
     other = _other_reason(title, url, OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
-    if (preamble := _ANNOUNCING_PREAMBLE.match(title)) is not None:  # "Big news: X is live": what follows
-        title = preamble["rest"]
     if _is_regional(title):  # "Claude is now available in Brazil": a product reaching a country
         return Verdict(EntryKind.OTHER, "article")
+    if (preamble := _ANNOUNCING_PREAMBLE.match(title)) is not None:  # "Big news: X is live": what follows
+        if _is_regional(preamble["rest"]):
+            return Verdict(EntryKind.OTHER, "article")
+        if (named := _named_launch(preamble["rest"]) or _headline_launch(preamble["rest"])) is not None:
+            return named
     if _is_roundup(title):
         return Verdict(EntryKind.OTHER, "newsletter")
     if (opened := _opened(title)) is not None:  # before "X is now open", a launch title
