@@ -839,6 +839,8 @@ def classify(
         return Verdict(EntryKind.OTHER, "tutorial")
     if (offered := _offered_subject(title, text)) is not None:
         return Verdict(_kind_of(offered), "text offers it under a tagline title", offered)
+    if (sold := _sold_to_audience(title, text)) is not None:
+        return Verdict(_kind_of(sold), "a product for an audience, priced", sold)
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
     if chance is not None and chance >= LAUNCH_PROBABILITY:
         return Verdict(_kind_of(name), "reads like a launch")
@@ -1287,6 +1289,27 @@ def _offered_subject(title: str, text: str) -> str | None:
                              rf"{re.escape(slug)}\.", lowered)):
             return name
     return None
+
+
+# "Pomelo Chat for Shopify stores", "Ledgerfox for freelancers": a product named for whom it serves, when
+# the text tells what it does ("Pomelo Chat answers ...") and what it costs ("Plans: Starter S$29/month");
+# "Python for data science" over a text with no price stays an article
+_FOR_AUDIENCE_TITLE = re.compile(rf"^{_CAP_NAME} for (?:[\w'-]+ ){{0,3}}[\w'-]+$")
+_PRICED = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{1,3}\$)\s?\d[\d.,]*\s?(?:/\s?|per |a |an )"
+                     r"(?:month|mo|seat|user|year)\b|\bplans?:|\bfree (?:trial|plan|tier)\b", re.IGNORECASE)
+
+
+def _sold_to_audience(title: str, text: str) -> str | None:
+    """The product a title "X for <whom>" names, when the text says what X does and what it costs."""
+    if " for " not in title or (found := _FOR_AUDIENCE_TITLE.match(title)) is None:
+        return None
+    name = found["name"]
+    if _NO_PRODUCT_START.match(name) or _COUNTED.match(name) or _NOT_A_NAME.search(name):
+        return None
+    opening = text[:OFFER_CHARS]
+    if not re.search(rf"(?<![\w.]){re.escape(name)} [a-z]+s\b", opening) or not _PRICED.search(opening):
+        return None
+    return name
 
 
 def _announced_title_subject(title: str, text: str) -> str | None:

@@ -346,3 +346,28 @@ def test_a_translated_presentation_naming_the_product_is_its_launch(title, produ
 )
 def test_a_sentence_opening_on_available_now_announces_the_launch(text):
     assert _read("Say goodbye to hold music", text).kind is EntryKind.LAUNCH
+
+
+# --- record_tune7's "Pomelo Chat for Shopify stores" (left by the fourth pass), by its class ----------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Pomelo Chat for Shopify stores", "We're Pomelo Labs, a team of six in Singapore. Pomelo Chat "
+      "answers shoppers' questions from your catalogue. Plans: Starter S$29/month, Growth S$99/month.",
+      "Pomelo Chat"),
+     ("Ledgerfox for freelancers", "Tax season, sorted. Ledgerfox files your receipts and drafts your "
+      "return. It is €9 a month.", "Ledgerfox")],
+)
+def test_a_product_named_for_its_audience_whose_text_prices_it_is_a_launch(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Python for data science", "Python makes analysis easy, and pandas makes it fast."),
+     ("Rust for JavaScript developers", "Rust gives you speed. The book costs $39.")],
+)
+def test_a_subject_for_an_audience_with_no_price_per_period_stays_an_article(title, text):
+    assert _read(title, text).kind is EntryKind.OTHER
