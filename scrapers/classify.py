@@ -1328,7 +1328,7 @@ def _announced_title_subject(title: str, text: str) -> str | None:
 # an LLM, agents, a model's weights) or what only a model does (summaries, transcription, drafts
 # in your tone, a screenshot turned into code, chat with your data).
 AI_PRODUCT_WORDS = _AI_WORD_PATTERNS.compile(_words(
-    r"\bAI\b", r"\bM(?-i:L)\b", r"\bM(?-i:LOps)\b", r"\bLLMs?\b",
+    r"\bAI\b", r"\bartificial intelligence\b", r"\bM(?-i:L)\b", r"\bM(?-i:LOps)\b", r"\bLLMs?\b",
     r"\bGPT", r"\bRAG\b", r"\bagents?\b", r"\bagentic\b", r"\bcopilots?\b",
     r"\bchatbots?\b", r"\bmachine learning\b", r"\bneural\b", r"\bopen[- ]weights?\b", r"\bweights\b",
     r"\binference\b", r"\bembeddings?\b", r"\b(?:language|speech|vision|reasoning|embedding|coding|code)"

@@ -371,3 +371,13 @@ def test_a_product_named_for_its_audience_whose_text_prices_it_is_a_launch(title
 )
 def test_a_subject_for_an_audience_with_no_price_per_period_stays_an_article(title, text):
     assert _read(title, text).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("We are happy to present you our new product for accountants",
+      "The invoices are photographed by phone, and the artificial intelligence fills the fields itself."),
+     ("Kvarn plans the mill", "Kvarn uses Artificial Intelligence to plan changeovers at flour mills.")],
+)
+def test_artificial_intelligence_spelled_out_is_an_ai_product(title, text):
+    assert is_ai_product(title, text, is_ai_tool=False)
