@@ -202,7 +202,9 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                      r"\brecap\b", r"\bworkshop\b", r"\bat (?:neurips|icml|iclr|cvpr)\b", r"\bexpo\b",
                      r"\b(?:meet|see|find|visit) us at\b", r"\bannounced at\b",
                      r"\beverything (?:we|you) (?:announced|shipped|missed)\b", r"\bbooth\b",
-                     r"\boffice hours\b")),
+                     r"\boffice hours\b",
+                     # an event named with its year: "Introducing Heron Day 2027", "Quill Week 2026"
+                     r"\b(?:day|days|conf|week|fest|summit|forum) '?20\d\d\b")),
     # a product going away, an outage, a look back: news about a product, never its launch
     ("article", _words(r"\b(?:deprecat(?:es?|ed|ing|ion)|sunset(?:s|ting)?|retir(?:e|es|ing))\b",
                        r"\bdiscontinu\w*",
@@ -225,7 +227,9 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
     ("article", _words(r"^(?:introducing|announcing|launching|unveiling|presenting|meet) (?:the )?"
                        r"(?:[\w'.&-]+ ){0,5}(?:fund|program(?:me)?|grants?|fellowships?|prizes?|awards?"
                        r"|scholarships?|accelerator|initiative|council|institute|pledge|coalition|consortium"
-                       r"|cohort)(?=\s*(?:$|[:,–—.!(]|\s(?:for|to|in|with|by|at|of)\b))",
+                       r"|cohort|report|survey|study|whitepaper|playbook|handbook|manifesto|charter"
+                       r"|partner (?:network|hub|portal)|community|forum)"
+                       r"(?=\s*(?:$|[:,–—.!(]|\s(?:for|to|in|with|by|at|of)\b))",
                        r"^(?:introducing|announcing|releasing|unveiling|presenting|meet) [^:,–—]{1,40}?"
                        r"\s*[,:–—-]\s*(?:(?:a|an|the|our) )?(?:[\w-]+ ){0,3}(?:datasets?|data sets?|corpus"
                        r"|corpora|benchmarks?|leaderboards?)\b",
@@ -396,6 +400,8 @@ _OPENED_WORDS = ("open source", "open-source", "open sourced", "open-sourced")
 # ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
 # "New in Pinecone Assistant: model choice", "What's new in Heron: folders": an update of the product
 NEW_IN_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}\s*[:–—-]")
+# "What's new in Heron 4", "New in Quillmate 2.3": a versioned product's update, with no colon
+NEW_IN_VERSION_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}[.!?]?$")
 # "Version 4 of Marten Notes", "Release 2.3 of Quill"
 VERSION_OF_TITLE = re.compile(rf"^(?:(?i:the) )?(?:(?i:new|latest|brand-new) )?(?i:version|release|v) ?"
                               rf"(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
@@ -716,6 +722,7 @@ _REGIONS = frozenset((
     "the nordics", "scandinavia", "southeast asia", "south asia", "east asia", "oceania", "the uk", "uk",
     "the us", "us", "the usa", "usa", "the uae", "uae", "the united states", "the united kingdom", "korea",
     "russia", "taiwan", "the netherlands", "the philippines", "the gulf", "the caribbean"))
+_REGION_WORDS = re.compile(r"\s+(?:regions?|data cent(?:er|re)s?|markets?)$", re.IGNORECASE)
 _PLACE_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
 _COUNTING_PLACES = re.compile(r"^(?:\d+|two|three|four|five|six|ten|more|new|several|many)(?: \w+)?"
                               r" (?:countries|regions|markets)$", re.IGNORECASE)
@@ -736,7 +743,7 @@ def _is_regional(title: str) -> bool:
     found = _REGIONAL_TITLE.match(title)
     if found is None:
         return False
-    place = found["place"].strip()
+    place = _REGION_WORDS.sub("", found["place"].strip())  # "the EU region" as "the EU"
     if _COUNTING_PLACES.match(place):
         return True
     places = [part.strip() for part in _PLACE_SPLIT.split(place) if part.strip()]
@@ -787,6 +794,8 @@ def classify(
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
+    if (new_in := NEW_IN_VERSION_TITLE.match(title)) is not None and _VERSION.search(new_in["name"]):
+        return Verdict(EntryKind.RELEASE, "update", new_in["name"])
     if ((titled := VERSIONED_UPDATE_TITLE.match(title)) is not None and _VERSION.search(titled["name"])
             and not _COUNTED.match(titled["name"])):
         return Verdict(EntryKind.RELEASE, "version of", titled["name"])
@@ -818,6 +827,8 @@ def classify(
         return Verdict(EntryKind.RELEASE, "new feature", feature["name"])
     if (shaped := _name_and_tagline(title) or _named_by_link(title, url)) is not None:
         return shaped
+    if (told := _told_by_what_it_does(title, text)) is not None:
+        return Verdict(_kind_of(told), "name: what it does", told)
     name = split_title(title)[0]
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
@@ -1037,6 +1048,30 @@ def _name_and_tagline(title: str) -> Verdict | None:
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name):  # "Lumen Docs 2: handwriting"
         return Verdict(_kind_of(name), "name: what it is", name)
     return None
+
+
+# "Heron Scribe: meeting notes that write themselves", "Tallo: the spreadsheet that checks itself" (what
+# the thing does after its name), "Your contracts, read in seconds — meet Clausewise" (the name presented
+# last): a launch when the text opens on that name and what it does ("Heron Scribe joins your calls");
+# "Postgres: the database that does everything" over an essay is not
+_TAGLINE_THAT = re.compile(r"^(?:(?:a|an|the|your) )?(?:[\w-]+ ){1,4}(?:that|which) [a-z]+")
+_MEET_LAST = re.compile(rf"(?:[:–—|]|\s-)\s*(?i:meet|introducing|say hello to) {_CAP_NAME}[.!]?$")
+
+
+def _told_by_what_it_does(title: str, text: str) -> str | None:
+    """The product a title names before what it does, or presents at its end, when the text opens on it."""
+    name, tagline = split_title(title)
+    words = name.split()
+    if (tagline and 1 <= len(words) <= 4 and all(_is_name_word(word) for word in words)
+            and not _NOT_A_NAME.search(name) and _TAGLINE_THAT.match(tagline)):
+        found = name
+    elif (last := _MEET_LAST.search(title)) is not None:
+        found = last["name"]
+    else:
+        return None
+    if _NO_PRODUCT_START.match(found) or _COUNTED.match(found):
+        return None
+    return found if re.match(rf"{re.escape(found)},? [a-z]+s\b", text) else None
 
 
 def _named_by_link(title: str, url: str | None) -> Verdict | None:

@@ -381,3 +381,59 @@ def test_a_subject_for_an_audience_with_no_price_per_period_stays_an_article(tit
 )
 def test_artificial_intelligence_spelled_out_is_an_ai_product(title, text):
     assert is_ai_product(title, text, is_ai_tool=False)
+
+
+# --- more probes of my own (after the first ones read right) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Introducing the Heron Partner Network", "Introducing the Heron Community Forum",
+     "Announcing the Quillmate State of Support Report", "Introducing the Tallo Playbook for finance teams"],
+)
+def test_a_community_a_partner_network_or_a_publication_presented_is_no_product(title):
+    assert _read(title, "We're excited to announce it today.").kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize("title", ["Introducing Heron Day 2027", "Heron Days 2026 is here"])
+def test_an_event_named_with_its_year_is_an_event(title):
+    assert _read(title, "Our conference returns to Lisbon in May.").kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Heron Cloud is now available in the EU region", "Quillmate is now live in Canada data centres"],
+)
+def test_a_cloud_region_reached_is_no_launch(title):
+    assert _read(title, "Data stays in the region.").kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"), [("What's new in Heron 4", "Heron 4"), ("New in Quillmate 2.3", "Quillmate 2.3")],
+)
+def test_whats_new_in_a_versioned_product_without_a_colon_is_its_release(title, product):
+    verdict = _read(title, "Folders and search.")
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Heron Scribe: meeting notes that write themselves", "Heron Scribe joins your calls.", "Heron Scribe"),
+     ("Tallo: the spreadsheet that checks itself", "Tallo reads every formula in your model.", "Tallo"),
+     ("Your contracts, read in seconds — meet Clausewise", "Clausewise flags risky clauses.", "Clausewise"),
+     ("Inbox zero, finally: introducing Sortly", "Sortly files every e-mail where it belongs.", "Sortly")],
+)
+def test_a_title_telling_what_the_named_thing_does_over_a_text_opening_on_it_is_a_launch(title, text,
+                                                                                          product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Kubernetes: the thing that nobody understands",
+      "I have run Kubernetes for ten years, and here is why."),
+     ("A new face on the team — meet Dana", "Dana joined us from Stripe in October.")],
+)
+def test_such_a_title_over_a_text_not_opening_on_a_product_doing_something_stays_other(title, text):
+    assert _read(title, text).kind is EntryKind.OTHER
