@@ -34,7 +34,10 @@ version the text tells in words ("the second version of X"), a package's kind wo
 ("Ollama Python library 0.4"), a Product Hunt tagline "Now drafts ...". Not launches: a programme, a
 fund, a council or a prize presented, a dataset or a benchmark, a listing on a cloud marketplace, a
 product reaching countries or regions (pycountry's names), a Show HN that is an essay, a product going
-read-only or away.
+read-only or away, a community, a forum, a partner network, a report or a playbook presented, an event
+named with its year. Also launches: "We're live on Product Hunt today", "Finally." over a text saying X is
+out, "X for <audience>" whose text prices X per period, "Name: <thing> that <does>" and "..., meet Name"
+over a text opening on the name doing something; a release: "What's new in Heron 4".
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
