@@ -37,7 +37,8 @@ product reaching countries or regions (pycountry's names), a Show HN that is an 
 read-only or away, a community, a forum, a partner network, a report or a playbook presented, an event
 named with its year. Also launches: "We're live on Product Hunt today", "Finally." over a text saying X is
 out, "X for <audience>" whose text prices X per period, "Name: <thing> that <does>" and "..., meet Name"
-over a text opening on the name doing something; a release: "What's new in Heron 4".
+over a text opening on the name doing something; releases: "What's new in Heron 4", "Heron can now read
+PDFs" (not who can: "Customers can now ...").
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -417,6 +418,12 @@ NAME_VERSION_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME}\s*[,:–—-]?\s+(?
 # ("Quill, now with folders": a feature, not a count: "Acme, now with 200 staff")
 UPDATE_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME},?\s+now\s+(?:speaks|supports|works with|runs|reads"
                                        rf"|handles|does|has|understands|with(?! \d))\b")
+# "Heron can now read PDFs", "Big update: Quillmate can now answer in Welsh": what a product does now
+# (not who can: "You can now pay by invoice", "Customers can now pick a region", "Anyone can now join")
+CAN_NOW_TITLE = re.compile(rf"^(?:(?i:big|new|product|major) (?i:update|news)\s*[:–—-]\s*)?"
+                           rf"(?!(?i:you|we|they|customers|users|teams|developers|admins|members|people|anyone"
+                           rf"|students|partners|businesses|companies)\b){_CAP_NAME} (?i:can now)"
+                           rf" (?!(?i:be|get|help)\b)[a-z]+")
 # A title naming a feature a product gained: "Custom review rules for Codex", "Scheduled tasks in Heron",
 # "Offline mode in Wren" (a feature word first: "New rules for Europe" is policy news)
 FEATURE_TITLE = re.compile(
@@ -797,6 +804,8 @@ def classify(
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
+    if (can_now := CAN_NOW_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(can_now["name"]):
+        return Verdict(EntryKind.RELEASE, "update", can_now["name"])
     if (new_in := NEW_IN_VERSION_TITLE.match(title)) is not None and _VERSION.search(new_in["name"]):
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
     if ((titled := VERSIONED_UPDATE_TITLE.match(title)) is not None and _VERSION.search(titled["name"])

@@ -437,3 +437,17 @@ def test_a_title_telling_what_the_named_thing_does_over_a_text_opening_on_it_is_
 )
 def test_such_a_title_over_a_text_not_opening_on_a_product_doing_something_stays_other(title, text):
     assert _read(title, text).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Big update: Heron can now read PDFs", "Heron"), ("Quillmate can now answer in Welsh", "Quillmate")],
+)
+def test_a_product_that_can_now_do_something_is_its_release(title, product):
+    verdict = _read(title)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize("title", ["Customers can now pick a region", "Teams can now share agents"])
+def test_who_can_now_do_something_is_no_product(title):
+    assert _read(title).kind is EntryKind.OTHER
