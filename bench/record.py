@@ -298,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     captures_blind = load(LABELLED / "captures_blind.jsonl")
     captures_blind2 = load(LABELLED / "captures_blind2.jsonl")
     captures_blind3 = load(LABELLED / "captures_blind3.jsonl")
+    # labelled for launch/other only (no facts): read by the launch bench, not the facts bench
+    captures_tune4 = load(LABELLED / "captures_tune4.jsonl")
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
@@ -337,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         print("launch: bench/record_launch.py not present")
     else:
         for line in record_launch.report(items + extra_tune + tune5 + tune7 + blind, captures, captures_blind,
-                                         captures_blind2, captures_blind3):
+                                         captures_blind2, captures_blind3, captures_tune4):
             print(line)
     return 0
 

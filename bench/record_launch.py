@@ -56,10 +56,12 @@ HELD_OUT = ("blind3", "captures_blind3")
 
 
 def report(items: list[dict], captures: list[dict], captures_blind: list[dict] = (),
-           captures_blind2: list[dict] = (), captures_blind3: list[dict] = ()) -> list[str]:
+           captures_blind2: list[dict] = (), captures_blind3: list[dict] = (),
+           captures_tune4: list[dict] = ()) -> list[str]:
     """The bench's lines: accuracy and resolution errors per split, then time per entry."""
     cases = [_labelled_case(item) for item in items]
-    cases += (_capture_cases(captures) + _capture_cases(captures_blind, "captures_blind")
+    cases += (_capture_cases(captures) + _capture_cases(captures_tune4, "captures_tune4")
+              + _capture_cases(captures_blind, "captures_blind")
               + _capture_cases(captures_blind2, "captures_blind2")
               + _capture_cases(captures_blind3, "captures_blind3"))
     lines = ["launch classification and resolution (scrapers.classify, scrapers.resolve)"]
@@ -70,8 +72,8 @@ def report(items: list[dict], captures: list[dict], captures_blind: list[dict] =
                  f"{f'trained on {len(_examples())} labelled items' if trained else 'absent'} "
                  f"in {time.perf_counter() - started:.2f} s, once per process")
     timings: dict[str, list[float]] = defaultdict(list)
-    for split in ("tune", "held", "captures", "blind", "captures_blind", "blind2", "captures_blind2",
-                  "blind3", "captures_blind3"):
+    for split in ("tune", "held", "captures", "captures_tune4", "blind", "captures_blind", "blind2",
+                  "captures_blind2", "blind3", "captures_blind3"):
         chosen = [case for case in cases if case.split == split]
         if not chosen:
             absent = f" (no fixtures at {FIXTURES})" if split.startswith("captures") else ""
@@ -257,16 +259,19 @@ def _load(path: Path) -> list[dict]:
 
 
 def labelled_items() -> list[dict]:
-    """record.jsonl and the extra tune items of record_tune2.jsonl, record_tune3.jsonl, record_tune6.jsonl
-    and record_tune8.jsonl (classification only: their facts are not labelled, `facts_labelled: false`)."""
+    """record.jsonl and the extra tune items of record_tune2.jsonl, record_tune3.jsonl, record_tune6.jsonl,
+    record_tune8.jsonl and record_tune9.jsonl (classification only: their facts are not labelled,
+    `facts_labelled: false`)."""
     names = ("record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "record_tune6.jsonl",
-             "record_tune8.jsonl")
+             "record_tune8.jsonl", "record_tune9.jsonl")
     return [item for name in names
             for item in _load(LABELLED / name)]
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    for line in report(labelled_items(), _load(LABELLED / "captures.jsonl")):
+    tune4 = LABELLED / "captures_tune4.jsonl"
+    for line in report(labelled_items(), _load(LABELLED / "captures.jsonl"),
+                       captures_tune4=_load(tune4) if tune4.is_file() else []):
         print(line)
 
 

@@ -25,6 +25,21 @@ category beside a text presenting something new; an imperative how-to title; und
 ..."). A feed category never outranks the title or text. Where no rule decides, the text model of
 scrapers.launch_model may read it as a launch; what is left is an article.
 
+Titles are read without the emoji at their ends ("🎉 X is here 🎉"), and without an announcing formula
+before a colon ("We have the pleasure to announce: X is available"). Launches also: a birth ("Is born X",
+"X is born"), "We're live!" over a text naming what is out, a letter from the founders opening a product
+deep in its text ("So today we are opening X to ..."), a changelog's first entry opening on the product
+made public ("X is public."). Releases also: "The new version 3 of X", "X 1.1 release notes", a whole
+version the text tells in words ("the second version of X"), a package's kind word in its versioned name
+("Ollama Python library 0.4"), a Product Hunt tagline "Now drafts ...". Not launches: a programme, a
+fund, a council or a prize presented, a dataset or a benchmark, a listing on a cloud marketplace, a
+product reaching countries or regions (pycountry's names), a Show HN that is an essay, a product going
+read-only or away, a community, a forum, a partner network, a report or a playbook presented, an event
+named with its year. Also launches: "We're live on Product Hunt today", "Finally." over a text saying X is
+out, "X for <audience>" whose text prices X per period, "Name: <thing> that <does>" and "..., meet Name"
+over a text opening on the name doing something; releases: "What's new in Heron 4", "Heron can now read
+PDFs" (not who can: "Customers can now ...").
+
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
 model does: "notes that sort themselves", "trained on ...") in the title and the text's opening,
@@ -35,11 +50,14 @@ compiler's ("type inference", "data model").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from typing import TypeVar
 from urllib.parse import urlsplit
+
+import pycountry
 
 from scrapers.launch_model import launch_probability
 from scrapers.normalise import host_of, split_title
@@ -168,7 +186,7 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                           r"[,:–—(-]\s*(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
                           r" ?\d{0,2}(?:st|nd|rd|th)?,? ?(?:20\d\d)?\)?$", r"\b20\d\d-\d\d-\d\d\)?$")),
     # (not paper the material: "scanned paper forms to clean data", "Paper receipts, read")
-    ("paper", _words(r"(?<!scanned )(?<!printed )(?<!handwritten )\bpaper\b"
+    ("paper", _words(r"(?<!scanned )(?<!printed )(?<!handwritten )(?<!\bof )(?<!\bfrom )\bpaper\b"
                      r"(?!(?: and \w+)? (?:forms?|receipts?|invoices?|records?|documents?|docs|bills?|files?"
                      r"|maps?|menus?|tickets?|ballots?|charts?"
                      r"|contracts?|statements?|notebooks?|notes|checks?|cheques?|trails?|work|sketch(?:es)?))",
@@ -188,10 +206,17 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                      r"\brecap\b", r"\bworkshop\b", r"\bat (?:neurips|icml|iclr|cvpr)\b", r"\bexpo\b",
                      r"\b(?:meet|see|find|visit) us at\b", r"\bannounced at\b",
                      r"\beverything (?:we|you) (?:announced|shipped|missed)\b", r"\bbooth\b",
-                     r"\boffice hours\b")),
+                     r"\boffice hours\b",
+                     # an event named with its year: "Introducing Heron Day 2027", "Quill Week 2026"
+                     r"\b(?:day|days|conf|week|fest|summit|forum) '?20\d\d\b")),
     # a product going away, an outage, a look back: news about a product, never its launch
     ("article", _words(r"\b(?:deprecat(?:es?|ed|ing|ion)|sunset(?:s|ting)?|retir(?:e|es|ing))\b",
                        r"\bdiscontinu\w*",
+                       # "Plume Classic goes read-only on 31 January", "Heron Desktop is going away in March",
+                       # "We're winding down Quill Sync", "End of support for Wren 1"
+                       r"\bgo(?:es|ing)? read-only\b", r"\b(?:is|are) going away\b",
+                       r"\bwind(?:s|ing)? down\b",
+                       r"\bend of (?:support|sale)\b",
                        r"\bend[- ]of[- ]life\b", r"\bshutting down\b", r"\bpost-?mortem\b", r"\boutages?\b",
                        r"\bincident (?:report|review)\b", r"\b(?:year|\d{4}) in review\b",
                        # an anniversary: "A year of Wren", "Two years with Quill", "Heron turns one"
@@ -199,6 +224,22 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                        r"\bturns (?:one|two|three|four|five|ten|\d+)$",
                        # a security notice: "Security advisory: ... (CVE-2026-1234)"
                        r"\bsecurity (?:advisory|advisories|bulletin|notice)\b", r"\bCVE-\d{4}-\d{4,}\b")),
+    # what a company presents that is no product: a programme, a fund or a prize ("Announcing the Brightmoss
+    # Grower Fund", "Introducing the Llama Startup Program"), a dataset or a benchmark ("Introducing Nymeria,
+    # a dataset for ...", "Announcing Tallgrass: an open benchmark for ..."); a listing on a cloud's
+    # marketplace of a product already out ("Pinecraft is now available on the AWS Marketplace")
+    ("article", _words(r"^(?:introducing|announcing|launching|unveiling|presenting|meet) (?:the )?"
+                       r"(?:[\w'.&-]+ ){0,5}(?:fund|program(?:me)?|grants?|fellowships?|prizes?|awards?"
+                       r"|scholarships?|accelerator|initiative|council|institute|pledge|coalition|consortium"
+                       r"|cohort|report|survey|study|whitepaper|playbook|handbook|manifesto|charter"
+                       r"|partner (?:network|hub|portal)|community|forum)"
+                       r"(?=\s*(?:$|[:,–—.!(]|\s(?:for|to|in|with|by|at|of)\b))",
+                       r"^(?:introducing|announcing|releasing|unveiling|presenting|meet) [^:,–—]{1,40}?"
+                       r"\s*[,:–—-]\s*(?:(?:a|an|the|our) )?(?:[\w-]+ ){0,3}(?:datasets?|data sets?|corpus"
+                       r"|corpora|benchmarks?|leaderboards?)\b",
+                       r"^[^,:]{2,40}, (?:a|an) (?:[\w-]+ ){0,3}(?:dataset|data set|corpus|benchmark)\b",
+                       r"^(?!(?:introducing|announcing|meet)\b).*\b(?:aws|azure|google cloud|gcp|snowflake"
+                       r"|databricks|oracle cloud|salesforce|red hat) marketplace\b")),
 ))
 
 # Weaker: tried after the launch titles, so "Introducing Acme Research" stays a launch.
@@ -328,6 +369,17 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
                              rf"{_CAP_NAME}\b"), ('you can',)),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
                              rf"{_CAP_NAME}\b"), ('we ', 'i ')),
+    # a translated announcement naming the product: "We are glad to present you the Kvarn", "We are pleased
+    # to introduce to you Rakhivnyk"
+    ("announced", re.compile(rf"^(?i:we(?:'re| are) (?:very |so )?(?:happy|pleased|proud|glad|delighted"
+                             rf"|excited|thrilled) to (?:present|introduce|announce)(?: to)?(?: you)?"
+                             rf"(?: the)?) {_CAP_NAME}[.!]?$"), ("we're", 'we are')),
+    # a launch told as a birth, as Spanish, Italian or French write it ("Nace Lienzo", "Nasce Quadra"):
+    # "Is born Lienzo: the assistant that ...", "Today is born Quadra, the app for ...", "Kartell AI is born"
+    ("announced", re.compile(rf"^(?i:(?:today |now |so )?(?:is|was) born|born|nace|nasce|na[iî]t)\s*:?\s+"
+                             rf"{_CAP_NAME}(?:\s*[:,–—|(-]\s|[.!]?$)"),
+     ('born', 'nace', 'nasce', 'nait', 'naît')),
+    ("announced", re.compile(rf"^{_CAP_NAME} (?i:is|was) (?i:born)(?:\s*[:,–—|(-]\s|[.!]?$)"), ('born',)),
     # (not a person or a place: "Our new CFO: Dana Ruiz", "Our newest office: Lagos")
     ("announced", re.compile(rf"^(?i:our (?:new|newest|first|latest|fastest|smallest|biggest|largest|best"
                              rf"|strongest|cheapest|most (?:capable|powerful|advanced|efficient|accurate"
@@ -352,16 +404,26 @@ _OPENED_WORDS = ("open source", "open-source", "open sourced", "open-sourced")
 # ("X gets"/"X adds" are left out: "Acme adds two board members" is news, not a release)
 # "New in Pinecone Assistant: model choice", "What's new in Heron: folders": an update of the product
 NEW_IN_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}\s*[:–—-]")
+# "What's new in Heron 4", "New in Quillmate 2.3": a versioned product's update, with no colon
+NEW_IN_VERSION_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}[.!?]?$")
 # "Version 4 of Marten Notes", "Release 2.3 of Quill"
-VERSION_OF_TITLE = re.compile(rf"^(?i:version|release|v) ?(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
+VERSION_OF_TITLE = re.compile(rf"^(?:(?i:the) )?(?:(?i:new|latest|brand-new) )?(?i:version|release|v) ?"
+                              rf"(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}")
 # "The Heron 2026.11 update", "Quill 3.2 release": a versioned product's update named as such
-VERSIONED_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:update|release)$")
+VERSIONED_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:update|release|release notes"
+                                    rf"|patch notes|changelog)$")
 # "Marten Notes, version 4", "Quill - release 2.3"
 NAME_VERSION_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME}\s*[,:–—-]?\s+(?i:version|release) "
                                              r"(?P<version>\d+(?:\.\d+)*)\b")
 # ("Quill, now with folders": a feature, not a count: "Acme, now with 200 staff")
 UPDATE_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME},?\s+now\s+(?:speaks|supports|works with|runs|reads"
                                        rf"|handles|does|has|understands|with(?! \d))\b")
+# "Heron can now read PDFs", "Big update: Quillmate can now answer in Welsh": what a product does now
+# (not who can: "You can now pay by invoice", "Customers can now pick a region", "Anyone can now join")
+CAN_NOW_TITLE = re.compile(rf"^(?:(?i:big|new|product|major) (?i:update|news)\s*[:–—-]\s*)?"
+                           rf"(?!(?i:you|we|they|customers|users|teams|developers|admins|members|people|anyone"
+                           rf"|students|partners|businesses|companies)\b){_CAP_NAME} (?i:can now)"
+                           rf" (?!(?i:be|get|help)\b)[a-z]+")
 # A title naming a feature a product gained: "Custom review rules for Codex", "Scheduled tasks in Heron",
 # "Offline mode in Wren" (a feature word first: "New rules for Europe" is policy news)
 FEATURE_TITLE = re.compile(
@@ -415,7 +477,9 @@ LAUNCH_TEXT = _words(
     r"\bwe(?:'re| are) (?:\w+ ){0,2}(?:excited|thrilled|happy|proud) to (?:announce|introduce|launch|release"
     r"|share|unveil)\b",
     r"\b(?:is|are) (?:now )?(?:generally )?available (?:today|now|in|on|to|for)\b",
-    r"\bavailable today\b", r"\bout now\b", r"\b(?:try|get) it (?:now|today|at|free)\b",
+    r"\bavailable today\b", r"\bout now\b",
+    # "... the phone. Available now in India."
+    r"(?:^|[.!?]\s+)available (?:now|from today)\b", r"\b(?:try|get) it (?:now|today|at|free)\b",
     r"\bwe (?:just )?(?:launched|released|shipped|built|made)\b",
     r"\bis (?:(?:the|our) (?:result|answer)\s*[:,–—-]\s*)?(?:a|an) (?:new |open[- ]source |free )?"
     r"(?:\w+[- ]){0,4}"
@@ -495,8 +559,9 @@ _TEASER_QUOTES = ('"', "“", "‘", "«", "'")
 # A writer announcing its own product by name: "today we're opening up X", "meet X", "so we built X",
 # "X is our answer", "X is now available to everyone"
 ANNOUNCING_TEXT = tuple(re.compile(pattern) for pattern in (
-    rf"\b(?i:today,? we(?:'re| are)|we(?:'re| are) now|we(?:'ve| have)) (?i:opening up|opened up|launching"
-    rf"|launched|releasing|released|introducing|shipping|open[- ]sourcing|open[- ]sourced) {_CAP_NAME}",
+    rf"\b(?i:today,? we(?:'re| are)|we(?:'re| are) now|we(?:'ve| have)) (?i:opening up|opened up|opening"
+    rf"|launching|launched|releasing|released|introducing|shipping|open[- ]sourcing|open[- ]sourced)"
+    rf" {_CAP_NAME}",
     # (not a person: "Meet Dana Ruiz, our new head of research", "Meet Heron's founders")
     rf"\b(?i:meet|introducing|say hello to) {_CAP_NAME}\b(?!['’]s\b)"
     rf"(?![^.]{{0,40}}\b(?i:our new|as (?:our|the)|joins?|joined|head of|chief|ceo|cfo|cto|coo|vp|who"
@@ -510,6 +575,11 @@ ANNOUNCING_TEXT = tuple(re.compile(pattern) for pattern in (
     rf" {_CAP_NAME}",
     rf"\b(?i:today),? (?:[\w.&'-]+ ){{1,4}}(?:launches|releases|introduces|unveils|presents) {_CAP_NAME}",
 ))
+# A letter ("A letter from our founders", "A note from our CEO") that opens a product in its third
+# paragraph: its whole opening is read for "today we're opening X"
+LETTER_TITLE = re.compile(r"^(?:an? |our )?(?:open )?(?:letter|note|message|word)s? (?:from|by) (?:our|the)"
+                          r" (?:\w+ )?(?:founders?|co-?founders?|ceo|team|chief executive)\b", re.IGNORECASE)
+LETTER_CHARS = 3000
 # A launch post telling its own story: "Why we built Tessellate", "How I made Pocketwatch" (its text opens
 # on the product and launches it; "How we built Heron's search" is an engineering post)
 ORIGIN_STORY_TITLE = re.compile(rf"^(?i:why|how) (?i:we|i) (?i:built|made|designed|wrote) {_CAP_NAME}$")
@@ -587,12 +657,117 @@ _HN_LAUNCH = re.compile(r"^\s*(?:show|launch) hn\s*[:\-–—]", re.IGNORECASE)
 _YC_BATCH = re.compile(r"\s*\((?:yc )?[swf]\d{2}\)", re.IGNORECASE)
 
 
+# What decorates a title's ends: emoji, flags, their joiners and variation selectors
+_ADORNMENTS = frozenset(("So", "Sk", "Cf", "Mn", "Cs"))
+
+
+def _unadorned(title: str) -> str:
+    """The title without the emoji and symbols at its ends ("🚀 Introducing Wren ✨": "Introducing Wren")."""
+    start, end = 0, len(title)
+    while start < end and _is_adornment(title[start]):
+        start += 1
+    while end > start and _is_adornment(title[end - 1]):
+        end -= 1
+    return title[start:end] if end > start else title
+
+
+def _is_adornment(character: str) -> bool:
+    return character.isspace() or (not character.isascii() and unicodedata.category(character) in _ADORNMENTS)
+
+
+# A formula before what is announced: "We have the pleasure to announce: Kanzlei-Kompass is available",
+# "Big news: Quillmate is live", "We're thrilled to announce: Ledgerfox"
+_ANNOUNCING_PREAMBLE = re.compile(
+    r"^(?:we(?:'re| are) (?:very |so |really )?(?:happy|pleased|proud|excited|thrilled|glad|delighted) to"
+    r" (?:announce|present|introduce|share|unveil)(?: (?:to )?you)?"
+    r"|we have the (?:pleasure|honou?r|joy) (?:to|of) (?:announce|present|introduce|announcing|presenting)"
+    r"(?: (?:to )?you)?"
+    r"|(?:big|great|good|exciting) news|it'?s official|the wait is over|finally|at last)\s*[:!–—-]+\s*"
+    r"(?P<rest>(?-i:[A-Z0-9]).*)$",
+    re.IGNORECASE)
+
+# "We're live!", "We are officially live 🎉", "It's live", "And we're live": the writer's product is out
+# (not where: "We're live at KubeCon", "We're live in Berlin")
+LIVE_TITLE = re.compile(r"^(?:and )?(?:we(?:'re| are)|it'?s|it is) (?:now |finally |officially )*"
+                        r"(?:live|launched|out)"
+                        r"(?: on (?:product hunt|hacker news|the app store|google play))?(?: today)?[!.]*$",
+                        re.IGNORECASE)
+# Vaguer: "Finally.", "It's here!", "The wait is over", "Happy launch day": a launch only when the text says
+# what is out ("Tessik Voice is out of beta")
+VAGUE_LIVE_TITLE = re.compile(r"^(?:finally|at last|it'?s (?:finally )?here|the wait is over"
+                              r"|(?:it'?s |happy )?launch day)[!.]*$", re.IGNORECASE)
+# the product such a text names first: "BRIGHTMOSS IS FINALLY HERE", "Quillmate is now live for everyone"
+_LIVE_SUBJECT = re.compile(rf"(?:^|[.!?]\s+)(?:(?i:after|today|so|and|now)\b[^.!?]*?,\s+)?{_CAP_NAME}"
+                           r" (?i:is|are) (?i:(?:now |finally |officially )*)(?i:here|live|out|available)\b")
+
+
+def _live_subject(text: str, *, strict: bool = False) -> str | None:
+    """The product a "We're live" text says is out (or, unless strict, the one it opens on), written as the
+    text writes it when it is not shouting."""
+    found = _LIVE_SUBJECT.search(text[:LAUNCH_TEXT_CHARS]) or (None if strict else _TEXT_OPENS_ON.match(text))
+    if found is None or _NO_PRODUCT_START.match(found["name"]) or _COUNTED.match(found["name"]):
+        return None
+    name = found["name"]
+    if name.isupper():  # "BRIGHTMOSS IS FINALLY HERE. Brightmoss reads ..."
+        quiet = re.search(rf"\b({re.escape(name)})\b", text.replace(name, ""), re.IGNORECASE)
+        name = quiet[1] if quiet else name.title()
+    return name
+
+
+# A Show HN that is an essay: "Show HN: What I learned running a SaaS for ten years", "Show HN: Lessons from
+# five years of selling a Mac app", "Show HN: My journey from ..."
+_SHOW_HN_ESSAY = re.compile(r"^(?:what (?:i|we) (?:learned|learnt)|lessons (?:from|learned|learnt|of)"
+                            r"|(?:\w+ )?(?:years|months) of (?:running|building|selling|bootstrapping)"
+                            r"|my (?:\w+ ){0,2}(?:journey|story|experience))\b", re.IGNORECASE)
+
+
+# A country or a region a product reaches: "Claude is now available in Brazil", "Introducing Heron to
+# the UK", "Quillmate is now live in Canada and Mexico" (news of a company's reach; not "in Slack")
+_REGIONAL_TITLE = re.compile(
+    r"^(?:[^:,–—|()]+? (?:is|are) (?:now )?(?:available|live|launching|coming|rolling out) (?:in|to|across)"
+    r"|(?:introducing|bringing) [^:,–—|()]+? to) (?P<place>.+?)[.!]?$", re.IGNORECASE)
+_REGIONS = frozenset((
+    "europe", "the eu", "eu", "the european union", "asia", "africa", "apac", "asia-pacific", "asia pacific",
+    "emea", "latam", "latin america", "south america", "north america", "the americas", "the middle east",
+    "the nordics", "scandinavia", "southeast asia", "south asia", "east asia", "oceania", "the uk", "uk",
+    "the us", "us", "the usa", "usa", "the uae", "uae", "the united states", "the united kingdom", "korea",
+    "russia", "taiwan", "the netherlands", "the philippines", "the gulf", "the caribbean"))
+_REGION_WORDS = re.compile(r"\s+(?:regions?|data cent(?:er|re)s?|markets?)$", re.IGNORECASE)
+_PLACE_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_COUNTING_PLACES = re.compile(r"^(?:\d+|two|three|four|five|six|ten|more|new|several|many)(?: \w+)?"
+                              r" (?:countries|regions|markets)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    names = {name.casefold() for country in pycountry.countries
+             for name in (country.name, getattr(country, "common_name", None)) if name}
+    return frozenset(names | _REGIONS)
+
+
+def _is_regional(title: str) -> bool:
+    """Whether a title tells of a product reaching countries or regions (every place named is one)."""
+    lowered = title.casefold()
+    if " in " not in lowered and " to " not in lowered and " across " not in lowered:
+        return False
+    found = _REGIONAL_TITLE.match(title)
+    if found is None:
+        return False
+    place = _REGION_WORDS.sub("", found["place"].strip())  # "the EU region" as "the EU"
+    if _COUNTING_PLACES.match(place):
+        return True
+    places = [part.strip() for part in _PLACE_SPLIT.split(place) if part.strip()]
+    return bool(places) and all(part.casefold() in _places() or f"the {part.casefold()}" in _places()
+                                for part in places)
+
+
 def classify(
     title: str, text: str, *, url: str | None, origin: Origin, tags: tuple[str, ...] = (),
     is_ai: bool = True,
 ) -> Verdict:
     """What the entry is, from its title, plain text, link, origin and feed categories. Never raises."""
     title, text = title.replace("’", "'"), text.replace("’", "'")  # "We’re hiring" as "We're hiring"
+    title = _unadorned(title)  # "🎉🎉 Tamarind Voice is here 🎉🎉" as "Tamarind Voice is here"
     if origin is Origin.PRODUCT_HUNT:
         return _product_hunt_post(title)
     if origin is Origin.RELEASES:
@@ -600,21 +775,38 @@ def classify(
             return Verdict(EntryKind.OTHER, "changelog")
         return Verdict(_release_kind(title, text), "releases feed")
     if _HN_LAUNCH.match(title):
+        if _SHOW_HN_ESSAY.match(_HN_LAUNCH.sub("", title, count=1).strip()):  # "Show HN: What I learned ..."
+            return Verdict(EntryKind.OTHER, "article")
         return Verdict(EntryKind.LAUNCH, "show hn", _show_hn_name(split_title(_YC_BATCH.sub("", title))[0]))
     other = _other_reason(title, url, OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
+    if _is_regional(title):  # "Claude is now available in Brazil": a product reaching a country
+        return Verdict(EntryKind.OTHER, "article")
+    if (preamble := _ANNOUNCING_PREAMBLE.match(title)) is not None:  # "Big news: X is live": what follows
+        if _is_regional(preamble["rest"]):
+            return Verdict(EntryKind.OTHER, "article")
+        if (named := _named_launch(preamble["rest"]) or _headline_launch(preamble["rest"])) is not None:
+            return named
     if _is_roundup(title):
         return Verdict(EntryKind.OTHER, "newsletter")
     if (opened := _opened(title)) is not None:  # before "X is now open", a launch title
         return Verdict(EntryKind.RELEASE, "made open source", opened)
     if (named := _named_launch(title) or _headline_launch(title)) is not None:  # beats a feed category
         return named
+    if LIVE_TITLE.match(title):  # "We're live!": the text names what is
+        return Verdict(EntryKind.LAUNCH, "says it is live", _live_subject(text))
+    if VAGUE_LIVE_TITLE.match(title) and (subject := _live_subject(text, strict=True)) is not None:
+        return Verdict(_kind_of(subject), "says it is live", subject)
     if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
-        return _changelog_entry(title)
+        return _changelog_entry(title, text)
     if (update := UPDATE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(update["name"]):
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
+        return Verdict(EntryKind.RELEASE, "update", new_in["name"])
+    if (can_now := CAN_NOW_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(can_now["name"]):
+        return Verdict(EntryKind.RELEASE, "update", can_now["name"])
+    if (new_in := NEW_IN_VERSION_TITLE.match(title)) is not None and _VERSION.search(new_in["name"]):
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
     if ((titled := VERSIONED_UPDATE_TITLE.match(title)) is not None and _VERSION.search(titled["name"])
             and not _COUNTED.match(titled["name"])):
@@ -647,6 +839,8 @@ def classify(
         return Verdict(EntryKind.RELEASE, "new feature", feature["name"])
     if (shaped := _name_and_tagline(title) or _named_by_link(title, url)) is not None:
         return shaped
+    if (told := _told_by_what_it_does(title, text)) is not None:
+        return Verdict(_kind_of(told), "name: what it does", told)
     name = split_title(title)[0]
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
@@ -668,6 +862,8 @@ def classify(
         return Verdict(EntryKind.OTHER, "tutorial")
     if (offered := _offered_subject(title, text)) is not None:
         return Verdict(_kind_of(offered), "text offers it under a tagline title", offered)
+    if (sold := _sold_to_audience(title, text)) is not None:
+        return Verdict(_kind_of(sold), "a product for an audience, priced", sold)
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
     if chance is not None and chance >= LAUNCH_PROBABILITY:
         return Verdict(_kind_of(name), "reads like a launch")
@@ -678,6 +874,8 @@ def classify(
 _PH_UPDATE_TAGLINE = _words(r"\bnow (?:also )?(?:with|on|in|for|supports?|speaks|reads|syncs|works|has"
                             r"|available)\b",
                             r"\bstill (?:free|the same|\w+, now)\b",
+                            # "Otterly Legal 2.0 - Now drafts deposition outlines, too"
+                            r"^now (?:also )?[a-z]+s\b",
                             r"\bnew(?:ly)? (?:added|in this version)\b")
 
 
@@ -864,6 +1062,30 @@ def _name_and_tagline(title: str) -> Verdict | None:
     return None
 
 
+# "Heron Scribe: meeting notes that write themselves", "Tallo: the spreadsheet that checks itself" (what
+# the thing does after its name), "Your contracts, read in seconds — meet Clausewise" (the name presented
+# last): a launch when the text opens on that name and what it does ("Heron Scribe joins your calls");
+# "Postgres: the database that does everything" over an essay is not
+_TAGLINE_THAT = re.compile(r"^(?:(?:a|an|the|your) )?(?:[\w-]+ ){1,4}(?:that|which) [a-z]+")
+_MEET_LAST = re.compile(rf"(?:[:–—|]|\s-)\s*(?i:meet|introducing|say hello to) {_CAP_NAME}[.!]?$")
+
+
+def _told_by_what_it_does(title: str, text: str) -> str | None:
+    """The product a title names before what it does, or presents at its end, when the text opens on it."""
+    name, tagline = split_title(title)
+    words = name.split()
+    if (tagline and 1 <= len(words) <= 4 and all(_is_name_word(word) for word in words)
+            and not _NOT_A_NAME.search(name) and _TAGLINE_THAT.match(tagline)):
+        found = name
+    elif (last := _MEET_LAST.search(title)) is not None:
+        found = last["name"]
+    else:
+        return None
+    if _NO_PRODUCT_START.match(found) or _COUNTED.match(found):
+        return None
+    return found if re.match(rf"{re.escape(found)},? [a-z]+s\b", text) else None
+
+
 def _named_by_link(title: str, url: str | None) -> Verdict | None:
     """A launch titled 'Name: what it does' whose link names the product too: its own site
     (kinora.ai for "Kinora: 1080p video in twenty seconds") or a post about it alone
@@ -919,13 +1141,22 @@ def _speedup(title: str, text: str) -> re.Match[str] | None:
     return found
 
 
-def _changelog_entry(title: str) -> Verdict:
+def _changelog_entry(title: str, text: str = "") -> Verdict:
     """A changelog entry is a release when its title names a product with its version ('Lumen Docs
-    2: handwriting'); its routine entries (billing, keys, limits, deprecations) are other."""
+    2: handwriting'), the product's launch when its text opens on the product made public ("Day one":
+    "Orrery is public."); its routine entries (billing, keys, limits, deprecations) are other."""
     name = split_title(title)[0].strip()
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
         return Verdict(_kind_of(name), "changelog release", name)
+    if (public := _MADE_PUBLIC.match(text)) is not None and not _NO_PRODUCT_START.match(public["name"]):
+        return Verdict(_kind_of(public["name"]), "changelog opens on its launch", public["name"])
     return Verdict(EntryKind.OTHER, "changelog")
+
+
+# A changelog's first entry: "Orrery is public.", "Quillmate is now open to everyone", "Wren has launched"
+# (not a feature: "Dark mode is now live" stays a routine entry)
+_MADE_PUBLIC = re.compile(rf"^{_CAP_NAME} (?:(?:is|are) (?:now )?(?:public|open to (?:everyone|anyone|all))\b"
+                          rf"|(?:has|have) (?:officially )?launched\b)")
 
 
 # A product's name with a dotted version where a text's first sentence names its subject: at its start
@@ -940,9 +1171,15 @@ _TEXT_VERSION_CHARS = 200
 
 # A title opening on a product's name with a dotted version: "LM Studio 0.4 with MLX ...", "What's new
 # in Quill 2.3", "Wren 1.4 brings offline mode"
+# ("Ollama Python library 0.4 with ...": a kind of package within the name)
 _TITLE_VERSIONED = re.compile(r"^(?:(?i:what'?s new in|meet) )?"
-                              r"((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){0,2}"
+                              r"((?-i:[A-Z])[\w-]*(?: (?:(?-i:[A-Z])[\w-]*|library|client|sdk|app|plugin"
+                              r"|extension|bindings|package)){0,3}"
                               r" v?\d+\.\d+(?:\.\d+)*(?![\w.])(?: (?-i:[A-Z])[\w-]*)*)")
+_NAME_AND_VERSION = re.compile(r"^(.+?) (v?\d+(?:\.\d+)*)(?![\w.])")
+# "The second version of Gnocchi", "the third release of Parley": a whole version told in words
+_ORDINALS = {"2": "second", "3": "third", "4": "fourth", "5": "fifth", "6": "sixth", "7": "seventh",
+             "8": "eighth", "9": "ninth", "10": "tenth"}
 
 
 def _versioned_title(title: str, text: str) -> str | None:
@@ -954,19 +1191,28 @@ def _versioned_title(title: str, text: str) -> str | None:
     opening = text[:_TEXT_VERSION_CHARS].casefold()
     found = _TITLE_VERSIONED.match(title)
     if found is not None and not _COUNTED.match(found[1]):
-        return found[1] if found[1].casefold() in opening else None
+        if found[1].casefold() in opening:
+            return found[1]
+        split = _NAME_AND_VERSION.match(found[1])  # "With Ollama Python library version 0.4, ..."
+        said = split is not None and f"{split[1]} version {split[2]}".casefold() in opening
+        return found[1] if said else None
     whole = _TITLE_WHOLE_VERSION.match(title)
     if whole is None or _COUNTED.match(whole[1]):
         return None
     version = whole[2]
     said = (f"version {version} ", f"version {version},", f"v{version} ", f"{whole[1].casefold()} {version} ")
+    if version in _ORDINALS:  # "Gnocchi 2 knows ..." over "The second version of Gnocchi is rolling out"
+        said += tuple(f"{_ORDINALS[version]} {word} of {whole[1].casefold()}"
+                      for word in ("version", "release", "generation"))
     return f"{whole[1]} {version}" if any(phrase in opening for phrase in said) else None
 
 
 # A title opening on a product's name and a whole version, then what it does: "Pellucid OCR 3 reads
 # handwriting", "Quill 4 adds folders" (not "Windows 11 in 2026" nor "GPT 5 ways to ...": a verb)
 _TITLE_WHOLE_VERSION = re.compile(r"((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){0,2}) (\d{1,3}) "
-                                  r"(?:adds|brings|reads|gets|ships|learns|speaks|handles|supports|now)\b")
+                                  r"(?:adds|brings|reads|gets|ships|learns|speaks|handles|supports|now|knows"
+                                  r"|plans|writes|answers|sees|hears|finds|tracks|understands|remembers"
+                                  r"|explains|drafts|sorts)\b")
 
 
 def _versioned_name_in(text: str) -> str | None:
@@ -1001,6 +1247,8 @@ def _teaser_subject(title: str, text: str) -> str | None:
     launch post's own story names ("Why we built X", its text opening on X); None for any other title
     or a text announcing nothing."""
     title = title.strip()
+    if LETTER_TITLE.match(title):  # a letter opening a product deep in its text: "So today we're opening X"
+        return _announced_name(text[:LETTER_CHARS], ANNOUNCING_TEXT[:1])
     if (story := ORIGIN_STORY_TITLE.match(title)) is not None:
         name = story["name"]
         opens = text.startswith((f"{name} is ", f"{name} lets ", f"{name} helps ", f"{name} turns "))
@@ -1010,9 +1258,9 @@ def _teaser_subject(title: str, text: str) -> str | None:
     return _announced_name(text[:LAUNCH_TEXT_CHARS])
 
 
-def _announced_name(text: str) -> str | None:
+def _announced_name(text: str, patterns: tuple[re.Pattern[str], ...] = ANNOUNCING_TEXT) -> str | None:
     """The product a writer announces by name in the text ("so we built Halcyon Parse"), if any."""
-    for pattern in ANNOUNCING_TEXT:
+    for pattern in patterns:
         for found in pattern.finditer(text):
             name = found["name"].split(". ", 1)[0].rstrip(".")  # "Meet Taxwise. It reads ..."
             if not _NO_PRODUCT_START.match(name) and not _COUNTED.match(name):
@@ -1090,6 +1338,27 @@ def _offered_subject(title: str, text: str) -> str | None:
     return None
 
 
+# "Pomelo Chat for Shopify stores", "Ledgerfox for freelancers": a product named for whom it serves, when
+# the text tells what it does ("Pomelo Chat answers ...") and what it costs ("Plans: Starter S$29/month");
+# "Python for data science" over a text with no price stays an article
+_FOR_AUDIENCE_TITLE = re.compile(rf"^{_CAP_NAME} for (?:[\w'-]+ ){{0,3}}[\w'-]+$")
+_PRICED = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{1,3}\$)\s?\d[\d.,]*\s?(?:/\s?|per |a |an )"
+                     r"(?:month|mo|seat|user|year)\b|\bplans?:|\bfree (?:trial|plan|tier)\b", re.IGNORECASE)
+
+
+def _sold_to_audience(title: str, text: str) -> str | None:
+    """The product a title "X for <whom>" names, when the text says what X does and what it costs."""
+    if " for " not in title or (found := _FOR_AUDIENCE_TITLE.match(title)) is None:
+        return None
+    name = found["name"]
+    if _NO_PRODUCT_START.match(name) or _COUNTED.match(name) or _NOT_A_NAME.search(name):
+        return None
+    opening = text[:OFFER_CHARS]
+    if not re.search(rf"(?<![\w.]){re.escape(name)} [a-z]+s\b", opening) or not _PRICED.search(opening):
+        return None
+    return name
+
+
 def _announced_title_subject(title: str, text: str) -> str | None:
     """The product a title opens on ("Rinde estimates your soybean yield") when the text's opening
     announces it by that name; None otherwise."""
@@ -1106,12 +1375,12 @@ def _announced_title_subject(title: str, text: str) -> str | None:
 # an LLM, agents, a model's weights) or what only a model does (summaries, transcription, drafts
 # in your tone, a screenshot turned into code, chat with your data).
 AI_PRODUCT_WORDS = _AI_WORD_PATTERNS.compile(_words(
-    r"\bAI\b", r"\bM(?-i:L)\b", r"\bM(?-i:LOps)\b", r"\bLLMs?\b",
+    r"\bAI\b", r"\bartificial intelligence\b", r"\bM(?-i:L)\b", r"\bM(?-i:LOps)\b", r"\bLLMs?\b",
     r"\bGPT", r"\bRAG\b", r"\bagents?\b", r"\bagentic\b", r"\bcopilots?\b",
     r"\bchatbots?\b", r"\bmachine learning\b", r"\bneural\b", r"\bopen[- ]weights?\b", r"\bweights\b",
     r"\binference\b", r"\bembeddings?\b", r"\b(?:language|speech|vision|reasoning|embedding|coding|code)"
     r" models?\b", r"\b(?!(?:19|20)\d\d[a-z]\b)\d+(?:\.\d+)?(?:B\b(?: model)?|[KMB][- ]param(?:eter)?s?\b)",
-    r"\btranscri(?:be|bes|bing|ption)\b",
+    r"\btranscri(?:be|bes|bed|bing|ption)\b",
     r"\bsummar(?:y|ies|ises?|izes?)\b", r"\btext-to-\w+", r"\bspeech-to-text\b", r"\bvoice clon",
     r"\bwith your own voice\b", r"\bdubs?\b", r"\bchat with (?:your|any)\b", r"\bin plain english\b",
     # "plain-English alerts", "lip-sync", "reads about 200K tokens", "read aloud in a parent's voice"
