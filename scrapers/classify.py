@@ -854,7 +854,7 @@ def classify(
         return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
         versioned = _versioned_name_in(text)
-        subject = versioned or _launch_text_subject(title, text)
+        subject = versioned or _launch_text_subject(title, text) or _defined_subject(title, text)
         return Verdict(_kind_of(subject) if subject else _kind_of(name), "says it launches", subject)
     if _launch_category(tags, text[:LAUNCH_TEXT_CHARS]):
         return Verdict(_kind_of(name), "launch category")
@@ -866,7 +866,8 @@ def classify(
         return Verdict(_kind_of(sold), "a product for an audience, priced", sold)
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
     if chance is not None and chance >= LAUNCH_PROBABILITY:
-        return Verdict(_kind_of(name), "reads like a launch")
+        defined = _defined_subject(title, text)
+        return Verdict(_kind_of(defined or name), "reads like a launch", defined)
     return Verdict(EntryKind.OTHER, "article")
 
 
@@ -1310,6 +1311,26 @@ _OFFER = ("try", "download", "install", "get", "open", "start with", "start usin
           "subscribe to", "switch to")
 _OFFER_AFTER = ("costs", "cost", "is free", "starts at", "is priced at", "is available")
 OFFER_CHARS = 600
+
+
+# A sentence of the opening defining a product: "Contrarian is a Google Sheets add-on that ...",
+# "Tallow is an open-source ledger"; not "It is a ..." nor "The app is a ..." (_NO_PRODUCT_START)
+_DEFINED = re.compile(r"(?:^|(?<=[.!?] ))(?P<name>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}) is (?:a|an) (?!\w+ (?:of|for) us\b)")
+DEFINED_CHARS = 400
+
+
+def _defined_subject(title: str, text: str) -> str | None:
+    """The product the text's opening defines ("Contrarian is a Google Sheets add-on"), under a title
+    whose head is no name ("Your financial model has a favourite lie"); None when the head is a name
+    or the text defines nothing."""
+    head = split_title(title)[0]
+    if all(_is_name_word(word) for word in head.split()) and not _NOT_A_NAME.search(head):
+        return None
+    for found in _DEFINED.finditer(text[:DEFINED_CHARS]):
+        name = found["name"]
+        if not _NO_PRODUCT_START.match(name) and not _COUNTED.match(name):
+            return name
+    return None
 
 
 def _offered_subject(title: str, text: str) -> str | None:

@@ -1,0 +1,38 @@
+"""A launch read by the text model under a title that is no name takes the product its text defines
+("Contrarian is a Google Sheets add-on ..."), so the post resolves to the product, not to its title."""
+
+import pytest
+
+from scrapers.classify import EntryKind, Origin, classify
+
+DEFINED = [
+    ("Your financial model has a favourite lie. This finds it.",
+     "Every forecast rests on one assumption that is doing too much work. Contrarian is a Google Sheets "
+     "add-on that reads your model and argues against its weakest input. Install it today; it is free "
+     "for one sheet.", "Contrarian"),
+    ("Stop losing Friday afternoons to expense reports",
+     "Receipts pile up and nobody enjoys the monthly scramble. Ledger Owl is an AI assistant that reads "
+     "your card statements and files each expense with its receipt. Try it free for 30 days.", "Ledger Owl"),
+    ("The meeting notes you never had to write",
+     "Minutia is an app that listens to your calls and writes the notes, decisions and follow-ups. "
+     "Available today on the Mac App Store, free for five meetings a month.", "Minutia"),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "product"), DEFINED)
+def test_a_launch_under_a_tagline_title_is_named_by_the_product_its_text_defines(title, text, product):
+    verdict = classify(title, text, url="https://example.com/blog/post", origin=Origin.POST)
+    assert verdict.kind is EntryKind.LAUNCH
+    assert verdict.product == product
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    # a name in the title's head: the title names it
+    ("Contrarian", "Contrarian is a Google Sheets add-on that argues with your model. Install it today."),
+    # the text defines nothing by name
+    ("Your financial model has a favourite lie",
+     "It is a Google Sheets add-on that reads your model and argues against it. Install it today, free."),
+])
+def test_no_product_is_taken_from_the_text_when_the_title_names_it_or_the_text_names_none(title, text):
+    verdict = classify(title, text, url="https://example.com/blog/post", origin=Origin.POST)
+    assert verdict.product in (None, "Contrarian") and verdict.product != "It"
