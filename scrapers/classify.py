@@ -1315,7 +1315,7 @@ OFFER_CHARS = 600
 
 # A sentence of the opening defining a product: "Contrarian is a Google Sheets add-on that ...",
 # "Tallow is an open-source ledger"; not "It is a ..." nor "The app is a ..." (_NO_PRODUCT_START)
-_DEFINED = re.compile(r"(?:^|(?<=[.!?] ))(?P<name>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}) is (?:a|an) (?!\w+ (?:of|for) us\b)")
+_DEFINED = re.compile(r"(?:^|(?<=[.!?] ))(?P<name>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}) is (?:a|an) ")
 DEFINED_CHARS = 400
 
 
