@@ -35,6 +35,7 @@ compiler's ("type inference", "data model").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -1219,11 +1220,12 @@ _PLAIN_SENSES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     ))
 
 
-def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
+def is_ai_product(title: str, text: str, *, is_ai_tool: bool | Callable[[], bool]) -> bool:
     """Whether a launch or release is of an AI product: AI vocabulary in the title or the opening of
     the text (broader than scrapers.facts.is_ai_tool, which is one signal: taglines such as
     "Private RAG over your files" carry no "AI"); naming non-AI software (a type checker, a web
-    framework) without such vocabulary overrides is_ai_tool's weaker words."""
+    framework) without such vocabulary overrides is_ai_tool's weaker words. `is_ai_tool` may be a
+    function, asked only when the opening alone does not decide (it reads the whole text)."""
     opening = f"{title}\n{text[:AI_TEXT_CHARS]}"
     if any(_is_ai_word(opening, found) for found in AI_PRODUCT_WORDS.finditer(opening)):
         return True
@@ -1231,7 +1233,8 @@ def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
         return False
     # is_ai_tool reads the whole text; its words count only in the opening, since a release's notes
     # deep down ("deferring inference of parameters") say nothing of what the project is
-    return is_ai_tool and any(_is_ai_word(opening, found) for found in _WEAK_AI_WORDS.finditer(opening))
+    return ((is_ai_tool() if callable(is_ai_tool) else is_ai_tool)
+            and any(_is_ai_word(opening, found) for found in _WEAK_AI_WORDS.finditer(opening)))
 
 
 def _is_ai_word(opening: str, found: re.Match[str]) -> bool:

@@ -74,6 +74,7 @@ def _is_platform(host: str) -> bool:
     return any(".".join(labels[i:]) in PLATFORM_HOSTS for i in range(len(labels) - 1))
 
 
+@lru_cache(maxsize=16384)  # a launch's name is folded to find its product link, its tool, its maker's
 def name_key(name: str) -> str:
     """A name folded for comparison: lower case, no sizes, versions, noise words or punctuation
     (a name that is nothing but a version keeps its numbers)."""
