@@ -773,12 +773,19 @@ def _bare_versioned_name(title: str) -> Verdict | None:
 
 def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, Prefiltered], ...]) -> str | None:
     """Why the entry is not a launch, by its title or link; None when nothing says so."""
-    for reason, pattern in titles:
-        if pattern.search(title):
-            return reason
+    reason = _first_found(titles, title)
     where = _host_and_path(url)
-    for reason, pattern in OTHER_LINKS:
-        if where and pattern.search(where):
+    return reason if reason is not None or not where else _first_found(OTHER_LINKS, where)
+
+
+def _first_found(table: tuple[tuple[str, Prefiltered], ...], text: str) -> str | None:
+    """The reason of the first row whose pattern is found in text, as `pattern.search` finds it; the
+    candidates of text asked of each pattern set once (a call per row cost more than the rows' searches)."""
+    owner, candidates = None, frozenset[int]()
+    for reason, pattern in table:
+        if pattern.owner is not owner:
+            owner, candidates = pattern.owner, pattern.owner.candidates(text)
+        if pattern.index in candidates and pattern.pattern_object.search(text):
             return reason
     return None
 

@@ -35,8 +35,8 @@ _BLOCK_TAG = re.compile(
 # inline tags of a few names, their attributes quoted; text without another "<", without control
 # characters, its entities only those that html5ever (nh3's parser) and html.unescape read alike.
 # Why: nh3 parses a document tree for each summary, and such markup, most feeds' summaries (a bold
-# name, a link), comes out of it as the text with the tags dropped; this reads it in a fifth of the
-# time. Anything else (comments, scripts, tables, a stray "<", other entities) goes through nh3.
+# name, a link), comes out of it as the text with the tags dropped; this reads it in half the time.
+# Anything else (comments, scripts, tables, a stray "<", other entities) goes through nh3.
 # tests/scrapers/test_normalise.py holds the two to the same text over generated markup.
 _SPACE = r"[ \t\n\r]"  # HTML's spaces between attributes (\s would take Unicode's too)
 _INLINE_TAG = (r"</?(?:a|abbr|b|bdi|cite|code|em|i|img|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u"
