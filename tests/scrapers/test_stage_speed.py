@@ -1,8 +1,10 @@
 """The ingest stage's shortcuts (issue 9) decide as the longer way does."""
 
 import pytest
+from rapidfuzz import fuzz
 
 from scrapers.classify import OTHER_LINKS, OTHER_TITLES, WEAK_OTHER_TITLES, _first_found, is_ai_product
+from scrapers.resolve import NAME_MATCH_THRESHOLD, _close_lengths
 
 
 @pytest.mark.parametrize(
@@ -55,3 +57,11 @@ def _first_by_search(table, text):
                          ids=["titles", "weak titles", "links"])
 def test_first_found_is_the_first_row_whose_pattern_searches_true(table, text):
     assert _first_found(table, text) == _first_by_search(table, text)
+
+
+@pytest.mark.parametrize("length", range(1, 121))
+def test_close_lengths_are_every_length_a_close_name_can_have(length):
+    # the closest two names of lengths a and b can be: one the other's prefix (distance |a - b|)
+    reachable = [other for other in range(1, 200)
+                 if fuzz.ratio("x" * length, "x" * other, score_cutoff=NAME_MATCH_THRESHOLD)]
+    assert list(_close_lengths(length)) == reachable
