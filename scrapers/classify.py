@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -971,12 +972,19 @@ def _bare_versioned_name(title: str) -> Verdict | None:
 
 def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, Prefiltered], ...]) -> str | None:
     """Why the entry is not a launch, by its title or link; None when nothing says so."""
-    for reason, pattern in titles:
-        if pattern.search(title):
-            return reason
+    reason = _first_found(titles, title)
     where = _host_and_path(url)
-    for reason, pattern in OTHER_LINKS:
-        if where and pattern.search(where):
+    return reason if reason is not None or not where else _first_found(OTHER_LINKS, where)
+
+
+def _first_found(table: tuple[tuple[str, Prefiltered], ...], text: str) -> str | None:
+    """The reason of the first row whose pattern is found in text, as `pattern.search` finds it; the
+    candidates of text asked of each pattern set once (a call per row cost more than the rows' searches)."""
+    owner, candidates = None, frozenset[int]()
+    for reason, pattern in table:
+        if pattern.owner is not owner:
+            owner, candidates = pattern.owner, pattern.owner.candidates(text)
+        if pattern.index in candidates and pattern.pattern_object.search(text):
             return reason
     return None
 
@@ -1509,11 +1517,12 @@ _PLAIN_SENSES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     ))
 
 
-def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
+def is_ai_product(title: str, text: str, *, is_ai_tool: bool | Callable[[], bool]) -> bool:
     """Whether a launch or release is of an AI product: AI vocabulary in the title or the opening of
     the text (broader than scrapers.facts.is_ai_tool, which is one signal: taglines such as
     "Private RAG over your files" carry no "AI"); naming non-AI software (a type checker, a web
-    framework) without such vocabulary overrides is_ai_tool's weaker words."""
+    framework) without such vocabulary overrides is_ai_tool's weaker words. `is_ai_tool` may be a
+    function, asked only when the opening alone does not decide (it reads the whole text)."""
     opening = f"{title}\n{text[:AI_TEXT_CHARS]}"
     if any(_is_ai_word(opening, found) for found in AI_PRODUCT_WORDS.finditer(opening)):
         return True
@@ -1521,7 +1530,8 @@ def is_ai_product(title: str, text: str, *, is_ai_tool: bool) -> bool:
         return False
     # is_ai_tool reads the whole text; its words count only in the opening, since a release's notes
     # deep down ("deferring inference of parameters") say nothing of what the project is
-    return is_ai_tool and any(_is_ai_word(opening, found) for found in _WEAK_AI_WORDS.finditer(opening))
+    return ((is_ai_tool() if callable(is_ai_tool) else is_ai_tool)
+            and any(_is_ai_word(opening, found) for found in _WEAK_AI_WORDS.finditer(opening)))
 
 
 def _is_ai_word(opening: str, found: re.Match[str]) -> bool:

@@ -127,7 +127,9 @@ def to_launch(entry: Any, *, source: str, feed_title: str | None = None,
         title = f"{release[1]} {title}"
     markup = _summary_markup(entry)[:MAX_MARKUP_CHARS]
     summary = _summary(markup, name, tagline, title)
-    is_ai = ai_source or is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
+    # is_ai_tool reads the whole text: asked only when the title and opening do not decide
+    is_ai = ai_source or is_ai_product(title, summary or "",
+                                       is_ai_tool=lambda: is_ai_tool(title, summary or ""))
     origin = origin_of(link=link, guid=str(entry.get("id") or ""), comments=entry.get("comments"),
                        markup=markup)
     verdict = classify(title, summary or "", url=link, origin=origin, tags=_tags(entry), is_ai=is_ai)

@@ -3,7 +3,6 @@ else a close name once versions and model sizes are set aside: releases of one p
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -74,6 +73,7 @@ def _is_platform(host: str) -> bool:
     return any(".".join(labels[i:]) in PLATFORM_HOSTS for i in range(len(labels) - 1))
 
 
+@lru_cache(maxsize=16384)  # a launch's name is folded to find its product link, its tool, its maker's
 def name_key(name: str) -> str:
     """A name folded for comparison: lower case, no sizes, versions, noise words or punctuation
     (a name that is nothing but a version keeps its numbers)."""
@@ -161,11 +161,13 @@ def _sorted_words(key: str) -> str:
 
 @lru_cache(maxsize=256)
 def _close_lengths(length: int) -> range:
-    # ratio = 1 - distance / (a + b) and distance >= |a - b|, so a score of NAME_MATCH_THRESHOLD
-    # needs |a - b| <= (1 - threshold) * (a + b): other lengths cannot match.
-    slack = (100 - NAME_MATCH_THRESHOLD) / 100
-    low = math.floor(length * (1 - slack) / (1 + slack))
-    high = math.ceil(length * (1 + slack) / (1 - slack))
+    # ratio = 100 * (1 - distance / (a + b)) and distance >= |a - b|, so a score of
+    # NAME_MATCH_THRESHOLD (T) needs 100 * |a - b| <= (100 - T) * (a + b): for b below a,
+    # b >= a * T / (200 - T); above it, b <= a * (200 - T) / T. Other lengths cannot match. In
+    # integers, so that a length on the bound (11 and 9 for T = 90: exactly 90) is never lost to
+    # rounding, and none past it is scanned (each scan reads every name of its length).
+    low = -(-length * NAME_MATCH_THRESHOLD // (200 - NAME_MATCH_THRESHOLD))
+    high = length * (200 - NAME_MATCH_THRESHOLD) // NAME_MATCH_THRESHOLD
     return range(max(low, 1), high + 1)
 
 

@@ -1,9 +1,15 @@
+import html
 import time
 from datetime import UTC, datetime
 
+import nh3
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from scrapers.normalise import (
+    _BLOCK_TAG,
+    _CONTROL,
     _canonical_url_slow,
     canonical_url,
     clean_text,
@@ -152,3 +158,60 @@ def test_host_and_time_helpers():
     parsed = time.strptime("2026-11-23 10:30:00", "%Y-%m-%d %H:%M:%S")
     assert struct_time_to_utc(parsed) == datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
     assert struct_time_to_utc(None) is None
+
+
+# --- clean_text's path around the sanitiser ---------------------------------------------------------
+# Summaries of inline tags and plain entities skip nh3 (scrapers.normalise._INLINE_MARKUP); the text
+# must be what nh3 makes of them, whatever the markup holds. The reference is the sanitiser path alone.
+
+
+def _through_nh3(markup: str) -> str:
+    if "<" in markup:
+        markup = nh3.clean(_BLOCK_TAG.sub(" ", markup), tags=set(), attributes={})
+    if "&" in markup:
+        markup = html.unescape(markup)
+    return " ".join(_CONTROL.sub(" ", markup).split())
+
+
+_MARKUP_PIECES = [
+    # text, spaces and characters HTML reads specially
+    'Quill', 'ledger 2', ' ', '\n', '\r\n', '\t', 'é', '日本語', '\xa0', '>', '"', "'", '=', '/', '<',
+    '< ', '<3', '\x00', '\x01', '\x0c', '\x7f', '�',
+    # entities, plain and not
+    '&', '& ', '&amp;', '&AMP;', '&Amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#039;', '&#8217;',
+    '&#8230;', '&#1;', '&#128;', '&#150;', '&#x27;', '&nbsp;', '&copy', '&am', 'p;', '&#', '&#12', '6;',
+    # inline tags, well and badly written
+    '<b>', '</b>', '<B>', "<strong class='x'>", '</strong>', '<em>', '</em>', '<i>', '</i>', '<code>',
+    '</code>', "<a href='https://x.example/?a=1&b=2'>", '<a href="https://x.example/" title=\'y\'>',
+    '<a href=x>', '</a>', '<img src="x.png" alt="Alt text"/>', '<img>', '<span class="c">', '</span>',
+    '<b/>', '</ b>', '<b\xa0x>', '<bx>', "<a href='x'", '<i', '<em title="a>b">',
+    "<span data-x='&lt;'>", '<sub>', '</sup>',
+    # block tags, raw text elements, tables, comments and the like
+    '<p>', '</p>', '<br>', '<br/>', '<div>', '</div>', '<li>', '<script>', 'alert(1)', '</script>',
+    '<style>', '</style>', '<!-- note -->', '<!--', '-->', '<table>', '<tr>', '<td>', '<caption>',
+    '<select>', '<option>', '<textarea>', '<title>', '<iframe>', '<noscript>', '<![CDATA[x]]>',
+    '<?php ?>', '<template>', '<svg>', '<math>', '<plaintext>', '<xmp>',
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_MARKUP_PIECES), st.text(max_size=6)), max_size=24).map("".join))
+@example("<p><b>Traceorbit 5</b> is an AI tool. It costs $9/month &amp; more.</p><p><a href='u'>Read</a></p>")
+@example("<em>Fast</em> &#8217;quotes&#8217; &amp;lt; not a tag")
+@example("&am<b></b>p; stays as written")
+def test_clean_text_reads_markup_as_the_sanitiser_does(markup):
+    assert clean_text(markup) == _through_nh3(markup)
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<p><b>Kestrel</b> drafts replies &amp; <a href=\"https://k.example/?a=1&b=2\">more</a></p>",
+         "Kestrel drafts replies & more"),
+        ("<span class='x'>Orbit</span>&#8217;s <code>cli</code> &lt;3", "Orbit’s cli <3"),
+        ("Sluice <img src='s.png' alt='logo'/>ships &#039;today&#039;", "Sluice ships 'today'"),
+        ("<b>Not</b> <script>alert('a script')</script>read", "Not read"),
+    ],
+)
+def test_clean_text_drops_inline_tags_and_reads_entities(markup, text):
+    assert clean_text(markup) == text
