@@ -1,0 +1,51 @@
+"""Phrasing classes of the fifth facts pass, each in wordings of our own (none copied from the
+labelled sets), with the distractor beside it that the rule must not read: base models said as
+"powered by", "under the hood", "wraps", a model card's "Base model:" line, a quantised base, a
+base denied with "not by"."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.facts import extract_facts
+
+# (text, kind, expected (value, negated) pairs in order)
+PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # a base model said as what powers or is wrapped by the tool (known families only)
+    ("Meeting minutes in one click, powered by Gemini 2.5 Flash.", "base_model", [("Gemini", False)]),
+    ("Our support bot is powered by Llama 3.3 70B on our own servers.", "base_model", [("Llama", False)]),
+    ("Ledgerfox wraps Claude with a bookkeeping prompt library.", "base_model", [("Claude", False)]),
+    ("A thin wrapper around Qwen3 for Cantonese subtitles.", "base_model", [("Qwen", False)]),
+    ("Helmsman runs on Mistral Large in the EU.", "base_model", [("Mistral", False)]),
+    ("The replies come from Gemma 3, hosted by us.", "base_model", [("Gemma", False)]),
+    # ... not a runtime, a service or a platform
+    ("Powered by Stripe and Postgres, billed monthly.", "base_model", []),
+    ("It runs on Apple Silicon and Windows on ARM.", "base_model", []),
+    # a family run "under the hood"; denied there, it says nothing (an app may call no model)
+    ("Scrivener Pal uses Phi-4-mini under the hood, so it works offline.", "base_model", [("Phi", False)]),
+    ("It quietly runs Qwen2.5 7B underneath, with no cloud calls.", "base_model", [("Qwen", False)]),
+    ("The app doesn't use Llama under the hood any more.", "base_model", []),
+    ("Underneath is a distilled Whisper medium on our GPUs.", "base_model", [("Whisper", False)]),
+    # a model card's line
+    ("Base model: Mistral-Nemo-12B", "base_model", [("Mistral-Nemo", False)]),
+    ("Backbone | Gemma 2 9B", "base_model", [("Gemma", False)]),
+    ("Base model: our own, trained from scratch", "base_model", []),
+    # a base named with how it was shrunk: its size is the base's, not the tool's
+    ("Pocketfox is Llama 3.2 3B squeezed to 3-bit for old phones.", "base_model", [("Llama", False)]),
+    ("Pocketfox is Llama 3.2 3B squeezed to 3-bit for old phones.", "parameters", []),
+    ("The bot uses Qwen2.5 0.5B, compressed to 4-bit.", "base_model", [("Qwen", False)]),
+    # a base denied with "not by" / "not from"
+    ("Captions are written by our own model, not by Whisper.", "base_model", [("Whisper", True)]),
+    ("Summaries come from a model we trained, not from GPT-4o.", "base_model", [("GPT", True)]),
+    # tuned with a method named before "tuned", and a fine-tune told by an adjective
+    ("Krill is DPO-tuned on Llama 3.1 8B for polite refusals.", "base_model", [("Llama", False)]),
+    ("We QLoRA-tuned it from Gemma 2 on 30k dialogues.", "base_model", [("Gemma", False)]),
+    ("It is not a multilingual BERT fine-tune.", "base_model", [("BERT", True)]),
+    ("Ours is a distilled Qwen derivative.", "base_model", [("Qwen", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), PASS5_PHRASES)
+def test_pass5_phrase(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
+    got = [(fact.value, fact.negated) for fact in extract_facts(text) if fact.kind == kind]
+    assert got == expected
