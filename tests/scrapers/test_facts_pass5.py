@@ -42,6 +42,31 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("We QLoRA-tuned it from Gemma 2 on 30k dialogues.", "base_model", [("Gemma", False)]),
     ("It is not a multilingual BERT fine-tune.", "base_model", [("BERT", True)]),
     ("Ours is a distilled Qwen derivative.", "base_model", [("Qwen", False)]),
+    # a browser's or an editor's extension is published through its store
+    ("Tabwise is a Chrome extension for research tabs.", "distribution", [("Chrome Web Store", False)]),
+    ("Get the Firefox add-on, or use the web app.", "distribution", [("Firefox Add-ons", False)]),
+    ("It ships as a VS Code extension with a CLI.", "distribution", [("VS Code Marketplace", False)]),
+    ("Our Visual Studio Code extension is out today.", "distribution", [("VS Code Marketplace", False)]),
+    # installers of other registries
+    ("Add it to a project with cargo add tallow.", "distribution", [("crates.io", False)]),
+    ("pnpm add @quern/sdk and you are set.", "distribution", [("npm", False)]),
+    ("Install it with gem install snipe.", "distribution", [("RubyGems", False)]),
+    # an app for both phones is in both stores, in either order
+    ("Available on iOS and Android today.", "distribution", [("App Store", False), ("Google Play", False)]),
+    ("Free for Android & iOS, no ads.", "distribution", [("App Store", False), ("Google Play", False)]),
+    ("Our iOS and Android SDKs are MIT licensed.", "distribution", []),
+    # plug-in catalogues of design and chat tools
+    ("Find it in the Figma Community.", "distribution", [("Figma Community", False)]),
+    ("Listed in the Slack App Directory since Monday.", "distribution", [("Slack App Directory", False)]),
+    # a list of what the tool talks to is no store
+    ("It talks to any backend you like: Ollama, OpenRouter or Replicate.", "distribution", []),
+    ("Hooligan connects to the providers you already pay for: Replicate, OpenRouter and Bedrock.",
+     "distribution", []),
+    # a store answered "not yet" / "no" in a list
+    ("Chrome: in the Chrome Web Store\nFirefox add-on: not yet", "distribution",
+     [("Chrome Web Store", False), ("Firefox Add-ons", True)]),
+    ("App Store: yes. Google Play – no, iPhone only.", "distribution",
+     [("App Store", False), ("Google Play", True)]),
 ]
 
 
