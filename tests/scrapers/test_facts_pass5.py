@@ -67,6 +67,30 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("Chrome Web Store", False), ("Firefox Add-ons", True)]),
     ("App Store: yes. Google Play – no, iPhone only.", "distribution",
      [("App Store", False), ("Google Play", True)]),
+    # a zero price with an allowance, and a price after a free allowance, are a free tier
+    ("€0 for two boards, then €5 per board per month.", "entry_price",
+     [("free tier", False), ("€5/board/month", False)]),
+    ("$0 up to 300 pages; heavier users pay $19/mo.", "entry_price",
+     [("free tier", False), ("$19/month", False)]),
+    ("£4 a month after your first 20 free scans.", "entry_price",
+     [("free tier", False), ("£4/month", False)]),
+    ("Plans start at $12/mo beyond 1,000 free calls.", "pricing_model", [("freemium", False)]),
+    ("£0 for one project, £6/month after that.", "entry_price", [("free tier", False), ("£6/month", False)]),
+    ("We charged $0 for it in 2019; it is $9/month now.", "entry_price", [("$9/month", False)]),
+    # a price of nothing is a free tool
+    ("Pricing: $0. There is nothing to upgrade to.", "pricing_model", [("free", False)]),
+    ("The desktop app costs €0, now and later.", "pricing_model", [("free", False)]),
+    ("Pricing: £0, with no account needed.", "pricing_model", [("free", False)]),
+    # free for a class of users named in a list
+    ("Free for churches and schools; €15 a month otherwise.", "entry_price",
+     [("free tier", False), ("€15/month", False)]),
+    ("It's free for museums or libraries, and CHF 40/month for firms.", "entry_price",
+     [("free tier", False), ("CHF 40/month", False)]),
+    # a plan denied is said even where "planned" is in it
+    ("Free forever, and no paid plan is planned.", "pricing_model", [("free", False), ("paid", True)]),
+    ("There is no free tier planned, sorry: Pro is $10/month.", "entry_price",
+     [("free tier", True), ("$10/month", False)]),
+    ("A free tier is planned for spring.", "entry_price", []),
 ]
 
 
