@@ -11,6 +11,9 @@ from scrapers.records import FactRecord
 # Where a size may begin: not inside a word, a number or a price; after a name's hyphen it may
 # ("Sable-7B"), after a range's it may not ("1-7B").
 _OPEN = r"(?<![\w.$])(?<![\d.$-]-)"
+# A count of data, not of parameters: "on 3B tokens of Welsh", "400B tokens", "2M pairs".
+_NOT_DATA = (r"(?![- ]?(?:tokens?|words|characters|chars|images|pairs|examples|samples|rows|documents|docs"
+             r"|pages|hours|steps|sentences|utterances|frames|lines)\b)")
 # (rule, needs a sentence about a model): a bare "22B" counts only next to "model" or the like.
 PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     # (Its match holds "param" and its unit word; the unit words, the rarer, are what it needs.)
@@ -20,7 +23,7 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     ), False),
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>T|B|M)\b(?!\s*tokens)(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
-    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b", digits=True), True),
+    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b{_NOT_DATA}", digits=True), True),
     # A tiny model's count said with its word: "180K parameters", "a 250K-parameter model".
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s?(?P<unit>K)[- ]param", digits=True, needs=("param",)), False),
     # "our 350M speech model": a size just before the noun it sizes (or in parentheses before it:

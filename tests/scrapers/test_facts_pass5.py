@@ -91,6 +91,25 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("There is no free tier planned, sorry: Pro is $10/month.", "entry_price",
      [("free tier", True), ("$10/month", False)]),
     ("A free tier is planned for spring.", "entry_price", []),
+    # a count of data is no model size, beside a model's own
+    ("Our 7B model was trained on 2B tokens of Basque.", "parameters", [("7B", False)]),
+    ("The model was pre-trained on 900B tokens and tuned on 4B words of chat.", "parameters", []),
+    ("It is a 1.5B model for Breton.", "parameters", [("1.5B", False)]),
+    # a Mac's memory said beside Apple Silicon
+    ("Needs Apple Silicon + 16GB; older Macs are too slow.", "hardware",
+     [("16GB RAM", False), ("Apple Silicon", False)]),
+    ("Runs on Apple Silicon with 32GB or more.", "hardware", [("32GB RAM", False), ("Apple Silicon", False)]),
+    # laptops by model
+    ("Tested on a ThinkPad T480 with no GPU at all.", "hardware", [("ThinkPad T480", False), ("GPU", True)]),
+    ("Works offline on a school Chromebook.", "hardware", [("Chromebook", False)]),
+    # the machine the author built it on is not what it needs
+    ("I built it on my M3 MacBook Pro over the summer.", "hardware", []),
+    ("We prototyped Gull on our old Mac mini; it needs 4 GB of RAM.", "hardware", [("4GB RAM", False)]),
+    ("It runs at 9 tokens a second on a MacBook Air.", "hardware", [("MacBook Air", False)]),
+    # an answer said in other words decides the question
+    ("Do I need a GPU? Not at all, a laptop CPU does.", "hardware", [("GPU", True), ("CPU", False)]),
+    ("Is it open source? Never, sorry.", "pricing_model", [("open_source", True)]),
+    ("Is there a free tier? Sure, for one user.", "entry_price", [("free tier", False)]),
 ]
 
 
