@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, is_in_passing, is_negated, is_promised, overlaps
+from scrapers.facts.engine import (
+    Rule,
+    Sentences,
+    clause_before,
+    is_in_passing,
+    is_negated,
+    is_promised,
+    overlaps,
+)
 from scrapers.records import FactRecord
 
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
@@ -124,6 +132,17 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _TO = re.compile(r"\s+(?:to|→|->)\s", re.I)
 
 
+# A part apart from a tool said not to be open: "Not open source, but the SDK is MIT", "we're
+# closed source; the importers are (MIT)" (the tool's own code is not a part: "the code is MIT";
+# and beside a tool not denied open, a part's licence is read as the tool's, as before).
+_NOT_OPEN = re.compile(r"\b(?:not|isn['’]t|aren['’]t|never)[\s-]+(?:been\s+)?open[\s-]sourced?\b"
+                       r"|\bclosed[\s-]source\b", re.I)
+_A_PART_IS = re.compile(
+    r"\b(?:the|our|its|their)\s+(?:[\w-]+\s+)?(?:SDKs?|importers?|plug-?ins?|clients?|client librar(?:y|ies)"
+    r"|bindings|examples|connectors?|integrations?|adapters?|drivers?|exporters?|reporters?|themes?|templates?)"
+    r"\s+(?:is|are)\b(?:\s+(?:all|both))?(?:\s+licen[cs]ed)?(?:\s+under)?(?:\s+the)?\s*\(?$", re.I)
+
+
 def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
     """Whether the licence matched belongs to something the tool uses, not the tool (or is one it
     has left)."""
@@ -135,6 +154,8 @@ def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
         return True
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
+    if _NOT_OPEN.search(sentence, 0, start) and _A_PART_IS.search(clause_before(sentence, start)):
+        return True
     # (Their own licences are read back to the last ";": "...their licences; Orca itself is MIT".)
     since = sentence.rfind(";", 0, start) + 1
     return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, since, start)

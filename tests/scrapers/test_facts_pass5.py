@@ -110,6 +110,17 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Do I need a GPU? Not at all, a laptop CPU does.", "hardware", [("GPU", True), ("CPU", False)]),
     ("Is it open source? Never, sorry.", "pricing_model", [("open_source", True)]),
     ("Is there a free tier? Sure, for one user.", "entry_price", [("free tier", False)]),
+    # the makers naming themselves
+    ("Hi HN, we (Tarn Labs) built a linter for prompts.", "vendor", [("Tarn Labs", False)]),
+    ("We at Gorse AI made Tallow because our notes were a mess.", "vendor", [("Gorse AI", False)]),
+    ("We at last shipped the Windows build.", "vendor", []),
+    # a part's licence is not the tool's
+    ("The app is closed source, but the SDK is MIT.", "license", []),
+    ("It isn't open source, though its plugins are licensed under Apache-2.0.", "license", []),
+    ("We're closed source, but our importers are (BSD-3-Clause) on GitHub.", "license", []),
+    ("The code is MIT and the weights are CC-BY-4.0.", "license", [("MIT", False), ("CC-BY-4.0", False)]),
+    ("The client libraries are Apache-2.0; the server is AGPL-3.0.", "license",
+     [("Apache-2.0", False), ("AGPL-3.0", False)]),
 ]
 
 
