@@ -105,6 +105,16 @@ ONE_TIME_FIRST = Rule(
     rf"[,:]?\s(?:of\s|for\s|at\s|just\s|only\s)?{_PRICE_ONLY}",
     re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS, on_demand=True,
 )
+# A tier list whose period is said once, after it: "Starter €19 · Team €49 · Business €149, all per
+# month", "Solo $9 | Team $29, each per month": the first price, by that period.
+_TIER_SEP = r"\s*(?:[·|/,;]|\bor\b)\s*(?:[A-Z][\w+-]*\s+)?"
+LIST_PRICE = Rule(
+    rf"(?P<price>[$€£]\s?(?P<amount>{_AMOUNT}))"
+    rf"(?=(?:{_TIER_SEP}[$€£]\s?(?:{_AMOUNT}))+,?\s+(?:all|each|both)\s+(?:per|a)\s+"
+    r"(?P<what>month|year)\b)(?P<seat>(?!)x)?",  # (no seat: the group `_priced` reads)
+    starts=("$", "€", "£"), needs=("all per", "each per", "both per", "all a ", "each a ", "both a "),
+    on_demand=True,
+)
 FEE = Rule(
     rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
     r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking)s?\b",
@@ -225,7 +235,7 @@ _PERIODS = ("month", "year", "season", "week", "day")
 
 # The rules each extractor reads: a text where none is live has nothing for it (most texts say
 # nothing of a price), so it is not asked each of them in turn.
-_PRICE_RULES = frozenset({PRICE, CODE_PRICE, RARE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE})
+_PRICE_RULES = frozenset({PRICE, CODE_PRICE, RARE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE, LIST_PRICE})
 _ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, FREE}
 _FREE_RULES = frozenset({FREE_TIER, FREE})
 _PRICING_MODEL_RULES = _ENTRY_PRICE_RULES | {FREEMIUM, PAID_PLAN, PAY_PER_USE, OPEN_SOURCE, CLOSED_SOURCE}
@@ -406,6 +416,8 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
     for index, match in sentences.matches(RARE_PRICE):
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(ONE_TIME_FIRST):
+        found.extend(_currency_price(sentences, index, match))
+    for index, match in sentences.matches(LIST_PRICE):
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(WORD_PRICE):
         currency, unit = _COINS[match["coin"].lower()]

@@ -119,6 +119,16 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It isn't open source, though its plugins are licensed under Apache-2.0.", "license", []),
     ("We're closed source, but our importers are (BSD-3-Clause) on GitHub.", "license", []),
     ("The code is MIT and the weights are CC-BY-4.0.", "license", [("MIT", False), ("CC-BY-4.0", False)]),
+    # one model told by its precision is the tool's; models it reads are not
+    ("Offline mode downloads a 4-bit model to your phone.", "quantisation", [("4-bit", False)]),
+    ("It ships an 8-bit checkpoint for older laptops.", "quantisation", [("8-bit", False)]),
+    ("It runs 4-bit models from any hub.", "quantisation", []),
+    ("Our engine adds an MLX backend.", "quantisation", []),
+    # a tier list whose period is said once, after it
+    ("Starter €19 · Team €49 · Business €149, all per month", "entry_price", [("€19/month", False)]),
+    ("Solo $9 | Team $29 | Scale $99, each per month.", "entry_price", [("$9/month", False)]),
+    ("Plans: £5, £12 or £30, all a month.", "entry_price", [("£5/month", False)]),
+    ("Starter €19 · Team €49", "entry_price", []),
     ("The client libraries are Apache-2.0; the server is AGPL-3.0.", "license",
      [("Apache-2.0", False), ("AGPL-3.0", False)]),
 ]
