@@ -121,7 +121,7 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("The code is MIT and the weights are CC-BY-4.0.", "license", [("MIT", False), ("CC-BY-4.0", False)]),
     # one model told by its precision is the tool's; models it reads are not
     ("Offline mode downloads a 4-bit model to your phone.", "quantisation", [("4-bit", False)]),
-    ("It ships an 8-bit checkpoint for older laptops.", "quantisation", [("8-bit", False)]),
+    ("It ships an 8-bit model for older laptops.", "quantisation", [("8-bit", False)]),
     ("It runs 4-bit models from any hub.", "quantisation", []),
     ("Our engine adds an MLX backend.", "quantisation", []),
     # a tier list whose period is said once, after it
