@@ -123,6 +123,12 @@ _TALKS_TO = re.compile(
 
 # Where the models a tool runs come from: "downloads models from Ollama", "the models it runs are
 # pulled from Hugging Face".
+# The channel it calls its model through is no store: "runs on Claude through Amazon Bedrock",
+# "answers come from Llama 3 via Replicate".
+_MODEL_THROUGH = re.compile(
+    r"\b(?:runs?|running|built|hosted)\s+on\s+[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)\s+(?:the\s+)?$"
+    r"|\b(?:calls?|uses?|using|come|comes)\s+(?:from\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)"
+    r"\s+(?:the\s+)?$")
 _MODELS_IT_RUNS = re.compile(
     r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
     r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+"
@@ -141,6 +147,7 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         facts.append(FactRecord(kind="distribution", value=company, snippet=sentences[index]))
     talked_to = {value for index, value, match in sentences.reading(DISTRIBUTIONS)
                  if isinstance(value, str) and (_TALKS_TO.search(sentences[index][:match.start()])
+                                                or _MODEL_THROUGH.search(sentences[index][:match.start()])
                                                 or _MODELS_IT_RUNS.search(clause_before(sentences[index],
                                                                                        match.start())))}
     maker = _maker(sentences, url)

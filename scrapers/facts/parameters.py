@@ -32,10 +32,12 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
           r"(?=\)?(?:[- ][\w-]+){0,2}[- ]"
           r"(?:models?|LLMs?|VLAs?|VLMs?|policy|policies|transformers?|encoders?|decoders?"
           # (a task's model is sized as one: "a 90M detector", "our 25M tagger")
-          r"|detectors?|classifiers?|taggers?|recogni[sz]ers?|segmenters?|rerankers?|re-rankers?)\b)",
+          r"|detectors?|classifiers?|taggers?|recogni[sz]ers?|segmenters?|rerankers?|re-rankers?"
+          # (and what a model is sold as: "a 1.3B Ukrainian tutor", "our 3B coding assistant")
+          r"|assistants?|tutors?|chatbots?|copilots?)\b)",
           digits=True, needs=("model", "llm", "vla", "vlm", "polic", "transformer", "encoder", "decoder",
                               "detector", "classifier", "tagger", "recogni", "segmenter", "reranker",
-                              "re-ranker")), False),
+                              "re-ranker", "assistant", "tutor", "chatbot", "copilot")), False),
 )
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".

@@ -124,6 +124,15 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It ships an 8-bit model for older laptops.", "quantisation", [("8-bit", False)]),
     ("It runs 4-bit models from any hub.", "quantisation", []),
     ("Our engine adds an MLX backend.", "quantisation", []),
+    # a size before what a model is sold as
+    ("Bryn - A 1.1B Welsh tutor for primary schools", "parameters", [("1.1B", False)]),
+    ("Our 4B coding assistant runs offline on a laptop.", "parameters", [("4B", False)]),
+    ("It raised $3B in assistant revenue.", "parameters", []),
+    # the channel a tool calls its model through is no store
+    ("Quire runs on Claude through Amazon Bedrock.", "distribution", []),
+    ("Answers come from Llama 3 via Replicate, and the app is on the App Store.", "distribution",
+     [("App Store", False)]),
+    ("Our model is on Replicate.", "distribution", [("Replicate", False)]),
     # a tier list whose period is said once, after it
     ("Starter €19 · Team €49 · Business €149, all per month", "entry_price", [("€19/month", False)]),
     ("Solo $9 | Team $29 | Scale $99, each per month.", "entry_price", [("$9/month", False)]),
