@@ -99,9 +99,11 @@ BASE_MODELS: Table = (
      lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
     # "powered by Claude", "runs on Gemini", "wraps Whisper", "answers come from Claude"
     (Rule(rf"\b(?i:powered by|runs on|running on|wraps|wrapping|wrapper (?:around|over|for)"
+          # ... and asked so, for the answer to decide: "Does it run on Whisper? No."
+          r"|(?:does|do)\s+(?:it|you|we|they)\s+(?:run|rely)\s+on"
           r"|(?:answers|replies|responses|summaries|drafts|transcripts)\s+(?:come|are)\s+from)"
           rf"\s+{_THE}{_FAMILY_NAME}",
-          needs=("powered by", "runs on", "running on", "wrap", " from")),
+          needs=("powered by", "runs on", "running on", "wrap", " from", "run on", "rely on")),
      lambda m: m["model"]),
     # a model card's line: "Base model: Qwen2.5-14B", "Backbone | Mistral 7B"
     (Rule(rf"\b(?i:base[- ]model|backbone|foundation model|parent model)\s*[:=|]\s*{_THE}{MODEL_NAME}",

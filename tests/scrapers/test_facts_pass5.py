@@ -11,6 +11,9 @@ from scrapers.facts import extract_facts
 
 # (text, kind, expected (value, negated) pairs in order)
 PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # asked whether it runs on one, the answer decides
+    ("Does it run on Whisper? Also no: the model is our own.", "base_model", [("Whisper", True)]),
+    ("Do you rely on Gemini? Yes, Gemini 2.5 Flash for now.", "base_model", [("Gemini", False)]),
     # a base model said as what powers or is wrapped by the tool (known families only)
     ("Meeting minutes in one click, powered by Gemini 2.5 Flash.", "base_model", [("Gemini", False)]),
     ("Our support bot is powered by Llama 3.3 70B on our own servers.", "base_model", [("Llama", False)]),
