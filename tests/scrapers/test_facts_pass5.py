@@ -117,6 +117,12 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Hi HN, we (Tarn Labs) built a linter for prompts.", "vendor", [("Tarn Labs", False)]),
     ("We at Gorse AI made Tallow because our notes were a mess.", "vendor", [("Gorse AI", False)]),
     ("We at last shipped the Windows build.", "vendor", []),
+    # MIT second in a licence expression
+    ("Dual-licensed Apache-2.0 OR MIT, as most crates are.", "license",
+     [("Apache-2.0", False), ("MIT", False)]),
+    ("You may use it under Apache 2.0 or MIT, at your choice.", "license",
+     [("Apache-2.0", False), ("MIT", False)]),
+    ("Founded by 2 MIT alumni.", "license", []),
     # a part's licence is not the tool's
     ("The app is closed source, but the SDK is MIT.", "license", []),
     ("It isn't open source, though its plugins are licensed under Apache-2.0.", "license", []),
