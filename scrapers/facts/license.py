@@ -60,8 +60,10 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     (Rule(r"\b[Zz]lib(?:[- ]licen[cs]ed| [Ll]icen[cs]e)\b", starts="zlib"), "Zlib"),
     (Rule(r"\bBoost(?: Software)?(?:[- ]licen[cs]ed| [Ll]icen[cs]e)(?: 1\.0)?\b", starts="boost"), "BSL-1.0"),
     (Rule(r"\bOpenRAIL(?:-M)?\b", re.I, starts="openrail"), "OpenRAIL-M"),
-    (Rule(r"\bLlama(?: \d+(?:\.\d+)?)? [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
-     "Llama community license"),
+    # (with its version when the text gives one: each Llama release has its own licence text)
+    (Rule(r"\bLlama (?P<version>\d+(?:\.\d+)?) [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
+     "Llama {version} community license"),
+    (Rule(r"\bLlama [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"), "Llama community license"),
     (Rule(
         r"\b(?!(?:The|This|Our|Its|Their)\b)(?P<who>[A-Z][\w-]+) [Cc]ommunity [Ll]icen[cs]e\b",
         needs=(" community licen",),

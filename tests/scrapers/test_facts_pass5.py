@@ -123,6 +123,12 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("You may use it under Apache 2.0 or MIT, at your choice.", "license",
      [("Apache-2.0", False), ("MIT", False)]),
     ("Founded by 2 MIT alumni.", "license", []),
+    # a Llama licence keeps the version the text gives
+    ("Its weights are on the Hub under the Llama 3.3 Community License.", "license",
+     [("Llama 3.3 community license", False)]),
+    ("Released under the Llama 4 community licence, like its base.", "license",
+     [("Llama 4 community license", False)]),
+    ("Released under the Llama Community License.", "license", [("Llama community license", False)]),
     # a part's licence is not the tool's
     ("The app is closed source, but the SDK is MIT.", "license", []),
     ("It isn't open source, though its plugins are licensed under Apache-2.0.", "license", []),
