@@ -123,6 +123,10 @@ PASS5_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("You may use it under Apache 2.0 or MIT, at your choice.", "license",
      [("Apache-2.0", False), ("MIT", False)]),
     ("Founded by 2 MIT alumni.", "license", []),
+    # fine-tuning named as a method of its own, beside another
+    ("Method: supervised fine-tuning, then DPO.", "technique", [("DPO", False), ("fine-tuning", False)]),
+    ("Trained with SFT on 40k tickets and a GRPO pass.", "technique",
+     [("GRPO", False), ("fine-tuning", False)]),
     # a Llama licence keeps the version the text gives
     ("Its weights are on the Hub under the Llama 3.3 Community License.", "license",
      [("Llama 3.3 community license", False)]),
