@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Hit, Rule, Sentences, Table, table_facts
+from scrapers.facts.engine import Hit, Rule, Sentences, Table, is_negated, table_facts
 from scrapers.records import FactRecord
 
 # A model's name: a capitalised word, then its version, size and variant words ("Llama 3.1 8B
@@ -19,7 +19,8 @@ MODEL_NAME = (
 _FIRST_NAME = MODEL_NAME.replace("(?P<model>", "(?P<first>", 1)
 # Fine-tuning says a model; "built on" and "based on" say one only when a model is named.
 _TUNED_FROM = (
-    r"(?i:(?:(?:fine[- ]?tuned?|finetuned?)(?:\s+(?:version|variant|checkpoint|it|them))?|distilled|derived"
+    r"(?i:(?:(?:fine[- ]?tuned?|finetuned?|(?:q?lora|dpo|sft|instruction)[- ]tuned)"
+    r"(?:\s+(?:version|variant|checkpoint|it|them))?|distilled|derived"
     r"|initiali[sz]ed|post-trained|a fine-tune)"
     r"\s+(?:from|of|on top of|on))"
 )
@@ -38,7 +39,16 @@ _FAMILIES = (
     r"|Stable Diffusion|SDXL|FLUX|OLMo|Granite|Command|Codestral|StarCoder|Yi|GLM|Kimi"
 )
 # What the user may do, not what the maker did: "you can put a LoRA on top of Llama 3".
+# A name that opens with a known family ("Claude", "Qwen2.5 1.5B", "Phi-4-mini"): what looser
+# phrasings ("powered by", "wraps", "runs X under the hood") may name, as they also name runtimes,
+# services and companies ("powered by Stripe", "runs Ollama").
+_FAMILY_NAME = (
+    rf"(?P<model>(?:{_FAMILIES})(?![a-z])(?:[\w.]*\w)?(?:[- ](?:v?\d(?:[\w.]*\w)?|[A-Z](?:[\w.]*\w)?))*)"
+    r"(?:-[a-z]\w*)?"
+)
 _USERS_OWN = re.compile(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", re.I)
+# What a model's name may be told by before it: "a distilled Whisper", "a quantised Llama 3".
+_MADE = r"(?i:(?:distilled|fine-tuned|quanti[sz]ed|pruned|custom|small|tiny)\s+)?"
 _MODEL_LIKE = re.compile(rf"^(?:{_FAMILIES})|\d")
 _ON = re.compile(r"\s[Oo]n\s+(?!top of\b)")
 
@@ -57,8 +67,9 @@ BASE_MODELS: Table = (
     (Rule(rf"\b{_NOT_THE_USERS}(?i:fine[- ]?tuned?)\s+{MODEL_NAME}(?=\s+(?:with|on|using|for)\b)",
           needs=("tune",)),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
-    # "a Llama 3.1 fine-tune", "a Qwen3 derivative"
-    (Rule(rf"\b(?i:an?|the)\s+{MODEL_NAME}\s+(?:fine-?tune|derivative)\b", needs=("tune", "derivative")),
+    # "a Llama 3.1 fine-tune", "a Qwen3 derivative", "not a multilingual BERT fine-tune"
+    (Rule(rf"\b(?i:an?|the)\s+(?:[a-z][\w-]*\s+)?{MODEL_NAME}\s+(?:fine-?tune|derivative)\b",
+          needs=("tune", "derivative")),
      lambda m: m["model"]),
     # "Wisp is Llama 3.1 8B fine-tuned with LoRA", "Orca: Qwen3-8B, fine-tuned for legal text"
     (Rule(rf"(?:\bis|:)\s+{MODEL_NAME},?\s+(?i:fine[- ]?tuned|post-trained|distilled)"
@@ -75,10 +86,38 @@ BASE_MODELS: Table = (
           needs=("on top of", "atop", " over ")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) and not _USERS_OWN.search(m.string, 0, m.start())
      else ""),
-    # "under the hood it's Qwen2.5-14B with a DPO pass", "at its core is Mistral 7B"
+    # "under the hood it's Qwen2.5-14B with a DPO pass", "at its core is Mistral 7B", "underneath
+    # is a distilled Whisper large-v3"
     (Rule(rf"(?i:under the hood|underneath|at (?:its|the) core),?\s+(?i:it(?:'s|’s| is)\s+|is\s+|sits\s+)"
-          rf"{_THE}{MODEL_NAME}", needs=("under the hood", "underneath", " core")),
+          rf"{_THE}{_MADE}{MODEL_NAME}", needs=("under the hood", "underneath", " core")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # "runs Mistral under the hood", "uses Phi-4-mini underneath"; not "doesn't use X under the hood"
+    # (an app may simply not call a model)
+    (Rule(rf"\b(?i:runs?|running|uses?|using|has|calls?)\s+{_THE}{_FAMILY_NAME}"
+          r"\s+(?i:under the hood|underneath|inside|behind the scenes)\b",
+          needs=("under the hood", "underneath", "inside", "behind the scenes")),
+     lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
+    # "powered by Claude", "runs on Gemini", "wraps Whisper", "answers come from Claude"
+    (Rule(rf"\b(?i:powered by|runs on|running on|wraps|wrapping|wrapper (?:around|over|for)"
+          # ... and asked so, for the answer to decide: "Does it run on Whisper? No."
+          r"|(?:does|do)\s+(?:it|you|we|they)\s+(?:run|rely)\s+on"
+          r"|(?:answers|replies|responses|summaries|drafts|transcripts)\s+(?:come|are)\s+from)"
+          rf"\s+{_THE}{_FAMILY_NAME}",
+          needs=("powered by", "runs on", "running on", "wrap", " from", "run on", "rely on")),
+     lambda m: m["model"]),
+    # a model card's line: "Base model: Qwen2.5-14B", "Backbone | Mistral 7B"
+    (Rule(rf"\b(?i:base[- ]model|backbone|foundation model|parent model)\s*[:=|]\s*{_THE}{MODEL_NAME}",
+          needs=("base", "backbone", "foundation", "parent")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # "Bitterling is Qwen2.5 1.5B squeezed to 4-bit", "it uses Llama 3.2 1B, quantised to 8-bit"
+    (Rule(rf"(?:\b(?i:is|uses|using|runs|ships)|:)\s+{_THE}{MODEL_NAME},?\s+"
+          r"(?i:squeezed|quanti[sz]ed|compressed|shrunk|pruned)\s+(?:down\s+)?(?:to|into)\b",
+          needs=("squeezed", "quantised", "quantized", "compressed", "shrunk", "pruned")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # "transcribed by our own model, not by Whisper": a base model denied (the "not" negates it)
+    (Rule(rf"(?:(?<=\bnot by )|(?<=\bnot from )|(?<=\bnever by )){_FAMILY_NAME}", needs=("not by", "not from",
+                                                                                     "never by")),
+     lambda m: m["model"]),
     # "uses Llama 3 as its base model"
     (Rule(rf"\b(?i:uses?|using)\s+{MODEL_NAME}\s+as\s+(?:its|the|a)\s+base\b", needs=(" base",)),
      lambda m: m["model"]),

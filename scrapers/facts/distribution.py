@@ -8,6 +8,19 @@ from scrapers.facts.engine import Rule, Sentences, Table, clause_before, table_f
 from scrapers.facts.vendor import own_feed_company, vendor_facts
 from scrapers.records import FactRecord
 
+_JOINS = (" and ", " & ", " + ", "/", " / ")
+
+
+def _pair(this: str, other: str) -> str:
+    """`this` where "on" or "for" names it with `other` ("on iOS and Android", "for Android & iOS"),
+    each matched apart (two facts from one phrase: the rows' spans must not overlap)."""
+    # (not "live on Android and iOS": the platform row reads "live on" an OS as no store)
+    first = rf"(?<!\blive on )(?:(?<=\bon )|(?<=\bfor )){this}(?=\s*(?:and|&|\+|/)\s*{other}\b)"
+    second = "|".join(rf"(?<!\blive on {other}{joined})(?<=\b{lead} {other}{joined}){this}\b"
+                      for lead in ("on", "for") for joined in map(re.escape, _JOINS))
+    return f"{first}|{second}"
+
+
 # A store or registry by name, or the command that installs from it.
 DISTRIBUTIONS: Table = (
     (Rule(r"\bHugging ?Face(?: Hub)?\b|\bon HF\b|\bHF Hub\b|\bhf\.co/|\bhuggingface\.co/", re.I,
@@ -32,9 +45,24 @@ DISTRIBUTIONS: Table = (
           re.I, needs=("docker",)),
      "Docker Hub"),
     (Rule(r"\bHomebrew\b|\bbrew install\b", re.I, needs=("brew",)), "Homebrew"),
-    (Rule(r"\bcrates\.io\b|\bcargo install\b", re.I, needs=("crates", "cargo")), "crates.io"),
-    (Rule(r"\bChrome Web Store\b", re.I, needs=("chrome web store",)), "Chrome Web Store"),
-    (Rule(r"\bFirefox Add-ons\b", re.I, needs=("firefox add-ons",)), "Firefox Add-ons"),
+    (Rule(r"\bcrates\.io\b|\bcargo (?:install|add)\b", re.I, needs=("crates", "cargo")), "crates.io"),
+    (Rule(r"\b(?:yarn|pnpm|bun) add\b", re.I, needs=(" add",)), "npm"),
+    (Rule(r"\bgem install\b", re.I, needs=("gem install",)), "RubyGems"),
+    # a browser's or an editor's extension is published through its store: "a Chrome extension",
+    # "ships as a VS Code extension", "the Firefox add-on"
+    (Rule(r"\bChrome Web Store\b|\bChrome extension\b", re.I, needs=("chrome web store", "chrome extension")),
+     "Chrome Web Store"),
+    (Rule(r"\bFirefox [Aa]dd-?ons?\b|\bFirefox extension\b", needs=("firefox add", "firefox extension")),
+     "Firefox Add-ons"),
+    (Rule(r"\b(?:VS ?Code|Visual Studio Code) extension\b", re.I, needs=("code extension",)),
+     "VS Code Marketplace"),
+    # an app for both phones is in both stores: "on iOS and Android", "for Android & iOS"
+    (Rule(_pair("iOS", "Android"), needs=("ios",)), "App Store"),
+    (Rule(_pair("Android", "iOS"), needs=("ios",)), "Google Play"),
+    # a design tool's or a chat app's own plug-in catalogue: "in the Figma Community", "the Slack App
+    # Directory"
+    (Rule(r"\bFigma Community\b|\b(?:Slack|Zoom|Miro|Canva) App (?:Directory|Marketplace)\b",
+          needs=("figma community", "app directory", "app marketplace")), lambda m: m[0]),
     (Rule(r"\b(?:Mac )?App Store\b", needs=("app store",)), "App Store"),
     (Rule(r"\bGoogle Play\b|\bPlay Store\b", needs=("google play", "play store")), "Google Play"),
     (Rule(r"\b(?:VS ?Code|Visual Studio) Marketplace\b|\bOpen VSX\b", re.I,
@@ -87,11 +115,20 @@ _DATA_STORE = re.compile(r"\b(?:Feature|Vector|Key|Value|Object|Data|Model|Conta
 
 # What the tool talks to is not where it is published: "talks to Ollama", "connects to OpenRouter".
 _TALKS_TO = re.compile(
-    r"\b(?:talks?|connects?|speaks?|plugs? in(?:to)?|hooks? into|calls?)\s+(?:to\s+)?$", re.I)
+    r"\b(?:talks?|connects?|speaks?|plugs? in(?:to)?|hooks? into|calls?)\s+(?:to\s+)?$"
+    # ... or a list of them after it: "talks to whatever endpoint you give it: Ollama, OpenRouter, ..."
+    r"|\b(?:talks?|connects?|speaks?)\s+to\b[^.;:]*:\s*"
+    r"(?:[\w.-]+(?:\s[\w.-]+)?(?:,\s*|,?\s+(?:or|and)\s+))*$", re.I)
 
 
 # Where the models a tool runs come from: "downloads models from Ollama", "the models it runs are
 # pulled from Hugging Face".
+# The channel it calls its model through is no store: "runs on Claude through Amazon Bedrock",
+# "answers come from Llama 3 via Replicate".
+_MODEL_THROUGH = re.compile(
+    r"\b(?:runs?|running|built|hosted)\s+on\s+[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)\s+(?:the\s+)?$"
+    r"|\b(?:calls?|uses?|using|come|comes)\s+(?:from\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)"
+    r"\s+(?:the\s+)?$")
 _MODELS_IT_RUNS = re.compile(
     r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
     r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+"
@@ -110,11 +147,13 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         facts.append(FactRecord(kind="distribution", value=company, snippet=sentences[index]))
     talked_to = {value for index, value, match in sentences.reading(DISTRIBUTIONS)
                  if isinstance(value, str) and (_TALKS_TO.search(sentences[index][:match.start()])
+                                                or _MODEL_THROUGH.search(sentences[index][:match.start()])
                                                 or _MODELS_IT_RUNS.search(clause_before(sentences[index],
                                                                                        match.start())))}
     maker = _maker(sentences, url)
     facts = [fact for fact in facts if fact.value not in talked_to
              and not _is_the_tool(sentences, fact.value) and not _inside_the_makers(sentences, fact, maker)]
+    facts = _answered_no(sentences, facts)
     store = store_named(company) if company else None
     if store and maker and maker.value != store and store not in {fact.value for fact in facts}:
         # A store's own feed bringing another maker's model: "Muse Glimmer is now available".
@@ -152,3 +191,15 @@ def _is_the_tool(sentences: Sentences, store: str) -> bool:
         return bool(re.match(rf"{re.escape(store)}\b", sentences.name, re.I))
     title = sentences.items[0] if sentences.items else ""
     return bool(re.match(rf"{re.escape(store)}\s+v?\d", title, re.I))
+
+
+# A store given an answer of no in a list or an FAQ: "Firefox add-on: not yet", "Google Play — no".
+_ANSWERED_NO = re.compile(r"\s*(?::|—|–|-|\?)\s*(?:not yet|no|none yet|nope|n/a)\b", re.I)
+
+
+def _answered_no(sentences: Sentences, facts: list[FactRecord]) -> list[FactRecord]:
+    """The facts, each store answered "not yet" after its name negated."""
+    denied = {value for index, value, match in sentences.reading(DISTRIBUTIONS)
+              if isinstance(value, str) and _ANSWERED_NO.match(sentences[index], match.end())}
+    return [fact.model_copy(update={"negated": True}) if fact.value in denied and not fact.negated else fact
+            for fact in facts]

@@ -59,10 +59,18 @@ HARDWARE: Table = (
           digits=True, needs=("mb",)), lambda m: f"{m['mb']}MB RAM"),
     # A computer's memory said after it: "a Mac with 16 GB", "any laptop with 8GB" (not "... with
     # 8 GB of VRAM", a GPU's, read above).
+    # (and "Apple Silicon with 8GB", "Apple Silicon + 16GB": the Mac's memory)
     (Rule(r"(?:(?<=\bMac with )|(?<=\bPC with )|(?<=\bMacBook with )|(?<=\blaptop with )"
-          r"|(?<=\bdesktop with ))(?P<gb>\d+)\s?GB\b(?!\s+(?:of\s+)?(?:VRAM|GPU|graphics|video))",
-          digits=True, needs=("mac with", "pc with", "macbook with", "laptop with", "desktop with")),
+          r"|(?<=\bdesktop with )|(?<=\bApple Silicon with )|(?<=\bApple Silicon \+ )"
+          r"|(?<=\bApple Silicon and )|(?<=\bMac \+ ))"
+          r"(?P<gb>\d+)\s?GB\b(?!\s+(?:of\s+)?(?:VRAM|GPU|graphics|video))",
+          digits=True, needs=("mac with", "pc with", "macbook with", "laptop with", "desktop with",
+                              "silicon with", "silicon +", "silicon and", "mac +")),
      lambda m: f"{m['gb']}GB RAM"),
+    # Laptops by model: "a ThinkPad X220", "an old ThinkPad T480", "a Chromebook".
+    (Rule(r"\bThinkPad [A-Z]\d+\w*(?: (?:Carbon|Yoga|Nano))?|\bChromebooks?\b",
+          starts=("thinkpad", "chromebook"), needs=("thinkpad", "chromebook")),
+     lambda m: m[0].rstrip("s") if m[0].lower().startswith("chromebook") else m[0]),
     # Computers by name: "a MacBook Air", "an M4 Mac mini", "an Intel NUC".
     (Rule(r"\b(?:MacBook (?:Air|Pro)|Mac mini|Mac Studio|Intel NUC)\b",
           starts=("macbook", "mac mini", "mac studio", "intel nuc"),
@@ -116,13 +124,26 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     # (a bare GPU asked of, "Do I need a GPU?", is kept for its answer to decide: facts.questions)
     facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
              if (fact.value != "GPU" or fact.negated or _ASKED_FOR.search(fact.snippet))
-             and not _not_the_floor(fact)]
+             and not _not_the_floor(fact) and not _the_authors_machine(fact)]
     if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)
         served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
         facts = [fact for fact in facts if fact not in served]
     values = [fact.value for fact in facts]
     return [fact for fact in facts
             if not any(other.startswith(fact.value + " ") for other in values)]
+
+
+# The machine the author made it on is not what it needs: "I built it on my M2 MacBook Air",
+# "we wrote Gull on my old Mac mini".
+_MADE_ON_MY = re.compile(
+    r"\b(?:built|made|wrote|written|developed|coded|hacked|prototyped|trained)\s+(?:it\s+|this\s+|\w+\s+)?"
+    r"(?:on|with)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _the_authors_machine(fact: FactRecord) -> bool:
+    """Whether the hardware is only the machine the author built the tool on (see above)."""
+    at = fact.snippet.find(fact.value.split()[0])
+    return at > 0 and bool(_MADE_ON_MY.search(fact.snippet[:at]))
 
 
 def _not_the_floor(fact: FactRecord) -> bool:

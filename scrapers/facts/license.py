@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, is_in_passing, is_negated, is_promised, overlaps
+from scrapers.facts.engine import (
+    Rule,
+    Sentences,
+    clause_before,
+    is_in_passing,
+    is_negated,
+    is_promised,
+    overlaps,
+)
 from scrapers.records import FactRecord
 
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
@@ -18,7 +26,9 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     # expression ("MIT OR Apache-2.0"), after "open source," or as a whole line of a list ("MIT").
     (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?i:or|and|/) Apache)"
           r"|(?<=[Oo]pen[- ]source, )MIT\b|^MIT\.?$|(?<=\b[Nn]ot )MIT\b(?![’'-])"
-          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])",
+          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])"
+          # ... and second in the expression: "Apache-2.0 OR MIT", "Apache 2.0 or MIT"
+          r"|(?<=\d OR )MIT\b|(?<=\d or )MIT\b|(?<=\d and )MIT\b|(?<=\d/)MIT\b",
           starts="mit", needs=("mit",)),
      "MIT"),
     (Rule(r"\bBSD[- ]3(?:[- ]Clause)?\b|\b3-clause BSD\b", re.I, starts=("bsd", "3-clause")),
@@ -50,8 +60,10 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     (Rule(r"\b[Zz]lib(?:[- ]licen[cs]ed| [Ll]icen[cs]e)\b", starts="zlib"), "Zlib"),
     (Rule(r"\bBoost(?: Software)?(?:[- ]licen[cs]ed| [Ll]icen[cs]e)(?: 1\.0)?\b", starts="boost"), "BSL-1.0"),
     (Rule(r"\bOpenRAIL(?:-M)?\b", re.I, starts="openrail"), "OpenRAIL-M"),
-    (Rule(r"\bLlama(?: \d+(?:\.\d+)?)? [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
-     "Llama community license"),
+    # (with its version when the text gives one: each Llama release has its own licence text)
+    (Rule(r"\bLlama (?P<version>\d+(?:\.\d+)?) [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"),
+     "Llama {version} community license"),
+    (Rule(r"\bLlama [Cc]ommunity [Ll]icen[cs]e\b", starts="llama"), "Llama community license"),
     (Rule(
         r"\b(?!(?:The|This|Our|Its|Their)\b)(?P<who>[A-Z][\w-]+) [Cc]ommunity [Ll]icen[cs]e\b",
         needs=(" community licen",),
@@ -124,6 +136,17 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _TO = re.compile(r"\s+(?:to|→|->)\s", re.I)
 
 
+# A part apart from a tool said not to be open: "Not open source, but the SDK is MIT", "we're
+# closed source; the importers are (MIT)" (the tool's own code is not a part: "the code is MIT";
+# and beside a tool not denied open, a part's licence is read as the tool's, as before).
+_NOT_OPEN = re.compile(r"\b(?:not|isn['’]t|aren['’]t|never)[\s-]+(?:been\s+)?open[\s-]sourced?\b"
+                       r"|\bclosed[\s-]source\b", re.I)
+_A_PART_IS = re.compile(
+    r"\b(?:the|our|its|their)\s+(?:[\w-]+\s+)?(?:SDKs?|importers?|plug-?ins?|clients?|client librar(?:y|ies)"
+    r"|bindings|examples|connectors?|integrations?|adapters?|drivers?|exporters?|reporters?|themes?|templates?)"
+    r"\s+(?:is|are)\b(?:\s+(?:all|both))?(?:\s+licen[cs]ed)?(?:\s+under)?(?:\s+the)?\s*\(?$", re.I)
+
+
 def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
     """Whether the licence matched belongs to something the tool uses, not the tool (or is one it
     has left)."""
@@ -135,6 +158,8 @@ def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
         return True
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
+    if _NOT_OPEN.search(sentence, 0, start) and _A_PART_IS.search(clause_before(sentence, start)):
+        return True
     # (Their own licences are read back to the last ";": "...their licences; Orca itself is MIT".)
     since = sentence.rfind(";", 0, start) + 1
     return bool(_FOR_ANOTHER.match(sentence, match.end()) or _THEIR_OWN.search(sentence, since, start)

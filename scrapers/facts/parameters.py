@@ -11,6 +11,9 @@ from scrapers.records import FactRecord
 # Where a size may begin: not inside a word, a number or a price; after a name's hyphen it may
 # ("Sable-7B"), after a range's it may not ("1-7B").
 _OPEN = r"(?<![\w.$])(?<![\d.$-]-)"
+# A count of data, not of parameters: "on 3B tokens of Welsh", "400B tokens", "2M pairs".
+_NOT_DATA = (r"(?![- ]?(?:tokens?|words|characters|chars|images|pairs|examples|samples|rows|documents|docs"
+             r"|pages|hours|steps|sentences|utterances|frames|lines)\b)")
 # (rule, needs a sentence about a model): a bare "22B" counts only next to "model" or the like.
 PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     # (Its match holds "param" and its unit word; the unit words, the rarer, are what it needs.)
@@ -20,7 +23,7 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     ), False),
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>T|B|M)\b(?!\s*tokens)(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
-    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b", digits=True), True),
+    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b{_NOT_DATA}", digits=True), True),
     # A tiny model's count said with its word: "180K parameters", "a 250K-parameter model".
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s?(?P<unit>K)[- ]param", digits=True, needs=("param",)), False),
     # "our 350M speech model": a size just before the noun it sizes (or in parentheses before it:
@@ -29,10 +32,12 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
           r"(?=\)?(?:[- ][\w-]+){0,2}[- ]"
           r"(?:models?|LLMs?|VLAs?|VLMs?|policy|policies|transformers?|encoders?|decoders?"
           # (a task's model is sized as one: "a 90M detector", "our 25M tagger")
-          r"|detectors?|classifiers?|taggers?|recogni[sz]ers?|segmenters?|rerankers?|re-rankers?)\b)",
+          r"|detectors?|classifiers?|taggers?|recogni[sz]ers?|segmenters?|rerankers?|re-rankers?"
+          # (and what a model is sold as: "a 1.3B Ukrainian tutor", "our 3B coding assistant")
+          r"|assistants?|tutors?|chatbots?|copilots?)\b)",
           digits=True, needs=("model", "llm", "vla", "vlm", "polic", "transformer", "encoder", "decoder",
                               "detector", "classifier", "tagger", "recogni", "segmenter", "reranker",
-                              "re-ranker")), False),
+                              "re-ranker", "assistant", "tutor", "chatbot", "copilot")), False),
 )
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".

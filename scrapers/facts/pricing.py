@@ -105,6 +105,16 @@ ONE_TIME_FIRST = Rule(
     rf"[,:]?\s(?:of\s|for\s|at\s|just\s|only\s)?{_PRICE_ONLY}",
     re.I, starts=("one", "pay once", "lifetime"), needs=_PRICE_NEEDS, on_demand=True,
 )
+# A tier list whose period is said once, after it: "Starter €19 · Team €49 · Business €149, all per
+# month", "Solo $9 | Team $29, each per month": the first price, by that period.
+_TIER_SEP = r"\s*(?:[·|/,;]|\bor\b)\s*(?:[A-Z][\w+-]*\s+)?"
+LIST_PRICE = Rule(
+    rf"(?P<price>[$€£]\s?(?P<amount>{_AMOUNT}))"
+    rf"(?=(?:{_TIER_SEP}[$€£]\s?(?:{_AMOUNT}))+,?\s+(?:all|each|both)\s+(?:per|a)\s+"
+    r"(?P<what>month|year)\b)(?P<seat>(?!)x)?",  # (no seat: the group `_priced` reads)
+    starts=("$", "€", "£"), needs=("all per", "each per", "both per", "all a ", "each a ", "both a "),
+    on_demand=True,
+)
 FEE = Rule(
     rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
     r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking)s?\b",
@@ -140,12 +150,19 @@ FREE_TIER = Rule(
     r"|\bfree until (?:you|your \w+|they|it|a \w+)\s+(?:make|makes|earn|earns|reach|reaches|hit|hits|pass"
     r"|passes|exceed|exceeds|cross|crosses|grow|grows|gross|grosses|outgrow|outgrows)\b"
     # Free for a class of users: "free for government schools", "free for registered charities".
-    r"|\bfree for (?:[\w-]+\s)?(?:schools|classrooms|universities|teachers|charities|NGOs|libraries"
-    r"|hospitals|clinics|startups|nonprofits|non-profits)\b"
+    r"|\bfree for (?:[\w-]+\s)?(?:[\w-]+(?:,\s|\s(?:and|or)\s))?(?:schools|classrooms|universities|teachers"
+    r"|charities|NGOs|libraries|hospitals|clinics|startups|nonprofits|non-profits|churches|mosques|temples"
+    r"|museums|co-?ops|cooperatives)\b"
+    # A zero price with an allowance: "$0 for 3 workspaces", "€0 up to 500 pages"; what comes after
+    # a free allowance: "$3/mo after 50 free images", "beyond your first 1,000 free calls".
+    r"|[$€£]\s?0(?:\.00)?\s+(?:for|up to|until|on)\s+(?:the\s+first\s+|your\s+first\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|ten|a)\b)"
+    r"|\b(?:after|beyond)\s+(?:the\s+first\s+|your\s+first\s+|your\s+)?[\d,]+[KkMm]?\s+free\b"
     # Free below a size: "free for newsrooms with fewer than 10 people", "free for teams under 5".
     r"|\bfree for (?:[\w-]+\s){0,2}?[\w-]+s\s(?:with\s(?:fewer|less)\sthan|of\s(?:fewer|less)\sthan"
     r"|under|below|up to)\s[\d,]+\b",
-    re.I, starts=("free", "first", "up to", "including", "even"), needs=("free", "on the house"),
+    re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£"),
+    needs=("free", "on the house", "0 for", "0 up to", "0 until", "0 on"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
@@ -159,10 +176,14 @@ FREE = Rule(
     r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
     r"|\bfree for any (?:use|purpose)\b"
     r"|\b(?:at )?no (?:cost|charge)\b|\bzero cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b"
-    r"|\bgratis\b",
+    r"|\bgratis\b"
+    # a price of nothing: "Pricing: $0.", "it costs €0"
+    r"|\b(?:pricing|costs?)(?:\s*:|\s+is)?\s*[$€£]\s?0(?![\d.,]*[1-9])"
+    r"(?!\s+(?:for|up to|until|on)\b)",
     re.I,
-    starts=("free", "no cost", "no charge", "at no cost", "at no charge", "zero cost", "cost", "gratis"),
-    needs=("free", "no cost", "no charge", "zero cost", "nothing", "gratis"),
+    starts=("free", "no cost", "no charge", "at no cost", "at no charge", "zero cost", "cost", "gratis",
+            "pricing"),
+    needs=("free", "no cost", "no charge", "zero cost", "nothing", "gratis", "$0", "€0", "£0", "$ 0", "€ 0"),
 )
 PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
                  starts="paid", needs=("paid",))
@@ -214,7 +235,7 @@ _PERIODS = ("month", "year", "season", "week", "day")
 
 # The rules each extractor reads: a text where none is live has nothing for it (most texts say
 # nothing of a price), so it is not asked each of them in turn.
-_PRICE_RULES = frozenset({PRICE, CODE_PRICE, RARE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE})
+_PRICE_RULES = frozenset({PRICE, CODE_PRICE, RARE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE, LIST_PRICE})
 _ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, FREE}
 _FREE_RULES = frozenset({FREE_TIER, FREE})
 _PRICING_MODEL_RULES = _ENTRY_PRICE_RULES | {FREEMIUM, PAID_PLAN, PAY_PER_USE, OPEN_SOURCE, CLOSED_SOURCE}
@@ -350,7 +371,9 @@ def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
         hit = sentences.hit(match[0], index, match)
         if rule in _FREE_RULES and _is_trial(hit):
             continue
-        if (hit.negated() or not hit.in_passing()) and not hit.promised():
+        # (a plan denied is said, though "planned" be in it: "no paid plan is planned")
+        negated = hit.negated()
+        if (negated or not hit.in_passing()) and (negated or not hit.promised()):
             return hit
     return None
 
@@ -393,6 +416,8 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
     for index, match in sentences.matches(RARE_PRICE):
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(ONE_TIME_FIRST):
+        found.extend(_currency_price(sentences, index, match))
+    for index, match in sentences.matches(LIST_PRICE):
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(WORD_PRICE):
         currency, unit = _COINS[match["coin"].lower()]

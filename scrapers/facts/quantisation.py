@@ -53,6 +53,11 @@ _CAPABILITY_BEFORE = re.compile(
     r"\s+(?:in|at|as)\s+$", re.I)
 
 
+# One model told by its precision: "a 4-bit model", "its int8 checkpoint" (not "4-bit models").
+_ONE_MODEL = re.compile(r"\b(?:a|an|its|our|the)\s+(?:[\w-]+\s+)?$", re.I)
+_MODEL_AFTER = re.compile(r"\s+(?:model|checkpoint|build|version|quant)\b(?!s)", re.I)
+
+
 def quantisation_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """Each quantisation named for the tool's own weights: not a platform's builds of another
     maker's model, nor a format a runtime can read (the headline's "MLX and GGUF" too, once the
@@ -68,6 +73,8 @@ def _formats_read(sentences: Sentences) -> set[str]:
     read = set()
     for index, value, match in sentences.reading(QUANTISATIONS):
         sentence = sentences[index]
+        if _ONE_MODEL.search(sentence, 0, match.start()) and _MODEL_AFTER.match(sentence, match.end()):
+            continue  # "downloads a 4-bit model": one model, the tool's own, not models it reads
         if (_CAPABILITY_AFTER.match(sentence, match.end())
                 or _CAPABILITY_BEFORE.search(sentence[:match.start()])):
             read.add(value if isinstance(value, str) else value(match))

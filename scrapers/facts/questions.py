@@ -17,8 +17,9 @@ from scrapers.records import FactRecord
 _QUESTION = re.compile(r"\?[\"'”’)]*$")
 # The answer's opening word(s): "A: No, ...", "Nope.", "Not yet;", "Also no:", "Yes, Apache-2.0."
 _ANSWER = re.compile(
-    r"^(?:A\s*[:.]\s*)?(?:(?P<no>(?:also\s+|sadly\s+|unfortunately\s+)?(?:no|nope|not\s+(?:yet|now|today|currently))\b)"
-    r"|(?P<yes>(?:also\s+)?(?:yes|yep|yeah|absolutely|of course)\b))",
+    r"^(?:A\s*[:.]\s*)?(?:(?P<no>(?:also\s+|sadly\s+|unfortunately\s+)?(?:no|nope|nah|never|not\s+(?:yet|now|today"
+    r"|currently|at all|really|in the slightest)|no need)\b)"
+    r"|(?P<yes>(?:also\s+)?(?:yes|yep|yeah|absolutely|of course|sure|definitely|certainly|indeed)\b))",
     re.I,
 )
 

@@ -18,6 +18,8 @@ TECHNIQUES: Table = (
           needs=("rlhf", "human feedback")), "RLHF"),
     (Rule(r"\bDPO\b|\b[Dd]irect preference optimi[sz]ation\b", needs=("dpo", "preference")), "DPO"),
     (Rule(r"\bGRPO\b", needs=("grpo",)), "GRPO"),
+    # fine-tuning named as a method of its own, beside others or not: "SFT, then DPO"
+    (Rule(r"\bSFT\b|\b[Ss]upervised fine-?tuning\b", needs=("sft", "supervised fine")), "fine-tuning"),
     (Rule(r"\bdistill(?:ed|ation|s|ing)?\b", re.I, needs=("distil",)), "distillation"),
     (Rule(r"\bspeculative decoding\b", re.I, needs=("speculative",)), "speculative decoding"),
 )

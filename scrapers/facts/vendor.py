@@ -135,6 +135,10 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
           starts=("team", "folks", "people", "engineers"),
           needs=("team at", "folks at", "people at", "engineers at")), 2),
+    # the makers naming themselves: "we (Acme Labs) built", "We at Acme made", "we, Acme AI, have built"
+    (Rule(rf"\b(?i:we)\s*(?:\(\s*|,\s*|\s+at\s+)(?P<name>{_NAME})\s*\)?,?\s+(?:[\w-]+\s+){{0,2}}?"
+          r"(?i:built|made|launched|released|created|developed|shipped|trained|wrote|are building)\b",
+          starts=("we",), needs=("we (", "we,", "we at ")), 3),
     # "Orca (by Acme) is ...", "Orca (from Acme Labs)"
     (Rule(rf"\((?:by|from)\s+(?P<name>{_NAME})\)", starts=("(by", "(from"), needs=("(by", "(from")), 3),
     (Rule(rf"\bis\s+(?P<name>{_NAME}){_POSS}", starts="is ", needs=_POSS_MARKS), 3),

@@ -147,7 +147,9 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("No Qwen under the hood, just our own 3B model.", "base_model", [("Qwen", True)]),
     ("It has no Mistral inside.", "base_model", [("Mistral", True)]),
     ("The app doesn't call Gemma under the hood.", "base_model", []),
-    ("It runs Llama under the hood.", "base_model", []),
+    # (a family run under the hood is the tool's base, as "under the hood it's X" is: record_tune4,
+    # record_tune5 and record_tune10 label it so; this read [] until the fifth facts pass)
+    ("It runs Llama under the hood.", "base_model", [("Llama", False)]),
     # distribution: stores and registries named as such, and package registries by name
     ("Install it from the GitHub Marketplace.", "distribution", [("GitHub Marketplace", False)]),
     ("Now in the Microsoft Store and the Shopify App Store.", "distribution",
