@@ -446,8 +446,10 @@ class Sentences:
             starts, folded, offsets = rule.starts, self.folded, self.offsets
             spots += [(index, at) for index, at in self._spots_of_words(rule.heads)
                       if folded.startswith(starts, offsets[index] + at)]
+        present = self.present  # (every plain start the text holds: the others begin nowhere here)
         for key in rule.plain:
-            spots += self._spots_of(key)
+            if key in present:
+                spots += self._spots_of(key)
         if rule.digits:
             for index in range(len(items)) if within is None else within:
                 spots += self._digit_words(index)
