@@ -68,7 +68,7 @@ class Rule:
         self.scan = scan or (_at_start if _anchored(regex, flags) else None)
         self.starts = (starts,) if isinstance(starts, str) else starts
         self.digits = digits
-        self.needs = needs
+        self.needs = frozenset(needs)  # (a set: a text's present keys are intersected with it)
         heads = {_word_head(key) for key in self.starts}
         self.heads = frozenset(head for head in heads if head is not None)
         self.plain = tuple(key for key in self.starts if _word_head(key) is None)
