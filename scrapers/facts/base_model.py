@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Hit, Rule, Sentences, Table, table_facts
+from scrapers.facts.engine import Hit, Rule, Searched, Sentences, Table, table_facts
 from scrapers.records import FactRecord
 
 # A model's name: a capitalised word, then its version, size and variant words ("Llama 3.1 8B
@@ -36,7 +36,7 @@ _FAMILIES = (
     r"|Stable Diffusion|SDXL|FLUX|OLMo|Granite|Command|Codestral|StarCoder|Yi|GLM|Kimi"
 )
 # What the user may do, not what the maker did: "you can put a LoRA on top of Llama 3".
-_USERS_OWN = re.compile(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", re.I)
+_USERS_OWN = Searched(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", re.I)
 _MODEL_LIKE = re.compile(rf"^(?:{_FAMILIES})|\d")
 _ON = re.compile(r"\s[Oo]n\s+(?!top of\b)")
 
@@ -135,4 +135,4 @@ def fine_tuning_fact(sentences: Sentences) -> FactRecord | None:
     return None
 
 
-_TUNED = re.compile(r"fine[- ]?tun|finetun", re.I)
+_TUNED = Searched(r"fine[- ]?tun|finetun", re.I)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from price_parser.parser import extract_price_text, parse_number
 
-from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
+from scrapers.facts.engine import Hit, Rule, Searched, Sentences, clause_before
 from scrapers.records import FactRecord
 
 # "48,000", "1.299,00", "0.008": thousands grouped either way, decimals after either mark.
@@ -266,7 +266,7 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
 _GONE_AFTER = re.compile(
     r"\s+(?:is|was|has been|have been|will be|are)\s+(?:now\s+|being\s+)?(?:gone|retired|removed|discontinued"
     r"|dropped|ended|sunset(?:ted)?|going away|no more|a thing of the past)\b", re.I)
-_GONE_BEFORE = re.compile(
+_GONE_BEFORE = Searched(
     r"\b(?:retired|removed|dropped|discontinued|ended|killed|sunset(?:ted)?|scrapped|retiring|removing"
     r"|dropping|discontinuing|ending|scrapping)\s+(?:the|our|its)\s+$", re.I)
 
@@ -298,10 +298,10 @@ def _read_free_offer(sentences: Sentences) -> Hit | None:
 _FREE_BEFORE_A_NOUN = re.compile(
     r"[\s-]+(?!(?:if|when|under|below|as|with|for|and|or|forever|to|until|plan|tier|up|on|in|at|now"
     r"|today|while|during|since|by)\b)[a-z]", )
-_PERK_IS = re.compile(r"\b(?:setup|set-up|shipping|onboarding|installation|migration|support|delivery"
+_PERK_IS = Searched(r"\b(?:setup|set-up|shipping|onboarding|installation|migration|support|delivery"
                       r"|returns|updates|upgrades|trial|demo|sign-?up|registration)\s+(?:is|are)\s+"
                       r"(?:always\s+|also\s+|still\s+)?$", re.I)
-_ANOTHER_IS = re.compile(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+)\b[^.;]*"
+_ANOTHER_IS = Searched(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+)\b[^.;]*"
                          r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -357,7 +357,7 @@ def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
 
 # A trial is free for a while, not a free tier nor a free tool: "the first 30 days cost nothing",
 # "free for the first 14 days", "your first two weeks are free", "a 30-day free trial".
-_TRIAL = re.compile(
+_TRIAL = Searched(
     r"\b(?:first|for|lasts?)\s+(?:the\s+(?:first\s+)?)?(?:\d+|an?|one|two|three|four|six|seven|ten|fourteen"
     r"|thirty|sixty|ninety)[\s-](?:days?|weeks?|months?)\b(?!\s+(?:per|a|an|each|every)\b)"
     r"|\b\d+[\s-]days?\s+(?:free\s+)?trial\b"
@@ -427,7 +427,7 @@ def _without_volume_rates(found: list[tuple[Decimal, Hit]]) -> list[tuple[Decima
 
 # What the makers paid before, or what others charge: "the hosted platforms we tried started at
 # $99/month", "we were paying $200 a month", "competitors charge $30/seat".
-_OTHERS_PRICE = re.compile(
+_OTHERS_PRICE = Searched(
     r"\b(?:platforms?|tools?|services?|apps?|products?|options?|vendors?|solutions?|ones?|APIs?)"
     r"\s+(?:that\s+)?(?:we|I)\s+(?:tried|used|had|replaced|looked at|evaluated)\b"
     r"|\b(?:we|I)\s+(?:paid|were (?:using|paying)|used to (?:pay|use)|switched from)\b"
@@ -474,7 +474,7 @@ def _someone_elses_price(hit: Hit) -> bool:
 # Another product's price in a clause that compares: "cheaper than Foo, which costs $9/month",
 # "unlike Bar, which charges $30 a month".
 _COMPARED = ("unlike", "than", "versus", "vs", "compared", "instead of", "replac", "switch")
-_ANOTHER_COSTS = re.compile(
+_ANOTHER_COSTS = Searched(
     r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+|switch(?:ing|ed)? from)\s+"
     r"[^.;]{1,60}?,?\s*(?:which|that|who)\s+(?:costs?|charges?|charged|is|was|runs?|ran|starts? at"
     r"|bills?|asks?)\s+(?:you\s+)?(?:about\s+|around\s+|from\s+|over\s+|just\s+)?$", re.I)
