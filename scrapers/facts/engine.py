@@ -114,6 +114,15 @@ def _at_start(pattern: re.Pattern[str], sentence: str) -> Iterable[re.Match[str]
     return (match,) if match else ()
 
 
+def with_a_digit(pattern: re.Pattern[str], sentence: str) -> Iterable[re.Match[str]]:
+    """What finditer gives for a pattern every match of which holds a digit (an amount, as \\d reads
+    one): nothing in a sentence with none, where finditer would try, and fail, at every place."""
+    return pattern.finditer(sentence) if _A_DIGIT.search(sentence) else ()
+
+
+_A_DIGIT = re.compile(r"\d")
+
+
 class _Head:
     """A head (see `_word_head`) as the words automaton finds it, with the rules it keys. (A plain
     class, hashed by identity: a text's heads are put in a set, and hashing a tuple of frozen sets

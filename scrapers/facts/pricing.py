@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from price_parser.parser import extract_price_text, parse_number
 
-from scrapers.facts.engine import Hit, Rule, Searched, Sentences, clause_before
+from scrapers.facts.engine import Hit, Rule, Searched, Sentences, clause_before, with_a_digit
 from scrapers.records import FactRecord
 
 # "48,000", "1.299,00", "0.008": thousands grouped either way, decimals after either mark.
@@ -97,6 +97,7 @@ RARE_PRICE = Rule(
     needs=(*_RARE_SIGNS, "s/", *(f"{code.lower()}{after}" for code in _RARE_CODES.split("|") if len(code) > 2
                            for after in (" ", *"0123456789")),
            *(f" {code.lower()}{after}" for code in _RARE_CODES.split("|") for after in (" ", "/", ".", ","))),
+    scan=with_a_digit,  # (its needs are in many words: "pen " in "open source")
 )
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
@@ -108,7 +109,7 @@ ONE_TIME_FIRST = Rule(
 FEE = Rule(
     rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
     r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking)s?\b",
-    re.I, needs=("%",),
+    re.I, needs=("%",), scan=with_a_digit,
 )
 # A price in words: "a cent a page", "two cents per minute", "a dollar a month", "five euros a seat".
 _WORD_AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,

@@ -1,8 +1,9 @@
 """The fourth speed pass's shortcuts give exactly what the long way gives.
 
 `Searched` tries a clause pattern only in text holding a string `needed_strings` read off it; a
-rule's plain starts are looked for only when the keys automaton found them; `answered` returns at
-once for a text with no question mark. Each is held to the plain regex or reading it replaces.
+rule's plain starts are looked for only when the keys automaton found them; a price rule is scanned
+only in sentences with a digit; `answered` returns at once for a text with no question mark. Each
+is held to the plain regex or reading it replaces.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import re
 import pytest
 
 import scrapers.facts as facts_package
+import scrapers.facts.pricing as pricing
 from scrapers.facts import Rule, Sentences, extract_facts, split_sentences
-from scrapers.facts.engine import Searched, needed_strings
+from scrapers.facts.engine import Searched, needed_strings, with_a_digit
 from scrapers.facts.questions import answered
 
 
@@ -188,3 +190,26 @@ def test_answered_keeps_every_fact_of_a_text_without_a_question_mark():
     sentences = Sentences(split_sentences(text))
     found = _unanswered(text)
     assert found and answered(found, sentences) == found
+
+
+@pytest.mark.parametrize("rule", [pricing.RARE_PRICE, pricing.FEE], ids=["rare-price", "fee"])
+def test_a_rule_scanned_with_a_digit_gives_what_finditer_gives(rule: Rule):
+    assert rule.scan is with_a_digit
+    pieces = ["PEN", "open", "pen", "KSh", "zł", "Ft", "lei", "S/", "₽", "%", "2.5", "12", "1,500", "٣",
+              "per", "transaction", "sale", "month", "a", "/", "-", ",", "source", "fee", " ", " ", " ",
+              " PEN 12 per month", "2.9% per transaction", "1,500 Ft a month", "₽500/mo", "3 % of each sale"]
+    rng = random.Random(5)
+    matched = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
+        sentences = Sentences(split_sentences(text))
+        expected = [(index, match.span()) for index, sentence in enumerate(sentences.items)
+                    for match in rule.pattern.finditer(sentence)]
+        scanned = [match.span() for sentence in sentences.items
+                   for match in with_a_digit(rule.pattern, sentence)]
+        assert scanned == [span for _, span in expected], text
+        # the engine reads the rule only where the text meets its needs (as the rule promises)
+        if any(need in sentences.folded for need in rule.needs):
+            assert [(index, match.span()) for index, match in sentences.matches(rule)] == expected, text
+            matched += bool(expected)
+    assert matched > 20
