@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Hit, Rule, Sentences, Table, is_negated, table_facts
+from scrapers.facts.engine import Hit, Rule, Searched, Sentences, Table, is_negated, table_facts
 from scrapers.records import FactRecord
 
 # A model's name: a capitalised word, then its version, size and variant words ("Llama 3.1 8B
@@ -46,7 +46,7 @@ _FAMILY_NAME = (
     rf"(?P<model>(?:{_FAMILIES})(?![a-z])(?:[\w.]*\w)?(?:[- ](?:v?\d(?:[\w.]*\w)?|[A-Z](?:[\w.]*\w)?))*)"
     r"(?:-[a-z]\w*)?"
 )
-_USERS_OWN = re.compile(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", re.I)
+_USERS_OWN = Searched(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", re.I)
 # What a model's name may be told by before it: "a distilled Whisper", "a quantised Llama 3".
 _MADE = r"(?i:(?:distilled|fine-tuned|quanti[sz]ed|pruned|custom|small|tiny)\s+)?"
 _MODEL_LIKE = re.compile(rf"^(?:{_FAMILIES})|\d")
@@ -206,4 +206,4 @@ def fine_tuning_fact(sentences: Sentences) -> FactRecord | None:
     return None
 
 
-_TUNED = re.compile(r"fine[- ]?tun|finetun", re.I)
+_TUNED = Searched(r"fine[- ]?tun|finetun", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import NUM, Rule, Sentences, clause_before
+from scrapers.facts.engine import NUM, Rule, Searched, Sentences, clause_before
 from scrapers.records import FactRecord
 
 CONTEXT_PATTERNS: tuple[Rule, ...] = (
@@ -59,7 +59,7 @@ def context_length_facts(sentences: Sentences, url: str | None) -> list[FactReco
 
 # "1M tokens per minute" is a rate limit; "trained on 15T tokens" is data.
 _NOT_A_WINDOW = re.compile(r"\s*(?:per|a|/|of (?:training|data|text|code))\b", re.I)
-_TRAINING = re.compile(r"\b(?:trained|training|pre-?trained|pretraining|dataset|corpus)\b", re.I)
+_TRAINING = Searched(r"\b(?:trained|training|pre-?trained|pretraining|dataset|corpus)\b", re.I)
 
 
 def _plain_window(match: re.Match[str]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, Table, clause_before, table_facts
+from scrapers.facts.engine import Rule, Searched, Sentences, Table, clause_before, table_facts
 from scrapers.facts.vendor import own_feed_company, vendor_facts
 from scrapers.records import FactRecord
 
@@ -109,12 +109,12 @@ DISTRIBUTIONS: Table = (
           r"(?:library|catalog|catalogue)\b", needs=("library", "catalog")), lambda m: m["name"]),
 )
 # A store of data, not of software: "a Feature Store", "the Model Registry", "a Vector Store".
-_DATA_STORE = re.compile(r"\b(?:Feature|Vector|Key|Value|Object|Data|Model|Container|Schema|Artifact|Secret"
+_DATA_STORE = Searched(r"\b(?:Feature|Vector|Key|Value|Object|Data|Model|Container|Schema|Artifact|Secret"
                          r"|Document|Blob|Credential|Session|State|Image|Prompt|Memory|Event|Photo|Media)\s",)
 
 
 # What the tool talks to is not where it is published: "talks to Ollama", "connects to OpenRouter".
-_TALKS_TO = re.compile(
+_TALKS_TO = Searched(
     r"\b(?:talks?|connects?|speaks?|plugs? in(?:to)?|hooks? into|calls?)\s+(?:to\s+)?$"
     # ... or a list of them after it: "talks to whatever endpoint you give it: Ollama, OpenRouter, ..."
     r"|\b(?:talks?|connects?|speaks?)\s+to\b[^.;:]*:\s*"
@@ -129,7 +129,7 @@ _MODEL_THROUGH = re.compile(
     r"\b(?:runs?|running|built|hosted)\s+on\s+[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)\s+(?:the\s+)?$"
     r"|\b(?:calls?|uses?|using|come|comes)\s+(?:from\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)"
     r"\s+(?:the\s+)?$")
-_MODELS_IT_RUNS = re.compile(
+_MODELS_IT_RUNS = Searched(
     r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
     r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+"
     r"|\b(?:imports?|loads?|reads?|converts?)\s+(?:[\w-]+\s+){0,3}?(?:checkpoints|files|GGUFs|weights)\b",

@@ -68,7 +68,7 @@ class Rule:
         self.scan = scan or (_at_start if _anchored(regex, flags) else None)
         self.starts = (starts,) if isinstance(starts, str) else starts
         self.digits = digits
-        self.needs = needs
+        self.needs = frozenset(needs)  # (a set: a text's present keys are intersected with it)
         heads = {_word_head(key) for key in self.starts}
         self.heads = frozenset(head for head in heads if head is not None)
         self.plain = tuple(key for key in self.starts if _word_head(key) is None)
@@ -112,6 +112,15 @@ def _at_start(pattern: re.Pattern[str], sentence: str) -> Iterable[re.Match[str]
     (finditer would try, and fail, at every place after it)."""
     match = pattern.match(sentence)
     return (match,) if match else ()
+
+
+def with_a_digit(pattern: re.Pattern[str], sentence: str) -> Iterable[re.Match[str]]:
+    """What finditer gives for a pattern every match of which holds a digit (an amount, as \\d reads
+    one): nothing in a sentence with none, where finditer would try, and fail, at every place."""
+    return pattern.finditer(sentence) if _A_DIGIT.search(sentence) else ()
+
+
+_A_DIGIT = re.compile(r"\d")
 
 
 class _Head:
@@ -446,8 +455,10 @@ class Sentences:
             starts, folded, offsets = rule.starts, self.folded, self.offsets
             spots += [(index, at) for index, at in self._spots_of_words(rule.heads)
                       if folded.startswith(starts, offsets[index] + at)]
+        present = self.present  # (every plain start the text holds: the others begin nowhere here)
         for key in rule.plain:
-            spots += self._spots_of(key)
+            if key in present:
+                spots += self._spots_of(key)
         if rule.digits:
             for index in range(len(items)) if within is None else within:
                 spots += self._digit_words(index)
@@ -565,6 +576,90 @@ def _fold(text: str) -> str:
         return text.lower()
     # "İ" lower-cases to two chars; "ı" and "ſ" match i and s under IGNORECASE but lower to themselves.
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+class Searched:
+    """A pattern to `search`, tried only in text that holds one of the strings every match of it
+    holds (`needed_strings`, read off the pattern: none told by hand to drift from it). Most
+    searches of a clause for "distilled from", "the free plan is retired" or "setup is free" fail,
+    and a failing search tries the pattern at every position; a few `in` tests on the folded text
+    tell most of them first. The matches are those of `pattern.search`, always."""
+
+    __slots__ = ("pattern", "_needs")
+
+    def __init__(self, regex: str, flags: int = 0) -> None:
+        self.pattern = re.compile(regex, flags)
+        self._needs: tuple[str, ...] | None = None  # read when first searched (parsing costs at import)
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        if self._needs is None:
+            self._needs = needed_strings(self.pattern.pattern, self.pattern.flags)
+        return self._needs
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """What `pattern.search(string, pos, endpos)` gives."""
+        pos = max(pos, 0)
+        endpos = len(string) if endpos is None else max(endpos, 0)
+        needs = self._needs if self._needs is not None else self.needs
+        # (a match lies in string[pos:endpos]; only lookarounds, which need nothing, see outside it)
+        if needs and not any(map(_fold(string[pos:endpos]).__contains__, needs)):
+            return None
+        return self.pattern.search(string, pos, endpos)
+
+
+# The shortest needed string worth testing for: a needed "a" or "-" is in most clauses.
+_MIN_NEEDED = 3
+
+
+def needed_strings(regex: str, flags: int = 0) -> tuple[str, ...]:
+    """Strings (as `_fold` folds text) one of which the text of every match of the pattern holds,
+    each of at least _MIN_NEEDED chars; () when the pattern gives none such (a class, a
+    lookaround or an optional part needs nothing). Read from the parse re.compile uses: a run of
+    literal printable ASCII chars, one of each alternative's, a part repeated at least once."""
+    needs = _needs_of_sequence(re_parser.parse(regex, flags).data)
+    return needs if needs and min(map(len, needs)) >= _MIN_NEEDED else ()
+
+
+def _needs_of_sequence(items: Iterable[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """What a sequence needs: each of its items is in every match, so the most telling item's
+    needs (the longest shortest string) are the sequence's."""
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, value in items:
+        # An ASCII char as _fold folds it: under IGNORECASE, what matches it folds to it as well.
+        if op is re_constants.LITERAL and 0x20 <= value < 0x7f:
+            run.append(chr(value).lower())
+            continue
+        if run:
+            found.append(("".join(run),))
+            run = []
+        needs = _needs_of(op, value)
+        if needs:
+            found.append(needs)
+    if run:
+        found.append(("".join(run),))
+    return max(found, key=lambda needs: min(map(len, needs))) if found else None
+
+
+def _needs_of(op: Any, value: Any) -> tuple[str, ...] | None:
+    """What one parsed item needs, None when nothing (see `needed_strings`)."""
+    if op is re_constants.SUBPATTERN:  # (group, flags added, flags taken, its items)
+        return _needs_of_sequence(value[3].data)
+    if op is re_constants.ATOMIC_GROUP:
+        return _needs_of_sequence(value.data)
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT):
+        least, _, repeated = value
+        return _needs_of_sequence(repeated.data) if least >= 1 else None
+    if op is re_constants.BRANCH:  # every alternative must need something: one of theirs is there
+        needs: list[str] = []
+        for alternative in value[1]:
+            its = _needs_of_sequence(alternative.data)
+            if not its:
+                return None
+            needs.extend(its)
+        return tuple(dict.fromkeys(needs))
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Rule, Sentences, Table, _fold, table_facts
+from scrapers.facts.engine import Rule, Searched, Sentences, Table, _fold, table_facts
 from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
@@ -112,7 +112,7 @@ HARDWARE: Table = (
 
 
 # A question whether the tool needs a GPU: "Do I need a GPU?", "Does it require a graphics card?"
-_ASKED_FOR = re.compile(r"\b(?:do|does|will|would)\s+(?:I|you|it|we|one)\s+(?:need|require)\s+(?:a|an|any)\s+"
+_ASKED_FOR = Searched(r"\b(?:do|does|will|would)\s+(?:I|you|it|we|one)\s+(?:need|require)\s+(?:a|an|any)\s+"
                         r"(?:dedicated\s+|discrete\s+)?(?:GPU|graphics card)s?\?", re.I)
 
 
@@ -160,13 +160,13 @@ def _not_the_floor(fact: FactRecord) -> bool:
                 or (any(map(folded.__contains__, ("for", "to"))) and _PASSED_THROUGH.search(before)))
 
 
-_EXAMPLE_OF_FLOOR = re.compile(
+_EXAMPLE_OF_FLOOR = Searched(
     r"\d+\s?GB\s+(?:of\s+)?(?:VRAM|GPU|card|graphics card|GPU memory)s?"
     r"(?:\s*[(,—–]\s*(?:e\.g\.,?\s*|such as\s+|like\s+|for example,?\s+|say,?\s+)?"
     r"|\s+(?:e\.g\.,?\s*|such as\s+|like\s+|for example,?\s+))(?:an?\s+)?"
     r"(?:[\w -]+\s+or\s+(?:an?\s+)?)?$",
     re.I)
-_ANOTHER_NEEDS = re.compile(
+_ANOTHER_NEEDS = Searched(
     r"\b(?:than|as\s+\w+\s+as|level with|on par with|match(?:es|ing)?|rivals?|beats?|ahead of|behind"
     r"|vs\.?|versus"
     r"|compared (?:to|with)|unlike|like)\s+[^,;.()]{1,40}?(?:\([^)]*\))?(?:,\s*an?\s+(?:[\w-]+\s+){0,2}?)?"
@@ -174,18 +174,18 @@ _ANOTHER_NEEDS = re.compile(
     r"(?:still\s+)?(?:needs?|requires?|takes?|uses?|wants?|runs? on)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 # What another model does on its own hardware: "2x faster than X (55B) does on an A100".
-_ANOTHER_DOES = re.compile(
+_ANOTHER_DOES = Searched(
     r"\bthan\s+[^,;.]{1,40}?\s+(?:does|do|did|runs?|ran|needs?|manages?|gets?)\s+(?:on|with)\s+"
     r"(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # Hardware the tool hands to what it runs, not what it runs on: "GPU passthrough for L4 and A10G
 # hosts", "drivers for H100s".
-_PASSED_THROUGH = re.compile(
+_PASSED_THROUGH = Searched(
     r"\b(?:pass-?through|support|drivers?)\s+(?:for|to)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s*(?:,|and|or)\s+)*$",
     re.I)
 
 
 # A platform saying how it serves the model: "we run it on H200s", "serve it on Modal with an L4",
 # "our engine also supports MLX on Apple Silicon".
-_PLATFORM_RUNS = re.compile(
+_PLATFORM_RUNS = Searched(
     r"\b(?:we(?:'re|’re| are)?\s+(?:serv|host|run|deploy)\w*|serv(?:e|es|ed|ing)\s+(?:it|them)"
     r"|host(?:s|ed|ing)?\s+(?:it|them)|deploy(?:s|ed|ing)?\s+(?:it|them)|engine|runtime)\b", re.I)

@@ -6,6 +6,7 @@ import re
 
 from scrapers.facts.engine import (
     Rule,
+    Searched,
     Sentences,
     clause_before,
     is_in_passing,
@@ -126,13 +127,13 @@ _LICENSE_RULES = frozenset(rule for rule, _ in LICENSE_PATTERNS)
 
 # "Apache 2.0 for Mistral 7B", "models keep their own licences (...)": another product's licence.
 _FOR_ANOTHER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
-_THEIR_OWN = re.compile(r"\b(?:their|its|own|respective|original|upstream)\s+licen[cs]es?\b", re.I)
+_THEIR_OWN = Searched(r"\b(?:their|its|own|respective|original|upstream)\s+licen[cs]es?\b", re.I)
 
 
 # "Foo itself is MIT": said of another product than the tool (the tool's own is read apart).
-_ITSELF = re.compile(r"\b(?P<who>[A-Z][\w.-]*)\s+itself\s+(?:is|was|uses|stays)\s+(?:\w+\s+)?$")
+_ITSELF = Searched(r"\b(?P<who>[A-Z][\w.-]*)\s+itself\s+(?:is|was|uses|stays)\s+(?:\w+\s+)?$")
 # A licence left behind: "relicensed from GPL-3.0 to MPL-2.0", "moved from BSL to Apache-2.0".
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_FROM = Searched(r"\bfrom\s+(?:the\s+)?$", re.I)
 _TO = re.compile(r"\s+(?:to|→|->)\s", re.I)
 
 

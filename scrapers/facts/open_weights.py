@@ -7,6 +7,7 @@ import re
 from scrapers.facts.engine import (
     Hit,
     Rule,
+    Searched,
     Sentences,
     clause_before,
     is_in_passing,
@@ -111,7 +112,7 @@ _OPEN_SOURCE_CODE = re.compile(r"open[- ]source", re.I)
 
 _WILL = re.compile(r"\b(?:will|'ll|’ll)\s+(?:be\s+)?$", re.I)
 # A tool that runs or serves open-weight models has not released weights of its own.
-_RUNS_MODELS = re.compile(
+_RUNS_MODELS = Searched(
     r"\b(?:run|runs|running|serve|serves|serving|load|loads|host|hosts|hosting|use|uses|using|with"
     r"|any|other|local|your)\b(?:\s+[\w-]+){0,2}\s*$", re.I)
 
@@ -147,14 +148,14 @@ _SIZED = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\s+$")
 _SUPPORT_AFTER = re.compile(r"\s+(?:support|compatib\w*|runtime|loader|inference)\b", re.I)
 # "Run Llama, Qwen or Mistral open weights locally", "lets you chat with ...": a sentence about
 # what the tool runs, however long the list of models before.
-_RUNS_IN_SENTENCE = re.compile(
+_RUNS_IN_SENTENCE = Searched(
     r"^\W*(?:run|serve|load|host|use|chat with|try|pull)\b"
     r"|\b(?:lets?|allows?|helps?)\s+(?:you|teams|developers|anyone)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
     r"(?:run|chat with|use|serve|load|host|try)\b", re.I)
 # "open-weight models" in the plural is a kind of model ("a UI for open-weight LLMs") unless they
 # are the maker's own ("our two open-weight models").
 _A_KIND_OF_MODEL = re.compile(r"open[- ]weights?\s+(?:[\w-]+\s+)?(?:models|LLMs|checkpoints)\b", re.I)
-_OWN_MODELS = re.compile(r"\b(?:our|its|their|two|three|four|five|both|these|new|first|family of|releases?"
+_OWN_MODELS = Searched(r"\b(?:our|its|their|two|three|four|five|both|these|new|first|family of|releases?"
                          r"|releasing|released|publish\w*|ships?|shipping)\s+(?:[\w-]+\s+)?$", re.I)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapers.facts.base_model import base_model_spans
-from scrapers.facts.engine import NUM, Hit, Rule, Sentences, overlaps
+from scrapers.facts.engine import NUM, Hit, Rule, Searched, Sentences, overlaps
 from scrapers.records import FactRecord
 
 # Where a size may begin: not inside a word, a number or a price; after a name's hyphen it may
@@ -131,7 +131,7 @@ def _after_the_name(sentences: Sentences, about_models: object) -> list[tuple[in
 
 # A size in parentheses after another model's name: "the default embedding model is bge-small (33M
 # params, MIT)", "it ships with e5-base (110M parameters)".
-_ANOTHER_IN_PARENS = re.compile(
+_ANOTHER_IN_PARENS = Searched(
     r"\b(?:default|bundled|underlying|embedding|helper|uses?|using|with|ships with)\b[^()]{0,40}?"
     # (a size word is not a name: "with a small (410M params) model" is the tool's)
     r"(?<![\w.-])(?P<name>(?!(?:small|tiny|little|compact|large|big|light|lightweight|smaller|larger|single|own)\b)"
@@ -158,7 +158,7 @@ def _size(number: str, unit: str) -> str:
 _PART_AFTER = re.compile(
     r"[\s-]*(?:\w+[\s-]+){0,1}?(?:active|activated|experts?|per[\s-]token)\b"
     r"|[\s-]*param(?:eter)?s?\s+(?:are\s+)?(?:active|activated|per[\s-]token)\b", re.I)
-_PART_BEFORE = re.compile(
+_PART_BEFORE = Searched(
     r"\b(?:activ(?:e|ated|ates?|ating)|only)\s+(?:param(?:eter)?s?\s*)?(?:of\s+|:\s*)?$", re.I)
 
 
@@ -172,14 +172,14 @@ def _is_a_part(hit: Hit) -> bool:
 # Sizes a sentence names that are not the tool's own: the size it grew from ("grew from 300M to
 # 800M parameters"), the teacher it was distilled from ("distilled from a 70B model"), and the bound
 # of a class it is ranked in ("the best among models under 1B", "beats every model below 3B").
-_WAS_BEFORE = re.compile(
+_WAS_BEFORE = Searched(
     r"\b(?:grew|grown|grows|went|jumped|rose|risen|increased|scaled(?: up)?|bumped|upgraded|moved|shrank"
     r"|shrunk|dropped|reduced|cut|down|up)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
-_TEACHER_BEFORE = re.compile(
+_TEACHER_BEFORE = Searched(
     r"\b(?:distill?ed|distilling|compressed|pruned|shrunk|trained)\s+(?:down\s+)?from"
     r"\s+(?:a\s+|an\s+|the\s+|our\s+)?$"
     r"|\bteachers?\s+(?:model\s+)?(?:is\s+|was\s+)?(?:a\s+|an\s+|the\s+)?$", re.I)
-_CLASS_BOUND_BEFORE = re.compile(
+_CLASS_BOUND_BEFORE = Searched(
     r"\b(?:models?|LLMs?|anything|everything|rivals?|competitors?|peers|others)\s+(?:of\s+)?"
     r"(?:under|below|over|above|up to|smaller than|larger than|bigger than|less than|more than)\s+$"
     r"|\bsub-$", re.I)

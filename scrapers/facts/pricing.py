@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from price_parser.parser import extract_price_text, parse_number
 
-from scrapers.facts.engine import Hit, Rule, Sentences, clause_before
+from scrapers.facts.engine import Hit, Rule, Searched, Sentences, clause_before, with_a_digit
 from scrapers.records import FactRecord
 
 # "48,000", "1.299,00", "0.008": thousands grouped either way, decimals after either mark.
@@ -97,6 +97,7 @@ RARE_PRICE = Rule(
     needs=(*_RARE_SIGNS, "s/", *(f"{code.lower()}{after}" for code in _RARE_CODES.split("|") if len(code) > 2
                            for after in (" ", *"0123456789")),
            *(f" {code.lower()}{after}" for code in _RARE_CODES.split("|") for after in (" ", "/", ".", ","))),
+    scan=with_a_digit,  # (its needs are in many words: "pen " in "open source")
 )
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
@@ -118,7 +119,7 @@ LIST_PRICE = Rule(
 FEE = Rule(
     rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
     r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking)s?\b",
-    re.I, needs=("%",),
+    re.I, needs=("%",), scan=with_a_digit,
 )
 # A price in words: "a cent a page", "two cents per minute", "a dollar a month", "five euros a seat".
 _WORD_AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
@@ -287,7 +288,7 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
 _GONE_AFTER = re.compile(
     r"\s+(?:is|was|has been|have been|will be|are)\s+(?:now\s+|being\s+)?(?:gone|retired|removed|discontinued"
     r"|dropped|ended|sunset(?:ted)?|going away|no more|a thing of the past)\b", re.I)
-_GONE_BEFORE = re.compile(
+_GONE_BEFORE = Searched(
     r"\b(?:retired|removed|dropped|discontinued|ended|killed|sunset(?:ted)?|scrapped|retiring|removing"
     r"|dropping|discontinuing|ending|scrapping)\s+(?:the|our|its)\s+$", re.I)
 
@@ -319,10 +320,10 @@ def _read_free_offer(sentences: Sentences) -> Hit | None:
 _FREE_BEFORE_A_NOUN = re.compile(
     r"[\s-]+(?!(?:if|when|under|below|as|with|for|and|or|forever|to|until|plan|tier|up|on|in|at|now"
     r"|today|while|during|since|by)\b)[a-z]", )
-_PERK_IS = re.compile(r"\b(?:setup|set-up|shipping|onboarding|installation|migration|support|delivery"
+_PERK_IS = Searched(r"\b(?:setup|set-up|shipping|onboarding|installation|migration|support|delivery"
                       r"|returns|updates|upgrades|trial|demo|sign-?up|registration)\s+(?:is|are)\s+"
                       r"(?:always\s+|also\s+|still\s+)?$", re.I)
-_ANOTHER_IS = re.compile(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+)\b[^.;]*"
+_ANOTHER_IS = Searched(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+)\b[^.;]*"
                          r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -380,7 +381,7 @@ def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
 
 # A trial is free for a while, not a free tier nor a free tool: "the first 30 days cost nothing",
 # "free for the first 14 days", "your first two weeks are free", "a 30-day free trial".
-_TRIAL = re.compile(
+_TRIAL = Searched(
     r"\b(?:first|for|lasts?)\s+(?:the\s+(?:first\s+)?)?(?:\d+|an?|one|two|three|four|six|seven|ten|fourteen"
     r"|thirty|sixty|ninety)[\s-](?:days?|weeks?|months?)\b(?!\s+(?:per|a|an|each|every)\b)"
     r"|\b\d+[\s-]days?\s+(?:free\s+)?trial\b"
@@ -452,7 +453,7 @@ def _without_volume_rates(found: list[tuple[Decimal, Hit]]) -> list[tuple[Decima
 
 # What the makers paid before, or what others charge: "the hosted platforms we tried started at
 # $99/month", "we were paying $200 a month", "competitors charge $30/seat".
-_OTHERS_PRICE = re.compile(
+_OTHERS_PRICE = Searched(
     r"\b(?:platforms?|tools?|services?|apps?|products?|options?|vendors?|solutions?|ones?|APIs?)"
     r"\s+(?:that\s+)?(?:we|I)\s+(?:tried|used|had|replaced|looked at|evaluated)\b"
     r"|\b(?:we|I)\s+(?:paid|were (?:using|paying)|used to (?:pay|use)|switched from)\b"
@@ -499,7 +500,7 @@ def _someone_elses_price(hit: Hit) -> bool:
 # Another product's price in a clause that compares: "cheaper than Foo, which costs $9/month",
 # "unlike Bar, which charges $30 a month".
 _COMPARED = ("unlike", "than", "versus", "vs", "compared", "instead of", "replac", "switch")
-_ANOTHER_COSTS = re.compile(
+_ANOTHER_COSTS = Searched(
     r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+|switch(?:ing|ed)? from)\s+"
     r"[^.;]{1,60}?,?\s*(?:which|that|who)\s+(?:costs?|charges?|charged|is|was|runs?|ran|starts? at"
     r"|bills?|asks?)\s+(?:you\s+)?(?:about\s+|around\s+|from\s+|over\s+|just\s+)?$", re.I)

@@ -43,6 +43,8 @@ def answer_after(sentences: Sentences, index: int) -> bool | None:
 
 def answered(facts: list[FactRecord], sentences: Sentences) -> list[FactRecord]:
     """The facts, each one read from a question made to say what its answer says (see above)."""
+    if "?" not in sentences.text:  # no question to read (the most texts): every fact stands
+        return list(facts)
     kept = []
     for fact in facts:
         index = _sentence_of(fact.snippet, sentences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapers.facts.base_model import fine_tuning_fact
-from scrapers.facts.engine import Rule, Sentences, Table, table_facts
+from scrapers.facts.engine import Rule, Searched, Sentences, Table, table_facts
 from scrapers.records import FactRecord
 
 # Acronyms are case-sensitive ("rag" is a word too); the spelled-out names are not.
@@ -45,7 +45,7 @@ def technique_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 
 # A technique of what the tool serves, not of the tool: "regression tests for your RAG pipeline",
 # "observability for their LoRA fine-tunes", "plugs into any RAG stack".
-_USERS_BEFORE = re.compile(r"\b(?:for|of|into|in|to|with)\s+(?:your|their|any|existing|customers'|users')"
+_USERS_BEFORE = Searched(r"\b(?:for|of|into|in|to|with)\s+(?:your|their|any|existing|customers'|users')"
                            r"(?:\s+(?:own|existing|production))?\s+$", re.I)
 
 

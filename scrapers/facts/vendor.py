@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scrapers.facts.engine import Hit, Rule, Sentences, _fold, clause_before
+from scrapers.facts.engine import Hit, Rule, Searched, Sentences, _fold, clause_before
 from scrapers.records import FactRecord
 
 # Canonical vendor name -> the spellings that name it in running text.
@@ -321,7 +321,7 @@ def _appositive_makers(sentences: Sentences, head: str | None) -> list[tuple[int
 
 # What the tool is built from or on, named before its maker: "uses Meta's Llama", "built on top of
 # OpenAI's API", "a fine-tune of Meta's Llama 3".
-_COMPONENT_BEFORE = re.compile(
+_COMPONENT_BEFORE = Searched(
     r"\b(?:uses?|using|built (?:on|with)|on top of|based on|fine-tune of|fine-tuned from|runs?|running"
     r"|calls?|connects? to|against|from the makers of)\s+(?:the\s+)?$", re.I)
 # ... or anywhere earlier in its clause, as in a list: "works with Anthropic's Claude and OpenAI's".
@@ -340,7 +340,7 @@ _KNOWN_HEADLINE = re.compile(
 # Product Hunt makers build on known brands ("Google Sheets to SQL") more often than they are them;
 # a brand's name, then a product's with its version, is the brand's own: "Microsoft Majorana 1".
 _VERSIONED_PRODUCT = re.compile(r"\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+v?\d[\w.]*(?=\s*(?:$|[-–—:,]))")
-_THIRD_PARTY_SOURCES = re.compile(r"product ?hunt", re.I)
+_THIRD_PARTY_SOURCES = Searched(r"product ?hunt", re.I)
 
 
 def _known_maker_headline(sentences: Sentences) -> Hit | None:
@@ -361,7 +361,7 @@ _OWN_FEED = re.compile(
     r"^(?:the\s+)?(?P<name>.+?)[\s_-]+(?:developers?[\s_-]+)?"
     r"(?:blog|news|newsroom|announcements|updates|press)(?:\s*[-–:|].*)?$", re.I)
 # Feeds of everyone's news, not of one company's.
-_AGGREGATORS = re.compile(r"hacker|product ?hunt|reddit|lobste|techcrunch|the verge|arxiv|medium|substack"
+_AGGREGATORS = Searched(r"hacker|product ?hunt|reddit|lobste|techcrunch|the verge|arxiv|medium|substack"
                           r"|google news|weekly|digest|newsletter", re.I)
 
 
@@ -421,7 +421,7 @@ def _is_a_store(company: str) -> bool:
 _HOSTED_AT = re.compile(
     r"\b(?:on|in|into|to|via|through|for|with|joins?|joining)\s+(?:the\s+|every\s+|all\s+)?(?P<name>[A-Z][\w.-]*)"
     r"|(?P<name2>[A-Z][\w.-]*)\s+(?:now\s+)?(?:supports|serves|hosts|runs|offers|adds|brings)\b")
-_SERVES = re.compile(r"\b(?:bring|brings|bringing|partner\w*|hosted|serve|serves|serving)\b", re.I)
+_SERVES = Searched(r"\b(?:bring|brings|bringing|partner\w*|hosted|serve|serves|serving)\b", re.I)
 
 
 def platform_post(sentences: Sentences) -> bool:
@@ -583,7 +583,7 @@ def _host(url: str) -> str:
 
 
 # Any vendor domain, as one regex: a URL is searched once for all of them.
-_ANY_VENDOR_DOMAIN = re.compile("|".join(map(re.escape, VENDOR_DOMAINS)))
+_ANY_VENDOR_DOMAIN = Searched("|".join(map(re.escape, VENDOR_DOMAINS)))
 
 
 def _vendor_of_url(url: str | None) -> str | None:
