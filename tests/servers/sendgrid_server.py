@@ -6,6 +6,7 @@ import json
 import os
 import secrets
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ class SendGridServer:
         self.keep_bodies = keep_bodies
         self.requests = 0
         self.recipients = 0
+        self._in_flight = 0  # requests being answered: a dead sender's may still be accepted
         # Called as on_request(n, phase) with phase "received" (before the answer is decided; False
         # drops the request unread) and "accepted" (recorded, before the reply is written): where a
         # test kills its sender.
@@ -101,11 +103,29 @@ class SendGridServer:
         with self._lock:
             self._failures.extend([status] * count)
 
+    def wait_idle(self, timeout: float = 30) -> None:
+        """Return once no request is being answered: one a killed sender left in flight may still
+        be accepted after the sender is gone, as the real provider would accept it."""
+        deadline = time.monotonic() + timeout
+        while self._in_flight and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if self._in_flight:
+            raise TimeoutError(f"{self._in_flight} request(s) still being answered after {timeout}s")
+
     def answer(self, method: str, path: str, headers: Headers, body: bytes) -> tuple[int, Any, str]:
         """The status, JSON body (None for none) and X-Message-Id ('' for none) for one request."""
         with self._lock:
             self.requests += 1
+            self._in_flight += 1
             number = self.requests
+        try:
+            return self._answer(number, method, path, headers, body)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _answer(self, number: int, method: str, path: str, headers: Headers,
+                body: bytes) -> tuple[int, Any, str]:
         if self.on_request is not None and self.on_request(number, "received") is False:
             return 503, _errors([("dropped before it was read", None)]), ""  # it never reached us
         status, payload, message_id = self._decide(number, method, path, headers, body)
