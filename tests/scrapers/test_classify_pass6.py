@@ -1,0 +1,172 @@
+"""Sixth classification pass (record_tune12's misreads, by phrasing class): a translated presentation
+with what the product is after a comma ("We have the joy to present to you X, the assistant which ..."),
+"Shipped: X", a one-line post saying "Live today.", a question title over "X, which opens its doors
+today"; releases told by a move to a version ("X passes to the version 2"), a season's or month's update,
+a dated changelog title, a Product Hunt tagline "Now it ..."; a changelog's first entry opening a public
+beta; and what stays other though its text sounds like a launch: a compliance certification, a dataset
+or benchmark that the writer releases."""
+
+import pytest
+
+from scrapers.classify import EntryKind, Origin, classify
+
+BLOG = "https://ostrava-labs.example/blog/post"
+CHANGELOG = "https://ostrava-labs.example/changelog"
+
+
+def _read(title: str, text: str = "", url: str = BLOG, origin: Origin = Origin.POST):
+    return classify(title, text, url=url, origin=origin)
+
+
+# --- launches ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("We have the joy to present to you Mirabelle, the assistant which redacts your minutes", "Mirabelle"),
+     ("We are pleased to introduce you Korvo, an app that files your receipts", "Korvo"),
+     ("We have the honour of presenting Tessin Ledger, a bookkeeping tool for co-ops", "Tessin Ledger")],
+)
+def test_a_translated_presentation_with_what_it_is_after_a_comma_is_a_launch(title, product):
+    verdict = _read(title, "It is accessible from this day for all the enterprises.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["We are pleased to introduce Dana Ruiz, our new CTO",
+     "We have the pleasure to present Marta Lindqvist, the head of our Oslo office"],
+)
+def test_a_person_presented_the_same_way_stays_other(title):
+    assert _read(title, "She joins from a bank.").kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("🚢🚢 Shipped: Brio for Figma 🚢🚢", "Brio"),
+     ("Launched: Tidewell, tide tables on your wrist", "Tidewell"),
+     ("Landed: Quarry Search", "Quarry Search")],
+)
+def test_shipped_or_launched_before_a_colon_names_the_launch(title, product):
+    # an /updates/ link would otherwise make it a routine changelog entry
+    verdict = _read(title, "Free plugin, grab it now.", url="https://brio.example/updates/shipped")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Cartograph.", "Maps for your data warehouse. Live today."),
+     ("Tidewell", "Tide tables for sailors, on your watch. Shipping now!")],
+)
+def test_a_bare_name_over_a_one_line_live_today_is_a_launch(title, text):
+    assert _read(title, text).kind is EntryKind.LAUNCH
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("What if your CRM wrote its own follow-ups?",
+      "That's the question behind Wrenly, which opens its doors today. It reads your calls.", "Wrenly"),
+     ("Why does every invoice take a week?",
+      "Ask the team behind Ledgerpal, which goes live this week for Irish accountants.", "Ledgerpal")],
+)
+def test_a_question_title_over_a_product_that_opens_today_is_its_launch(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quillmate's public beta is open to everyone from today: a writing assistant for grant applications.",
+     "Harrow open beta opens today for all teams, no waitlist."],
+)
+def test_a_changelog_entry_opening_a_public_beta_is_the_launch(text):
+    verdict = _read("2026-11-20 · Public beta opens", text, url=CHANGELOG + "#public-beta")
+    assert verdict.kind is EntryKind.LAUNCH
+
+
+def test_a_beta_open_to_a_chosen_few_stays_a_routine_entry():
+    verdict = _read("Beta update", "Harrow beta is open to 50 design partners.", url=CHANGELOG + "#beta")
+    assert verdict.kind is EntryKind.OTHER
+
+
+# --- releases ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("2026-12-01 · Quillmate 1.1: Google Docs import", "Quillmate 1.1"),
+     ("Dec 1, 2026 — Harrow 2.3", "Harrow 2.3"),
+     ("01.12.2026: Tessin Ledger 4", "Tessin Ledger 4")],
+)
+def test_a_changelog_title_keeps_its_release_behind_a_leading_date(title, product):
+    verdict = _read(title, "Imports drafts and keeps comments.", url=CHANGELOG + "#entry")
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Mirabelle passes to the version 2 with the Italian support",
+     "Korvo moves to version 3.1",
+     "Tallyho reaches v4: offline maps"],
+)
+def test_a_product_moving_to_a_version_is_a_release(title):
+    assert _read(title, "Good news for all the users.").kind is EntryKind.RELEASE
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Ledgerlight spring update: multi-currency is here", "Ledgerlight"),
+     ("Korvo November release: faster search", "Korvo"),
+     ("The Tallyho winter drop", "Tallyho")],
+)
+def test_a_products_season_or_month_update_is_a_release(title, product):
+    verdict = _read(title, "It is live for every workspace now.")
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+def test_our_spring_update_names_no_product():
+    assert _read("Our spring update: we hired six people", "Meet the team.").kind is not EntryKind.RELEASE
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Pebblestack 2.0 - Now it pings you when your numbers move",
+     "Tallyho 3 - Now they also sync across devices"],
+)
+def test_a_versioned_product_hunt_post_saying_now_it_does_more_is_a_release(title):
+    verdict = _read(title, url="https://www.producthunt.com/posts/x", origin=Origin.PRODUCT_HUNT)
+    assert verdict.kind is EntryKind.RELEASE
+
+
+# --- other, though the text sounds like a launch --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Ledgerlight is now SOC 2 Type II certified", "An independent auditor has examined our controls over "
+      "six months. The report is available to customers and prospects under NDA from the trust centre."),
+     ("Harrow achieves ISO 27001 certification",
+      "Our certificate is now available to download for every customer from today."),
+     ("Harrow is now HIPAA compliant",
+      "Starting today, clinics can sign a BAA with us. It is available now in the dashboard.")],
+)
+def test_a_compliance_certification_is_company_news(title, text):
+    assert _read(title, text).kind is EntryKind.OTHER
+
+
+def test_a_product_for_compliance_is_still_a_launch():
+    verdict = _read("Introducing Vantage, the SOC 2 compliance copilot", "Vantage is an agent.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, "Vantage")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("We release the Welsh Speech Corpus v2", "The second version of our corpus adds 1,400 hours of "
+      "transcribed Welsh speech, under CC BY 4.0. Download it from our site."),
+     ("Publishing our Kestrel driving dataset",
+      "Today we are releasing 200 hours of dashcam video with labels. Download it now from our site."),
+     ("We are releasing a benchmark for tax agents",
+      "Today we are releasing TaxBench. Get it now at GitHub.")],
+)
+def test_a_dataset_or_benchmark_the_writer_releases_is_other(title, text):
+    assert _read(title, text).kind is EntryKind.OTHER
