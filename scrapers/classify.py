@@ -405,6 +405,12 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
                              rf"{_CAP_NAME}(?:\s*[:,–—|(-]\s|[.!]?$)"),
      ('born', 'nace', 'nasce', 'nait', 'naît')),
     ("announced", re.compile(rf"^{_CAP_NAME} (?i:is|was) (?i:born)(?:\s*[:,–—|(-]\s|[.!]?$)"), ('born',)),
+    # "It is with great pleasure that we announce Lumo Docs", "It's with pride that we present Kirsikka"
+    ("announced", re.compile(rf"^(?i:it is|it's) (?i:with) (?i:(?:great|immense|much|enormous|real) )?"
+                             rf"(?i:pleasure|joy|pride|excitement|happiness) (?i:that) (?i:we) (?i:announce"
+                             rf"|present|introduce|launch|unveil)(?: (?i:to you|you))?(?: (?i:the))?"
+                             rf" {_CAP_NAME}"),
+     ('with',)),
     # (not a person or a place: "Our new CFO: Dana Ruiz", "Our newest office: Lagos")
     ("announced", re.compile(rf"^(?i:our (?:new|newest|first|latest|fastest|smallest|biggest|largest|best"
                              rf"|strongest|cheapest|most (?:capable|powerful|advanced|efficient|accurate"
@@ -453,6 +459,10 @@ SEASON_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:spring|summer
                                  rf"|year-end|end-of-year|january|february|march|april|may|june|july|august"
                                  rf"|september|october|november|december|q[1-4]) (?i:update|release|drop"
                                  rf"|refresh)\b")
+# "Update: Pinnacle now exports to Notion", "Product update — Harrow can now read scanned PDFs": what
+# follows a bare update preamble is a product's update when it opens on the product doing something now
+_UPDATE_PREAMBLE = re.compile(rf"^(?i:(?:product |feature |small |big |major )?update)\s*[:–—]\s*"
+                              rf"{_CAP_NAME},?\s+(?i:(?:can )?now)\s+(?!(?i:be|get|help|has|is)\b)[a-z]+")
 UPDATE_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME},?\s+now\s+(?:speaks|supports|works with|runs|reads"
                                        rf"|handles|does|has|understands|with(?! \d))\b")
 # "Heron can now read PDFs", "Big update: Quillmate can now answer in Welsh": what a product does now
@@ -845,7 +855,8 @@ def classify(
         return Verdict(_kind_of(subject), "says it is live", subject)
     if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
         return _changelog_entry(title, text)
-    if (update := UPDATE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(update["name"]):
+    if ((update := UPDATE_TITLE.match(title) or _UPDATE_PREAMBLE.match(title)) is not None
+            and not _NO_PRODUCT_START.match(update["name"])):
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
@@ -1127,7 +1138,7 @@ def _name_and_tagline(title: str) -> Verdict | None:
 # last): a launch when the text opens on that name and what it does ("Heron Scribe joins your calls");
 # "Postgres: the database that does everything" over an essay is not
 _TAGLINE_THAT = re.compile(r"^(?:(?:a|an|the|your) )?(?:[\w-]+ ){1,4}(?:that|which) [a-z]+")
-_MEET_LAST = re.compile(rf"(?:[:–—|]|\s-)\s*(?i:meet|introducing|say hello to) {_CAP_NAME}[.!]?$")
+_MEET_LAST = re.compile(rf"(?:[:–—|,]|\s-)\s*(?i:meet|introducing|say hello to) {_CAP_NAME}[.!]?$")
 
 
 def _told_by_what_it_does(title: str, text: str) -> str | None:

@@ -2,7 +2,8 @@
 with what the product is after a comma ("We have the joy to present to you X, the assistant which ..."),
 "Shipped: X", a one-line post saying "Live today.", a question title over "X, which opens its doors
 today"; releases told by a move to a version ("X passes to the version 2"), a season's or month's update,
-a dated changelog title, a Product Hunt tagline "Now it ..."; a changelog's first entry opening a public
+a dated changelog title, a Product Hunt tagline "Now it ...", "Update: X now ..."; "It is with great
+pleasure that we announce X", "<audience>, meet X"; a changelog's first entry opening a public
 beta; and what stays other though its text sounds like a launch: a compliance certification, a dataset
 or benchmark that the writer releases."""
 
@@ -89,6 +90,31 @@ def test_a_beta_open_to_a_chosen_few_stays_a_routine_entry():
     assert verdict.kind is EntryKind.OTHER
 
 
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("It is with great pleasure that we announce Lumo Docs", "Lumo Docs"),
+     ("It's with pride that we present Kirsikka, the calendar that plans itself", "Kirsikka"),
+     ("It is with joy that we introduce to you Verso Cam", "Verso Cam")],
+)
+def test_it_is_with_pleasure_that_we_announce_names_the_launch(title, product):
+    verdict = _read(title, "Sign up free.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Hello world, meet Tamsin", "Tamsin is an AI receptionist for dental clinics.", "Tamsin"),
+     ("Dentists of Ireland, meet Molar", "Molar books your patients while you work.", "Molar")],
+)
+def test_an_audience_told_to_meet_a_name_the_text_opens_on_is_a_launch(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+def test_meeting_a_name_the_text_does_not_open_on_stays_other():
+    assert _read("Friends of the lab, meet Dana", "Our new intern started on Monday.").kind is EntryKind.OTHER
+
+
 # --- releases ----------------------------------------------------------------------------------------
 
 
@@ -126,6 +152,21 @@ def test_a_products_season_or_month_update_is_a_release(title, product):
 
 def test_our_spring_update_names_no_product():
     assert _read("Our spring update: we hired six people", "Meet the team.").kind is not EntryKind.RELEASE
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Update: Pinnacle now exports to Notion", "Pinnacle"),
+     ("Feature update: Korvo now syncs with Xero", "Korvo"),
+     ("Small update — Tallyho can now read scanned PDFs", "Tallyho")],
+)
+def test_an_update_preamble_over_a_product_doing_something_now_is_a_release(title, product):
+    verdict = _read(title, "Find it in settings.")
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+def test_an_update_preamble_over_no_product_is_no_release():
+    assert _read("Update: our office now has a café", "Come visit.").kind is not EntryKind.RELEASE
 
 
 @pytest.mark.parametrize(
