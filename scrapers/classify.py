@@ -331,7 +331,8 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("available", re.compile(rf"^{_NAME}(?:,[^,]+,)?\s+(?:is|are)\s+(?:now\s+)?(?:available|live|here|out|ga"
                              rf"|generally available|open(?:-sourced)?|released"
                              rf"|in (?:public )?(?:beta|preview))\b", re.IGNORECASE), (' is ', ' are ')),
-    ("available", re.compile(rf"^(?:now (?:available|live|shipping|in (?:public )?(?:beta|preview)|open)|new"
+    ("available", re.compile(rf"^(?:now (?:generally available|available|live|shipping"
+                             rf"|in (?:public )?(?:beta|preview)|open)|new|(?:new )?releas(?:e|ed)"
                              rf"|(?:public|open) beta|generally available|general availability"
                              rf"|out now|just (?:shipped|released|launched|landed)|available (?:now|today)"
                              rf"|(?:shipped|launched|landed)"
@@ -339,7 +340,7 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
                              rf"|finally|at last|it'?s here|out today|here it is)\s*:"
                              rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE),
      ('now', 'new', 'beta', 'general', 'out now', 'just', 'available', 'finally', 'at last', 'here',
-      'today', 'shipped', 'launched', 'landed')),
+      'today', 'shipped', 'launched', 'landed', 'releas')),
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE),
      ('now', 'released')),
     ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
@@ -350,6 +351,10 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE), ('now',)),
     ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b"), ('bringing',)),
+    # "Welcome to the new Harbor", "Welcome to the all-new Quarry!" (not a place: "Welcome to Lisbon")
+    ("announced", re.compile(rf"^(?i:welcome to the (?:new|all-new|redesigned|reimagined))"
+                             rf" {_CAP_NAME}[.!]?$"),
+     ('welcome',)),
     # "Today we're opening up the Wren API", "We're launching Quill for teams"
     ("announced", re.compile(rf"^(?:today,? )?we(?:'re| are) (?:now )?(?:opening up|launching|releasing"
                              rf"|introducing|open[- ]sourcing|shipping)\s+(?:the (?:new |all-new )?)?{_NAME}"
@@ -459,6 +464,9 @@ SEASON_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:spring|summer
                                  rf"|year-end|end-of-year|january|february|march|april|may|june|july|august"
                                  rf"|september|october|november|december|q[1-4]) (?i:update|release|drop"
                                  rf"|refresh)\b")
+# "Bringing vision to Kestrel" over "Kestrel can now see ...", "Adding offline sync to Pinnacle" over
+# "Pinnacle now works on a plane": a feature brought to the product the text opens on doing it now
+_BROUGHT_TO = re.compile(rf"^(?i:bringing|adding) (?:[a-z][\w-]* ){{1,3}}(?i:to|into) {_CAP_NAME}[.!]?$")
 # "Update: Pinnacle now exports to Notion", "Product update — Harrow can now read scanned PDFs": what
 # follows a bare update preamble is a product's update when it opens on the product doing something now
 _UPDATE_PREAMBLE = re.compile(rf"^(?i:(?:product |feature |small |big |major )?update)\s*[:–—]\s*"
@@ -860,6 +868,9 @@ def classify(
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
+    if ((brought := _BROUGHT_TO.match(title)) is not None and not _NO_PRODUCT_START.match(brought["name"])
+            and re.match(rf"{re.escape(brought['name'])} (?:can )?now [a-z]+", text)):
+        return Verdict(EntryKind.RELEASE, "update", brought["name"])
     if (can_now := CAN_NOW_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(can_now["name"]):
         return Verdict(EntryKind.RELEASE, "update", can_now["name"])
     if (new_in := NEW_IN_VERSION_TITLE.match(title)) is not None and _VERSION.search(new_in["name"]):

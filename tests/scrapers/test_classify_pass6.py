@@ -3,7 +3,8 @@ with what the product is after a comma ("We have the joy to present to you X, th
 "Shipped: X", a one-line post saying "Live today.", a question title over "X, which opens its doors
 today"; releases told by a move to a version ("X passes to the version 2"), a season's or month's update,
 a dated changelog title, a Product Hunt tagline "Now it ...", "Update: X now ..."; "It is with great
-pleasure that we announce X", "<audience>, meet X"; a changelog's first entry opening a public
+pleasure that we announce X", "<audience>, meet X", "Now generally available: X", "Welcome to the new X",
+"Release: X 2.4", "Bringing <feature> to X"; a changelog's first entry opening a public
 beta; and what stays other though its text sounds like a launch: a compliance certification, a dataset
 or benchmark that the writer releases."""
 
@@ -115,6 +116,21 @@ def test_meeting_a_name_the_text_does_not_open_on_stays_other():
     assert _read("Friends of the lab, meet Dana", "Our new intern started on Monday.").kind is EntryKind.OTHER
 
 
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Now generally available: Harbor Agents", "Harbor Agents"),
+     ("Welcome to the new Harbor", "Harbor"),
+     ("Welcome to the all-new Quarry!", "Quarry")],
+)
+def test_generally_available_and_welcome_to_the_new_name_the_product(title, product):
+    verdict = _read(title, "Rebuilt from scratch after six months in preview.")
+    assert verdict.kind is not EntryKind.OTHER and verdict.product == product
+
+
+def test_welcome_to_a_place_stays_other():
+    assert _read("Welcome to Lisbon!", "Our team offsite, in photos.").kind is EntryKind.OTHER
+
+
 # --- releases ----------------------------------------------------------------------------------------
 
 
@@ -163,6 +179,30 @@ def test_our_spring_update_names_no_product():
 def test_an_update_preamble_over_a_product_doing_something_now_is_a_release(title, product):
     verdict = _read(title, "Find it in settings.")
     assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Release: Tidewell 2.4", "Tidewell 2.4"),
+     ("Released: Bosun 1.3", "Bosun 1.3")],
+)
+def test_a_release_preamble_over_a_versioned_name_is_a_release(title, product):
+    verdict = _read(title, "Fixes and widgets.")
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Bringing vision to Kestrel", "Kestrel can now see images you upload.", "Kestrel"),
+     ("Adding offline sync to Pinnacle", "Pinnacle now works on a plane.", "Pinnacle")],
+)
+def test_a_feature_brought_to_a_product_the_text_opens_on_is_a_release(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+def test_bringing_something_to_people_is_no_release():
+    assert _read("Bringing joy to our customers", "Our team visited 40 clinics.").kind is EntryKind.OTHER
 
 
 def test_an_update_preamble_over_no_product_is_no_release():
