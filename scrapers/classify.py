@@ -179,6 +179,14 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                           r"\b(?:weekly|daily|monthly)$", r"\blinks (?:for|of) the (?:week|month|day)\b",
                           r"\bwhat (?:i'?m|we'?re) reading\b", r"\breading list\b",
                           r"\b(?:last|the) week in\b",
+                          # a tally of what shipped: "We shipped 14 things in November", "12 features we
+                          # launched this month"
+                          r"^(?:we|i) (?:shipped|launched|released|built|made) (?:\d+|two|three|four|five|six"
+                          r"|seven|eight|nine|ten|a dozen|dozens of) (?:new |more |small |big )?(?:things"
+                          r"|features|updates|improvements|changes|fixes|products|releases|launches)\b",
+                          r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:new |more |small |big )?"
+                          r"(?:things|features|updates|improvements|changes|fixes|products|releases|launches)"
+                          r" (?:we|i) (?:shipped|launched|released|built|made)\b",
                           # "The Inference Brief, 28 November": a periodical named and dated
                           r"^the (?:\w+ ){1,4}(?:brief|briefing|dispatch|bulletin|weekly|letter|report)\b",
                           r"\b(?:brief|briefing|dispatch|bulletin|edition|notes)\s*[,:–—-]?\s+(?:\d{1,2}\s+)?"

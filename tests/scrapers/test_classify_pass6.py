@@ -251,3 +251,18 @@ def test_a_product_for_compliance_is_still_a_launch():
 )
 def test_a_dataset_or_benchmark_the_writer_releases_is_other(title, text):
     assert _read(title, text).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["We shipped 14 things in November",
+     "We launched 9 new features in October",
+     "I built 3 products this year"],
+)
+def test_a_tally_of_what_shipped_is_a_roundup_not_a_product_named_by_its_count(title):
+    assert _read(title, "Here is everything, with links.").kind is EntryKind.OTHER
+
+
+def test_we_shipped_a_name_is_still_its_launch():
+    verdict = _read("We shipped Bosun", "Bosun is a deploy bot for small teams.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, "Bosun")
