@@ -789,7 +789,14 @@ def _live_subject(text: str, *, strict: bool = False) -> str | None:
 # five years of selling a Mac app", "Show HN: My journey from ..."
 _SHOW_HN_ESSAY = re.compile(r"^(?:what (?:i|we) (?:learned|learnt)|lessons (?:from|learned|learnt|of)"
                             r"|(?:\w+ )?(?:years|months) of (?:running|building|selling|bootstrapping)"
-                            r"|my (?:\w+ ){0,2}(?:journey|story|experience))\b", re.IGNORECASE)
+                            r"|my (?:\w+ ){0,2}(?:journey|story|experience)"
+                            # "I rewrote my side project in Rust and here's what happened", "My notes on
+                            # building a compiler", "Our 2026 developer survey results"
+                            r"|.*\band (?:here'?s|this is) (?:what|how|why)\b"
+                            r"|(?:my|our|some) (?:\w+ ){0,2}notes (?:on|from|about)"
+                            r"|(?:my|our|the) (?:\w+ ){0,3}(?:survey|study|poll) (?:results|findings)$"
+                            r"|(?:my|our|a) (?:\w+ ){0,2}(?:retrospective|post-?mortem|write-?up|essay))\b",
+                            re.IGNORECASE)
 
 
 # A country or a region a product reaches: "Claude is now available in Brazil", "Introducing Heron to

@@ -266,3 +266,29 @@ def test_a_tally_of_what_shipped_is_a_roundup_not_a_product_named_by_its_count(t
 def test_we_shipped_a_name_is_still_its_launch():
     verdict = _read("We shipped Bosun", "Bosun is a deploy bot for small teams.")
     assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, "Bosun")
+
+
+HN_ITEM = "https://news.ycombinator.com/item?id=47100001"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Show HN: I rewrote my side project in Rust and here's what happened",
+     "Show HN: We moved off Kubernetes and this is what it cost",
+     "Show HN: My notes on building a compiler",
+     "Show HN: Some rough notes from running a tiny GPU cloud",
+     "Show HN: Our 2026 developer survey results",
+     "Show HN: Our retrospective on two years of Bosun"],
+)
+def test_a_show_hn_that_is_an_essay_notes_or_survey_results_is_an_article(title):
+    assert _read(title, "A long post.", url=HN_ITEM, origin=Origin.HACKER_NEWS).kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Show HN: Notely – notes on your desktop, synced", "Notely"),
+     ("Show HN: Surveyor – survey results as live dashboards", "Surveyor")],
+)
+def test_a_show_hn_product_whose_tagline_names_notes_or_surveys_stays_a_launch(title, product):
+    verdict = _read(title, "I built it.", url=HN_ITEM, origin=Origin.HACKER_NEWS)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
