@@ -358,7 +358,9 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     # now in LM Studio": a platform bringing another maker's model (the platform is capitalised)
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE), ('now',)),
-    ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b"), ('bringing',)),
+    # (not a deal reaching people: "Bringing Kestrel to 50,000 nurses with the NHS", "... to every classroom")
+    ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b(?! (?:\d|(?i:every|all|more|millions"
+                             rf"|thousands|hundreds)\b))"), ('bringing',)),
     # "Welcome to the new Harbor", "Welcome to the all-new Quarry!" (not a place: "Welcome to Lisbon")
     ("announced", re.compile(rf"^(?i:welcome to the (?:new|all-new|redesigned|reimagined))"
                              rf" {_CAP_NAME}[.!]?$"),
@@ -541,6 +543,10 @@ LAUNCH_TEXT = _words(
     r"|share|unveil)\b",
     r"\b(?:is|are) (?:now )?(?:generally )?available (?:today|now|in|on|to|for)\b",
     r"\bavailable today\b", r"\bout now\b",
+    # the present tense: "Today we launch Kestrel Gov, ...", "This morning we release Quarry 3", "We launch
+    # Tidewell today"
+    r"\b(?:today|this morning|this week),? we (?:launch|release|introduce|unveil|ship|open[- ]source)\b",
+    r"\bwe (?:launch|release|introduce|unveil|ship) (?-i:[A-Z])[\w.+-]*(?: (?-i:[A-Z0-9])[\w.+-]*)* today\b",
     # a one-line post under a bare name: "Maps for your data warehouse. Live today.", "... Shipping now!"
     r"(?:^|[.!?]\s+)(?:live|shipping|launching) (?:today|now)[.!]",
     r"\bopens? (?:its|their|our) doors (?:today|this week|to everyone|to the public)\b",

@@ -292,3 +292,29 @@ def test_a_show_hn_that_is_an_essay_notes_or_survey_results_is_an_article(title)
 def test_a_show_hn_product_whose_tagline_names_notes_or_surveys_stays_a_launch(title, product):
     verdict = _read(title, "I built it.", url=HN_ITEM, origin=Origin.HACKER_NEWS)
     assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Something new for accountants", "This morning we release Ledgerpal, a bookkeeping app for sole "
+      "traders."),
+     ("A note on timing", "We launch Tidewell today on iOS. It reads tide tables aloud."),
+     ("Kestrel Gov: Kestrel for public agencies",
+      "Today we launch Kestrel Gov, a version of Kestrel for government agencies.")],
+)
+def test_a_launch_told_in_the_present_tense_is_a_launch(title, text):
+    assert _read(title, text).kind is EntryKind.LAUNCH
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Bringing Kestrel to 50,000 nurses with the NHS",
+     "Bringing Quarry to every classroom in Chile"],
+)
+def test_bringing_a_product_to_people_is_a_deal_not_a_launch(title):
+    assert _read(title, "A deal signed this week with the ministry.").kind is EntryKind.OTHER
+
+
+def test_bringing_a_model_to_a_platform_stays_a_launch():
+    verdict = _read("Bringing Kimi to Bedrock", "Kimi K3 is now on Bedrock.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, "Kimi")
