@@ -294,6 +294,11 @@ WEAK_OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PAT
                        r"\bcustomers?\b(?![- ](?:service|support|success|care|experience|feedback|chats?"
                        r"|calls?|emails?|tickets?|insights?|onboarding|messages?|queries|questions)\b)",
                        r"\bcase study\b", r"\bhelping\b",
+                       # a product seen in use: "Kestrel 2 in the classroom: three teachers ...", "Quarry
+                       # in the wild: ...", "Harbor at work: a week with a legal team" (not "Quill 3 in
+                       # Lanternhub")
+                       r"^(?-i:[A-Z])[\w.+-]*(?: [\w.+-]+){0,2} (?:in the (?-i:[a-z])[\w-]*|in practice"
+                       r"|at work|in action|on the ground)\s*:",
                        r"\bhow .* (?:uses?|is using|are using|helps?)\b", r"\bwhy\b", r"\bwhat\b",
                        r"\bsafeguards\b|\bsafeguard (?:your|our|the|against)\b", r"\bmou\b",
                        r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",

@@ -318,3 +318,20 @@ def test_bringing_a_product_to_people_is_a_deal_not_a_launch(title):
 def test_bringing_a_model_to_a_platform_stays_a_launch():
     verdict = _read("Bringing Kimi to Bedrock", "Kimi K3 is now on Bedrock.")
     assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, "Kimi")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Kestrel 2 in the classroom: three teachers on their first month",
+      "Teachers share how they use Kestrel 2, which is now available to schools."),
+     ("Quarry in the wild: how a newsroom ships stories faster",
+      "Quarry is now available to every newsroom."),
+     ("Harbor at work: a week with a legal team", "Harbor is now available to law firms.")],
+)
+def test_a_product_seen_in_use_is_a_story_not_its_launch(title, text):
+    assert _read(title, text).kind is EntryKind.OTHER
+
+
+def test_a_product_in_another_named_product_stays_a_release():
+    verdict = _read("Quill 3 in Lanternhub: faster drafts", "Quill 3 is now available in Lanternhub.")
+    assert verdict.kind is not EntryKind.OTHER
