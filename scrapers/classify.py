@@ -363,9 +363,10 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     # now in LM Studio": a platform bringing another maker's model (the platform is capitalised)
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE), ('now',)),
-    # (not a deal reaching people: "Bringing Kestrel to 50,000 nurses with the NHS", "... to every classroom")
+    # (not a deal reaching people: "Bringing Kestrel to 50,000 nurses with the NHS", "... to every classroom";
+    # "Bringing Ptarmigan to every Slack workspace" names a platform)
     ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b(?! (?:\d|(?i:every|all|more|millions"
-                             rf"|thousands|hundreds)\b))"), ('bringing',)),
+                             rf"|thousands|hundreds) (?-i:[a-z])))"), ('bringing',)),
     # "Welcome to the new Harbor", "Welcome to the all-new Quarry!" (not a place: "Welcome to Lisbon")
     ("announced", re.compile(rf"^(?i:welcome to the (?:new|all-new|redesigned|reimagined))"
                              rf" {_CAP_NAME}[.!]?$"),
