@@ -179,6 +179,14 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                           r"\b(?:weekly|daily|monthly)$", r"\blinks (?:for|of) the (?:week|month|day)\b",
                           r"\bwhat (?:i'?m|we'?re) reading\b", r"\breading list\b",
                           r"\b(?:last|the) week in\b",
+                          # a tally of what shipped: "We shipped 14 things in November", "12 features we
+                          # launched this month"
+                          r"^(?:we|i) (?:shipped|launched|released|built|made) (?:\d+|two|three|four|five|six"
+                          r"|seven|eight|nine|ten|a dozen|dozens of) (?:new |more |small |big )?(?:things"
+                          r"|features|updates|improvements|changes|fixes|products|releases|launches)\b",
+                          r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:new |more |small |big )?"
+                          r"(?:things|features|updates|improvements|changes|fixes|products|releases|launches)"
+                          r" (?:we|i) (?:shipped|launched|released|built|made)\b",
                           # "The Inference Brief, 28 November": a periodical named and dated
                           r"^the (?:\w+ ){1,4}(?:brief|briefing|dispatch|bulletin|weekly|letter|report)\b",
                           r"\b(?:brief|briefing|dispatch|bulletin|edition|notes)\s*[,:–—-]?\s+(?:\d{1,2}\s+)?"
@@ -224,7 +232,16 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                        r"^(?:a|one|two|three|four|five|ten|\d+) (?:years?|months?) (?:of|with|since|on)\b",
                        r"\bturns (?:one|two|three|four|five|ten|\d+)$",
                        # a security notice: "Security advisory: ... (CVE-2026-1234)"
-                       r"\bsecurity (?:advisory|advisories|bulletin|notice)\b", r"\bCVE-\d{4}-\d{4,}\b")),
+                       r"\bsecurity (?:advisory|advisories|bulletin|notice)\b", r"\bCVE-\d{4}-\d{4,}\b",
+                       # a compliance milestone: "Ledgerlight is now SOC 2 Type II certified", "Harrow
+                       # achieves ISO 27001 certification", "We're now HIPAA compliant" (not "the SOC 2
+                       # copilot")
+                       r"\b(?:is|are|we'?re|now|achieves?|achieved|earns?|earned|receives?|received|completes?"
+                       r"|completed|pass(?:es|ed)?|gets?|got)(?: (?:now|officially|fully))?"
+                       r" (?:an? |the |its )?(?:soc ?[123]|iso(?:/iec)? ?\d{4,5}|hipaa|gdpr|pci[- ]dss"
+                       r"|fedramp|cyber essentials)\b"
+                       r"[^:]{0,30}?\b(?:certified|certification|compliant|compliance|attestation"
+                       r"|authori[sz](?:ation|ed)|audit(?:ed)?)\b")),
     # what a company presents that is no product: a programme, a fund or a prize ("Announcing the Brightmoss
     # Grower Fund", "Introducing the Llama Startup Program"), a dataset or a benchmark ("Introducing Nymeria,
     # a dataset for ...", "Announcing Tallgrass: an open benchmark for ..."); a listing on a cloud's
@@ -239,6 +256,11 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                        r"\s*[,:–—-]\s*(?:(?:a|an|the|our) )?(?:[\w-]+ ){0,3}(?:datasets?|data sets?|corpus"
                        r"|corpora|benchmarks?|leaderboards?)\b",
                        r"^[^,:]{2,40}, (?:a|an) (?:[\w-]+ ){0,3}(?:dataset|data set|corpus|benchmark)\b",
+                       # "We release the Welsh Speech Corpus v2", "Publishing our Kestrel driving dataset"
+                       r"^(?:we(?:'re| are)? (?:now )?(?:release|releasing|publish|publishing"
+                       r"|open[- ]sourc\w+|share|sharing)|releasing|publishing|sharing) (?:the |our |a |an )?"
+                       r"(?:[\w'.&-]+ ){0,5}"
+                       r"(?:datasets?|data sets?|corpus|corpora|benchmarks?|leaderboards?)\b",
                        r"^(?!(?:introducing|announcing|meet)\b).*\b(?:aws|azure|google cloud|gcp|snowflake"
                        r"|databricks|oracle cloud|salesforce|red hat) marketplace\b")),
 ))
@@ -272,6 +294,11 @@ WEAK_OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PAT
                        r"\bcustomers?\b(?![- ](?:service|support|success|care|experience|feedback|chats?"
                        r"|calls?|emails?|tickets?|insights?|onboarding|messages?|queries|questions)\b)",
                        r"\bcase study\b", r"\bhelping\b",
+                       # a product seen in use: "Kestrel 2 in the classroom: three teachers ...", "Quarry
+                       # in the wild: ...", "Harbor at work: a week with a legal team" (not "Quill 3 in
+                       # Lanternhub")
+                       r"^(?-i:[A-Z])[\w.+-]*(?: [\w.+-]+){0,2} (?:in the (?-i:[a-z])[\w-]*|in practice"
+                       r"|at work|in action|on the ground)\s*:",
                        r"\bhow .* (?:uses?|is using|are using|helps?)\b", r"\bwhy\b", r"\bwhat\b",
                        r"\bsafeguards\b|\bsafeguard (?:your|our|the|against)\b", r"\bmou\b",
                        r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",
@@ -317,14 +344,16 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("available", re.compile(rf"^{_NAME}(?:,[^,]+,)?\s+(?:is|are)\s+(?:now\s+)?(?:available|live|here|out|ga"
                              rf"|generally available|open(?:-sourced)?|released"
                              rf"|in (?:public )?(?:beta|preview))\b", re.IGNORECASE), (' is ', ' are ')),
-    ("available", re.compile(rf"^(?:now (?:available|live|shipping|in (?:public )?(?:beta|preview)|open)|new"
+    ("available", re.compile(rf"^(?:now (?:generally available|available|live|shipping"
+                             rf"|in (?:public )?(?:beta|preview)|open)|new|(?:new )?releas(?:e|ed)"
                              rf"|(?:public|open) beta|generally available|general availability"
                              rf"|out now|just (?:shipped|released|launched|landed)|available (?:now|today)"
+                             rf"|(?:shipped|launched|landed)"
                              rf"|(?:available )?(?:from|starting|as of) today"
                              rf"|finally|at last|it'?s here|out today|here it is)\s*:"
                              rf"\s*{_NAME}(?:\s*[:,–—|(-]\s|$)", re.IGNORECASE),
      ('now', 'new', 'beta', 'general', 'out now', 'just', 'available', 'finally', 'at last', 'here',
-      'today')),
+      'today', 'shipped', 'launched', 'landed', 'releas')),
     ("available", re.compile(rf"^{_NAME}\s+(?:now (?:available|live|ga|open)|released)\b", re.IGNORECASE),
      ('now', 'released')),
     ("available", re.compile(rf"^{_NAME}\s+(?:arrives?|lands?|goes live|is here|is out|comes? to"
@@ -334,7 +363,14 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     # now in LM Studio": a platform bringing another maker's model (the platform is capitalised)
     ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
                              rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE), ('now',)),
-    ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b"), ('bringing',)),
+    # (not a deal reaching people: "Bringing Kestrel to 50,000 nurses with the NHS", "... to every classroom";
+    # "Bringing Ptarmigan to every Slack workspace" names a platform)
+    ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b(?! (?:\d|(?i:every|all|more|millions"
+                             rf"|thousands|hundreds) (?-i:[a-z])))"), ('bringing',)),
+    # "Welcome to the new Harbor", "Welcome to the all-new Quarry!" (not a place: "Welcome to Lisbon")
+    ("announced", re.compile(rf"^(?i:welcome to the (?:new|all-new|redesigned|reimagined))"
+                             rf" {_CAP_NAME}[.!]?$"),
+     ('welcome',)),
     # "Today we're opening up the Wren API", "We're launching Quill for teams"
     ("announced", re.compile(rf"^(?:today,? )?we(?:'re| are) (?:now )?(?:opening up|launching|releasing"
                              rf"|introducing|open[- ]sourcing|shipping)\s+(?:the (?:new |all-new )?)?{_NAME}"
@@ -375,12 +411,27 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("announced", re.compile(rf"^(?i:we(?:'re| are) (?:very |so )?(?:happy|pleased|proud|glad|delighted"
                              rf"|excited|thrilled) to (?:present|introduce|announce)(?: to)?(?: you)?"
                              rf"(?: the)?) {_CAP_NAME}[.!]?$"), ("we're", 'we are')),
+    # the same with what it is after a comma, or "we have the joy to": "We have the joy to present to you
+    # Mirabelle, the assistant which ..." (not a person: "..., our new CTO", "... as our head of design")
+    ("announced", re.compile(rf"^(?i:(?:we(?:'re| are) (?:very |so )?(?:happy|pleased|proud|glad|delighted"
+                             rf"|excited|thrilled)|we have the (?:pleasure|honou?r|joy)) (?:to|of) "
+                             rf"(?:present|introduce|presenting|introducing)(?: to)?(?: you)?(?: the)?)"
+                             rf" {_CAP_NAME}(?:[.!]?$|,\s+(?!(?i:(?:our|the|my) (?:new |first )?(?:head"
+                             rf"|chief|ceo"
+                             rf"|cto|cfo|coo|vp|director|hire|colleague|partner|investor|team|office))\b)"
+                             rf"(?i:(?:the|a|an|our) ))"), ('we ',)),
     # a launch told as a birth, as Spanish, Italian or French write it ("Nace Lienzo", "Nasce Quadra"):
     # "Is born Lienzo: the assistant that ...", "Today is born Quadra, the app for ...", "Kartell AI is born"
     ("announced", re.compile(rf"^(?i:(?:today |now |so )?(?:is|was) born|born|nace|nasce|na[iî]t)\s*:?\s+"
                              rf"{_CAP_NAME}(?:\s*[:,–—|(-]\s|[.!]?$)"),
      ('born', 'nace', 'nasce', 'nait', 'naît')),
     ("announced", re.compile(rf"^{_CAP_NAME} (?i:is|was) (?i:born)(?:\s*[:,–—|(-]\s|[.!]?$)"), ('born',)),
+    # "It is with great pleasure that we announce Lumo Docs", "It's with pride that we present Kirsikka"
+    ("announced", re.compile(rf"^(?i:it is|it's) (?i:with) (?i:(?:great|immense|much|enormous|real) )?"
+                             rf"(?i:pleasure|joy|pride|excitement|happiness) (?i:that) (?i:we) (?i:announce"
+                             rf"|present|introduce|launch|unveil)(?: (?i:to you|you))?(?: (?i:the))?"
+                             rf" {_CAP_NAME}"),
+     ('with',)),
     # (not a person or a place: "Our new CFO: Dana Ruiz", "Our newest office: Lagos")
     ("announced", re.compile(rf"^(?i:our (?:new|newest|first|latest|fastest|smallest|biggest|largest|best"
                              rf"|strongest|cheapest|most (?:capable|powerful|advanced|efficient|accurate"
@@ -417,6 +468,25 @@ VERSIONED_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:update|rel
 NAME_VERSION_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME}\s*[,:–—-]?\s+(?i:version|release) "
                                              r"(?P<version>\d+(?:\.\d+)*)\b")
 # ("Quill, now with folders": a feature, not a count: "Acme, now with 200 staff")
+# A product moving to a version, as translated posts write it ("Mirabelle passes to the version 2 with ...",
+# "Korvo moves to version 3.1", "Tallyho reaches v4: offline maps")
+VERSION_MOVE_TITLE = re.compile(rf"^{_CAP_NAME} (?i:passes|moves|goes|jumps|switches|steps|arrives|reaches"
+                                rf"|is updated|upgrades|updates) (?:(?i:to|at|on|in|into) )?"
+                                rf"(?:(?i:the|its) )?"
+                                rf"(?i:version|v\.?) ?(?P<version>\d+(?:\.\d+)*)(?![\w.])")
+# A product's update named by its season or month ("Ledgerlight spring update: multi-currency is here",
+# "Korvo November release: faster search", "The Tallyho winter drop")
+SEASON_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:spring|summer|autumn|fall|winter|holiday"
+                                 rf"|year-end|end-of-year|january|february|march|april|may|june|july|august"
+                                 rf"|september|october|november|december|q[1-4]) (?i:update|release|drop"
+                                 rf"|refresh)\b")
+# "Bringing vision to Kestrel" over "Kestrel can now see ...", "Adding offline sync to Pinnacle" over
+# "Pinnacle now works on a plane": a feature brought to the product the text opens on doing it now
+_BROUGHT_TO = re.compile(rf"^(?i:bringing|adding) (?:[a-z][\w-]* ){{1,3}}(?i:to|into) {_CAP_NAME}[.!]?$")
+# "Update: Pinnacle now exports to Notion", "Product update — Harrow can now read scanned PDFs": what
+# follows a bare update preamble is a product's update when it opens on the product doing something now
+_UPDATE_PREAMBLE = re.compile(rf"^(?i:(?:product |feature |small |big |major )?update)\s*[:–—]\s*"
+                              rf"{_CAP_NAME},?\s+(?i:(?:can )?now)\s+(?!(?i:be|get|help|has|is)\b)[a-z]+")
 UPDATE_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME},?\s+now\s+(?:speaks|supports|works with|runs|reads"
                                        rf"|handles|does|has|understands|with(?! \d))\b")
 # "Heron can now read PDFs", "Big update: Quillmate can now answer in Welsh": what a product does now
@@ -479,6 +549,13 @@ LAUNCH_TEXT = _words(
     r"|share|unveil)\b",
     r"\b(?:is|are) (?:now )?(?:generally )?available (?:today|now|in|on|to|for)\b",
     r"\bavailable today\b", r"\bout now\b",
+    # the present tense: "Today we launch Kestrel Gov, ...", "This morning we release Quarry 3", "We launch
+    # Tidewell today"
+    r"\b(?:today|this morning|this week),? we (?:launch|release|introduce|unveil|ship|open[- ]source)\b",
+    r"\bwe (?:launch|release|introduce|unveil|ship) (?-i:[A-Z])[\w.+-]*(?: (?-i:[A-Z0-9])[\w.+-]*)* today\b",
+    # a one-line post under a bare name: "Maps for your data warehouse. Live today.", "... Shipping now!"
+    r"(?:^|[.!?]\s+)(?:live|shipping|launching) (?:today|now)[.!]",
+    r"\bopens? (?:its|their|our) doors (?:today|this week|to everyone|to the public)\b",
     # "... the phone. Available now in India."
     r"(?:^|[.!?]\s+)available (?:now|from today)\b", r"\b(?:try|get) it (?:now|today|at|free)\b",
     r"\bwe (?:just )?(?:launched|released|shipped|built|made)\b",
@@ -575,6 +652,11 @@ ANNOUNCING_TEXT = tuple(re.compile(pattern) for pattern in (
     rf"^(?:[A-Z][\w.&'-]* ){{1,4}}(?:is|are) (?i:now )?(?:launching|releasing|introducing|unveiling)"
     rf" {_CAP_NAME}",
     rf"\b(?i:today),? (?:[\w.&'-]+ ){{1,4}}(?:launches|releases|introduces|unveils|presents) {_CAP_NAME}",
+    # "That's the question behind Wrenly, which opens its doors today", "Ledgerpal, which goes live this
+    # week,"
+    rf"(?<![\w.]){_CAP_NAME},? (?i:which|that) (?i:opens its doors|launches|goes live|is live|ships|is out"
+    rf"|arrives)(?i: (?:today|this week|this morning|now|to everyone))",
+    rf"(?<![\w.]){_CAP_NAME} (?i:opens its doors) (?i:today|this week|to everyone|to the public)\b",
 ))
 # A letter ("A letter from our founders", "A note from our CEO") that opens a product in its third
 # paragraph: its whole opening is read for "today we're opening X"
@@ -719,7 +801,14 @@ def _live_subject(text: str, *, strict: bool = False) -> str | None:
 # five years of selling a Mac app", "Show HN: My journey from ..."
 _SHOW_HN_ESSAY = re.compile(r"^(?:what (?:i|we) (?:learned|learnt)|lessons (?:from|learned|learnt|of)"
                             r"|(?:\w+ )?(?:years|months) of (?:running|building|selling|bootstrapping)"
-                            r"|my (?:\w+ ){0,2}(?:journey|story|experience))\b", re.IGNORECASE)
+                            r"|my (?:\w+ ){0,2}(?:journey|story|experience)"
+                            # "I rewrote my side project in Rust and here's what happened", "My notes on
+                            # building a compiler", "Our 2026 developer survey results"
+                            r"|.*\band (?:here'?s|this is) (?:what|how|why)\b"
+                            r"|(?:my|our|some) (?:\w+ ){0,2}notes (?:on|from|about)"
+                            r"|(?:my|our|the) (?:\w+ ){0,3}(?:survey|study|poll) (?:results|findings)$"
+                            r"|(?:my|our|a) (?:\w+ ){0,2}(?:retrospective|post-?mortem|write-?up|essay))\b",
+                            re.IGNORECASE)
 
 
 # A country or a region a product reaches: "Claude is now available in Brazil", "Introducing Heron to
@@ -801,10 +890,14 @@ def classify(
         return Verdict(_kind_of(subject), "says it is live", subject)
     if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
         return _changelog_entry(title, text)
-    if (update := UPDATE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(update["name"]):
+    if ((update := UPDATE_TITLE.match(title) or _UPDATE_PREAMBLE.match(title)) is not None
+            and not _NO_PRODUCT_START.match(update["name"])):
         return Verdict(EntryKind.RELEASE, "update", update["name"])
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
+    if ((brought := _BROUGHT_TO.match(title)) is not None and not _NO_PRODUCT_START.match(brought["name"])
+            and re.match(rf"{re.escape(brought['name'])} (?:can )?now [a-z]+", text)):
+        return Verdict(EntryKind.RELEASE, "update", brought["name"])
     if (can_now := CAN_NOW_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(can_now["name"]):
         return Verdict(EntryKind.RELEASE, "update", can_now["name"])
     if (new_in := NEW_IN_VERSION_TITLE.match(title)) is not None and _VERSION.search(new_in["name"]):
@@ -814,6 +907,11 @@ def classify(
         return Verdict(EntryKind.RELEASE, "version of", titled["name"])
     if (version_of := VERSION_OF_TITLE.match(title) or NAME_VERSION_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "version of", f"{version_of['name']} {version_of['version']}")
+    if (moved := VERSION_MOVE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(moved["name"]):
+        return Verdict(EntryKind.RELEASE, "version of", f"{moved['name']} {moved['version']}")
+    if ((season := SEASON_UPDATE_TITLE.match(title)) is not None
+            and not _NO_PRODUCT_START.match(season["name"])):
+        return Verdict(EntryKind.RELEASE, "update", season["name"])
     if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
         return _hn_story(title, url)
     if (faster := _speedup(title, text)) is not None:
@@ -878,6 +976,8 @@ _PH_UPDATE_TAGLINE = _words(r"\bnow (?:also )?(?:with|on|in|for|supports?|speaks
                             r"\bstill (?:free|the same|\w+, now)\b",
                             # "Otterly Legal 2.0 - Now drafts deposition outlines, too"
                             r"^now (?:also )?[a-z]+s\b",
+                            # "Pebblestack 2.0 - Now it pings you when ...", "Tallyho 3 - Now they also sync"
+                            r"^now (?:it|they) (?:also )?[a-z]+s?\b",
                             r"\bnew(?:ly)? (?:added|in this version)\b")
 
 
@@ -1076,7 +1176,7 @@ def _name_and_tagline(title: str) -> Verdict | None:
 # last): a launch when the text opens on that name and what it does ("Heron Scribe joins your calls");
 # "Postgres: the database that does everything" over an essay is not
 _TAGLINE_THAT = re.compile(r"^(?:(?:a|an|the|your) )?(?:[\w-]+ ){1,4}(?:that|which) [a-z]+")
-_MEET_LAST = re.compile(rf"(?:[:–—|]|\s-)\s*(?i:meet|introducing|say hello to) {_CAP_NAME}[.!]?$")
+_MEET_LAST = re.compile(rf"(?:[:–—|,]|\s-)\s*(?i:meet|introducing|say hello to) {_CAP_NAME}[.!]?$")
 
 
 def _told_by_what_it_does(title: str, text: str) -> str | None:
@@ -1154,10 +1254,11 @@ def _changelog_entry(title: str, text: str = "") -> Verdict:
     """A changelog entry is a release when its title names a product with its version ('Lumen Docs
     2: handwriting'), the product's launch when its text opens on the product made public ("Day one":
     "Orrery is public."); its routine entries (billing, keys, limits, deprecations) are other."""
-    name = split_title(title)[0].strip()
+    name = split_title(_DATE_STAMP.sub("", title))[0].strip()
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
         return Verdict(_kind_of(name), "changelog release", name)
-    if (public := _MADE_PUBLIC.match(text)) is not None and not _NO_PRODUCT_START.match(public["name"]):
+    if ((public := _MADE_PUBLIC.match(text) or _BETA_OPENED.match(text)) is not None
+            and not _NO_PRODUCT_START.match(public["name"])):
         return Verdict(_kind_of(public["name"]), "changelog opens on its launch", public["name"])
     return Verdict(EntryKind.OTHER, "changelog")
 
@@ -1166,6 +1267,18 @@ def _changelog_entry(title: str, text: str = "") -> Verdict:
 # (not a feature: "Dark mode is now live" stays a routine entry)
 _MADE_PUBLIC = re.compile(rf"^{_CAP_NAME} (?:(?:is|are) (?:now )?(?:public|open to (?:everyone|anyone|all))\b"
                           rf"|(?:has|have) (?:officially )?launched\b)")
+# its beta opened to all: "Quillmate's public beta is open to everyone from today", "Harrow open beta opens
+# today for all teams" (not a chosen few: "... beta is open to 50 design partners")
+_BETA_OPENED = re.compile(rf"^{_CAP_NAME}(?:'s)? (?i:(?:public|open) )?(?i:beta) (?i:is (?:now )?open|opens"
+                          rf"|has opened) (?i:(?:up )?(?:to (?:everyone|anyone|all|the public)"
+                          rf"|for (?:everyone|all)"
+                          rf"|today|from today))")
+# A changelog title's leading date ("2026-12-01 · Quillmate 1.1: ...", "Dec 1, 2026 — ...",
+# "01.12.2026: ..."): no part of what the entry names
+_DATE_STAMP = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
+                         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}"
+                         r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"
+                         r"\s*[·•|:–—-]\s*(?=\S)", re.IGNORECASE)
 
 
 # A product's name with a dotted version where a text's first sentence names its subject: at its start
