@@ -406,6 +406,13 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
                              rf"{_CAP_NAME}\b"), ('you can',)),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "
                              rf"{_CAP_NAME}\b"), ('we ', 'i ')),
+    # ... and in the present: "Today we release Fenn Coder", "We open-source Loom-7B", "We open the
+    # weights of Cadair-3B, a small model for Welsh": the name ends the title or a clause (not "We release
+    # Q3 results", "We launch State of the Valleys 2026"; not "we publish": reports are published)
+    ("announced", re.compile(rf"^(?i:(?:today,? )?we (?:release|launch|ship|unveil|open[- ]source"
+                             rf"|open(?: up)?(?: the weights (?:of|for))?)) (?!(?i:q[1-4]|h[12]|fy\d*)\b)"
+                             rf"{_CAP_NAME}(?:\s*[:,–—|(-]\s|\s+(?i:by|to|for|in|on|with)\s|[.!]?$)"),
+     ('we ',)),
     # a translated announcement naming the product: "We are glad to present you the Kvarn", "We are pleased
     # to introduce to you Rakhivnyk"
     ("announced", re.compile(rf"^(?i:we(?:'re| are) (?:very |so )?(?:happy|pleased|proud|glad|delighted"

@@ -36,3 +36,25 @@ def test_a_launch_under_a_tagline_title_is_named_by_the_product_its_text_defines
 def test_no_product_is_taken_from_the_text_when_the_title_names_it_or_the_text_names_none(title, text):
     verdict = classify(title, text, url="https://example.com/blog/post", origin=Origin.POST)
     assert verdict.product in (None, "Contrarian") and verdict.product != "It"
+
+
+@pytest.mark.parametrize(("title", "product"), [
+    ("We open the weights of Cadair-3B, a small model for Welsh", "Cadair-3B"),
+    ("We open-source Loom-7B", "Loom-7B"),
+    ("Today we release Fenn Coder, our first model", "Fenn Coder"),
+    ("Today, we launch Pell for teams", "Pell"),
+    ("We ship Orrin Desk: notes that file themselves", "Orrin Desk"),
+])
+def test_a_title_saying_we_release_a_named_product_now_names_it(title, product):
+    verdict = classify(title, "Download it today.", url="https://example.com/blog/post", origin=Origin.POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize("title", [
+    "We release Q3 results",
+    "We release State of Welsh NLP results",
+    "We launch a survey of AI use",
+])
+def test_we_release_names_no_product_when_what_follows_is_no_name(title):
+    verdict = classify(title, "Download it today.", url="https://example.com/blog/post", origin=Origin.POST)
+    assert verdict.product is None
