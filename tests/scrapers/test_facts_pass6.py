@@ -36,6 +36,14 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # a size or style compared with is no base model
     ("Under the hood it's a GPT-2-sized model we trained from scratch.", "base_model", []),
     ("At its core is a Llama-class transformer of our own design.", "base_model", []),
+    # a GPU counted as none, or NVIDIA's runtime said not needed, is a GPU not needed
+    ("It needs zero GPUs: a four-core server is plenty.", "hardware", [("GPU", True)]),
+    ("Zero graphics cards, one Raspberry Pi 5.", "hardware", [("Raspberry Pi 5", False), ("GPU", True)]),
+    ("Since 2.1 the indexer no longer requires CUDA.", "hardware", [("GPU", True)]),
+    ("Runs without CUDA on any x86 box.", "hardware", [("GPU", True)]),
+    ("Requires 0 GPUs and 2 GB of RAM.", "hardware", [("2GB RAM", False), ("GPU", True)]),
+    ("Built against CUDA 12.4 for faster kernels.", "hardware", []),
+    ("The model was trained on 512 GPUs over a month.", "hardware", []),
 ]
 
 
