@@ -44,6 +44,16 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Requires 0 GPUs and 2 GB of RAM.", "hardware", [("2GB RAM", False), ("GPU", True)]),
     ("Built against CUDA 12.4 for faster kernels.", "hardware", []),
     ("The model was trained on 512 GPUs over a month.", "hardware", []),
+    # an IDE's plug-in is published through JetBrains' marketplace; a shop's app through Shopify's store
+    ("Ships as a JetBrains plugin for IntelliJ and PyCharm.", "distribution",
+     [("JetBrains Marketplace", False)]),
+    ("Install the PyCharm plugin from Settings, then sign in.", "distribution",
+     [("JetBrains Marketplace", False)]),
+    ("Unlike JetBrains AI Assistant, it runs locally.", "distribution", []),
+    ("Tillwise is now a Shopify app.", "distribution", [("Shopify App Store", False)]),
+    ("Install our Shopify app in two clicks.", "distribution", [("Shopify App Store", False)]),
+    ("It's listed in the Shopify App Store.", "distribution", [("Shopify App Store", False)]),
+    ("Works with Shopify and WooCommerce stores.", "distribution", []),
 ]
 
 
