@@ -54,6 +54,12 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Install our Shopify app in two clicks.", "distribution", [("Shopify App Store", False)]),
     ("It's listed in the Shopify App Store.", "distribution", [("Shopify App Store", False)]),
     ("Works with Shopify and WooCommerce stores.", "distribution", []),
+    # a price told as a yardstick, or as what the makers used before, is another product's
+    ("Otter's Pro plan is $16.99/month, for comparison.", "entry_price", []),
+    ("For comparison, a human transcriber costs $1.50 per minute.", "entry_price", []),
+    ("Google's route API, which we used before, charged us about $200 a month.", "entry_price", []),
+    ("The scheduler that I used previously billed $49 a month.", "entry_price", []),
+    ("The tool we built costs $9/month, which we think is fair.", "entry_price", [("$9/month", False)]),
 ]
 
 
