@@ -175,6 +175,8 @@ FREE = Rule(
     # "free for home and work use", "free for any purpose": the whole tool, not a personal tier
     r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
     r"|\bfree for any (?:use|purpose)\b"
+    # "free for every classroom, forever", "free for every team": the whole tool for all of them
+    r"|\bfree for every(?:body| (?!(?:month|week|day|year|hour|first)\b)[a-z]+)\b"
     r"|\b(?:at )?no (?:cost|charge)\b|\bzero cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b"
     r"|\bgratis\b"
     # a price of nothing: "Pricing: $0.", "it costs €0"

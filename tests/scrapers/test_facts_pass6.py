@@ -60,6 +60,10 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Google's route API, which we used before, charged us about $200 a month.", "entry_price", []),
     ("The scheduler that I used previously billed $49 a month.", "entry_price", []),
     ("The tool we built costs $9/month, which we think is fair.", "entry_price", [("$9/month", False)]),
+    # free for every one of a kind of user is the whole tool free; not free for every period
+    ("Free for every classroom, forever.", "pricing_model", [("free", False)]),
+    ("Glint is free for every team, with no limits.", "pricing_model", [("free", False)]),
+    ("Free for every month you stay under 100 calls.", "pricing_model", []),
 ]
 
 
