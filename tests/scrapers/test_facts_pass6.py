@@ -55,15 +55,20 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It's listed in the Shopify App Store.", "distribution", [("Shopify App Store", False)]),
     ("Works with Shopify and WooCommerce stores.", "distribution", []),
     # a price told as a yardstick, or as what the makers used before, is another product's
-    ("Otter's Pro plan is $16.99/month, for comparison.", "entry_price", []),
+    ("Rev's Basic plan is $29.99 a month, for comparison.", "entry_price", []),
     ("For comparison, a human transcriber costs $1.50 per minute.", "entry_price", []),
-    ("Google's route API, which we used before, charged us about $200 a month.", "entry_price", []),
+    ("Twilio's voice API, which we used before, charged us $90 a month.", "entry_price", []),
     ("The scheduler that I used previously billed $49 a month.", "entry_price", []),
     ("The tool we built costs $9/month, which we think is fair.", "entry_price", [("$9/month", False)]),
     # free for every one of a kind of user is the whole tool free; not free for every period
-    ("Free for every classroom, forever.", "pricing_model", [("free", False)]),
+    ("Free for every public library, for good.", "pricing_model", [("free", False)]),
     ("Glint is free for every team, with no limits.", "pricing_model", [("free", False)]),
     ("Free for every month you stay under 100 calls.", "pricing_model", []),
+    # a maker's service the tool calls (or called) is not its maker; a named product of theirs may be
+    ("Your prompts go to Anthropic's API only when you press Send.", "vendor", []),
+    ("Mapbox's routing API, which we used before, cost too much.", "vendor", []),
+    ("Nothing is kept on OpenAI's servers after a reply.", "vendor", []),
+    ("Acme's Vision API reads receipts.", "vendor", [("Acme", False)]),
 ]
 
 
