@@ -135,6 +135,9 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
           starts=("team", "folks", "people", "engineers"),
           needs=("team at", "folks at", "people at", "engineers at")), 2),
+    # a byline: "Posted by the Moorhen Software team", "Written by the Acme Labs team."
+    (Rule(rf"\b(?i:posted|written|published|brought to you)\s+by\s+the\s+(?P<name>{_NAME})\s+team\b",
+          starts=("posted", "written", "published", "brought"), needs=(" team",)), 2),
     # the makers naming themselves: "we (Acme Labs) built", "We at Acme made", "we, Acme AI, have built"
     (Rule(rf"\b(?i:we)\s*(?:\(\s*|,\s*|\s+at\s+)(?P<name>{_NAME})\s*\)?,?\s+(?:[\w-]+\s+){{0,2}}?"
           r"(?i:built|made|launched|released|created|developed|shipped|trained|wrote|are building)\b",

@@ -69,6 +69,11 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Mapbox's routing API, which we used before, cost too much.", "vendor", []),
     ("Nothing is kept on OpenAI's servers after a reply.", "vendor", []),
     ("Acme's Vision API reads receipts.", "vendor", [("Acme", False)]),
+    # a byline naming the team names the maker; a department does not
+    ("Posted by the Quarry Labs team. Tern sorts your inbox.", "vendor", [("Quarry Labs", False)]),
+    ("Tern sorts your inbox. Written by the Heron Analytics team, 2 December.", "vendor",
+     [("Heron Analytics", False)]),
+    ("Posted by the support team on Monday.", "vendor", []),
 ]
 
 
