@@ -73,6 +73,8 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Posted by the Quarry Labs team. Tern sorts your inbox.", "vendor", [("Quarry Labs", False)]),
     ("Tern sorts your inbox. Written by the Heron Analytics team, 2 December.", "vendor",
      [("Heron Analytics", False)]),
+    ("Brought to you by the Sandbar Data team: Tern sorts your inbox.", "vendor", [("Sandbar Data", False)]),
+    ("Published by the Ostrander Health team. Tern reads mail.", "vendor", [("Ostrander Health", False)]),
     ("Posted by the support team on Monday.", "vendor", []),
 ]
 
