@@ -80,6 +80,14 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Pricing: a seat is $14/month, billed yearly.", "entry_price", [("$14/seat/month", False)]),
     ("Each user costs €8 a month after the trial.", "entry_price", [("€8/seat/month", False)]),
     ("The desktop app is $12/month.", "entry_price", [("$12/month", False)]),
+    # weights said to be open are open weights; open to a few is not
+    ("Its weights are open under CC-BY-4.0.", "open_weights", [("yes", False)]),
+    ("The weights are now open, under Apache-2.0.", "open_weights", [("yes", False)]),
+    ("The weights are open to partners on request.", "open_weights", []),
+    # a licence kept by a release: "Still MIT"
+    ("Now on crates.io. Still MIT.", "license", [("MIT", False)]),
+    ("The licence is still MIT, as before.", "license", [("MIT", False)]),
+    ("Still MITM-proof after the rewrite.", "license", []),
 ]
 
 
