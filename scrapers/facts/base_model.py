@@ -130,6 +130,11 @@ BASE_MODELS: Table = (
     (Rule(rf"\b(?i:an?|the)\s+{MODEL_NAME}\s+(?:that\s+)?(?i:we|I)\s+(?:fine-?tuned|distilled|post-trained)\b",
           needs=("tuned", "distilled", "post-trained")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # whisper.cpp runs Whisper models: "Hushline runs whisper.cpp with the small model", "it uses
+    # whisper.cpp on your Mac" (not where it is denied: an app may call no model)
+    (Rule(r"\b(?:runs?|running|uses?|using|bundles?|ships(?: with)?|built on|on top of)\s+(?:the\s+)?"
+          r"(?P<model>whisper\.cpp)\b", re.I, needs=("whisper.cpp",)),
+     lambda m: "" if is_negated(m.string, m.start(), m.end()) else "Whisper"),
     # a model card's line: "Base model: Qwen2.5-14B", "Backbone | Mistral 7B"
     (Rule(rf"\b(?i:base[- ]model|backbone|foundation model|parent model)\s*[:=|]\s*{_THE}{MODEL_NAME}",
           needs=("base", "backbone", "foundation", "parent")),

@@ -88,6 +88,11 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Now on crates.io. Still MIT.", "license", [("MIT", False)]),
     ("The licence is still MIT, as before.", "license", [("MIT", False)]),
     ("Still MITM-proof after the rewrite.", "license", []),
+    # whisper.cpp run by the tool runs a Whisper model; denied or benchmarked against, it says nothing
+    ("Murmur uses whisper.cpp on your Mac, so nothing is uploaded.", "base_model", [("Whisper", False)]),
+    ("The app bundles whisper.cpp and a tiny English model.", "base_model", [("Whisper", False)]),
+    ("It doesn't use whisper.cpp any more.", "base_model", []),
+    ("Benchmarks against whisper.cpp are below.", "base_model", []),
 ]
 
 
