@@ -93,6 +93,11 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("The app bundles whisper.cpp and a tiny English model.", "base_model", [("Whisper", False)]),
     ("It doesn't use whisper.cpp any more.", "base_model", []),
     ("Benchmarks against whisper.cpp are below.", "base_model", []),
+    # a spec's context field, in a table row or after a colon; not a count of something else
+    ("Parameters | 3B Context | 64K Licence | MIT", "context_length", [("64K tokens", False)]),
+    ("Context window: 256K, Languages: 12", "context_length", [("256K tokens", False)]),
+    ("Context: 3M users a month and counting.", "context_length", []),
+    ("We widened the context 8K times over.", "context_length", []),
 ]
 
 
