@@ -472,24 +472,10 @@ def _currency_price(sentences: Sentences, index: int, match: re.Match[str]) -> l
     amount = _amount(match["price"], decimal)
     value = _price(match, amount, _sign_prefix(sentences[index], match),
                    amount_text if decimal == "," else "")
-    value = _per_seat_said_before(value, sentences[index][:match.start()])
     hit = sentences.hit(value or "", index, match)
     if not value or _someone_elses_price(hit):
         return []
     return [(amount or Decimal(0), hit)]
-
-
-# A seat said as the subject of its price: "A seat is $12/month", "Each user costs €8 a month".
-_SEAT_SUBJECT = re.compile(r"\b(?:a|each|one|every)\s+(?:seat|user|member|editor)\s+(?:is|costs?|runs?)\s+"
-                           r"(?:just\s+|only\s+)?$", re.I)
-
-
-def _per_seat_said_before(value: str | None, before: str) -> str | None:
-    """The periodic price as a seat's when the clause before makes a seat its subject."""
-    if value and value.count("/") == 1 and _SEAT_SUBJECT.search(before):
-        amount, period = value.split("/")
-        return f"{amount}/seat/{period}"
-    return value
 
 
 _COMMA_DECIMALS = re.compile(r"(?:^\d+|\.\d{3}),\d{1,2}$|^0,\d+$")  # "€12,50", "€0,004"

@@ -76,10 +76,6 @@ PASS6_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Brought to you by the Sandbar Data team: Tern sorts your inbox.", "vendor", [("Sandbar Data", False)]),
     ("Published by the Ostrander Health team. Tern reads mail.", "vendor", [("Ostrander Health", False)]),
     ("Posted by the support team on Monday.", "vendor", []),
-    # a seat said as the subject of its price is a price per seat
-    ("Pricing: a seat is $14/month, billed yearly.", "entry_price", [("$14/seat/month", False)]),
-    ("Each user costs €8 a month after the trial.", "entry_price", [("€8/seat/month", False)]),
-    ("The desktop app is $12/month.", "entry_price", [("$12/month", False)]),
     # weights said to be open are open weights; open to a few is not
     ("Its weights are open under CC-BY-4.0.", "open_weights", [("yes", False)]),
     ("The weights are now open, under Apache-2.0.", "open_weights", [("yes", False)]),
