@@ -14,6 +14,12 @@ CONTEXT_PATTERNS: tuple[Rule, ...] = (
         r"[- ]?(?:tokens?\b(?:[- ](?:context|window))?|context\b)",
         digits=True, needs=("token", "context"),
     ),
+    # a spec's field: "Context | 32K", "Context window: 128K" (with "tokens" the rule above reads it)
+    Rule(
+        r"\b(?i:Context(?:[ -](?:length|window|size))?)(?:\s*[:|]\s*|\s+)(?:up to\s+)?"
+        r"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>[KkMm])\b(?=\s*(?:$|[|,;).]|\s[A-Z]))",
+        starts=("context",), needs=("context",),
+    ),
 )
 # A sentence about the window, said with "context" or as the input it takes: "accepts inputs of up to
 # 8,192 tokens", "prompts of up to 32,768 tokens", "reads documents up to 65,536 tokens long", "it

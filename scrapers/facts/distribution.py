@@ -63,11 +63,18 @@ DISTRIBUTIONS: Table = (
     # Directory"
     (Rule(r"\bFigma Community\b|\b(?:Slack|Zoom|Miro|Canva) App (?:Directory|Marketplace)\b",
           needs=("figma community", "app directory", "app marketplace")), lambda m: m[0]),
-    (Rule(r"\b(?:Mac )?App Store\b", needs=("app store",)), "App Store"),
+    # (another platform's app store is its own: "the Shopify App Store")
+    (Rule(r"\b(?<!Shopify )(?<!Slack )(?:Mac )?App Store\b", needs=("app store",)), "App Store"),
     (Rule(r"\bGoogle Play\b|\bPlay Store\b", needs=("google play", "play store")), "Google Play"),
     (Rule(r"\b(?:VS ?Code|Visual Studio) Marketplace\b|\bOpen VSX\b", re.I,
           needs=("marketplace", "open vsx")), "VS Code Marketplace"),
-    (Rule(r"\bJetBrains Marketplace\b", re.I, needs=("jetbrains marketplace",)), "JetBrains Marketplace"),
+    # ... and an IDE's plug-in through JetBrains' own: "a JetBrains plugin", "the IntelliJ plugin"
+    (Rule(r"\bJetBrains Marketplace\b"
+          r"|\b(?:JetBrains|IntelliJ(?: IDEA)?|PyCharm|WebStorm|GoLand) plug-?ins?\b", re.I,
+          needs=("jetbrains", "intellij", "pycharm", "webstorm", "goland")), "JetBrains Marketplace"),
+    # a shop's app is in its platform's store: "now a Shopify app", "our Shopify app"
+    (Rule(r"\bShopify app\b(?! store)", re.I, needs=("shopify app",)),
+     "Shopify App Store"),
     (Rule(r"\bAWS Marketplace\b", re.I, needs=("aws marketplace",)), "AWS Marketplace"),
     (Rule(r"\bAzure (?:AI Foundry|Marketplace)\b", re.I, needs=("azure",)), "Azure"),
     (Rule(r"\b(?:Amazon )?Bedrock\b", needs=("bedrock",)), "Amazon Bedrock"),

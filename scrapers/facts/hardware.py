@@ -30,6 +30,9 @@ def _bare_card(match: re.Match[str]) -> str:
     return f"{'2x ' if pair else ''}RTX {match['num']}"
 
 
+# The value of a GPU counted as none ("zero GPUs"): read as "GPU", negated.
+_NONE = "no GPU"
+
 # The rules that can say where their matches begin (the words they open with, or `digits`) say
 # so, and are tried there rather than at every char of the sentences holding their needs.
 HARDWARE: Table = (
@@ -103,8 +106,13 @@ HARDWARE: Table = (
           r"|(?<=\ba )(?:laptop|desktop)\s+processors?\b",
           re.I, starts=("plain", "ordinary", "regular", "any", "standard", "basic", "laptop", "desktop"),
           needs=("processor",)), "CPU"),
+    # "zero GPUs required", "0 GPUs": a GPU counted as none is one not needed (see `_NONE`)
+    (Rule(r"\b(?:zero|0)\s+(?:dedicated |discrete )?(?:GPUs|graphics cards)\b", re.I, starts=("zero", "0"),
+          needs=("gpus", "graphics cards")), _NONE),
     # A bare GPU is a fact only when the text says one is not needed.
     (Rule(r"\b(?:dedicated |discrete )?(?:GPUs?|graphics cards?)\b", needs=("gpu", "graphics card")), "GPU"),
+    # ... and so is NVIDIA's GPU runtime: "no longer requires CUDA", "runs without CUDA"
+    (Rule(r"\bCUDA\b", starts="cuda", needs=("cuda",)), "GPU"),
     (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))? (?:hardware|devices)\b",
           re.I, starts=("mobile", "edge", "phone", "laptop"), needs=("hardware", "devices")),
      lambda m: m[0].lower()),
@@ -122,7 +130,9 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     "Raspberry Pi 5"."""
     # Hardware is never another product's: "any laptop with 8GB of RAM" is this tool's floor.
     # (a bare GPU asked of, "Do I need a GPU?", is kept for its answer to decide: facts.questions)
-    facts = [fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)
+    facts = [fact.model_copy(update={"value": "GPU", "negated": not fact.negated}) if fact.value == _NONE
+             else fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)]
+    facts = [fact for fact in facts
              if (fact.value != "GPU" or fact.negated or _ASKED_FOR.search(fact.snippet))
              and not _not_the_floor(fact) and not _the_authors_machine(fact)]
     if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)

@@ -27,7 +27,8 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     # expression ("MIT OR Apache-2.0"), after "open source," or as a whole line of a list ("MIT").
     (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?i:or|and|/) Apache)"
           r"|(?<=[Oo]pen[- ]source, )MIT\b|^MIT\.?$|(?<=\b[Nn]ot )MIT\b(?![’'-])"
-          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])"
+          r"|(?<=\bis )MIT\b(?![’'-])|(?<=\b[Ss]till )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])"
+          r"|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])"
           # ... and second in the expression: "Apache-2.0 OR MIT", "Apache 2.0 or MIT"
           r"|(?<=\d OR )MIT\b|(?<=\d or )MIT\b|(?<=\d and )MIT\b|(?<=\d/)MIT\b",
           starts="mit", needs=("mit",)),

@@ -46,6 +46,8 @@ OPEN_WEIGHTS_YES = Rule(
     r"|approved|vetted|paying)\b|on request|by request|upon request|under (?:an )?NDA))"
     r"|\b(?:download|downloadable|available) (?:for download )?on Hugging ?Face\b"
     r"|\bweights on Hugging ?Face\b|\bdownload the weights\b"
+    # "its weights are open under CC-BY-4.0", "the weights are now open" (not "open to partners")
+    r"|\bweights (?:are|is) (?:now |fully )?open\b(?![\s-]+(?:source|to|for)\b)"
     r"|\b(?:weights|checkpoints?)\b(?:[^.;]|\.(?=\w)){0,40}?"
     r"\bon (?:HF|Hugging ?Face|the (?:HF |Hugging ?Face )?Hub)\b"
     # Weights under a licence are out: "the weights ship under a CC-BY-NC-4.0 licence", "Weights:

@@ -176,6 +176,8 @@ FREE = Rule(
     # "free for home and work use", "free for any purpose": the whole tool, not a personal tier
     r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
     r"|\bfree for any (?:use|purpose)\b"
+    # "free for every classroom, forever", "free for every team": the whole tool for all of them
+    r"|\bfree for every(?:body| (?!(?:month|week|day|year|hour|first)\b)[a-z]+)\b"
     r"|\b(?:at )?no (?:cost|charge)\b|\bzero cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b"
     r"|\bgratis\b"
     # a price of nothing: "Pricing: $0.", "it costs €0"
@@ -490,13 +492,20 @@ def _dotted_thousands(price: str, amount_text: str) -> bool:
 
 
 def _someone_elses_price(hit: Hit) -> bool:
-    """Whether the price is another product's (named in passing, or what others charge) or negated."""
+    """Whether the price is another product's (named in passing, what others charge, or said "for
+    comparison") or negated."""
     before = hit.sentence[:hit.start]
     return (hit.in_passing() or hit.negated() or hit.promised()
+            or bool(_FOR_COMPARISON.search(hit.sentence)) or bool(_USED_BEFORE.search(before))
             or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start)))
             or (any(map(before.lower().__contains__, _COMPARED)) and bool(_ANOTHER_COSTS.search(before))))
 
 
+# A price told as a yardstick: "Otter's Pro plan is $16.99/month, for comparison".
+_FOR_COMPARISON = re.compile(r"\b(?:for|by) comparison\b", re.I)
+# ... or as what the makers used before: "Google's route API, which we used before, charged us $200".
+_USED_BEFORE = re.compile(
+    r"\b(?:which|that)\s+(?:we|I)\s+(?:used|had|relied on)\s+(?:before|previously|until)\b", re.I)
 # Another product's price in a clause that compares: "cheaper than Foo, which costs $9/month",
 # "unlike Bar, which charges $30 a month".
 _COMPARED = ("unlike", "than", "versus", "vs", "compared", "instead of", "replac", "switch")

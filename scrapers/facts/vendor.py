@@ -135,6 +135,9 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
           starts=("team", "folks", "people", "engineers"),
           needs=("team at", "folks at", "people at", "engineers at")), 2),
+    # a byline: "Posted by the Moorhen Software team", "Written by the Acme Labs team."
+    (Rule(rf"\b(?i:posted|written|published|brought to you)\s+by\s+the\s+(?P<name>{_NAME})\s+team\b",
+          starts=("posted", "written", "published", "brought"), needs=(" team",)), 2),
     # the makers naming themselves: "we (Acme Labs) built", "We at Acme made", "we, Acme AI, have built"
     (Rule(rf"\b(?i:we)\s*(?:\(\s*|,\s*|\s+at\s+)(?P<name>{_NAME})\s*\)?,?\s+(?:[\w-]+\s+){{0,2}}?"
           r"(?i:built|made|launched|released|created|developed|shipped|trained|wrote|are building)\b",
@@ -231,6 +234,8 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
             continue
         if match.re is KNOWN_VENDOR_PHRASE.pattern and _anothers_product(match, tool):
             continue
+        if _SERVICE_OWNED.match(match.string, match.end("name")):
+            continue
         # "works with Anthropic's Claude", "beats OpenAI's GPT-5", "uses Meta's Llama 3": the maker
         # of something else.
         before = clause_before(hit.sentence, match.start("name"))
@@ -248,6 +253,11 @@ def _anothers_product(match: re.Match[str], tool: str) -> bool:
     tool's. (The name may be a whole title: "Deploy Whisper v4 on Modal" holds OpenAI's Whisper.)"""
     owned = _OWNED_NAME.match(match.string, match.end())
     return bool(tool.strip() and owned and owned["owned"].casefold() not in tool)
+
+
+# A maker's service the tool calls or called: "sent to Anthropic's API", "Google's route API, which
+# we used before", "on OpenAI's servers" (a service it names, "Acme's Vision API", may be the tool).
+_SERVICE_OWNED = re.compile(rf"{_POSS}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:APIs?|servers|cloud|endpoints?)\b")
 
 
 # The maker's own news, read from its verb back to its name (a rule that began at every capital

@@ -152,8 +152,9 @@ FAMILY_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It runs Llama under the hood.", "base_model", [("Llama", False)]),
     # distribution: stores and registries named as such, and package registries by name
     ("Install it from the GitHub Marketplace.", "distribution", [("GitHub Marketplace", False)]),
+    # (Shopify's store is its own, not Apple's App Store: this read "App Store" until the sixth pass)
     ("Now in the Microsoft Store and the Shopify App Store.", "distribution",
-     [("App Store", False), ("Microsoft Store", False)]),
+     [("Microsoft Store", False), ("Shopify App Store", False)]),
     ("Find it in the Raycast Store.", "distribution", [("Raycast Store", False)]),
     ("It isn't on CRAN yet.", "distribution", [("CRAN", True)]),
     ("Grab it from Flathub or F-Droid.", "distribution", [("Flathub", False), ("F-Droid", False)]),
