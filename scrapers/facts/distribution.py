@@ -8,14 +8,14 @@ from scrapers.facts.engine import Rule, Searched, Sentences, Table, clause_befor
 from scrapers.facts.vendor import own_feed_company, vendor_facts
 from scrapers.records import FactRecord
 
-_JOINS = (" and ", " & ", " + ", "/", " / ")
+_JOINS = (" and ", " or ", " & ", " + ", "/", " / ")
 
 
 def _pair(this: str, other: str) -> str:
     """`this` where "on" or "for" names it with `other` ("on iOS and Android", "for Android & iOS"),
     each matched apart (two facts from one phrase: the rows' spans must not overlap)."""
     # (not "live on Android and iOS": the platform row reads "live on" an OS as no store)
-    first = rf"(?<!\blive on )(?:(?<=\bon )|(?<=\bfor )){this}(?=\s*(?:and|&|\+|/)\s*{other}\b)"
+    first = rf"(?<!\blive on )(?:(?<=\bon )|(?<=\bfor )){this}(?=\s*(?:and|or|&|\+|/)\s*{other}\b)"
     second = "|".join(rf"(?<!\blive on {other}{joined})(?<=\b{lead} {other}{joined}){this}\b"
                       for lead in ("on", "for") for joined in map(re.escape, _JOINS))
     return f"{first}|{second}"
@@ -160,12 +160,26 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
     maker = _maker(sentences, url)
     facts = [fact for fact in facts if fact.value not in talked_to
              and not _is_the_tool(sentences, fact.value) and not _inside_the_makers(sentences, fact, maker)]
-    facts = _answered_no(sentences, facts)
+    facts = _answered_no(sentences, _both_phones_alike(facts))
     store = store_named(company) if company else None
     if store and maker and maker.value != store and store not in {fact.value for fact in facts}:
         # A store's own feed bringing another maker's model: "Muse Glimmer is now available".
         facts.append(FactRecord(kind="distribution", value=store, snippet=maker.snippet))
     return facts
+
+
+# Both phones named together in a snippet: "not on iOS and Android yet", "for Android & iOS"
+_PHONE_PAIR = re.compile(r"\b(?:on|for) (?:iOS|Android)\s*(?:and|or|&|\+|/)\s*(?:Android|iOS)\b")
+
+
+def _both_phones_alike(facts: list[FactRecord]) -> list[FactRecord]:
+    """The two stores of one "on iOS and Android" denied together: "Not on iOS and Android yet" says
+    neither, though the denial reads only as far as the "and"."""
+    phones = [fact for fact in facts
+              if fact.value in ("App Store", "Google Play") and _PHONE_PAIR.search(fact.snippet)]
+    denied = {fact.snippet for fact in phones if fact.negated}
+    return [fact.model_copy(update={"negated": True}) if fact in phones and fact.snippet in denied else fact
+            for fact in facts]
 
 
 # The stores whose own feeds carry other makers' models, by the company's name.

@@ -85,18 +85,22 @@ CODE_PRICE = Rule(_BY_CODE + _UP_TO + _UNIT_BOUGHT, re.I,
                   digits=True, needs=_CODE_NEEDS)
 # Rarer currencies: more ISO codes (East and West Africa, the Caucasus, Central Asia, the Balkans,
 # the Gulf, the Americas), local names written like codes (Kenyan "KSh", Polish "zł", Hungarian
-# "Ft", Czech "Kč", Romanian "lei") and more signs (tögrög, taka, lari, rouble, manat, colón, kip).
+# "Ft", Czech "Kč", Romanian "lei", also written against the amount: "1500Ft") and more signs (tögrög,
+# taka, lari, rouble, manat, colón, kip, hryvnia).
 # Read by scanning only the texts that hold one (no start words to key them by: each is rare).
 _RARE_CODES = ("UGX|TZS|RWF|ETB|XOF|XAF|ZMW|MWK|BWP|NAD|MUR|MNT|GEL|AZN|UZS|KGS|BYN|RSD|MKD|BAM|BHD|KWD|OMR"
                "|JOD|TND|DZD|PEN|BOB|PYG|UYU|GTQ|CRC|DOP|JMD|MMK|KHR|LAK|KSh|zł|Ft|Kč|lei")
-_RARE_SIGNS = "₮৳₾₽₼₡₭"
+_RARE_SIGNS = "₮৳₾₽₼₡₭₴"
+# Local names people write against the amount: "1500Ft", "49zł", "250Kč", "20lei", "KSh500" is a code's
+_GLUED_NAMES = ("zł", "ft", "kč", "lei", "ksh")
 RARE_PRICE = Rule(
     # (the Peruvian sol is written "S/": "S/ 0.05", "S/12")
     rf"(?P<price>(?:[{_RARE_SIGNS}]|(?<![\w/])S/)\s?(?P<amount>{_AMOUNT})|\b(?:{_RARE_CODES})\s?(?P<amount3>{_AMOUNT})"
     rf"|\b(?P<amount2>{_AMOUNT}) ?(?:{_RARE_CODES})\b)" + _UP_TO + _UNIT_BOUGHT, re.I,
     needs=(*_RARE_SIGNS, "s/", *(f"{code.lower()}{after}" for code in _RARE_CODES.split("|") if len(code) > 2
                            for after in (" ", *"0123456789")),
-           *(f" {code.lower()}{after}" for code in _RARE_CODES.split("|") for after in (" ", "/", ".", ","))),
+           *(f" {code.lower()}{after}" for code in _RARE_CODES.split("|") for after in (" ", "/", ".", ",")),
+           *(f"{digit}{name}" for name in _GLUED_NAMES for digit in "0123456789")),
     scan=with_a_digit,  # (its needs are in many words: "pen " in "open source")
 )
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
