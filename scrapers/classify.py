@@ -934,6 +934,8 @@ def classify(
         return Verdict(EntryKind.OTHER, "podcast")
     if (teased := _teaser_subject(title, text)) is not None:
         return Verdict(_kind_of(teased), "text announces it under a teaser title", teased)
+    if _NEW_TEAMMATE_TITLE.match(title) and (named := _site_product(text, url)) is not None:
+        return Verdict(_kind_of(named), "the site's product under a teaser title", named)
     if (gained := _gained(title, text)) is not None:
         return Verdict(EntryKind.RELEASE, "gains a feature", gained)
     other = _other_reason(title, None, WEAK_OTHER_TITLES)
@@ -1385,6 +1387,27 @@ def _teaser_subject(title: str, text: str) -> str | None:
     if not (title.endswith("?") or title.startswith(_TEASER_QUOTES)):
         return None
     return _announced_name(text[:LAUNCH_TEXT_CHARS])
+
+
+# A product cast as a new colleague: "Meet the newest member of your litigation team", "Meet your new
+# research assistant" (a person is named in the text, not the site's name: "Meet our new Head of Design")
+_NEW_TEAMMATE_TITLE = re.compile(r"^(?i:meet) (?:the|your|our) (?:new(?:est)?|latest|tireless) "
+                                 r"(?:[a-z-]+ ){0,3}"
+                                 r"(?:member|assistant|colleague|teammate|co-?worker|intern|analyst|associate"
+                                 r"|paralegal|sidekick)\b")
+
+
+def _site_product(text: str, url: str | None) -> str | None:
+    """The name in the text's opening that the site is named after and that does something there
+    ("Otterly Legal works inside Word", on otterly.law), if any."""
+    label = (host_of(url) or "").split(".", 1)[0]
+    if len(label) < 3:
+        return None
+    for found in re.finditer(r"(?<![\w.])([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) (?=is |[a-z]+s\b)",
+                             text[:LAUNCH_TEXT_CHARS]):
+        if found[1].split()[0].casefold() == label:
+            return found[1]
+    return None
 
 
 def _announced_name(text: str, patterns: tuple[re.Pattern[str], ...] = ANNOUNCING_TEXT) -> str | None:

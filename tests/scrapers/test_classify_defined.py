@@ -58,3 +58,23 @@ def test_a_title_saying_we_release_a_named_product_now_names_it(title, product):
 def test_we_release_names_no_product_when_what_follows_is_no_name(title):
     verdict = classify(title, "Download it today.", url="https://example.com/blog/post", origin=Origin.POST)
     assert verdict.product is None
+
+
+@pytest.mark.parametrize(("title", "text", "url", "product"), [
+    ("Meet the newest member of your litigation team",
+     "It reads every exhibit overnight. Otterly Legal works inside Word and iManage, and cites every page.",
+     "https://otterly.law/blog/meet", "Otterly Legal"),
+    ("Meet your new research assistant",
+     "Filings pile up. Ledgerlyn Scout reads each one the night it lands. Try it free.",
+     "https://ledgerlyn.com/blog/scout", "Ledgerlyn Scout"),
+])
+def test_a_product_cast_as_a_new_colleague_is_the_one_the_site_is_named_after(title, text, url, product):
+    verdict = classify(title, text, url=url, origin=Origin.POST)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize("title", ["Meet the newest member of our team", "Meet our new Head of Design"])
+def test_a_new_colleague_who_is_a_person_is_no_launch(title):
+    text = "Priya Raman joins us from Figma to lead design at Otterly. She starts Monday."
+    verdict = classify(title, text, url="https://otterly.law/blog/priya", origin=Origin.POST)
+    assert verdict.kind is EntryKind.OTHER
