@@ -842,6 +842,29 @@ def _places() -> frozenset[str]:
     return frozenset(names | _REGIONS)
 
 
+# A product now speaking a language: "Heron is now available in Japanese", "Quill is now live in
+# Portuguese and Spanish" (a release of it, not a launch nor a country's news)
+_IN_LANGUAGE_TITLE = re.compile(r"^(?P<name>[^:,–—|()]+?) (?:is|are) now (?:available|live) in "
+                                r"(?P<languages>[A-Z][a-z]+(?:(?:, | and | & )[A-Z][a-z]+)*)[.!]?$")
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    return frozenset(language.name for language in pycountry.languages
+                     if " " not in language.name and len(language.name) > 3)
+
+
+def _new_language_of(title: str) -> str | None:
+    """The product a title says now speaks (a) language(s) pycountry knows; None otherwise."""
+    if " now " not in title:
+        return None
+    found = _IN_LANGUAGE_TITLE.match(title)
+    if found is None:
+        return None
+    languages = re.split(r", | and | & ", found["languages"])
+    return found["name"] if all(language in _languages() for language in languages) else None
+
+
 def _is_regional(title: str) -> bool:
     """Whether a title tells of a product reaching countries or regions (every place named is one)."""
     lowered = title.casefold()
@@ -880,6 +903,8 @@ def classify(
         return Verdict(EntryKind.OTHER, other)
     if _is_regional(title):  # "Claude is now available in Brazil": a product reaching a country
         return Verdict(EntryKind.OTHER, "article")
+    if (speaking := _new_language_of(title)) is not None:  # "Heron is now available in Japanese"
+        return Verdict(EntryKind.RELEASE, "update", speaking)
     if (preamble := _ANNOUNCING_PREAMBLE.match(title)) is not None:  # "Big news: X is live": what follows
         if _is_regional(preamble["rest"]):
             return Verdict(EntryKind.OTHER, "article")
