@@ -85,7 +85,8 @@ def test_a_new_colleague_who_is_a_person_is_no_launch(title):
     ("Quill is now live in Portuguese and Spanish", "Quill"),
 ])
 def test_a_product_now_speaking_a_language_is_a_release_of_it(title, product):
-    verdict = classify(title, "It now answers in more languages.", url="https://heron.ai/blog/x", origin=Origin.POST)
+    verdict = classify(title, "It now answers in more languages.", url="https://heron.ai/blog/x",
+                       origin=Origin.POST)
     assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
 
 
@@ -94,4 +95,5 @@ def test_a_product_now_speaking_a_language_is_a_release_of_it(title, product):
     ("Heron is now available in Teams", EntryKind.LAUNCH),  # a platform, no language
 ])
 def test_a_country_or_a_platform_is_no_language(title, kind):
-    assert classify(title, "It now answers there.", url="https://heron.ai/blog/x", origin=Origin.POST).kind is kind
+    verdict = classify(title, "It now answers there.", url="https://heron.ai/blog/x", origin=Origin.POST)
+    assert verdict.kind is kind
