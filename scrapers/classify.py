@@ -1020,6 +1020,8 @@ def classify(
         return Verdict(_kind_of(offered), "text offers it under a tagline title", offered)
     if (sold := _sold_to_audience(title, text)) is not None:
         return Verdict(_kind_of(sold), "a product for an audience, priced", sold)
+    if (doer := _does_it_for_you(title, text)) is not None:  # "X turns your memos into posts", offered
+        return Verdict(_kind_of(doer), "a product telling what it does for you, offered", doer)
     if (later := _made_available_later(text)) is not None:  # a long post that comes to its launch
         return Verdict(_kind_of(later), "a later paragraph makes it available", later)
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
@@ -1597,6 +1599,26 @@ def _sold_to_audience(title: str, text: str) -> str | None:
     if not re.search(rf"(?<![\w.]){re.escape(name)} [a-z]+s\b", opening) or not _PRICED.search(opening):
         return None
     return name
+
+
+# A title that is a name, a verb and "your" ("Scrivel turns your voice memos into LinkedIn posts", "Pindle
+# keeps your meeting notes searchable"), over a text offering it on a platform or with a price or free plan
+# ("iOS + Android", "Free for teams of five"); "Inflation turns your savings into dust" offers nothing
+_DOES_FOR_YOU_TITLE = re.compile(r"^(?P<name>[A-Z][\w+-]*(?: [A-Z][\w+-]*)?) (?:turns|makes|puts|gives"
+                                 r"|keeps|writes|reads|sorts|files|books|tracks|plans|answers|drafts)"
+                                 r" (?:your|you)\b")
+_OFFERED_ON = re.compile(r"\b(?:iOS|Android|iPhone|iPad|macOS|Mac app|Windows app|Chrome extension|App Store"
+                         r"|Google Play)\b|\b(?i:free (?:for|plan|tier|trial)"
+                         r"|\d+ [a-z]+ (?:a|per) (?:week|month|day) free|(?:start|try it) free)\b")
+
+
+def _does_it_for_you(title: str, text: str) -> str | None:
+    """The product a title says does something for you, when the text offers it; None otherwise."""
+    found = _DOES_FOR_YOU_TITLE.match(title)
+    if found is None or _NO_PRODUCT_START.match(found["name"]) or _NOT_A_NAME.search(found["name"]):
+        return None
+    opening = text[:OFFER_CHARS]
+    return found["name"] if _OFFERED_ON.search(opening) or _PRICED.search(opening) else None
 
 
 def _announced_title_subject(title: str, text: str) -> str | None:

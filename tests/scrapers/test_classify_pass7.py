@@ -186,3 +186,27 @@ def test_a_later_sentence_making_the_product_available_to_all_is_its_launch(titl
 )
 def test_a_later_sentence_about_hours_or_a_country_stays_other(later):
     assert _read("A year in numbers", _PREAMBLE + later).kind is EntryKind.OTHER
+
+
+# --- a name, a verb and "your", offered ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("🎙️➡️📝 Scrivel turns your voice memos into LinkedIn posts",
+      "🎉 Record a memo on your walk, get back a post. 📱 iOS + Android, 🆓 3 posts a week free.", "Scrivel"),
+     ("Pindle keeps your meeting notes searchable",
+      "Every call, transcribed and indexed. Free for teams of five; Mac and Windows.", "Pindle")],
+)
+def test_a_name_doing_something_for_you_offered_is_a_launch(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Inflation turns your savings into dust", "Prices rose 9% this year, and wages did not."),
+     ("Congress makes your tax refund smaller", "The new bill changes the child credit from April.")],
+)
+def test_a_name_doing_something_to_you_unoffered_stays_other(title, text):
+    assert _read(title, text).kind is EntryKind.OTHER
