@@ -260,10 +260,11 @@ def _load(path: Path) -> list[dict]:
 
 def labelled_items() -> list[dict]:
     """record.jsonl and the extra tune items of record_tune2.jsonl, record_tune3.jsonl, record_tune6.jsonl,
-    record_tune8.jsonl, record_tune9.jsonl and record_tune12.jsonl (classification only: their facts are not
-    labelled, `facts_labelled: false`)."""
+    record_tune8.jsonl, record_tune9.jsonl, record_tune12.jsonl and record_tune14.jsonl (classification only:
+    their facts are not labelled, `facts_labelled: false`)."""
     names = ("record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "record_tune6.jsonl",
-             "record_tune8.jsonl", "record_tune9.jsonl", "record_tune12.jsonl")
+             "record_tune8.jsonl", "record_tune9.jsonl", "record_tune12.jsonl",
+             "record_tune14.jsonl")
     return [item for name in names
             for item in _load(LABELLED / name)]
 

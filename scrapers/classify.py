@@ -331,6 +331,15 @@ _NAME = r"(?P<name>[^:,–—|()]+?)"
 # A product's name as a title writes it: capitalised words or words with digits ("Quill 3", "Sift-2")
 _CAP_NAME = r"(?P<name>[A-Z0-9][\w.+-]*(?: (?:[A-Z0-9][\w.+-]*))*)"
 LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefiltered(_TITLE_PATTERNS, (
+    # (first, so that the date is no part of the name) a start date, then the product made available, as
+    # Dutch or German word order puts it ("From today can you Jorum use in your practice", "Since today is
+    # Brisa available in every app store") or as English does ("From today, Jorum is available to every
+    # practice"); not a notice ("From today our office is closed")
+    ("available", re.compile(rf"^(?i:(?:from|as of|starting|beginning|since) today|from now on),?\s+"
+                             rf"(?:(?i:can (?:you|one|everyone|anyone)|is|are) )?{_CAP_NAME},?\s+"
+                             rf"(?:(?i:(?:is|are) (?:now )?)?(?i:available|live|open|there|here)\b"
+                             rf"|(?i:use|try|download|order|book|install)\b)"),
+     ('today', 'from now on')),
     ("announced", re.compile(rf"^(?:introducing|announcing|meet|launching|unveiling|presenting|releasing"
                              rf"|open[- ]sourcing|shipping|say (?:hello|hi) to)\s*:?\s+"
                              rf"(?:the (?:new |all-new )?)?{_NAME}"
@@ -409,7 +418,8 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     # ... and in the present: "Today we release Fenn Coder", "We open-source Loom-7B", "We open the
     # weights of Cadair-3B, a small model for Welsh": the name ends the title or a clause (not "We release
     # Q3 results", "We launch State of the Valleys 2026"; not "we publish": reports are published)
-    ("announced", re.compile(rf"^(?i:(?:today,? )?we (?:release|launch|ship|unveil|open[- ]source"
+    ("announced", re.compile(rf"^(?i:(?:(?:today|now|and now|so|this morning),? )?we (?:release|launch|ship"
+                             rf"|unveil|open[- ]source"
                              rf"|open(?: up)?(?: the weights (?:of|for))?)) (?!(?i:q[1-4]|h[12]|fy\d*)\b)"
                              rf"{_CAP_NAME}(?:\s*[:,–—|(-]\s|\s+(?i:by|to|for|in|on|with)\s|[.!]?$)"),
      ('we ',)),
@@ -447,6 +457,11 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
                              rf"{_CAP_NAME}\b"), ('our ',)),
     ("announced", re.compile(rf"^{_NAME}:\s*(?:our|the) (?:new|first|latest|fastest|smallest|best|most)\b",
                              re.IGNORECASE), (':',)),
+    # an opening told as a notice: "[Notice] Guidance on the official opening of the Hwaro service", "Grand
+    # opening of the Pomelo platform" (not a place: "The official opening of the Lisbon office")
+    ("available", re.compile(rf"(?i:official|grand) (?i:opening|launch) (?i:of) (?:(?i:the) )?{_CAP_NAME}"
+                             rf"(?: (?i:service|app|platform|website|store))?\s*(?:$|[:,.!–—(-])"),
+     ('opening', 'launch')),
 ))
 # A product that was out already, its code or weights now opened: "Nitka is now open source", "Wren goes
 # open source", "We've open-sourced Quill Translate": a release of it ("Open-sourcing Wick, our agent
@@ -483,6 +498,31 @@ VERSION_MOVE_TITLE = re.compile(rf"^{_CAP_NAME} (?i:passes|moves|goes|jumps|swit
                                 rf"(?i:version|v\.?) ?(?P<version>\d+(?:\.\d+)*)(?![\w.])")
 # A product's update named by its season or month ("Ledgerlight spring update: multi-currency is here",
 # "Korvo November release: faster search", "The Tallyho winter drop")
+# a new version told as translated Italian, Spanish or French put it ("Marrowline grows: arrives the version 2
+# with ...", "Brisa changes: comes the new version 3.1", "Arrives the version 2 of Pomelo, with ...")
+VERSION_ARRIVES_TITLE = (
+    re.compile(rf"^{_CAP_NAME}(?: [a-z]+)?\s*[:–—-]\s*(?i:arrives|comes|lands|here is|here comes|is here)"
+               rf" (?i:the )?(?i:new )?(?i:version|release) v?(?P<version>\d+(?:\.\d+)*)\b"),
+    re.compile(rf"^(?i:arrives|comes|here is|here comes) (?i:the )?(?i:new )?(?i:version|release)"
+               rf" v?(?P<version>\d+(?:\.\d+)*) (?i:of) {_CAP_NAME}\b"),
+)
+# a product's monthly notes: "What's new in Tallyroot — December", "New in Brisa: November 2026" (read as a
+# dated newsletter before), when the text tells what the product gained; not "What's new in AI — December"
+NEW_IN_DATED_TITLE = re.compile(rf"^(?i:new in|what'?s new in) {_CAP_NAME}\s*[:–—-]\s*(?i:(?:jan|feb|mar|apr"
+                                rf"|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|spring|summer|autumn|fall|winter)"
+                                rf"(?: 20\d\d)?[.!]?$")
+_GAINED_WORDS = (r"(?:'s)? (?:now |also |finally )?(?:learned|learnt|gained|got|gets|can|adds|added|supports"
+                 r"|reads|speaks|works|ships|shipped)\b")
+
+
+def _new_in_dated(title: str, text: str) -> str | None:
+    """The product of a dated "What's new in X" title whose text says what X gained; None otherwise."""
+    found = NEW_IN_DATED_TITLE.match(title)
+    if found is None or found["name"].isupper() or _NO_PRODUCT_START.match(found["name"]):
+        return None
+    return found["name"] if re.search(rf"\b{re.escape(found['name'])}{_GAINED_WORDS}", text) else None
+
+
 SEASON_UPDATE_TITLE = re.compile(rf"^(?:(?i:the) )?{_CAP_NAME} (?i:spring|summer|autumn|fall|winter|holiday"
                                  rf"|year-end|end-of-year|january|february|march|april|may|june|july|august"
                                  rf"|september|october|november|december|q[1-4]) (?i:update|release|drop"
@@ -598,6 +638,10 @@ LAUNCH_TEXT = _words(
     # open to all after a beta: "is now available to everyone", "anyone can sign up for X"
     r"\b(?:is|are) (?:now )?(?:available|open) to (?:everyone|anyone|all)\b",
     r"\b(?:anyone|everyone) can (?:now )?(?:sign up|join|start using)\b",
+    # opened to all at once, in the writer's words: "Ossicle opens to the public today", "Pomelo opens to
+    # everyone today", "Hwaro ... is officially opened to everyone", "Brisa is now officially available"
+    r"\bopens? to (?:the public|everyone|anyone|all) (?:today|now|this week)\b",
+    r"\b(?:is|are) (?:now )?officially (?:opened|open|launched|available|live)\b",
     r"\bships (?:to|for) (?:all|every|everyone)\b",
     r"\bweights\b[^.]{0,60}\b(?:are|is) (?:now )?(?:on|at) (?:hugging ?face|kaggle|github)\b",
     r"\b(?:get|download|install) it (?:from|on|in) (?:the )?(?:app store|google play|play store|mac app store"
@@ -898,6 +942,8 @@ def classify(
         if _SHOW_HN_ESSAY.match(_HN_LAUNCH.sub("", title, count=1).strip()):  # "Show HN: What I learned ..."
             return Verdict(EntryKind.OTHER, "article")
         return Verdict(EntryKind.LAUNCH, "show hn", _show_hn_name(split_title(_YC_BATCH.sub("", title))[0]))
+    if (dated := _new_in_dated(title, text)) is not None:  # before the dated-newsletter titles
+        return Verdict(EntryKind.RELEASE, "update", dated)
     other = _other_reason(title, url, OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
@@ -941,6 +987,9 @@ def classify(
         return Verdict(EntryKind.RELEASE, "version of", f"{version_of['name']} {version_of['version']}")
     if (moved := VERSION_MOVE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(moved["name"]):
         return Verdict(EntryKind.RELEASE, "version of", f"{moved['name']} {moved['version']}")
+    if ((arrived := next(filter(None, (pattern.match(title) for pattern in VERSION_ARRIVES_TITLE)), None))
+            is not None and not _NO_PRODUCT_START.match(arrived["name"])):
+        return Verdict(EntryKind.RELEASE, "version of", f"{arrived['name']} {arrived['version']}")
     if ((season := SEASON_UPDATE_TITLE.match(title)) is not None
             and not _NO_PRODUCT_START.match(season["name"])):
         return Verdict(EntryKind.RELEASE, "update", season["name"])
@@ -987,7 +1036,8 @@ def classify(
         return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
         versioned = _versioned_name_in(text)
-        subject = versioned or _launch_text_subject(title, text) or _defined_subject(title, text)
+        subject = (versioned or _launch_text_subject(title, text) or _defined_subject(title, text)
+                   or _opened_to_all_subject(title, text))
         return Verdict(_kind_of(subject) if subject else _kind_of(name), "says it launches", subject)
     if _launch_category(tags, text[:LAUNCH_TEXT_CHARS]):
         return Verdict(_kind_of(name), "launch category")
@@ -997,6 +1047,10 @@ def classify(
         return Verdict(_kind_of(offered), "text offers it under a tagline title", offered)
     if (sold := _sold_to_audience(title, text)) is not None:
         return Verdict(_kind_of(sold), "a product for an audience, priced", sold)
+    if (doer := _does_it_for_you(title, text)) is not None:  # "X turns your memos into posts", offered
+        return Verdict(_kind_of(doer), "a product telling what it does for you, offered", doer)
+    if (later := _made_available_later(text)) is not None:  # a long post that comes to its launch
+        return Verdict(_kind_of(later), "a later paragraph makes it available", later)
     chance = launch_probability(title, text)  # no rule decided: the text model trained on tune
     if chance is not None and chance >= LAUNCH_PROBABILITY:
         defined = _defined_subject(title, text)
@@ -1291,8 +1345,8 @@ def _changelog_entry(title: str, text: str = "") -> Verdict:
     name = split_title(_DATE_STAMP.sub("", title))[0].strip()
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
         return Verdict(_kind_of(name), "changelog release", name)
-    if ((public := _MADE_PUBLIC.match(text) or _BETA_OPENED.match(text)) is not None
-            and not _NO_PRODUCT_START.match(public["name"])):
+    if ((public := _MADE_PUBLIC.match(text) or _BETA_OPENED.match(text) or _OPEN_FOR_SIGNUPS.search(title))
+            is not None and not _NO_PRODUCT_START.match(public["name"])):
         return Verdict(_kind_of(public["name"]), "changelog opens on its launch", public["name"])
     return Verdict(EntryKind.OTHER, "changelog")
 
@@ -1301,6 +1355,11 @@ def _changelog_entry(title: str, text: str = "") -> Verdict:
 # (not a feature: "Dark mode is now live" stays a routine entry)
 _MADE_PUBLIC = re.compile(rf"^{_CAP_NAME} (?:(?:is|are) (?:now )?(?:public|open to (?:everyone|anyone|all))\b"
                           rf"|(?:has|have) (?:officially )?launched\b)")
+# a changelog title saying the product is open to all, alone or after a greeting: "Hello, world: Sorbwell is
+# open for signups", "Day one — Pomelo is now open to everyone" (not a feature: "Dark mode is now on for all")
+_OPEN_FOR_SIGNUPS = re.compile(rf"(?:^|[:–—]\s*){_CAP_NAME} (?i:is|are) (?i:now )?(?i:open (?:for"
+                               rf" (?:sign-?ups|everyone|all|business)"
+                               rf"|to (?:everyone|anyone|all|the public)))\b")
 # its beta opened to all: "Quillmate's public beta is open to everyone from today", "Harrow open beta opens
 # today for all teams" (not a chosen few: "... beta is open to 50 design partners")
 _BETA_OPENED = re.compile(rf"^{_CAP_NAME}(?:'s)? (?i:(?:public|open) )?(?i:beta) (?i:is (?:now )?open|opens"
@@ -1495,6 +1554,40 @@ _DEFINED = re.compile(r"(?:^|(?<=[.!?] ))(?P<name>[A-Z][\w.+-]*(?: [A-Z][\w.+-]*
 DEFINED_CHARS = 400
 
 
+# the product a sentence says was opened to all: "Ossicle opens to the public today: ...", "From November 24,
+# Hwaro, the AI service that ..., is officially opened to everyone"
+_OPENED_TO_ALL = re.compile(r"(?:^|[.!?]\s+)(?:(?i:from|after|today|so|and|now|on|since)\b[^.!?,]*,\s+)?"
+                            r"(?P<name>[A-Z0-9][\w+-]*(?: [A-Z0-9][\w.+-]*){0,3})(?:,[^.!?]{1,120},)?"
+                            r" (?i:opens? to (?:the public|everyone|anyone|all)"
+                            r"|(?:is|are) (?:now )?officially (?:opened|open|launched|available|live))\b")
+
+
+# A long post (a founders' letter, a year's notes) that comes to its launch in a later paragraph, a sentence
+# opening on the start: "So, starting today, Vetchling-12B is available to everyone: ...", "And from today,
+# Larchmont Reader is live for every library." (not "Starting today, our office is open on Saturdays")
+_AVAILABLE_LATER = re.compile(r"(?:^|[.!?]\s+)(?i:(?:so|and|and so),? )?(?i:starting|as of|from|beginning)"
+                              r" (?i:today),? (?P<name>[A-Z0-9][\w+-]*(?: [A-Z0-9][\w.+-]*){0,3})"
+                              r" (?i:is|are) (?i:now )?(?i:available|live|open) (?i:to|for)"
+                              r" (?i:everyone|anyone|all|every)\b")
+AVAILABLE_LATER_CHARS = 3000
+
+
+def _made_available_later(text: str) -> str | None:
+    """The product a later sentence of the text makes available to all; None otherwise."""
+    found = _AVAILABLE_LATER.search(text[:AVAILABLE_LATER_CHARS])
+    return found["name"] if found and not _NO_PRODUCT_START.match(found["name"]) else None
+
+
+def _opened_to_all_subject(title: str, text: str) -> str | None:
+    """The product the text's opening says is opened to all, under a title whose head is no name ("Your
+    hearing test now takes 90 seconds"); None otherwise."""
+    head = split_title(title)[0]
+    if all(_is_name_word(word) for word in head.split()) and not _NOT_A_NAME.search(head):
+        return None
+    found = _OPENED_TO_ALL.search(text[:LAUNCH_TEXT_CHARS])
+    return found["name"] if found and not _NO_PRODUCT_START.match(found["name"]) else None
+
+
 def _defined_subject(title: str, text: str) -> str | None:
     """The product the text's opening defines ("Contrarian is a Google Sheets add-on"), under a title
     whose head is no name ("Your financial model has a favourite lie"); None when the head is a name
@@ -1554,6 +1647,26 @@ def _sold_to_audience(title: str, text: str) -> str | None:
     if not re.search(rf"(?<![\w.]){re.escape(name)} [a-z]+s\b", opening) or not _PRICED.search(opening):
         return None
     return name
+
+
+# A title that is a name, a verb and "your" ("Scrivel turns your voice memos into LinkedIn posts", "Pindle
+# keeps your meeting notes searchable"), over a text offering it on a platform or with a price or free plan
+# ("iOS + Android", "Free for teams of five"); "Inflation turns your savings into dust" offers nothing
+_DOES_FOR_YOU_TITLE = re.compile(r"^(?P<name>[A-Z][\w+-]*(?: [A-Z][\w+-]*)?) (?:turns|makes|puts|gives"
+                                 r"|keeps|writes|reads|sorts|files|books|tracks|plans|answers|drafts)"
+                                 r" (?:your|you)\b")
+_OFFERED_ON = re.compile(r"\b(?:iOS|Android|iPhone|iPad|macOS|Mac app|Windows app|Chrome extension|App Store"
+                         r"|Google Play)\b|\b(?i:free (?:for|plan|tier|trial)"
+                         r"|\d+ [a-z]+ (?:a|per) (?:week|month|day) free|(?:start|try it) free)\b")
+
+
+def _does_it_for_you(title: str, text: str) -> str | None:
+    """The product a title says does something for you, when the text offers it; None otherwise."""
+    found = _DOES_FOR_YOU_TITLE.match(title)
+    if found is None or _NO_PRODUCT_START.match(found["name"]) or _NOT_A_NAME.search(found["name"]):
+        return None
+    opening = text[:OFFER_CHARS]
+    return found["name"] if _OFFERED_ON.search(opening) or _PRICED.search(opening) else None
 
 
 def _announced_title_subject(title: str, text: str) -> str | None:
