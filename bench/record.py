@@ -285,8 +285,9 @@ def extractors() -> list[tuple[str, Extract | None]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     # the third blind set's misses are never printed: it stays held out (README.md)
-    parser.add_argument("--misses", choices=("tune", "tune5", "tune7", "tune10", "tune11", "tune13", "held", "captures",
-                                              "blind", "captures_blind", "blind2", "captures_blind2"),
+    parser.add_argument("--misses", choices=("tune", "tune5", "tune7", "tune10", "tune11", "tune13", "held",
+                                              "captures", "blind", "captures_blind", "blind2",
+                                              "captures_blind2"),
                         help="also print each wrong or missed fact of that set")
     parser.add_argument("--extractor", choices=("rules", "llm"), help="only this extractor")
     args = parser.parse_args(argv)

@@ -135,7 +135,9 @@ _TALKS_TO = Searched(
 _MODEL_THROUGH = re.compile(
     r"\b(?:runs?|running|built|hosted)\s+on\s+[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)\s+(?:the\s+)?$"
     r"|\b(?:calls?|uses?|using|come|comes)\s+(?:from\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)"
-    r"\s+(?:the\s+)?$")
+    r"\s+(?:the\s+)?$"
+    # ... "Claude 3.7 Sonnet, reached through Amazon Bedrock", "Llama 3, served via Bedrock"
+    r"|\b(?:reached|accessed|called|served|invoked)\s+(?:through|via)\s+(?:the\s+)?$")
 _MODELS_IT_RUNS = Searched(
     r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
     r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+"
