@@ -65,6 +65,38 @@ PASS7_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Answers come from Claude 3.7 Sonnet, reached through Amazon Bedrock.", "distribution", []),
     ("It drafts with Llama 3.3 70B, served via Amazon Bedrock in Frankfurt.", "distribution", []),
     ("Glint is now on Amazon Bedrock as a managed model.", "distribution", [("Amazon Bedrock", False)]),
+    # "an M1 or later": Apple Silicon
+    ("Requires macOS 15 on an M2 or newer.", "hardware", [("Apple Silicon", False)]),
+    ("Works on any M1 or later; Intel Macs are not supported.", "hardware", [("Apple Silicon", False)]),
+    ("Needs an M5 or above for the live preview.", "hardware", [("Apple Silicon", False)]),
+    # a card's memory in brackets after it; not a bracket after something else
+    ("You'll want an RTX 4060 (8 GB) or better.", "hardware", [("RTX 4060", False), ("8GB GPU", False)]),
+    ("Linux needs an AMD or NVIDIA card (16 GB or more).", "hardware", [("16GB GPU", False)]),
+    ("The download is small (2 GB) and resumes if interrupted.", "hardware", []),
+    # GTX cards by name
+    ("It trains fine on two GTX 1080 Ti cards.", "hardware", [("2x GTX 1080 Ti", False)]),
+    ("Inference works on a GTX 1660 at about 4 tokens a second.", "hardware", [("GTX 1660", False)]),
+    # other boards, and a Raspberry Pi said "a Pi ..."
+    ("Kestrel Cam runs on an Orange Pi 5 with 8GB.", "hardware",
+     [("8GB RAM", False), ("Orange Pi 5", False)]),
+    ("Tested on a Rock 5B and nothing bigger.", "hardware", [("Rock 5B", False)]),
+    ("It is happy on a Pi Zero 2 W.", "hardware", [("Raspberry Pi Zero 2 W", False)]),
+    ("Ours runs on a Pi 4 in the hallway closet.", "hardware", [("Raspberry Pi 4", False)]),
+    # lower-case llama.cpp quant names in a file's or a tag's name
+    ("Download pelican-7b-q5_k_m.gguf from the releases page.", "quantisation",
+     [("5-bit", False), ("GGUF", False)]),
+    ("ollama pull heron:3b-q8_0 and you are set.", "quantisation", [("8-bit", False)]),
+    ("Press q4_k to quit the viewer.", "quantisation", []),
+    # "retrieval-augmented" alone, a retrieval step over the documents
+    ("A retrieval-augmented helpdesk bot for your Notion.", "technique", [("RAG", False)]),
+    ("Answers run through a retrieval step over your past tickets.", "technique", [("RAG", False)]),
+    ("Retrieval of old invoices is instant.", "technique", []),
+    # ISC after "License:" or "licensed under"; MIT opening a sentence with an aside
+    ("License: ISC", "license", [("ISC", False)]),
+    ("The code is licensed under ISC as well.", "license", [("ISC", False)]),
+    ("MIT, of course. Fork away.", "license", [("MIT", False)]),
+    ("MIT, naturally, like everything else we ship.", "license", [("MIT", False)]),
+    ("MIT, Stanford and ETH researchers use it daily.", "license", []),
 ]
 
 
