@@ -97,6 +97,12 @@ PASS7_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("MIT, of course. Fork away.", "license", [("MIT", False)]),
     ("MIT, naturally, like everything else we ship.", "license", [("MIT", False)]),
     ("MIT, Stanford and ETH researchers use it daily.", "license", []),
+    # uv's runner installs from PyPI; Scoop is a store, "a scoop of" is not
+    ("Try it with `uvx tern-cli --help`.", "distribution", [("PyPI", False)]),
+    ("Install it with uv tool install marlin-notes.", "distribution", [("PyPI", False)]),
+    ("On Windows, scoop install gannet works too.", "distribution", [("Scoop", False)]),
+    ("Grab it from Scoop or winget.", "distribution", [("Scoop", False), ("winget", False)]),
+    ("It adds a scoop of context to each prompt.", "distribution", []),
 ]
 
 
