@@ -103,6 +103,15 @@ PASS7_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("On Windows, scoop install gannet works too.", "distribution", [("Scoop", False)]),
     ("Grab it from Scoop or winget.", "distribution", [("Scoop", False), ("winget", False)]),
     ("It adds a scoop of context to each prompt.", "distribution", []),
+    # a cost of nothing for a class of users is a free tier; "zero dollars" is free
+    ("Zero cost for hobby projects, $9/month for teams.", "entry_price",
+     [("free tier", False), ("$9/month", False)]),
+    ("No cost for personal use; businesses pay $5 a month.", "entry_price",
+     [("free tier", False), ("$5/month", False)]),
+    ("It is available at no cost for everyone.", "pricing_model", [("free", False)]),
+    ("Zero ads and zero dollars: Quillet is yours to keep.", "pricing_model", [("free", False)]),
+    ("Costs you zero dollars a month, forever.", "pricing_model", [("free", False)]),
+    ("We raised zero dollars from investors.", "entry_price", []),
 ]
 
 
