@@ -35,8 +35,9 @@ DISTRIBUTIONS: Table = (
     # ("in Ollama 0.31" is the runtime's version, not its library.)
     (Rule(r"\b(?:on|for|from|via|in|to) (?:the )?Ollama\b(?! v?\d)(?: library)?|\bollama (?:run|pull)\b",
           re.I, needs=("ollama",)), "Ollama"),
-    (Rule(r"\bPyPI\b|\b(?:pip|pipx|uv pip) install\b|\buv add\b", re.I,
-          needs=("pypi", "install", "uv add")), "PyPI"),
+    # (and uv's runner, which fetches the tool from PyPI: "uvx plover-mcp", "uv tool install")
+    (Rule(r"\bPyPI\b|\b(?:pip|pipx|uv pip|uv tool) install\b|\buv add\b|\buvx [a-z]", re.I,
+          needs=("pypi", "install", "uv add", "uvx")), "PyPI"),
     (Rule(r"\bnpm (?:install|i)\b|\b(?:on|from) npm\b|\bnpx\b|\bnpmjs\.com\b", re.I,
           needs=("npm", "npx")), "npm"),
     # (an image on another registry is not on Docker Hub: "Docker image on GHCR", "docker pull quay.io/...")
@@ -48,6 +49,9 @@ DISTRIBUTIONS: Table = (
     (Rule(r"\bcrates\.io\b|\bcargo (?:install|add)\b", re.I, needs=("crates", "cargo")), "crates.io"),
     (Rule(r"\b(?:yarn|pnpm|bun) add\b", re.I, needs=(" add",)), "npm"),
     (Rule(r"\bgem install\b", re.I, needs=("gem install",)), "RubyGems"),
+    # Windows' command-line installer: "scoop install foo", "Homebrew or Scoop" (the name capitalised:
+    # "a scoop of ice cream" is none)
+    (Rule(r"\bScoop\b|\bscoop (?:install|bucket)\b", needs=("scoop",)), "Scoop"),
     # a browser's or an editor's extension is published through its store: "a Chrome extension",
     # "ships as a VS Code extension", "the Firefox add-on"
     (Rule(r"\bChrome Web Store\b|\bChrome extension\b", re.I, needs=("chrome web store", "chrome extension")),
@@ -135,7 +139,9 @@ _TALKS_TO = Searched(
 _MODEL_THROUGH = re.compile(
     r"\b(?:runs?|running|built|hosted)\s+on\s+[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)\s+(?:the\s+)?$"
     r"|\b(?:calls?|uses?|using|come|comes)\s+(?:from\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,2}\s+(?:through|via)"
-    r"\s+(?:the\s+)?$")
+    r"\s+(?:the\s+)?$"
+    # ... "Claude 3.7 Sonnet, reached through Amazon Bedrock", "Llama 3, served via Bedrock"
+    r"|\b(?:reached|accessed|called|served|invoked)\s+(?:through|via)\s+(?:the\s+)?$")
 _MODELS_IT_RUNS = Searched(
     r"\b(?:downloads?|pulls?|fetch(?:es)?|loads?|runs?|imports?|grabs?|finds?|browses?)\s+(?:[\w-]+\s+){0,2}?"
     r"models?\b|\bmodels\s+(?:it|you|they)\s+\w+"

@@ -9,6 +9,7 @@ from scrapers.facts.vendor import platform_post
 from scrapers.records import FactRecord
 
 _GPU_NAME = (r"(?:NVIDIA\s)?(?:A100|H100|H200|B200|GB200|L4|L40S|A10G?|T4|V100|RTX\s?\d{4}(?:\s?Ti)?"
+             r"|GTX\s?\d{3,4}(?:\s?Ti)?"
              r"|MI300X?|Jetson(?: (?:AGX|Orin|Xavier|Nano|NX|TX2|Thor))+)")
 
 
@@ -52,10 +53,11 @@ HARDWARE: Table = (
           r"(?:M[1-5](?: (?:Pro|Max))?\s+)?"
           r"(?=Raspberry Pi\b|MacBook\b|Mac mini\b|Mac Studio\b|iMac\b|Intel NUC\b|(?:Android )?phones?\b"
           r"|laptops?\b)"
-          r"|(?<=\bRaspberry Pi \d \()(?P<gb2>\d+)\s?GB(?=\))"
-          r"|(?<=\bRaspberry Pi \d with )(?P<gb3>\d+)\s?GB\b",
-          digits=True, needs=("raspberry pi", "macbook", "mac mini", "mac studio", "imac", "intel nuc",
-                              "phone", "laptop")),
+          # (and an Orange Pi's: "an Orange Pi 5 with 4GB")
+          r"|(?<=\bPi \d \()(?P<gb2>\d+)\s?GB(?=\))"
+          r"|(?<=\bPi \d with )(?P<gb3>\d+)\s?GB\b",
+          digits=True, needs=("raspberry pi", "orange pi", "macbook", "mac mini", "mac studio", "imac",
+                              "intel nuc", "phone", "laptop")),
      lambda m: f"{m['gb'] or m['gb2'] or m['gb3']}GB RAM"),
     # A small device's memory in megabytes: "needs 512 MB of RAM", "runs in 256MB of memory".
     (Rule(r"\b(?P<mb>\d{2,3})\s?MB\s+(?:of\s+)?(?:RAM|memory|system memory)\b", re.I,
@@ -80,13 +82,24 @@ HARDWARE: Table = (
           needs=("macbook", "mac mini", "mac studio", "intel nuc")), lambda m: m[0]),
     (Rule(rf"\b(?:(?P<count>(?i:single|one|two|dual|four|eight)|\d+)\s?(?:[x×]\s?)?)?"
           rf"(?P<gpu>{_GPU_NAME}|consumer GPUs?)s?\b",
-          needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "mi300", "jetson",
+          needs=("a100", "h100", "h200", "b200", "l4", "a10", "t4", "v100", "rtx", "gtx", "mi300", "jetson",
                  "consumer gpu")), _gpu),
+    # A card's memory in brackets after it: "an RTX 3060 (12 GB)", "an NVIDIA card (12 GB or more)"
+    (Rule(r"(?<=\()(?P<gb>\d+)\s?(?:GB|gigs?)(?:\s*\+|\s+(?:or more|or better|minimum|of VRAM|VRAM))?(?=\))",
+          re.I, digits=True, needs=("gb", "gig")),
+     lambda m: f"{m['gb']}GB GPU" if _CARD_BEFORE.search(m.string, 0, m.start()) else ""),
     (Rule(r"\bApple [Ss]ilicon\b|\bM[1-4](?: (?:Pro|Max|Ultra))? Macs?\b"
-          r"|\bRaspberry Pi(?: (?:Pico|Zero)(?: \d)?(?: W)?| \d)?\b",
-          starts=("apple", "m1", "m2", "m3", "m4", "raspberry"),
-          needs=("apple silicon", "m1", "m2", "m3", "m4", "raspberry pi")),
-     lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" else m[0]),
+          r"|\bRaspberry Pi(?: (?:Pico|Zero)(?: \d)?(?: W)?| \d)?\b"
+          # "an M1 or later", "an M2 or newer": any Apple Silicon Mac from that one on
+          r"|\bM[1-5](?: (?:Pro|Max|Ultra))? or (?:later|newer|above|better)\b",
+          starts=("apple", "m1", "m2", "m3", "m4", "m5", "raspberry"),
+          needs=("apple silicon", "m1", "m2", "m3", "m4", "m5", "raspberry pi")),
+     lambda m: "Apple Silicon" if m[0].lower() == "apple silicon" or " or " in m[0] else m[0]),
+    # Other boards by name, and a Raspberry Pi said as "a Pi 5" or "a Pi Zero 2 W"
+    (Rule(r"\bOrange Pi(?: \d+)?(?: (?:Plus|Pro|Max|B))?\b|\bRock ?5[AB]?\b", starts=("orange", "rock"),
+          needs=("orange pi", "rock")), lambda m: m[0]),
+    (Rule(r"(?:(?<=\b(?:an|on|my|or) )|(?<=\ba ))Pi (?:Zero(?: 2)?(?: W)?|[345])\b",
+          needs=("pi zero", "pi 3", "pi 4", "pi 5")), lambda m: "Raspberry " + m[0]),
     # An "M-series Mac" is any Apple Silicon one.
     (Rule(r"\bM-series\b", needs=("m-series",)), "Apple Silicon"),
     # A bare card number said as people say one: "an old 3090", "my 4070 Ti", "two 4090s".
@@ -117,6 +130,10 @@ HARDWARE: Table = (
           re.I, starts=("mobile", "edge", "phone", "laptop"), needs=("hardware", "devices")),
      lambda m: m[0].lower()),
 )
+
+
+# What a card's memory in brackets follows: a GPU's name or "card"/"GPU" ("an RTX 3060 (12 GB)").
+_CARD_BEFORE = re.compile(rf"(?:\b{_GPU_NAME}|\b(?:cards?|GPUs?|graphics cards?))\s*\($", re.I)
 
 
 # A question whether the tool needs a GPU: "Do I need a GPU?", "Does it require a graphics card?"

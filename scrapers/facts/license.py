@@ -29,6 +29,8 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
           r"|(?<=[Oo]pen[- ]source, )MIT\b|^MIT\.?$|(?<=\b[Nn]ot )MIT\b(?![’'-])"
           r"|(?<=\bis )MIT\b(?![’'-])|(?<=\b[Ss]till )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])"
           r"|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])"
+          # ... and a sentence that opens on it with an aside: "MIT, naturally.", "MIT, of course."
+          r"|^MIT(?=,\s+(?:naturally|of course|obviously|as always|as ever|as usual)\b)"
           # ... and second in the expression: "Apache-2.0 OR MIT", "Apache 2.0 or MIT"
           r"|(?<=\d OR )MIT\b|(?<=\d or )MIT\b|(?<=\d and )MIT\b|(?<=\d/)MIT\b",
           starts="mit", needs=("mit",)),
@@ -52,7 +54,9 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
           starts=("cc", "creative")), "CC-BY-4.0"),
     (Rule(r"\bCC0(?:[- ]1\.0)?\b", re.I, starts="cc0"), "CC0-1.0"),
     (Rule(r"\bUnlicen[cs]e\b", starts="unlicen"), "Unlicense"),
-    (Rule(r"\bISC(?=[- ]licen[cs]|\))", starts="isc", needs=("isc",)), "ISC"),
+    # (and after "License:" or "licensed under", as MIT is read above: "License: ISC")
+    (Rule(r"\bISC(?=[- ]licen[cs]|\))|(?<=[Ll]icen[cs]e: )ISC\b|(?<=[Ll]icen[cs]ed under )ISC\b|^ISC\.?$",
+          starts="isc", needs=("isc",)), "ISC"),
     (Rule(r"\bBSL[- ]1\.1\b|\bBusiness Source Licen[cs]e\b", re.I, starts=("bsl", "business")), "BSL-1.1"),
     (Rule(r"\bElastic Licen[cs]e(?: v?2(?:\.0)?)?\b|\bELv2\b", re.I, starts=("elastic", "elv2")),
      "Elastic-2.0"),

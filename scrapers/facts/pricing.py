@@ -140,6 +140,9 @@ FREE_TIER = Rule(
     r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial"
     r"|non-?profits|educators|side projects"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
+    # ... said as a cost of nothing: "zero cost for hobby projects", "no cost for personal use"
+    r"|\b(?:zero|no) cost for (?:personal|individuals?|hobby|hobbyists|non-commercial|side projects|students"
+    r"|open[- ]source|solo)\b"
     # ("1 000" with a space between thousands; "on the house" is free)
     r"|\b(?:first|up to)\s+[\d,]+(?: \d{3})*\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+){0,4}"
     r"\s+(?:are|is)\s+(?:free|on the house)\b"
@@ -166,8 +169,9 @@ FREE_TIER = Rule(
     # Free below a size: "free for newsrooms with fewer than 10 people", "free for teams under 5".
     r"|\bfree for (?:[\w-]+\s){0,2}?[\w-]+s\s(?:with\s(?:fewer|less)\sthan|of\s(?:fewer|less)\sthan"
     r"|under|below|up to)\s[\d,]+\b",
-    re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£"),
-    needs=("free", "on the house", "0 for", "0 up to", "0 until", "0 on"),
+    re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£",
+                  "zero cost", "no cost"),
+    needs=("free", "on the house", "0 for", "0 up to", "0 until", "0 on", "cost for"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
@@ -182,15 +186,20 @@ FREE = Rule(
     r"|\bfree for any (?:use|purpose)\b"
     # "free for every classroom, forever", "free for every team": the whole tool for all of them
     r"|\bfree for every(?:body| (?!(?:month|week|day|year|hour|first)\b)[a-z]+)\b"
-    r"|\b(?:at )?no (?:cost|charge)\b|\bzero cost\b|\bfree of charge\b|\bcosts? (?:you )?nothing\b"
+    r"|\b(?:at )?no charge\b|\b(?:at )?no cost\b(?! for (?!everyone|anyone|all\b))"
+    r"|\bzero cost\b(?! for (?!everyone|anyone|all\b))"
+    r"|\bfree of charge\b|\bcosts? (?:you )?nothing\b"
+    # "zero dollars", "zero euros": a price of nothing
+    r"|\bzero (?:dollars|euros|pounds|rupees|yen)\b"
     r"|\bgratis\b"
     # a price of nothing: "Pricing: $0.", "it costs €0"
     r"|\b(?:pricing|costs?)(?:\s*:|\s+is)?\s*[$€£]\s?0(?![\d.,]*[1-9])"
     r"(?!\s+(?:for|up to|until|on)\b)",
     re.I,
     starts=("free", "no cost", "no charge", "at no cost", "at no charge", "zero cost", "cost", "gratis",
-            "pricing"),
-    needs=("free", "no cost", "no charge", "zero cost", "nothing", "gratis", "$0", "€0", "£0", "$ 0", "€ 0"),
+            "pricing", "zero"),
+    needs=("free", "no cost", "no charge", "zero cost", "nothing", "gratis", "$0", "€0", "£0", "$ 0", "€ 0",
+           "zero dollars", "zero euros", "zero pounds", "zero rupees", "zero yen"),
 )
 PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
                  starts="paid", needs=("paid",))

@@ -19,6 +19,10 @@ QUANTISATIONS: Table = (
     # is a quarter).
     (Rule(r"\bQ(?P<bits>[2-8])(?:_[0-9A-Z_]+\b|\b(?= (?:quantization|quantisation|quants?|GGUF)\b))",
           needs=("q2", "q3", "q4", "q5", "q6", "q8")), lambda m: f"{m['bits']}-bit"),
+    # ... and lower-case in a file's or a tag's name: "shrike-3b-q4_k_m.gguf", "foo:7b-q5_K_M"
+    (Rule(r"(?<=[-.:_])q(?P<bits>[2-8])_(?:[kK](?:_[sSmMlL])?|[01])\b",
+          needs=("q2_", "q3_", "q4_", "q5_", "q6_", "q8_")),
+     lambda m: f"{m['bits']}-bit"),
     (Rule(r"\bGGUF\b", re.I, needs=("gguf",)), "GGUF"),
     (Rule(r"\bAWQ\b", needs=("awq",)), "AWQ"),
     (Rule(r"\bGPTQ\b", needs=("gptq",)), "GPTQ"),

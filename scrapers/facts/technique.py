@@ -13,7 +13,11 @@ TECHNIQUES: Table = (
     (Rule(r"\bQLoRA\b", needs=("qlora",)), "QLoRA"),
     (Rule(r"\bLoRA\b|\b[Ll]ow-rank adapt(?:ers?|ation)\b", needs=("lora", "low-rank")), "LoRA"),
     (Rule(r"\bMoE\b|\b[Mm]ixture[- ]of[- ][Ee]xperts\b", needs=("moe", "mixture")), "MoE"),
-    (Rule(r"\bRAG\b|\b[Rr]etrieval[- ]augmented [Gg]eneration\b", needs=("rag", "retrieval")), "RAG"),
+    # (and "retrieval-augmented" alone, and a retrieval step over the documents it answers from)
+    (Rule(r"\bRAG\b|\b[Rr]etrieval[- ]augmented\b"
+          r"|\b[Rr]etrieval (?:step|layer|stage|pass) (?:over|across|on|through)\b",
+          needs=("rag", "retrieval")),
+     "RAG"),
     (Rule(r"\bRLHF\b|\breinforcement learning from human feedback\b", re.I,
           needs=("rlhf", "human feedback")), "RLHF"),
     (Rule(r"\bDPO\b|\b[Dd]irect preference optimi[sz]ation\b", needs=("dpo", "preference")), "DPO"),

@@ -26,6 +26,7 @@ from tests.scrapers.test_facts_general import GENERAL_PHRASES
 from tests.scrapers.test_facts_kinds import KIND_PHRASES
 from tests.scrapers.test_facts_pass5 import PASS5_PHRASES
 from tests.scrapers.test_facts_pass6 import PASS6_PHRASES
+from tests.scrapers.test_facts_pass7 import PASS7_PHRASES
 from tests.scrapers.test_facts_world import FORMS as WORLD_FORMS
 from verdicts.settings import SAMPLES_DIR
 
@@ -366,6 +367,7 @@ def corpus() -> list[str]:
     texts += [text for text, _, _ in WORLD_FORMS]
     texts += [text for text, _, _ in PASS5_PHRASES]
     texts += [text for text, _, _ in PASS6_PHRASES]
+    texts += [text for text, _, _ in PASS7_PHRASES]
     for path in sorted((SAMPLES_DIR / "feeds").iterdir()):
         for entry in feedparser.parse(path.read_bytes()).entries:
             texts.append(f"{entry.title}\n{entry.get('summary', '')}")
