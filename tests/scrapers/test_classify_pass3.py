@@ -6,13 +6,13 @@ summary")."""
 
 import pytest
 
-from scrapers.classify import EntryKind, Origin, classify, is_ai_product
+from scrapers.classify import EntryKind, is_ai_product
+from tests.scrapers.classify_reading import reader
 
 BLOG = "https://heronworks.example/blog/post"
 
 
-def _read(title: str, text: str = "", url: str = BLOG, origin: Origin = Origin.POST):
-    return classify(title, text, url=url, origin=origin)
+_read = reader(BLOG)
 
 
 # --- not a launch ----------------------------------------------------------------------------------

@@ -6,12 +6,12 @@ and hedges that stay other (early access, a private beta, an invitation)."""
 import pytest
 
 from scrapers.classify import EntryKind, Origin, classify
+from tests.scrapers.classify_reading import reader
 
 BLOG = "https://marisol.example/blog/post"
 
 
-def _read(title: str, text: str = "", url: str = BLOG, origin: Origin = Origin.POST):
-    return classify(title, text, url=url, origin=origin)
+_read = reader(BLOG)
 
 
 # --- a tagline title over a text that offers the product ------------------------------------------

@@ -8,12 +8,12 @@ reached, a Show HN essay, a product going read-only."""
 import pytest
 
 from scrapers.classify import EntryKind, Origin, classify, is_ai_product
+from tests.scrapers.classify_reading import reader
 
 BLOG = "https://ostrava-labs.example/blog/post"
 
 
-def _read(title: str, text: str = "", url: str = BLOG, origin: Origin = Origin.POST):
-    return classify(title, text, url=url, origin=origin)
+_read = reader(BLOG)
 
 
 # --- launches ----------------------------------------------------------------------------------------

@@ -10,14 +10,14 @@ or benchmark that the writer releases."""
 
 import pytest
 
-from scrapers.classify import EntryKind, Origin, classify
+from scrapers.classify import EntryKind, Origin
+from tests.scrapers.classify_reading import reader
 
 BLOG = "https://ostrava-labs.example/blog/post"
 CHANGELOG = "https://ostrava-labs.example/changelog"
 
 
-def _read(title: str, text: str = "", url: str = BLOG, origin: Origin = Origin.POST):
-    return classify(title, text, url=url, origin=origin)
+_read = reader(BLOG)
 
 
 # --- launches ----------------------------------------------------------------------------------------

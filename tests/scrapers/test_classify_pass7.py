@@ -9,14 +9,14 @@ for signups. Each with what must stay as it was."""
 
 import pytest
 
-from scrapers.classify import EntryKind, Origin, classify
+from scrapers.classify import EntryKind
+from tests.scrapers.classify_reading import reader
 
 BLOG = "https://kavli-works.example/blog/post"
 CHANGELOG = "https://kavli-works.example/changelog#entry"
 
 
-def _read(title: str, text: str = "", url: str = BLOG, origin: Origin = Origin.POST):
-    return classify(title, text, url=url, origin=origin)
+_read = reader(BLOG)
 
 
 # --- launches ----------------------------------------------------------------------------------------
