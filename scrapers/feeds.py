@@ -211,8 +211,11 @@ def _name_from_link(link: str) -> str:
 
 
 def _summary(markup: str, name: str, tagline: str | None, title: str) -> str | None:
-    text = strip_boilerplate(clean_text(markup))
-    if tagline and text.startswith(name + " ") and text[len(name) + 1 :].startswith(tagline):
+    text = strip_boilerplate(clean_text(markup, blocks=True))  # a block a line: a list item, a sentence
+    heading, newline, rest = text.partition("\n")
+    if newline and heading == title:
+        text = rest  # a release's "<h2>tool v1.2</h2>" above its notes: the title once is enough
+    if tagline and text.startswith((name + " ", name + "\n")) and text[len(name) + 1 :].startswith(tagline):
         text = text[len(name) + 1 :]  # "<b>Name</b><br>tagline": the name once is enough
     if not text or text == title:
         return None

@@ -38,6 +38,8 @@ _BLOCK_TAG = re.compile(
 # name, a link), comes out of it as the text with the tags dropped; this reads it in half the time.
 # Anything else (comments, scripts, tables, a stray "<", other entities) goes through nh3.
 # tests/scrapers/test_normalise.py holds the two to the same text over generated markup.
+_CELL_TAG = re.compile(r"</?t[dh]\b[^<>]*>", re.IGNORECASE)
+_BLOCK_MARK = "\ue000"  # where a block tag was, in clean_text(blocks=True): a private-use char, no text's
 _SPACE = r"[ \t\n\r]"  # HTML's spaces between attributes (\s would take Unicode's too)
 _INLINE_TAG = (r"</?(?:a|abbr|b|bdi|cite|code|em|i|img|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u"
                rf"|var)(?:{_SPACE}+[a-z_:][-a-z0-9_:.]*(?:{_SPACE}*={_SPACE}*(?:\"[^\"<>]*\"|'[^'<>]*'))?)*+"
@@ -135,13 +137,21 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def clean_text(markup: str | None) -> str:
-    """Plain text from untrusted HTML: tags and scripts dropped, entities decoded, spaces folded."""
+def clean_text(markup: str | None, *, blocks: bool = False) -> str:
+    """Plain text from untrusted HTML: tags and scripts dropped, entities decoded, spaces folded.
+    With `blocks`, each block of the markup (a paragraph, a heading, a list item, a table row...)
+    is a line of its own, its spaces folded: "<li>a</li><li>b</li>" reads "a\nb", where a sentence
+    ends (list items and headings seldom end on a full stop)."""
     if not markup:
         return ""
+    if blocks and _BLOCK_MARK in markup:
+        markup = markup.replace(_BLOCK_MARK, " ")  # the mark is ours: in the markup, it is a space
     if "<" in markup:
-        # a block ends a word: "<li>a</li><li>b</li>" reads "a b", not "ab"
-        markup = _BLOCK_TAG.sub(" ", markup)
+        if blocks:
+            markup = _BLOCK_TAG.sub(_BLOCK_MARK, _CELL_TAG.sub(" ", markup))  # a table's row is a line
+        else:
+            # a block ends a word: "<li>a</li><li>b</li>" reads "a b", not "ab"
+            markup = _BLOCK_TAG.sub(" ", markup)
         if _INLINE_MARKUP.fullmatch(markup):
             markup = _INLINE_TAGS.sub("", markup)
         else:
@@ -150,6 +160,8 @@ def clean_text(markup: str | None) -> str:
         markup = html.unescape(markup)
     if _CONTROL.search(markup):
         markup = _CONTROL.sub(" ", markup)
+    if blocks and _BLOCK_MARK in markup:
+        return "\n".join(line for part in markup.split(_BLOCK_MARK) if (line := " ".join(part.split())))
     # split and join fold whitespace six times faster than a regex substitution: most texts have
     # a space between every two words, and each would be a match
     return " ".join(markup.split())

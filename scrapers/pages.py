@@ -89,7 +89,7 @@ def to_launch(item: Tag, *, source: str, base_url: str, selectors: PageSelectors
     if not title and not link:
         return None
     name, tagline = split_title(title or link or "")
-    summary = truncate(_text(_first(item, selectors.summary)), MAX_SUMMARY_CHARS) or None
+    summary = truncate(_text(_first(item, selectors.summary), blocks=True), MAX_SUMMARY_CHARS) or None
     is_ai = is_ai_product(title, summary or "", is_ai_tool=is_ai_tool(title, summary or ""))
     verdict = classify(title, summary or "", url=link, is_ai=is_ai,
                        origin=origin_of(link=link, guid=None, comments=None, markup=""))
@@ -144,9 +144,11 @@ def _first(item: Tag, selector: str | None) -> Tag | None:
     return item if item.css.match(selector) else item.select_one(selector)
 
 
-def _text(element: Tag | None) -> str:
+def _text(element: Tag | None, *, blocks: bool = False) -> str:
     # through clean_text, not get_text(): a <script> inside a title is dropped, not kept as words
-    return clean_text(element.decode_contents()[:MAX_MARKUP_CHARS]) if element is not None else ""
+    if element is None:
+        return ""
+    return clean_text(element.decode_contents()[:MAX_MARKUP_CHARS], blocks=blocks)
 
 
 def _guid(link: str | None, title: str) -> str:

@@ -124,7 +124,7 @@ def test_a_github_release_is_a_launch_of_its_repository(shared_dir):
     assert newest.url == "https://github.com/astral-sh/ty/releases/tag/0.0.1-alpha.34"
     assert newest.guid == "tag:github.com,2008:Repository/976731654/0.0.1-alpha.34"
     assert newest.published_at == datetime(2025, 12, 12, 18, 30, 16, tzinfo=UTC)
-    assert newest.summary.startswith("Release Notes Released on 2025-12-12. Bug fixes")
+    assert newest.summary.startswith("Release Notes\nReleased on 2025-12-12.\nBug fixes\n")
     for record in records:
         assert len(record.summary) <= MAX_SUMMARY_CHARS
         # the markup's own tags are gone; "&lt;CURSOR&gt;" in its <code> is text and stays
@@ -227,3 +227,23 @@ def test_every_link_in_the_captures_is_canonical(shared_dir):
             assert params == kept, record.url  # non-tracking parameters survive, in order
             checked += 1
     assert checked > 800
+
+
+def test_a_release_notes_list_is_read_item_by_item():
+    from scrapers.facts import launch_facts
+
+    notes = ("<h2>quillnest v0.3.0</h2><p>quillnest drafts release notes from merged pull requests.</p>"
+             "<ul><li>Runs on a laptop CPU</li><li><code>brew install quillnest</code></li>"
+             "<li>Licensed under the MIT licence</li><li>No GPU needed</li></ul>")
+    [record] = parse_feed(rss(item("quillnest v0.3.0", "https://github.com/quill/quillnest/releases/tag/v0.3.0",
+                                   "g1", body=notes)), source="test")
+    # the heading that repeats the title goes; every list item is a line of its own
+    assert record.summary.split("\n") == [
+        "quillnest drafts release notes from merged pull requests.", "Runs on a laptop CPU",
+        "brew install quillnest", "Licensed under the MIT licence", "No GPU needed"]
+    facts = {(fact.kind, fact.value, fact.negated): fact.snippet for fact in launch_facts(record)}
+    # each fact's evidence is its own item, and the "No" of one item negates nothing in another
+    assert facts[("hardware", "CPU", False)] == "Runs on a laptop CPU"
+    assert facts[("hardware", "GPU", True)] == "No GPU needed"
+    assert facts[("license", "MIT", False)] == "Licensed under the MIT licence"
+    assert facts[("distribution", "Homebrew", False)] == "brew install quillnest"

@@ -215,3 +215,38 @@ def test_clean_text_reads_markup_as_the_sanitiser_does(markup):
 )
 def test_clean_text_drops_inline_tags_and_reads_entities(markup, text):
     assert clean_text(markup) == text
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        # each block a line: list items and headings seldom end on a full stop
+        ("<h2>Changes</h2><ul><li>Runs on a CPU</li><li>MIT</li></ul>", "Changes\nRuns on a CPU\nMIT"),
+        ("<p>One <b>bold</b>\n  claim.</p><p>Two.</p>", "One bold claim.\nTwo."),
+        # a table's row is one line, its cells apart by a space
+        ("<table><tr><th>Parameters</th><td>7B</td></tr><tr><td>Context</td><td>32K</td></tr></table>",
+         "Parameters 7B\nContext 32K"),
+        # empty blocks leave no empty lines; text without blocks is as clean_text reads it
+        ("<div><p></p><br><br>a</div>", "a"),
+        ("Fish &amp; <i>chips</i>", "Fish & chips"),
+        # the marker character in the markup itself is a space, never a line break of its own
+        ("a\ue000b<br>c", "a b\nc"),
+        ("plain\ttext\n\nstays one line", "plain text stays one line"),
+        (None, ""),
+    ],
+)
+def test_clean_text_in_blocks_makes_a_line_of_each_block(markup, text):
+    assert clean_text(markup, blocks=True) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_MARKUP_PIECES + ["</li>", "<h3>", "</td>", "<ul>"]),
+                          st.text(max_size=6)), max_size=24).map("".join))
+@example("<h2>v1</h2><ul><li>a <b>b</b></li><li>c</li></ul><table><tr><td>x</td><td>y</td></tr></table>")
+def test_clean_text_in_blocks_has_the_same_words_as_without(markup):
+    lines = clean_text(markup, blocks=True).split("\n")
+    assert all(line and line == line.strip() and not {"\ue000", "\x00"} & set(line)
+               for line in lines if lines != [""])
+    # (a NUL is a space in text, dropped in markup: "<p>a\x00b" reads "a b" here, "ab" without blocks)
+    plain = markup.replace("\ue000", " ").replace("\x00", "")
+    assert " ".join(clean_text(plain, blocks=True).split("\n")).split() == clean_text(plain).split()

@@ -92,6 +92,15 @@ def test_fields_of_a_full_item():
     assert record.is_ai_tool
 
 
+def test_a_summary_with_a_list_keeps_each_item_a_line():
+    selectors = PageSelectors(item="article.post", title="h2", link="a.more", summary="div.body")
+    body = page('<article class="post"><h2>Quill 2</h2><div class="body"><p>Quill 2 writes docs.</p>'
+                '<ul><li>Runs offline</li><li>Apache-2.0</li></ul></div>'
+                '<a class="more" href="q">m</a></article>')
+    (record,) = parse(body, selectors)
+    assert record.summary == "Quill 2 writes docs.\nRuns offline\nApache-2.0"
+
+
 def test_an_item_without_a_link_gets_a_stable_guid_from_its_title():
     first = parse(page(article("Quill AI", None), article("Other AI", "/o")))
     again = parse(page(article("Quill AI", None), article("Other AI", "/o")))
