@@ -31,6 +31,8 @@ _BLOCK_TAG = re.compile(
     r"|article|header|footer|aside|nav|figure|figcaption|details|summary)\b[^<>]*>",
     re.IGNORECASE,
 )
+_CELL_TAG = re.compile(r"</?t[dh]\b[^<>]*>", re.IGNORECASE)
+_BLOCK_MARK = "\ue000"  # where a block tag was, in clean_text(blocks=True): a private-use char, no text's
 # Markup the sanitiser would only strip of its tags (once _BLOCK_TAG has made the block tags spaces):
 # inline tags of a few names, their attributes quoted; text without another "<", without control
 # characters, its entities only those that html5ever (nh3's parser) and html.unescape read alike.
@@ -38,8 +40,6 @@ _BLOCK_TAG = re.compile(
 # name, a link), comes out of it as the text with the tags dropped; this reads it in half the time.
 # Anything else (comments, scripts, tables, a stray "<", other entities) goes through nh3.
 # tests/scrapers/test_normalise.py holds the two to the same text over generated markup.
-_CELL_TAG = re.compile(r"</?t[dh]\b[^<>]*>", re.IGNORECASE)
-_BLOCK_MARK = "\ue000"  # where a block tag was, in clean_text(blocks=True): a private-use char, no text's
 _SPACE = r"[ \t\n\r]"  # HTML's spaces between attributes (\s would take Unicode's too)
 _INLINE_TAG = (r"</?(?:a|abbr|b|bdi|cite|code|em|i|img|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u"
                rf"|var)(?:{_SPACE}+[a-z_:][-a-z0-9_:.]*(?:{_SPACE}*={_SPACE}*(?:\"[^\"<>]*\"|'[^'<>]*'))?)*+"
