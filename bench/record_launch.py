@@ -52,18 +52,17 @@ class Case:
 
 
 # Held out: their accuracy is printed, never which entries were misread (README.md, third blind set)
-HELD_OUT = ("blind3", "captures_blind3")
+HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4")
+# The splits in the order they are printed: each record split, then the captures labelled beside it.
+SPLITS = ("tune", "held", "captures", "captures_tune4", "blind", "captures_blind", "blind2",
+          "captures_blind2", "blind3", "captures_blind3", "blind4", "captures_blind4")
 
 
-def report(items: list[dict], captures: list[dict], captures_blind: list[dict] = (),
-           captures_blind2: list[dict] = (), captures_blind3: list[dict] = (),
-           captures_tune4: list[dict] = ()) -> list[str]:
-    """The bench's lines: accuracy and resolution errors per split, then time per entry."""
+def report(items: list[dict], captured: dict[str, list[dict]]) -> list[str]:
+    """The bench's lines: accuracy and resolution errors per split, then time per entry.
+    `captured` holds each captures file's rows by its name ("captures", "captures_blind", ...)."""
     cases = [_labelled_case(item) for item in items]
-    cases += (_capture_cases(captures) + _capture_cases(captures_tune4, "captures_tune4")
-              + _capture_cases(captures_blind, "captures_blind")
-              + _capture_cases(captures_blind2, "captures_blind2")
-              + _capture_cases(captures_blind3, "captures_blind3"))
+    cases += [case for name, rows in captured.items() for case in _capture_cases(rows, name)]
     lines = ["launch classification and resolution (scrapers.classify, scrapers.resolve)"]
     _model.cache_clear()  # train the text model afresh and first, so no entry's time includes it
     started = time.perf_counter()
@@ -72,8 +71,7 @@ def report(items: list[dict], captures: list[dict], captures_blind: list[dict] =
                  f"{f'trained on {len(_examples())} labelled items' if trained else 'absent'} "
                  f"in {time.perf_counter() - started:.2f} s, once per process")
     timings: dict[str, list[float]] = defaultdict(list)
-    for split in ("tune", "held", "captures", "captures_tune4", "blind", "captures_blind", "blind2",
-                  "captures_blind2", "blind3", "captures_blind3"):
+    for split in SPLITS:
         chosen = [case for case in cases if case.split == split]
         if not chosen:
             absent = f" (no fixtures at {FIXTURES})" if split.startswith("captures") else ""
@@ -271,8 +269,8 @@ def labelled_items() -> list[dict]:
 
 def main(argv: Iterable[str] | None = None) -> None:
     tune4 = LABELLED / "captures_tune4.jsonl"
-    for line in report(labelled_items(), _load(LABELLED / "captures.jsonl"),
-                       captures_tune4=_load(tune4) if tune4.is_file() else []):
+    for line in report(labelled_items(), {"captures": _load(LABELLED / "captures.jsonl"),
+                                          "captures_tune4": _load(tune4) if tune4.is_file() else []}):
         print(line)
 
 
