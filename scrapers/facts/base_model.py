@@ -24,7 +24,7 @@ _FIRST_NAME = MODEL_NAME.replace("(?P<model>", "(?P<first>", 1)
 _TUNED_FROM = (
     r"(?i:(?:(?:fine[- ]?tuned?|finetuned?|(?:q?lora|dpo|sft|instruction)[- ]tuned)"
     r"(?:\s+(?:version|variant|checkpoint|it|them))?|distilled|derived"
-    r"|initiali[sz]ed|post-trained|a fine-tune)"
+    r"|initiali[sz]ed|post-trained|a fine-tune|(?:an?\s+)?distillation)"
     r"\s+(?:from|of|on top of|on))"
 )
 # ... and what says so only of a model: "further trained from", "adapted from", "starts from".
@@ -51,6 +51,23 @@ _FAMILY_NAME = (
     r"(?:[\w.]*\w)?(?:[- ](?:v?\d(?:[\w.]*\w)?|[A-Z](?:[\w.]*\w)?))*)"
     + _NOT_A_SIZE + r"(?:-[a-z]\w*)?"
 )
+# How a model the tool runs is said to be made or carried: "a 4-bit Whisper", "a bundled Phi-3.5-mini".
+_MODS = (r"\d+-bit|int\d+|fp\d+|bf16|quanti[sz]ed|distilled|fine-tuned|bundled|built-in|embedded|on-device"
+         r"|local|small|tiny|compact|lightweight")
+_MODS_NEEDS = ("-bit", "int", "fp", "bf16", "quanti", "distilled", "fine-tuned", "bundled", "built-in",
+               "embedded", "on-device", "local", "small", "tiny", "compact", "lightweight")
+# What a clause says before a model it only works with: "works with a local Llama", "tested with".
+_WORKS_WITH = Searched(r"\b(?:works?|working|compatible|tested|testing|integrat\w*|pairs?|plays?|connects?"
+                       r"|talks?|compare[sd]?|comparing|benchmarked|evaluated|swap\w*|bring)\s+(?:\w+\s+)?$",
+                       re.I)
+
+
+def _only_works_with(match: re.Match[str]) -> bool:
+    """Whether the model is one the tool only works with or is compared to, or is denied."""
+    return (bool(_WORKS_WITH.search(match.string, 0, match.start()))
+            or is_negated(match.string, match.start(), match.end()))
+
+
 _USERS_OWN = Searched(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", re.I)
 # What a model's name may be told by before it: "a distilled Whisper", "a quantised Llama 3".
 _MADE = r"(?i:(?:distilled|fine-tuned|quanti[sz]ed|pruned|custom|small|tiny)\s+)?"
@@ -73,13 +90,16 @@ BASE_MODELS: Table = (
           needs=("tune",)),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "a Llama 3.1 fine-tune", "a Qwen3 derivative", "not a multilingual BERT fine-tune"
-    (Rule(rf"\b(?i:an?|the)\s+(?:[a-z][\w-]*\s+)?{MODEL_NAME}\s+(?:fine-?tune|derivative)\b",
+    # ... and with its size or make before it: "a 3B Llama 3.2 derivative", "a 4-bit Qwen3 fine-tune"
+    (Rule(rf"\b(?i:an?|the)\s+(?:(?:[a-z][\w-]*|\d[\w.-]*)\s+){{0,2}}{MODEL_NAME}\s+(?:fine-?tune|derivative)\b",
           needs=("tune", "derivative")),
      lambda m: m["model"]),
     # "Wisp is Llama 3.1 8B fine-tuned with LoRA", "Orca: Qwen3-8B, fine-tuned for legal text"
     # ... and an answer or a list item that opens on the model: "BGE-M3, fine-tuned on shop catalogues"
-    (Rule(rf"(?:(?:\bis|:)\s+|^){MODEL_NAME},?\s+(?i:fine[- ]?tuned|post-trained|distilled)"
-          r"\s+(?:with|on|for|using|to)\b", needs=("tune", "post-trained", "distil")),
+    # ... its size in brackets between: "Ravenmoss is Phi-4 (14B) fine-tuned with QLoRA"
+    (Rule(rf"(?:(?:\bis|:)\s+|^){MODEL_NAME}(?:\s*\([^()]{{1,24}}\))?,?\s+"
+          r"(?i:fine[- ]?tuned|post-trained|distilled)\s+(?:with|on|for|using|to)\b",
+          needs=("tune", "post-trained", "distil")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "there's no Llama underneath", "no Qwen under the hood": a base model denied (the "no" negates
     # it). Not "doesn't use X under the hood": an app may simply not call a model.
@@ -186,6 +206,25 @@ BASE_MODELS: Table = (
     (Rule(rf"\b(?i:model|LLM),\s+(?i:an?|the)\s+(?:(?i:\d+-bit|int\d|fp\d+|on-device|local|quanti[sz]ed|distilled"
           rf"|fine-tuned|small|tiny)\s+)*{_FAMILY_NAME}(?=\s*[,)])", needs=(",",)),
      lambda m: m["model"]),
+    # a model the tool runs, told by how it is made or carried: "runs on-device with a 4-bit Whisper
+    # large-v3", "can now use a bundled Phi-3.5-mini", "made by a small Gemma 3 model" (not one it
+    # works with or is tested with: "works with a local Llama", "tested with a quantised Qwen")
+    (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
+          rf"(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
+          rf"(?:(?i:{_MODS})\s+)*{_FAMILY_NAME}(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
+          r"\s+(?i:model|LLM)\b", needs=("model", "llm")),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # the family as an adjective: "Whisper-based, int8", "a Llama-based assistant"
+    (Rule(rf"(?<![\w-])(?P<model>(?!GPTQ)(?:{_FAMILIES})(?![a-z])[\w.-]*?)-based\b", needs=("-based",)),
+     lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
+    # a role in the tool given to a model, said first in its sentence: "The DM is Gemini 2.5 Flash
+    # with a long system prompt", "Our planner is Claude" (not a baseline, judge or rival)
+    (Rule(rf"^(?i:the|its|our)\s+(?!(?i:baseline|judge|reference|teacher|comparison|benchmark|competitor"
+          r"|rival|alternative|fallback|backup|default|previous|old)\b)(?:[\w'’-]+\s+){1,2}?(?i:is|are)\s+"
+          rf"{_THE}{_MADE}{_FAMILY_NAME}(?=\s*(?:$|[,.;:(]|\s(?i:with|for|in|on|at|via|through|running)\b))"),
+     lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
     # "a 7B model ..., Llama 3.1 base", "from the Qwen2.5 base model": a base said after its name
     (Rule(rf"(?<![\w-]){_FAMILY_NAME}\s+(?i:base)(?:\s+(?i:model|checkpoint|weights))?"
           r"(?=\s*(?:[,;.)]|$))", needs=(" base",)),

@@ -21,6 +21,17 @@ def _pair(this: str, other: str) -> str:
     return f"{first}|{second}"
 
 
+# The words before "App Store" that name Apple's: "the Mac App Store", "On the App Store".
+_APPLES = frozenset({"Mac", "Apple", "iOS", "iPhone", "iPad", "The", "On", "In", "Our", "Its", "Now", "And",
+                     "Or", "Also", "Get", "Download", "Available", "Free", "Live", "From", "Via", "Both"})
+
+
+def _app_store(match: re.Match[str]) -> str:
+    """Apple's App Store, or another platform's when a name is said before it ("Xero App Store")."""
+    brand = match["brand"]
+    return "App Store" if brand is None or brand in _APPLES else f"{brand} App Store"
+
+
 # A store or registry by name, or the command that installs from it.
 DISTRIBUTIONS: Table = (
     (Rule(r"\bHugging ?Face(?: Hub)?\b|\bon HF\b|\bHF Hub\b|\bhf\.co/|\bhuggingface\.co/", re.I,
@@ -29,7 +40,8 @@ DISTRIBUTIONS: Table = (
     (Rule(r"\b(?:on|to|from|via) the (?:HF )?Hub\b", starts=("on the", "to the", "from the", "via the"),
           needs=(" hub",)), "Hugging Face"),
     (Rule(r"\b(?:on|in|via|from|to|and|or) LM Studio\b", needs=("lm studio",)), "LM Studio"),
-    (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b))", re.I,
+    (Rule(r"\b(?:on|from|via|to) GitHub\b(?! (?:pull|PRs?|issues|Actions|Copilot|repos\b|Container Registry"
+          r"|Packages\b))", re.I,
           needs=("github",)), "GitHub"),
     # Ollama the store, not Ollama the runtime another tool talks to.
     # ("in Ollama 0.31" is the runtime's version, not its library.)
@@ -38,7 +50,9 @@ DISTRIBUTIONS: Table = (
     # (and uv's runner, which fetches the tool from PyPI: "uvx plover-mcp", "uv tool install")
     (Rule(r"\bPyPI\b|\b(?:pip|pipx|uv pip|uv tool) install\b|\buv add\b|\buvx [a-z]", re.I,
           needs=("pypi", "install", "uv add", "uvx")), "PyPI"),
-    (Rule(r"\bnpm (?:install|i)\b|\b(?:on|from) npm\b|\bnpx\b|\bnpmjs\.com\b", re.I,
+    # (and the second of two registries: "SDKs are on PyPI and npm")
+    (Rule(r"\bnpm (?:install|i)\b|\b(?:on|from) npm\b|\bnpx\b|\bnpmjs\.com\b"
+          r"|(?<=\bPyPI and )npm\b|(?<=\bPyPI or )npm\b|(?<=\bPyPI, )npm\b|(?<=\bPyPI & )npm\b", re.I,
           needs=("npm", "npx")), "npm"),
     # (an image on another registry is not on Docker Hub: "Docker image on GHCR", "docker pull quay.io/...")
     (Rule(r"\bDocker Hub\b|(?:\bdocker (?:pull|run)\b|\bDocker image\b)"
@@ -67,11 +81,15 @@ DISTRIBUTIONS: Table = (
     # Directory"
     (Rule(r"\bFigma Community\b|\b(?:Slack|Zoom|Miro|Canva) App (?:Directory|Marketplace)\b",
           needs=("figma community", "app directory", "app marketplace")), lambda m: m[0]),
-    # (another platform's app store is its own: "the Shopify App Store")
-    (Rule(r"\b(?<!Shopify )(?<!Slack )(?:Mac )?App Store\b", needs=("app store",)), "App Store"),
+    # (another platform's app store is its own: "the Shopify App Store", "the Xero App Store")
+    # (Shopify's and Slack's are read by the row of stores named as such, below)
+    (Rule(r"\b(?:(?P<brand>[A-Z][\w.+-]*) )?(?<!Shopify )(?<!Slack )App Store\b", needs=("app store",)),
+     _app_store),
     (Rule(r"\bGoogle Play\b|\bPlay Store\b", needs=("google play", "play store")), "Google Play"),
-    (Rule(r"\b(?:VS ?Code|Visual Studio) Marketplace\b|\bOpen VSX\b", re.I,
-          needs=("marketplace", "open vsx")), "VS Code Marketplace"),
+    (Rule(r"\b(?:VS ?Code|Visual Studio) Marketplace\b", re.I, needs=("marketplace",)),
+     "VS Code Marketplace"),
+    # the open registry of editor extensions (VSCodium, Cursor) is a registry of its own
+    (Rule(r"\bOpen ?VSX\b", re.I, needs=("open vsx", "openvsx")), "Open VSX"),
     # ... and an IDE's plug-in through JetBrains' own: "a JetBrains plugin", "the IntelliJ plugin"
     (Rule(r"\bJetBrains Marketplace\b"
           r"|\b(?:JetBrains|IntelliJ(?: IDEA)?|PyCharm|WebStorm|GoLand) plug-?ins?\b", re.I,
@@ -88,7 +106,7 @@ DISTRIBUTIONS: Table = (
     (Rule(r"\bKaggle\b", needs=("kaggle",)), "Kaggle"),
     # Package registries by name.
     (Rule(r"\b(?:PGXN|CRAN|CPAN|Hackage|Packagist|NuGet|RubyGems|Maven Central|JSR|conda-forge|Flathub"
-          r"|Snapcraft|F-Droid|winget|Chocolatey|AUR|Open VSX)\b",
+          r"|Snapcraft|F-Droid|winget|Chocolatey|AUR)\b",
           needs=("pgxn", "cran", "cpan", "hackage", "packagist", "nuget", "rubygems", "maven central", "jsr",
                  "conda-forge", "flathub", "snapcraft", "f-droid", "winget", "chocolatey", "aur")),
      lambda m: m[0]),

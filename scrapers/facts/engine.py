@@ -220,12 +220,13 @@ def _word_head(key: str) -> str | None:
     return word[:3] or None
 
 
-# A sentence break: whitespace after . ! ? (not in "e.g." and the like) before a capital, a quote
-# or a parenthesis; or a run of newlines. The pattern begins with the punctuation (or the first
-# newline) so the regex engine can skip straight to it; the gap is the whitespace after it.
+# A sentence break: whitespace after . ! ? (not in "e.g." and the like) before a capital, a quote,
+# a parenthesis or a currency sign ("Powered by Claude. €9 per month."); or a run of newlines. The
+# pattern begins with the punctuation (or the first newline) so the regex engine can skip straight
+# to it; the gap is the whitespace after it.
 _SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
-    r"(?=[A-Z\"'“(])|(?<=\n)\n*)"
+    r"(?=[A-Z\"'“($€£¥₹])|(?<=\n)\n*)"
 )
 # Each char the regex \W matches (every char that is not part of a word) as a space: the ASCII
 # ones by table (as bytes: the fastest way Python has), the others (rare: dashes, curly quotes) by
@@ -715,7 +716,7 @@ _NEGATION_AFTER = re.compile(
 # What a clause says before naming something the tool only works with or is compared to.
 _IN_PASSING = re.compile(
     r"\b(?:works? with|working with|compatible with|supports?|supporting|integrates? with|"
-    r"than|vs\.?|versus|like|such as|including|compared (?:to|with)|beats?|outperforms?|"
+    r"than|vs\.?(?! ?code\b)|versus|like|such as|including|compared (?:to|with)|beats?|outperforms?|"
     r"rivals?|alternative to|instead of|unlike|any|other|popular|existing|your (?:own|favou?rite)"
     r"|bundles?|bundling|wraps?|powered by|ships? with)"
     r"\b(?:[\s,-]+[\w.$-]+){0,3}[\s,-]*$",

@@ -67,10 +67,13 @@ HARDWARE: Table = (
     # (and "Apple Silicon with 8GB", "Apple Silicon + 16GB": the Mac's memory)
     (Rule(r"(?:(?<=\bMac with )|(?<=\bPC with )|(?<=\bMacBook with )|(?<=\blaptop with )"
           r"|(?<=\bdesktop with )|(?<=\bApple Silicon with )|(?<=\bApple Silicon \+ )"
-          r"|(?<=\bApple Silicon and )|(?<=\bMac \+ ))"
-          r"(?P<gb>\d+)\s?GB\b(?!\s+(?:of\s+)?(?:VRAM|GPU|graphics|video))",
+          r"|(?<=\bApple Silicon and )|(?<=\bMac \+ )|(?<=\bMacBook Air with )|(?<=\bMacBook Pro with )"
+          r"|(?<=\bMac mini with )|(?<=\bMac Studio with )|(?<=\bcomputer with )|(?<=\bworkstation with ))"
+          # (not a disk: "a Mac mini with 512 GB of storage")
+          r"(?P<gb>\d+)\s?GB\b(?!\s+(?:of\s+)?(?:VRAM|GPU|graphics|video|storage|SSD|disk|flash|drive))",
           digits=True, needs=("mac with", "pc with", "macbook with", "laptop with", "desktop with",
-                              "silicon with", "silicon +", "silicon and", "mac +")),
+                              "silicon with", "silicon +", "silicon and", "mac +", "air with",
+                              "pro with", "mini with", "studio with", "computer with", "workstation with")),
      lambda m: f"{m['gb']}GB RAM"),
     # Laptops by model: "a ThinkPad X220", "an old ThinkPad T480", "a Chromebook".
     (Rule(r"\bThinkPad [A-Z]\d+\w*(?: (?:Carbon|Yoga|Nano))?|\bChromebooks?\b",

@@ -21,7 +21,12 @@ _AMOUNT = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?P<scale>1M|1 ?million|million|1K|1,000|1000|thousand|100|10K|1B)"
 # What one unit of a per-unit price is: a person (a seat) or a thing the tool is used on.
 _PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person", "head", "teacher",
-            "student", "agent", "lawyer", "clinician", "driver")
+            "student", "agent", "lawyer", "clinician", "driver",
+            # ... and the professions a tool is sold to by the head: "$79 per vet per month"
+            "vet", "doctor", "physician", "nurse", "dentist", "therapist", "pharmacist", "accountant",
+            "attorney", "recruiter", "engineer", "designer", "writer", "tutor", "coach", "analyst",
+            "rep", "seller", "creator", "author", "reviewer", "translator", "researcher", "technician",
+            "dispatcher", "adjuster", "broker", "realtor", "planner", "instructor", "trainer")
 _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server", "node",
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
            "domain", "website", "bot", "robot", "vessel", "truck", "sensor")
@@ -43,7 +48,7 @@ _WHAT = (
     # what is timed, then its unit: "per audio minute", "per call hour"
     r"|(?:audio|video|call|output|transcribed|processed|recorded) (?:minute|second|hour)"
     r"|month|mo|year|yr|annum|season|week|day|hour|hr|minute|min|second|sec|page|"
-    rf"{_THING}|request|call|API call|search|query|queries|token|input token|output token|image"
+    rf"{_THING}|request|call|API call|API request|search|query|queries|token|input token|output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
     r"|message|email|send|minute of audio|sms"
     # the month and year as Portuguese, Spanish, French, German, Japanese and Chinese write them
@@ -240,7 +245,7 @@ _RESOURCES = {"vcpu": "vCPU", "cpu": "CPU", "gpu": "GPU", "gb": "GB"}
 _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min": "minute",
                "sec": "second", "char": "character", "doc": "document", "user": "seat",
                "member": "seat", "editor": "seat", "search": "request", "query": "request",
-               "queries": "request", "call": "request", "api call": "request",
+               "queries": "request", "call": "request", "api call": "request", "api request": "request",
                "input token": "token", "output token": "token", "s": "second",
                "mês": "month", "mes": "month", "mois": "month", "monat": "month", "月": "month",
                "ano": "year", "año": "year", "jahr": "year", "年": "year"}
@@ -336,10 +341,29 @@ _FREE_BEFORE_A_NOUN = re.compile(
     r"[\s-]+(?!(?:if|when|under|below|as|with|for|and|or|forever|to|until|plan|tier|up|on|in|at|now"
     r"|today|while|during|since|by)\b)[a-z]", )
 _PERK_IS = Searched(r"\b(?:setup|set-up|shipping|onboarding|installation|migration|support|delivery"
-                      r"|returns|updates|upgrades|trial|demo|sign-?up|registration)\s+(?:is|are)\s+"
+                      r"|returns|updates?|upgrades?|trials?|demos?|sign-?up|registration)\s+(?:is|are)\s+"
                       r"(?:always\s+|also\s+|still\s+)?$", re.I)
 _ANOTHER_IS = Searched(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|instead of|replac\w+)\b[^.;]*"
                          r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+(?:\w+\s+)?$", re.I)
+
+
+# Another product of the maker's, named beside the tool: "(its little sister, Tamarack Kids, is
+# free)", "Pennywhistle Docs, our older drafting tool, stays at €19/month", "our other app, Foo, costs".
+_SISTER_PRODUCT = Searched(
+    r"\b(?:its|our|their|the)\s+(?:(?:little|big|younger|elder|older)\s+)?(?:sister|sibling|brother)\b"
+    r"|\b(?:its|our|their)\s+(?:older|other|earlier|previous|legacy|first|original|companion|existing)"
+    r"(?:\s+[\w-]+)?\s+(?:apps?|products?|tools?|services?|models?)\b", re.I)
+
+
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|though|although)\b|;", re.I)
+
+
+def is_another_products(hit: Hit) -> bool:
+    """Whether the sentence gives the price or the free offer to another product of the maker's
+    (see `_SISTER_PRODUCT`), named before it and not set against it ("Our other apps are paid,
+    but Foo is free")."""
+    begin = max((m.end() for m in _CONTRAST.finditer(hit.sentence, 0, hit.start)), default=0)
+    return bool(_SISTER_PRODUCT.search(hit.sentence, begin, hit.start))
 
 
 def _is_the_tool_free(hit: Hit, priced: bool) -> bool:
@@ -347,6 +371,8 @@ def _is_the_tool_free(hit: Hit, priced: bool) -> bool:
     says nothing; a perk or another product is never the tool ("setup is free")."""
     if hit.negated():
         return True  # "it is not free" is said of the tool
+    if is_another_products(hit):
+        return False
     if priced:
         return _is_offered_free(hit)
     before = hit.sentence[:hit.start]
@@ -357,7 +383,7 @@ def _is_offered_free(hit: Hit) -> bool:
     sentence = hit.sentence
     before = sentence[:hit.start]
     return not (_FREE_BEFORE_A_NOUN.match(sentence, hit.end) or _PERK_IS.search(before)
-                or _ANOTHER_IS.search(before))
+                or _ANOTHER_IS.search(before) or is_another_products(hit))
 
 
 def _open_source(sentences: Sentences) -> FactRecord | None:
@@ -508,7 +534,7 @@ def _someone_elses_price(hit: Hit) -> bool:
     """Whether the price is another product's (named in passing, what others charge, or said "for
     comparison") or negated."""
     before = hit.sentence[:hit.start]
-    return (hit.in_passing() or hit.negated() or hit.promised()
+    return (hit.in_passing() or hit.negated() or hit.promised() or is_another_products(hit)
             or bool(_FOR_COMPARISON.search(hit.sentence)) or bool(_USED_BEFORE.search(before))
             or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start)))
             or (any(map(before.lower().__contains__, _COMPARED)) and bool(_ANOTHER_COSTS.search(before))))

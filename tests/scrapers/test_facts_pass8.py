@@ -1,0 +1,89 @@
+"""Phrasing classes of the eighth facts pass (record_tune15's misses, by class), each in wordings
+of our own (none copied from the labelled sets), with the distractor beside it that the rule must
+not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.facts import extract_facts, split_sentences
+
+# (text, kind, expected (value, negated) pairs in order; the tool is named "Quorl")
+PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # a sentence that opens with a price is a sentence: "Claude. €9" was one, and "powered by"
+    # before it made the price another product's
+    ("Powered by Gemini. £7 a month after the trial.", "entry_price", [("£7/month", False)]),
+    ("Built with Claude. $12 per seat per month.", "entry_price", [("$12/seat/month", False)]),
+    # the family as an adjective
+    ("Offline captions, Whisper-based and quantised to int8.", "base_model", [("Whisper", False)]),
+    ("A Llama-based tutor for chemistry homework.", "base_model", [("Llama", False)]),
+    ("Not Llama-based: we trained our own 2B model.", "base_model", []),
+    ("Our GPTQ-based pipeline shrinks any checkpoint.", "base_model", []),
+    # a derivative or fine-tune with its size or make before the name
+    ("The model is a 7B Qwen2.5 derivative tuned on invoices.", "base_model", [("Qwen", False)]),
+    ("It ships a 4-bit Gemma 3 fine-tune for receipts.", "base_model", [("Gemma", False)]),
+    # a distillation of a named model
+    ("The encoder is a 30M-parameter distillation of BGE-base.", "base_model", [("BGE", False)]),
+    ("A distillation of our own teacher model, nothing more.", "base_model", []),
+    # the base's size in brackets between the name and "fine-tuned"
+    ("Quorl is Mistral 7B (v0.3) fine-tuned with DPO on support chats.", "base_model",
+     [("Mistral", False)]),
+    # a model the tool runs, told by how it is made or carried; not one it works or is tested with
+    ("Dictation runs locally with a 4-bit Whisper small.", "base_model", [("Whisper", False)]),
+    ("The editor can now call a bundled Phi-4-mini offline.", "base_model", []),
+    ("The editor can now use a bundled Phi-4-mini offline.", "base_model", [("Phi", False)]),
+    ("Summaries are written on the laptop by a small Gemma 3 model.", "base_model", [("Gemma", False)]),
+    ("It works with a local Llama if you have one.", "base_model", []),
+    ("We benchmarked it against a quantised Qwen3 model.", "base_model", []),
+    # a role in the tool given to a model, first in its sentence; not a baseline or a rival
+    ("The narrator is Claude Haiku 4.5 with a strict style guide.", "base_model", [("Claude", False)]),
+    ("The quiz writer is Gemini 2.5 Flash.", "base_model", [("Gemini", False)]),
+    ("The baseline is GPT-4o, which we beat on recall.", "base_model", []),
+    ("The catch is Llama licensing, which we explain below.", "base_model", []),
+    # another product of the maker's, named beside the tool, is not the tool's price or free tier
+    ("Quorl is $6 a month (its big sister, Quorl Studio, is free).", "entry_price", [("$6/month", False)]),
+    ("Quorl is $6 a month (its big sister, Quorl Studio, is free).", "pricing_model", []),
+    ("Quorl costs €30 per seat per month. Ledgerline, our older invoicing app, stays at €9/month.",
+     "entry_price", [("€30/seat/month", False)]),
+    ("Our other apps are paid, but Quorl is free.", "pricing_model", [("free", False)]),
+    # a free upgrade for earlier buyers is a perk, not a free tier
+    ("If you own version 1, the upgrade is free. New buyers pay $25 once.",
+     "entry_price", [("$25 one-time", False)]),
+    ("There is a free plan, and Pro is $25 a month.", "pricing_model", [("freemium", False)]),
+    # a price by the head of a profession is a seat price
+    ("Quorl is $49 per dentist per month.", "entry_price", [("$49/seat/month", False)]),
+    ("Plans start at €15 per recruiter per month.", "entry_price", [("€15/seat/month", False)]),
+    ("Pricing: $0.20 per 1,000 API requests.", "entry_price", [("$0.20 per 1K requests", False)]),
+    # the second of two registries, and Open VSX as its own registry
+    ("Client libraries are on PyPI and npm.", "distribution", [("PyPI", False), ("npm", False)]),
+    ("Install it from the VS Code Marketplace or Open VSX.", "distribution",
+     [("VS Code Marketplace", False), ("Open VSX", False)]),
+    ("Works in VS Code and Cursor.", "distribution", []),
+    # another platform's app store is its own; Apple's is "App Store"
+    ("Quorl is now listed on the QuickBooks App Store.", "distribution", [("QuickBooks App Store", False)]),
+    ("Get it on the Mac App Store today.", "distribution", [("App Store", False)]),
+    ("Download it on the App Store.", "distribution", [("App Store", False)]),
+    # an image on GitHub's container registry is not a GitHub release
+    ("Images are now pushed to GitHub Container Registry as well.", "distribution", []),
+    ("Binaries are on GitHub for every platform.", "distribution", [("GitHub", False)]),
+    # a named Mac's memory said after it
+    ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
+     [("32GB RAM", False), ("MacBook Pro", False)]),
+    ("Our Mac mini with 512 GB of storage hosts the demo.", "hardware", [("Mac mini", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), PASS8_PHRASES)
+def test_pass8_phrase(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
+    got = [(fact.value, fact.negated) for fact in extract_facts(text, name="Quorl") if fact.kind == kind]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Powered by Claude. €9 per month.", ["Powered by Claude.", "€9 per month."]),
+    ("It is cheap. $5 gets you a year.", ["It is cheap.", "$5 gets you a year."]),
+    # not after an abbreviation
+    ("Cheaper, e.g. $5 a month.", ["Cheaper, e.g. $5 a month."]),
+])
+def test_a_sentence_may_open_on_a_currency_sign(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
