@@ -19,6 +19,11 @@ from scrapers.records import FactRecord
 # SPDX ids where they exist; plain names otherwise. (rule, canonical value), first hit wins
 # per span.
 LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
+    # A licence's name with its SPDX id in brackets: the id says it ("the Functional Source License
+    # (FSL-1.1-Apache-2.0)", "Business Source License (BUSL-1.1)"), over the name and the ids inside.
+    (Rule(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+[Ll]icen[cs]e\s+\((?P<spdx>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*"
+          r"-\d+(?:\.\d+)*(?:-[\w.+]+)*)\)", needs=(" license (", " licence (")),
+     "{spdx}"),
     (Rule(r"\bApache(?:[- ]License)?[ ,-]*(?:v(?:ersion)?\s*)?2(?:\.0)?\b", re.I, starts="apache"),
      "Apache-2.0"),
     (Rule(r"\bMIT[- ][Ll]icen[cs]ed?\b|\b[Uu]nder (?:the )?MIT\b",
@@ -137,6 +142,10 @@ _THEIR_OWN = Searched(r"\b(?:their|its|own|respective|original|upstream)\s+licen
 
 # "Foo itself is MIT": said of another product than the tool (the tool's own is read apart).
 _ITSELF = Searched(r"\b(?P<who>[A-Z][\w.-]*)\s+itself\s+(?:is|was|uses|stays)\s+(?:\w+\s+)?$")
+# A licence the code will take later: "each release converts to Apache 2.0 after two years", "it
+# changes to MIT in 2029" (a Business or Functional Source License's change licence).
+_LATER = Searched(r"\b(?:converts?|converting|changes?|changing|switch(?:es)?|moves?|turns?|becomes?"
+                  r"|reverts?|transitions?)\s+(?:in)?to\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 # A licence left behind: "relicensed from GPL-3.0 to MPL-2.0", "moved from BSL to Apache-2.0".
 _FROM = Searched(r"\bfrom\s+(?:the\s+)?$", re.I)
 _TO = re.compile(r"\s+(?:to|→|->)\s", re.I)
@@ -161,6 +170,8 @@ def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
     if itself and itself["who"].casefold() != (name.split() or [""])[0].casefold():
         return True
     if _FROM.search(sentence, 0, start) and _TO.match(sentence, match.end()):
+        return True
+    if _LATER.search(sentence, 0, start):
         return True
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())

@@ -142,7 +142,8 @@ WORD_PRICE = Rule(
 _COINS = {"cent": ("$", 0.01), "¢": ("$", 0.01), "dollar": ("$", 1), "euro": ("€", 1), "pound": ("£", 1)}
 FREE_TIER = Rule(
     r"\bfree (?:tier|plan|version|edition)s?\b"
-    r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial"
+    r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial|noncommercial|internal|evaluation"
+    r"|academic|educational"
     r"|non-?profits|educators|side projects"
     r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
     # ... said as a cost of nothing: "zero cost for hobby projects", "no cost for personal use"
@@ -189,6 +190,8 @@ FREE = Rule(
     # "free for home and work use", "free for any purpose": the whole tool, not a personal tier
     r"|\bfree for (?:both )?(?:home|personal|private)(?: use)? and (?:work|commercial|business|office) use\b"
     r"|\bfree for any (?:use|purpose)\b"
+    # "free for any instructor who wants it": everyone of the class the tool is for
+    r"|\bfree for any [a-z]+(?=\s+(?:who|that)\b|\s*[,.;]|$)"
     # "free for every classroom, forever", "free for every team": the whole tool for all of them
     r"|\bfree for every(?:body| (?!(?:month|week|day|year|hour|first)\b)[a-z]+)\b"
     r"|\b(?:at )?no charge\b|\b(?:at )?no cost\b(?! for (?!everyone|anyone|all\b))"

@@ -66,6 +66,19 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # an image on GitHub's container registry is not a GitHub release
     ("Images are now pushed to GitHub Container Registry as well.", "distribution", []),
     ("Binaries are on GitHub for every platform.", "distribution", [("GitHub", False)]),
+    # a licence's SPDX id in brackets after its name is the licence; one the code converts to later
+    # is not yet its licence
+    ("Quorl is under the Functional Source License (FSL-1.1-MIT); each version turns into MIT after "
+     "two years.", "license", [("FSL-1.1-MIT", False)]),
+    ("Released under the Business Source License (BUSL-1.1).", "license", [("BUSL-1.1", False)]),
+    ("The code switches to Apache 2.0 in 2029; until then it is AGPL-3.0.", "license",
+     [("AGPL-3.0", False)]),
+    ("Licensed under the Apache License 2.0 (Apache-2.0).", "license", [("Apache-2.0", False)]),
+    # free for a kind of use is a free tier; free for any one of the people it is for is free
+    ("Running it yourself is free for internal use; the hosted plan is $19 a month.", "entry_price",
+     [("free tier", False), ("$19/month", False)]),
+    ("Quorl is free for any teacher who asks; I will never charge for it.", "pricing_model",
+     [("free", False)]),
     # a named Mac's memory said after it
     ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
      [("32GB RAM", False), ("MacBook Pro", False)]),
