@@ -190,8 +190,9 @@ GENERAL_PHRASES: list[tuple[str, str, str, list[tuple[str, bool]]]] = [
     ("Weights: Creative Commons Attribution-NonCommercial 4.0.", "Quill", "license",
      [("CC-BY-NC-4.0", False)]),
     ("Unlicense: do what you like.", "Quill", "license", [("Unlicense", False)]),
+    # (the change licence is the code's later, not its licence now: record_tune15 labels it so)
     ("BSL 1.1, converting to Apache 2.0 after four years.", "Quill", "license",
-     [("Apache-2.0", False), ("BSL-1.1", False)]),
+     [("BSL-1.1", False)]),
     ("ELv2 for the server.", "Quill", "license", [("Elastic-2.0", False)]),
     ("Shipped using the Halden Community Research License.", "Quill", "license",
      [("Halden Community Research License", False)]),
