@@ -391,12 +391,21 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
 
 def _unnamed_release(sentences: Sentences, vendor: str) -> bool:
     """A release post ("Murmur 1.5: faster and cheaper") whose text past its headline never names
-    its maker, saying only "we". (A post that is only its title is still its blog's, as is a launch
-    post; a product named after its maker, "Lumenfold Rerank 2 reorders ...", names it.)"""
+    its maker, saying only "we", or names it only as the start of the product's own name
+    ("Spindrift 4 adds Finnish" on Spindrift's blog, "Nile Scribe 2 reads ..." on Nile's): as
+    editors label releases, the maker is the launch's to say. (A post that is only its title is
+    still its blog's, as is a launch post.)"""
     if sentences.memo.get(RECORD_KIND) != "release" or len(sentences.items) < 2:
         return False
     body = " ".join(sentences.items[1:]).casefold()
-    return not any(re.search(rf"\b{re.escape(name.casefold())}\b", body) for name in _aliases(vendor))
+    product = sentences.name.casefold().strip()
+
+    def names_the_maker(alias: str) -> bool:
+        # (an alias said as the product's name, or the start of it, is the product's)
+        return any(not (product and len(product) >= len(alias) and body.startswith(product, found.start()))
+                   for found in re.finditer(rf"\b{re.escape(alias)}\b", body))
+
+    return not any(names_the_maker(name.casefold()) for name in _aliases(vendor))
 
 
 # Where extract_facts keeps what the entry was read as ("launch", "release").

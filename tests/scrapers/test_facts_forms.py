@@ -138,7 +138,11 @@ RELEASES: list[tuple[str, str, str, list[str]]] = [
     ("Quillon 2.1: faster drafts", "We made drafting twice as fast and fixed the export bug.", "release", []),
     ("Quillon now reads PDFs", "Drop a PDF in and we do the rest.", "release", []),
     ("Quillon 2.1: faster drafts", "Fenwood Labs made drafting twice as fast.", "release", ["Fenwood Labs"]),
-    ("Fenwood Rerank 2: more languages", "Fenwood Rerank 2 reads 40 languages.", "release", ["Fenwood Labs"]),
+    # (the maker's name said only as the start of the product's is the product's: as editors label
+    # releases, the maker is the launch's to say)
+    ("Fenwood Rerank 2: more languages", "Fenwood Rerank 2 reads 40 languages.", "release", []),
+    ("Fenwood Rerank 2: more languages",
+     "Fenwood Rerank 2 reads 40 languages; Fenwood Labs trained it on news.", "release", ["Fenwood Labs"]),
     ("Quillon 2.1 is here", "", "release", ["Fenwood Labs"]),
     ("Meet Quillon", "We built Quillon to draft letters in your voice.", "launch", ["Fenwood Labs"]),
 ]
