@@ -97,7 +97,8 @@ BASE_MODELS: Table = (
     # "Wisp is Llama 3.1 8B fine-tuned with LoRA", "Orca: Qwen3-8B, fine-tuned for legal text"
     # ... and an answer or a list item that opens on the model: "BGE-M3, fine-tuned on shop catalogues"
     # ... its size in brackets between: "Ravenmoss is Phi-4 (14B) fine-tuned with QLoRA"
-    (Rule(rf"(?:(?:\bis|:)\s+|^){MODEL_NAME}(?:\s*\([^()]{{1,24}}\))?,?\s+"
+    # (and a variant in lower case: "It's Phi-4-mini fine-tuned on essays")
+    (Rule(rf"(?:(?:\bis|['’]s|:)\s+|^){MODEL_NAME}(?:-[a-z]+)?(?:\s*\([^()]{{1,24}}\))?,?\s+"
           r"(?i:fine[- ]?tuned|post-trained|distilled)\s+(?:with|on|for|using|to)\b",
           needs=("tune", "post-trained", "distil")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
@@ -121,7 +122,9 @@ BASE_MODELS: Table = (
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "runs Mistral under the hood", "uses Phi-4-mini underneath"; not "doesn't use X under the hood"
     # (an app may simply not call a model)
-    (Rule(rf"\b(?i:runs?|running|uses?|using|has|calls?)\s+{_THE}{_FAMILY_NAME}"
+    # (and a sentence that opens on the model: "GPT-4o mini under the hood.")
+    (Rule(rf"(?:^|\b(?i:runs?|running|uses?|using|has|calls?)\s+){_THE}{_FAMILY_NAME}"
+          r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
           r"\s+(?i:under the (?:hood|bonnet|surface)|underneath|inside|behind the scenes)\b",
           needs=("under the hood", "under the bonnet", "under the surface", "underneath", "inside",
                  "behind the scenes")),
@@ -154,7 +157,9 @@ BASE_MODELS: Table = (
           r"(?=\s*(?:\)|,\s*(?:\d|int\d|fp\d|bf16|Q\d|GGUF|AWQ|GPTQ|MLX)))", needs=("(",)),
      lambda m: m["model"]),
     # "a Qwen2.5-Coder we fine-tuned with LoRA", "a Llama 3 that we distilled"
-    (Rule(rf"\b(?i:an?|the)\s+{MODEL_NAME}\s+(?:that\s+)?(?i:we|I)\s+(?:fine-?tuned|distilled|post-trained)\b",
+    # ... and "uses Mistral Small models that we fine-tuned"
+    (Rule(rf"\b(?:(?i:an?|the)|(?i:uses?|using|runs?|on))\s+{MODEL_NAME}(?:\s+(?i:models?|checkpoints?))?\s+"
+          r"(?:(?i:that|which)\s+)?(?i:we|I)\s+(?:fine-?tuned|distilled|post-trained)\b",
           needs=("tuned", "distilled", "post-trained")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # whisper.cpp runs Whisper models: "Hushline runs whisper.cpp with the small model", "it uses
@@ -163,8 +168,10 @@ BASE_MODELS: Table = (
           r"(?P<model>whisper\.cpp)\b", re.I, needs=("whisper.cpp",)),
      lambda m: "" if is_negated(m.string, m.start(), m.end()) else "Whisper"),
     # a model card's line: "Base model: Qwen2.5-14B", "Backbone | Mistral 7B"
-    (Rule(rf"\b(?i:base[- ]model|backbone|foundation model|parent model)\s*[:=|]\s*{_THE}{MODEL_NAME}",
-          needs=("base", "backbone", "foundation", "parent")),
+    # ... and "Finetuned from: mistralai/Mistral-7B-v0.3" (a hub id: its owner, then the model)
+    (Rule(r"\b(?i:base[- ]model|backbone|foundation model|parent model|fine-?tuned from|trained from)"
+          rf"\s*[:=|]\s*(?:[\w.-]+/)?{_THE}{MODEL_NAME}",
+          needs=("base", "backbone", "foundation", "parent", "tuned from", "trained from")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "Bitterling is Qwen2.5 1.5B squeezed to 4-bit", "it uses Llama 3.2 1B, quantised to 8-bit"
     (Rule(rf"(?:\b(?i:is|uses|using|runs|ships)|:)\s+{_THE}{MODEL_NAME},?\s+"
@@ -209,7 +216,8 @@ BASE_MODELS: Table = (
     # a model the tool runs, told by how it is made or carried: "runs on-device with a 4-bit Whisper
     # large-v3", "can now use a bundled Phi-3.5-mini", "made by a small Gemma 3 model" (not one it
     # works with or is tested with: "works with a local Llama", "tested with a quantised Qwen")
-    (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
+    # (and a tagline opening on it: "A 4-bit Whisper on Apple Silicon")
+    (Rule(rf"(?:^|\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+)(?i:an?|the|our|its)\s+"
           rf"(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"

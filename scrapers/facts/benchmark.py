@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import Hit, Rule, Sentences, first_hit
+from scrapers.facts.engine import Hit, Rule, Searched, Sentences, first_hit
 from scrapers.records import FactRecord
 
 # Canonical benchmark name -> rule. Acronyms that are also words stay case-sensitive.
@@ -119,6 +119,7 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         for name, rule in BENCHMARKS if rule in sentences.live
         for index, match in sentences.firsts(rule).items()
         if not _AS_FEATURE.match(sentences[index], match.end())
+        and not _FEATURE_BEFORE.search(sentences[index], 0, match.start())
     ]
     if SCORED_BENCHMARK in sentences.live:
         found += _scored_benchmarks(sentences, {hit.value for _, _, hit in found})
@@ -140,5 +141,10 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 # "adds MMLU-Pro and GPQA tasks", "GSM8K loaders".
 _AS_FEATURE = re.compile(
     r"(?:\s*(?:,|and|&)\s*[\w-]+)*\s+(?:tasks?|loaders?|datasets?|suites?|harness|support)\b", re.I)
+
+# ... said before the list: "ships task definitions for MMLU-Pro, GPQA and IFEval", "adds loaders for".
+_FEATURE_BEFORE = Searched(
+    r"\b(?:task definitions?|tasks|loaders?|evals?|configs?|adapters?|scorers?|runners?|support|presets?)\s+"
+    r"(?:for|covering|including)\s+(?:(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?(?:,\s*|\s+(?:and|or|&)\s+))*$", re.I)
 
 _BENCHMARK_RULES = frozenset([*(rule for _, rule in BENCHMARKS), SCORED_BENCHMARK])

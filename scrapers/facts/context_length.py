@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.engine import NUM, Rule, Searched, Sentences, clause_before
+from scrapers.facts.engine import NUM, Rule, Searched, Sentences, clause_before, is_promised
 from scrapers.records import FactRecord
 
 CONTEXT_PATTERNS: tuple[Rule, ...] = (
@@ -50,12 +50,14 @@ def context_length_facts(sentences: Sentences, url: str | None) -> list[FactReco
             if not value or (index not in about_context and not match["unit"]):
                 continue
             if (_NOT_A_WINDOW.match(sentence, match.end())
-                    or _TRAINING.search(clause_before(sentence, match.start()))):
+                    or _TRAINING.search(clause_before(sentence, match.start()))
+                    or is_promised(sentence, match.start(), match.end())):
                 continue
             facts.append(sentences.hit(value, index, match).fact("context_length"))
     for index, match in sentences.matches(WORD_CONTEXT):
         if _NOT_A_WINDOW.match(sentences[index], match.end()) \
-                or _TRAINING.search(clause_before(sentences[index], match.start())):
+                or _TRAINING.search(clause_before(sentences[index], match.start())) \
+                or is_promised(sentences[index], match.start(), match.end()):
             continue
         count = _WORD_NUMBERS[match["count"].lower()]
         value = f"{count}M tokens" if match["scale"].lower() == "million" else f"{count * 100}K tokens"

@@ -225,7 +225,7 @@ def _word_head(key: str) -> str | None:
 # pattern begins with the punctuation (or the first newline) so the regex engine can skip straight
 # to it; the gap is the whitespace after it.
 _SENTENCE_BREAK = re.compile(
-    r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?P<gap>\s+)"
+    r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)[)\"”’']?(?P<gap>\s+)"
     r"(?=[A-Z\"'“($€£¥₹])|(?<=\n)\n*)"
 )
 # Each char the regex \W matches (every char that is not part of a word) as a space: the ASCII
@@ -708,9 +708,12 @@ _NEGATION_BEFORE = re.compile(
 )
 # ... or just after it: "GPU not required", "a free tier is not offered".
 _NEGATION_AFTER = re.compile(
+    # (the thing's noun may come between: "GGUF builds are not ready yet")
+    r"(?:\s+(?:builds?|files?|versions?|weights|support|checkpoints?|images?|packages?|apps?|bindings))?"
     r"[\s-]*(?:(?:is|are|was|were|will be|has been|have been)\s+)?(?:(?:still|also|strictly|even)\s+)?"
     r"(?:not|n[’']t)\s+(?:(?:strictly|even|really)\s+)?"
-    r"(?:required|needed|necessary|included|offered|available|provided)\b|[\s-]*(?:isn|aren)[’']t\b",
+    r"(?:required|needed|necessary|included|offered|available|provided|ready|supported|out)\b"
+    r"|[\s-]*(?:isn|aren)[’']t\b",
     re.I,
 )
 # What a clause says before naming something the tool only works with or is compared to.
@@ -741,6 +744,7 @@ _PROMISE_IN_CLAUSE = re.compile(
 
 # The words a promise is made of, as plain strings (a sentence holding none has no promise to read).
 _PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope to", "hoping to", "aim to",
+                  "next up", "up next", "coming", "still to come", "on the way", "training", "being trained",
                   "aims to", "aiming to", "going to", "expect", "will ", "'ll ", "’ll ", "soon", "roadmap",
                   "in the works", "upcoming", "eventually", "future", "next week", "next month",
                   "next quarter", "next year", "later this", "review", "pending", "awaiting")
@@ -753,9 +757,25 @@ def _may_promise(sentence: str) -> bool:
     return any(word in folded for word in _PROMISE_WORDS)
 
 
+# A part of a sentence that is all about what is to come (the fact is of a later model or build):
+# "Next up: a 1B version for watches", "A distilled 9B model will follow in January", "A 32B version
+# is training now and we hope to publish its weights".
+_PROMISE_PART = re.compile(
+    r"^\W*(?:next up|up next|coming (?:next|soon|later)|still to come|on the way)\b"
+    r"|\bwill (?:follow|come later|arrive later)\b"
+    r"|\b(?:is|are) (?:still )?(?:training|in training|being trained)\b"
+    r"|\b(?:hope|plan|intend)s? to (?:share|publish|release|ship|open)\b", re.I)
+_PART_BREAK = re.compile(r"[;—]|\s[-–]\s")
+
+
 def is_promised(sentence: str, start: int, end: int) -> bool:
     if not _may_promise(sentence):
         return False
+    cuts = [0, *(m.end() for m in _PART_BREAK.finditer(sentence)), len(sentence)]
+    begin = max(cut for cut in cuts if cut <= start)
+    finish = min(cut for cut in cuts if cut >= end)
+    if _PROMISE_PART.search(sentence, begin, finish):
+        return True
     before = clause_before(sentence, start)
     after = sentence[end:]
     cut = _CLAUSE_BREAK.search(after)

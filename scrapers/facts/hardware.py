@@ -154,7 +154,8 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
              else fact for fact in table_facts("hardware", HARDWARE, sentences, own_only=False)]
     facts = [fact for fact in facts
              if (fact.value != "GPU" or fact.negated or _ASKED_FOR.search(fact.snippet))
-             and not _not_the_floor(fact) and not _the_authors_machine(fact)]
+             and not _not_the_floor(fact) and not _the_authors_machine(fact)
+             and not _trained_or_served_on(fact)]
     if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)
         served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
         facts = [fact for fact in facts if fact not in served]
@@ -168,6 +169,44 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
 _MADE_ON_MY = re.compile(
     r"\b(?:built|made|wrote|written|developed|coded|hacked|prototyped|trained)\s+(?:it\s+|this\s+|\w+\s+)?"
     r"(?:on|with)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# What the model was trained on, or what the maker serves it on in its own cloud, is not what it
+# needs to run: "the training run was 96 H100s", "Training: 8x A100 80GB, 31 hours", "trained on
+# 4x RTX 6000 Ada", "It runs on L4 GPUs in our own cloud", "in our Frankfurt region on L40S servers".
+# (the model's own training run, told as done; not fine-tuning a tool does, "fine-tune a 7B model
+# on one 24GB GPU", whose machine is the tool's floor)
+_TRAINED_ON = re.compile(r"\b(?:pre-?)?training(?:\s+run)?(?:\s+(?:was|used|took|ran|needed)\b|\s*:)"
+                         r"|\b(?:was|were|we|I)\s+(?:pre-?)?trained\b"
+                         r"|\b(?:pre-?)?trained\s+(?:from scratch|it|them)\b",
+                         re.I)
+_IN_OUR_CLOUD = re.compile(
+    r"\b(?:in|on|from)\s+our\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:cloud|region|data\s?cent(?:re|er)s?|servers"
+    r"|infrastructure|clusters?|fleet)\b", re.I)
+
+
+def _trained_or_served_on(fact: FactRecord) -> bool:
+    """Whether the snippet puts the hardware in the model's training, or in the maker's own cloud
+    (a machine the user needs is neither: "fine-tuned on our data, it runs on one 4090" keeps it)."""
+    at = fact.snippet.find(fact.value.split("x ")[-1].split()[0])
+    if at < 0:
+        return False
+    before = fact.snippet[fact.snippet.rfind(";", 0, at) + 1:at]
+    trained = [found.end() for found in _TRAINED_ON.finditer(before)]
+    if trained and not _TO_RUN.search(before, trained[-1]):
+        return True
+    # (the maker's cloud beside the machine, not as an alternative to it: "in our EU cloud or on a
+    # single server with an L4" keeps the L4)
+    for cloud in _IN_OUR_CLOUD.finditer(fact.snippet):
+        between = fact.snippet[min(cloud.end(), at):max(cloud.start(), at)]
+        if len(between) <= 60 and not re.search(r"\bor\b|[;.]", between):
+            return True
+    return False
+
+
+# (a verb of running after the training words gives the machine back: "fine-tuned on X, it runs on")
+_TO_RUN = re.compile(r"\b(?:runs|running|run on|needs?|requires?|fits?|works?|inference|deploy\w*|serv\w*)\b",
+                     re.I)
 
 
 def _the_authors_machine(fact: FactRecord) -> bool:

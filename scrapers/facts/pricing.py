@@ -26,7 +26,8 @@ _PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person
             "vet", "doctor", "physician", "nurse", "dentist", "therapist", "pharmacist", "accountant",
             "attorney", "recruiter", "engineer", "designer", "writer", "tutor", "coach", "analyst",
             "rep", "seller", "creator", "author", "reviewer", "translator", "researcher", "technician",
-            "dispatcher", "adjuster", "broker", "realtor", "planner", "instructor", "trainer")
+            "dispatcher", "adjuster", "broker", "realtor", "planner", "instructor", "trainer",
+            "committer", "contributor", "collaborator", "maintainer")
 _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server", "node",
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
            "domain", "website", "bot", "robot", "vessel", "truck", "sensor")
@@ -75,7 +76,8 @@ _BY_CODE = rf"(?P<price>\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_A
 _PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R|MX|E|GH)?{_SIGN_CLASS})\s?(?P<amount>{_AMOUNT})"
                rf"|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
 _UNIT_BOUGHT = (
-    rf"(?:{_PER}(?:(?:(?P<seat>{_THING})s?|{_ANY_THING}){_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
+    # (a person counted as billed: "per active committer per month", "per named user")
+    rf"(?:{_PER}(?:(?:(?:active|billable|named)\s)?(?:(?P<seat>{_THING})s?|{_ANY_THING}){_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
     rf"(?:\s?(?:/|per|each)\s?(?:(?P<seat2>{_THING})\b|(?P<seat2w>{_A_NOUN})))?"
     rf"|\s?(?P<monthly>monthly|annually|yearly)\b(?:\s?(?:/|per|each)\s?(?P<seat3>{_THING})\b)?"
     r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
@@ -145,13 +147,17 @@ FREE_TIER = Rule(
     r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial|noncommercial|internal|evaluation"
     r"|academic|educational"
     r"|non-?profits|educators|side projects"
-    r"|open[- ]source|students|small teams|solo)\b|\bfree up to\b|\bfree to start\b"
+    r"|open[- ]source|students|small teams|solo|public (?:repos|repositories|projects))\b|\bfree up to\b"
+    r"|\bfree to start\b"
+    # a plan at nothing in a price list: "Starter $0", "Free: €0/month", "Hobby | $0"
+    r"|\b(?:Free|Starter|Hobby|Personal|Community)(?:\s+(?:plan|tier))?\s*[:|–-]?\s*"
+    r"[$€£]\s?0(?:\.00)?(?![\d.,]*[1-9])"
     # ... said as a cost of nothing: "zero cost for hobby projects", "no cost for personal use"
     r"|\b(?:zero|no) cost for (?:personal|individuals?|hobby|hobbyists|non-commercial|side projects|students"
     r"|open[- ]source|solo)\b"
     # ("1 000" with a space between thousands; "on the house" is free)
     r"|\b(?:first|up to)\s+[\d,]+(?: \d{3})*\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+){0,4}"
-    r"\s+(?:are|is)\s+(?:free|on the house)\b"
+    r"\s+(?:are|is)\s+(?:free|on the house|on us)\b"
     # "free for the first 1,000 requests a month", "every plan, including the free one"
     r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b"
     # An allowance or a condition: "free for 100 sends a month", "free if you have fewer than 50
@@ -176,8 +182,9 @@ FREE_TIER = Rule(
     r"|\bfree for (?:[\w-]+\s){0,2}?[\w-]+s\s(?:with\s(?:fewer|less)\sthan|of\s(?:fewer|less)\sthan"
     r"|under|below|up to)\s[\d,]+\b",
     re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£",
-                  "zero cost", "no cost"),
-    needs=("free", "on the house", "0 for", "0 up to", "0 until", "0 on", "cost for"),
+                  "zero cost", "no cost", "starter", "hobby", "personal", "community"),
+    needs=("free", "on the house", "on us", "0 for", "0 up to", "0 until", "0 on", "cost for", "$0", "€0",
+           "£0", "$ 0", "€ 0", "£ 0"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
@@ -354,6 +361,8 @@ _ANOTHER_IS = Searched(r"\b(?:unlike|than|versus|vs\.?|compared (?:to|with)|inst
 # free)", "Pennywhistle Docs, our older drafting tool, stays at €19/month", "our other app, Foo, costs".
 _SISTER_PRODUCT = Searched(
     r"\b(?:its|our|their|the)\s+(?:(?:little|big|younger|elder|older)\s+)?(?:sister|sibling|brother)\b"
+    # ... or an add-on sold beside it: "(Our sync add-on, Culliver Sync, is $4/month and optional.)"
+    r"|\b(?:its|our|their)\s+(?:[\w-]+\s+){0,2}?add-?ons?\b"
     r"|\b(?:its|our|their)\s+(?:older|other|earlier|previous|legacy|first|original|companion|existing)"
     r"(?:\s+[\w-]+)?\s+(?:apps?|products?|tools?|services?|models?)\b", re.I)
 
@@ -416,6 +425,9 @@ def _first_said_in(sentences: Sentences, rule: Rule) -> Hit | None:
         hit = sentences.hit(match[0], index, match)
         if rule in _FREE_RULES and _is_trial(hit):
             continue
+        if rule is FREE and _FREE_BEFORE_A_NOUN.match(hit.sentence, hit.end) and hit.negated():
+            continue  # "no free hands": a free thing denied, not the price
+
         # (a plan denied is said, though "planned" be in it: "no paid plan is planned")
         negated = hit.negated()
         if (negated or not hit.in_passing()) and (negated or not hit.promised()):
@@ -533,11 +545,18 @@ def _dotted_thousands(price: str, amount_text: str) -> bool:
     return amount_text.count(".") > 1 or not price.lstrip().startswith(("$", "£"))
 
 
+# What the maker pays to run it, not what it costs: "which costs me about $11 a month", "we pay".
+# (case kept: "costs US$0.90" is a price in US dollars)
+_MAKERS_COST = Searched(r"\b[Cc]ost(?:s|ing)?\s+(?:me|us)\b[^.;]{0,20}$"
+                        r"|\b(?:I|[Ww]e)\s+(?:pay|spend)\b[^.;]{0,20}$")
+
+
 def _someone_elses_price(hit: Hit) -> bool:
     """Whether the price is another product's (named in passing, what others charge, or said "for
-    comparison") or negated."""
+    comparison"), what the maker pays, or negated."""
     before = hit.sentence[:hit.start]
-    return (hit.in_passing() or hit.negated() or hit.promised() or is_another_products(hit)
+    return (bool(_MAKERS_COST.search(before)) or hit.in_passing() or hit.negated() or hit.promised()
+            or is_another_products(hit)
             or bool(_FOR_COMPARISON.search(hit.sentence)) or bool(_USED_BEFORE.search(before))
             or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start)))
             or (any(map(before.lower().__contains__, _COMPARED)) and bool(_ANOTHER_COSTS.search(before))))
@@ -593,6 +612,13 @@ def _price(match: re.Match[str], amount: Decimal | None, prefix: str = "",
     return _priced(prefix + written, match)
 
 
+# What buys a plan, not a unit of use: the customer's own account ("$20/month per organisation",
+# "CHF 49 a month per clinic"), as against a rate per thing it is used on ("€79/month per store").
+_ACCOUNTS = frozenset({"team", "workspace", "organisation", "organization", "org", "account", "company",
+                       "business", "practice", "clinic", "firm", "agency", "tenant", "customer",
+                       "household", "family"})
+
+
 def _per_period_per(match: re.Match[str], what: str) -> str | None:
     """The noun of "per month per estate" or "/month per warehouse": a rate per thing per period,
     as the seat of "per month per seat" is. Not after "a month" ("PLN 199 a month per studio" is
@@ -613,9 +639,11 @@ def _priced(amount: str, match: re.Match[str]) -> str | None:
         per = _unit(match["seat3"] or "")
         return f"{amount}/{per}/{period}" if per else f"{amount}/{period}"
     what = _unit(match["what"])
-    per = _unit(match["seat"] or (match["seatw"] if "seatw" in match.re.groupindex else None)
-                or (match["seat2"] if "seat2" in match.re.groupindex else None)
-                or _per_period_per(match, what) or "")
+    first = match["seat"] or (match["seatw"] if "seatw" in match.re.groupindex else None)
+    after = (match["seat2"] if "seat2" in match.re.groupindex else None) or _per_period_per(match, what)
+    if what in _PERIODS and not first and _unit(after or "") in _ACCOUNTS:
+        after = None  # "$12/month per team" is the plan's price: every plan is per account
+    per = _unit(first or after or "")
     if what in _PERIODS:
         return f"{amount}/{per}/{what}" if per else f"{amount}/{what}"
     if what == "seat":

@@ -27,6 +27,7 @@ from tests.scrapers.test_facts_kinds import KIND_PHRASES
 from tests.scrapers.test_facts_pass5 import PASS5_PHRASES
 from tests.scrapers.test_facts_pass6 import PASS6_PHRASES
 from tests.scrapers.test_facts_pass7 import PASS7_PHRASES
+from tests.scrapers.test_facts_pass8 import PASS8_PHRASES
 from tests.scrapers.test_facts_world import FORMS as WORLD_FORMS
 from verdicts.settings import SAMPLES_DIR
 
@@ -368,6 +369,7 @@ def corpus() -> list[str]:
     texts += [text for text, _, _ in PASS5_PHRASES]
     texts += [text for text, _, _ in PASS6_PHRASES]
     texts += [text for text, _, _ in PASS7_PHRASES]
+    texts += [text for text, _, _ in PASS8_PHRASES]
     for path in sorted((SAMPLES_DIR / "feeds").iterdir()):
         for entry in feedparser.parse(path.read_bytes()).entries:
             texts.append(f"{entry.title}\n{entry.get('summary', '')}")
@@ -432,8 +434,12 @@ def test_the_rules_are_found():
     assert len(rules) > 60 and AI_SIGNALS in rules and not AI_SIGNALS.indexed
 
 
+_CLOSER = "[)\"”’']"
 _REFERENCE_BREAK = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?<=[.!?])\s+(?=[A-Z\"'“(])|\n+"
+    r"(?:(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?<=[.!?])"
+    # (since 2026-12-03: a closing bracket or quote may follow the stop, and a currency sign open the next)
+    rf"|(?<!\be\.g\.{_CLOSER})(?<!\bi\.e\.{_CLOSER})(?<!\bvs\.{_CLOSER})(?<!\bInc\.{_CLOSER})(?<=[.!?]{_CLOSER}))"
+    r"\s+(?=[A-Z\"'“($€£¥₹])|\n+"
 )
 
 

@@ -79,6 +79,54 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("free tier", False), ("$19/month", False)]),
     ("Quorl is free for any teacher who asks; I will never charge for it.", "pricing_model",
      [("free", False)]),
+    # the machines a model was trained on, or the maker serves it on in its own cloud, are not what
+    # it needs; a fine-tuning tool's machine is
+    ("The pretraining run took 64 H200s for a month.", "hardware", []),
+    ("Training: 16x A100 40GB, four days.", "hardware", []),
+    ("It runs on H100s in our own cloud, so there is nothing to install.", "hardware", []),
+    ("It runs in our cloud or on one machine with an RTX 4090.", "hardware", [("RTX 4090", False)]),
+    ("Fine-tune a 7B model on a single RTX 3090 with it.", "hardware", [("RTX 3090", False)]),
+    # a plan's price per account is the plan's price; a rate per thing keeps the thing
+    ("The team plan is $30/month per organisation.", "entry_price", [("$30/month", False)]),
+    ("Pro is €12/month per depot.", "entry_price", [("€12/depot/month", False)]),
+    ("It is $14 per active contributor per month.", "entry_price", [("$14/seat/month", False)]),
+    # what the maker pays to run it is not its price ("US$" is a price in dollars)
+    ("Hosting costs us about $40 a month, so Quorl is free.", "entry_price", []),
+    ("It costs US$0.50 per hectare per season.", "entry_price", [("US$0.50/hectare/season", False)]),
+    # an add-on sold beside the tool is not the tool's price
+    ("Quorl is $39 once. (Our backup add-on, Quorl Vault, is $3/month.)", "entry_price",
+     [("$39 one-time", False)]),
+    # free allowances and plans said other ways
+    ("Billed by the page, and the first 200 pages each month are on us.", "entry_price",
+     [("free tier", False)]),
+    ("Plans: Hobby $0, Pro $18/month.", "entry_price", [("free tier", False), ("$18/month", False)]),
+    ("Starter: €0 for one board. Team: €8 per seat per month.", "entry_price",
+     [("free tier", False), ("€8/seat/month", False)]),
+    ("Personal plan | £0 | Business plan | £20/month", "entry_price",
+     [("free tier", False), ("£20/month", False)]),
+    ("Community tier – $0, forever; Enterprise from $900 a year.", "entry_price",
+     [("free tier", False), ("$900/year", False)]),
+    ("The Starter kit costs $0.50 per unit.", "entry_price", [("$0.50 per unit", False)]),
+    ("Quorl is free for public projects; private ones are $9 a month.", "pricing_model",
+     [("freemium", False)]),
+    ("I type with one hand (no free hands with a baby), so I built this.", "pricing_model", []),
+    # a model named before "under the hood", a tagline on a made model, "models that we fine-tuned",
+    # "it's X fine-tuned", a model card's "Finetuned from: owner/model"
+    ("Claude Haiku under the hood.", "base_model", [("Claude", False)]),
+    ("A quantised Qwen3 in your pocket.", "base_model", [("Qwen", False)]),
+    ("Quorl uses Gemma checkpoints that we fine-tuned on receipts.", "base_model", [("Gemma", False)]),
+    ("It's Phi-4-mini fine-tuned on ten thousand essays.", "base_model", [("Phi", False)]),
+    ("Finetuned from: Qwen/Qwen2.5-7B-Instruct", "base_model", [("Qwen", False)]),
+    # a build not ready yet is denied
+    ("AWQ builds are not ready yet.", "quantisation", [("AWQ", True)]),
+    # benchmarks a harness ships tasks for are not its scores
+    ("Adds task definitions for GSM8K, MATH and ARC so you can compare checkpoints.", "benchmark", []),
+    ("Quorl scores 61.2 on GSM8K.", "benchmark", [("GSM8K", False)]),
+    # what is to come is no fact yet
+    ("Next up: a 3B version for phones, which we hope to ship in May.", "parameters", []),
+    ("A 70B sibling will follow next quarter, with a 1M-token context.", "context_length", []),
+    ("Quorl is a 12B model with a 128K-token context; a 2B model will follow.", "parameters",
+     [("12B", False)]),
     # a named Mac's memory said after it
     ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
      [("32GB RAM", False), ("MacBook Pro", False)]),
@@ -97,6 +145,8 @@ def test_pass8_phrase(text: str, kind: str, expected: list[tuple[str, bool]]) ->
     ("It is cheap. $5 gets you a year.", ["It is cheap.", "$5 gets you a year."]),
     # not after an abbreviation
     ("Cheaper, e.g. $5 a month.", ["Cheaper, e.g. $5 a month."]),
+    # a closing bracket or quote after the stop ends the sentence with it
+    ("It is optional.) Quorl is $59 once.", ["It is optional.)", "Quorl is $59 once."]),
 ])
 def test_a_sentence_may_open_on_a_currency_sign(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
