@@ -44,7 +44,8 @@ PDFs" (not who can: "Customers can now ..."). Eighth pass: not launches, a part 
 windows"), a title hiding a version its link names (".../x-small-2"); launches, a platform now serving a
 sized model (that model's), a text calling the titled product "a new <product>", a vendor's brand and a
 product's words as the whole title at a page of that name; a text opening on a versioned name and what it
-delivers or offers, or "X 1.0 is a new ...".
+delivers or offers, or "X 1.0 is a new ..."; and "<Company> presents <Name>" (a launch), "X 3 is faster"
+(a release), a text saying the product the title names "is new this week" (a launch).
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -977,8 +978,8 @@ def classify(
         return Verdict(EntryKind.RELEASE, "a larger capacity")
     if (hosted := _HOSTED_MODEL_TITLE.match(title)) is not None:  # "X now serves Tessera 12B": that model
         return Verdict(EntryKind.LAUNCH, "a platform now serves a model", hosted["model"])
-    if (named := _named_launch(title) or _headline_launch(title)) is not None:  # beats a feed category
-        return named
+    if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)) is not None:
+        return named  # beats a feed category
     if LIVE_TITLE.match(title):  # "We're live!": the text names what is
         return Verdict(EntryKind.LAUNCH, "says it is live", _live_subject(text))
     if VAGUE_LIVE_TITLE.match(title) and (subject := _live_subject(text, strict=True)) is not None:
@@ -1012,6 +1013,8 @@ def classify(
         return Verdict(EntryKind.RELEASE, "update", season["name"])
     if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
         return _hn_story(title, url)
+    if (quicker := _FASTER_VERSION_TITLE.match(title)) is not None and _VERSION.search(quicker["name"]):
+        return Verdict(EntryKind.RELEASE, "faster", quicker["name"])  # "Wrenfield Pro 3 is faster"
     if (faster := _speedup(title, text)) is not None:
         name = _versioned_name_in(text) or _NAME_TAIL.sub("", faster["name"] or "").strip()
         return Verdict(EntryKind.RELEASE, "faster", name)
@@ -1055,6 +1058,9 @@ def classify(
         return Verdict(EntryKind.RELEASE, "text tells what it now does", updated["name"])
     if (presented := next(filter(None, (pattern.match(text) for pattern in TEXT_PRESENTS)), None)):
         return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
+    if ((fresh := _NEW_THIS_TEXT.match(text)) is not None and fresh["name"].casefold() in title.casefold()
+            and not _NO_PRODUCT_START.match(fresh["name"])):
+        return Verdict(_kind_of(fresh["name"]), "text says it is new", fresh["name"])
     if (new_one := _new_in_apposition(title, text)) is not None:
         return Verdict(_kind_of(new_one), "text calls it a new product", new_one)
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
@@ -1932,6 +1938,35 @@ def _versioned_slug(title: str, url: str | None) -> str | None:
     if not named or (re.search(r"\d", title) and title.strip(" .!").casefold() != name.casefold()):
         return None
     return name
+
+
+# "Finchley & Hale presents Margin", "Orrin Labs unveils Tallow": a company presenting a product by name
+# (not "Heron presents Q3 results", "Tessel unveils Annual Report")
+_PRESENTS_HEADLINE = re.compile(r"^(?P<name>(?-i:[A-Z])[\w.&'+-]*(?: (?:&|(?-i:[A-Z])[\w.&'+-]*)){0,4}) "
+                                r"(?:presents|introduces|unveils) (?P<object>(?-i:[A-Z0-9])[\w.+-]*"
+                                r"(?: (?-i:[A-Z0-9])[\w.+-]*){0,3})(?=$|[:–—.!]| -)")
+
+
+_NOT_PRESENTED_PRODUCT = _words(r"\b(?:results|report|earnings|plans?|index|fund|institute|foundation|council"
+                                r"|policy|team|office|strategy|roadmap|findings|awards?)\b", r"\b20\d\d$")
+
+
+def _presents_headline(title: str) -> Verdict | None:
+    if (found := _PRESENTS_HEADLINE.match(title.strip())) is None:
+        return None
+    name = found["object"]
+    if (_NOT_A_NAME.search(name) or _COUNTED.match(name) or _NO_PRODUCT_START.match(name)
+            or _NOT_PRESENTED_PRODUCT.search(name)):
+        return None
+    return Verdict(_kind_of(name), "headline presents it", name)
+
+
+# "Wrenfield Pro 3 is faster", "Quill 2.1 gets cheaper": a versioned product's speed-up
+_FASTER_VERSION_TITLE = re.compile(rf"^{_CAP_NAME} (?:is|gets|runs) (?:now )?(?:much |far |a lot )?"
+                                   rf"(?:faster|quicker|cheaper|snappier)[.!]?$")
+# "The Ashgrove CLI is new this week.": a text saying the product the title names is new
+_NEW_THIS_TEXT = re.compile(rf"^(?:(?i:the|our) )?{_CAP_NAME} (?:is|are) (?:brand[- ])?new "
+                            rf"(?:this (?:week|month)|today|here)\b")
 
 
 def _kind_of(name: str) -> EntryKind:

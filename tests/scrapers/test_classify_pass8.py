@@ -5,7 +5,9 @@ movement to ...", "an open letter to ..."); a product's new part ("X's new app")
 opening on a versioned name and what it delivers or what new thing it is; a text calling a product the
 title names "a new <product>"; a vendor's brand and a product's words as the whole title, at a page of
 that name; a title hiding the version that its link names ("Small is the new fast." at .../x-small-2).
-Each with what must stay as it was."""
+Then the tune split's: a company presenting a product by name ("X presents Y"), a versioned product that
+"is faster", a text saying the product the title names is new this week. Each with what must stay as it
+was."""
 
 import pytest
 
@@ -180,3 +182,55 @@ def test_a_version_the_link_names_under_a_title_naming_the_product(title, url, p
 )
 def test_a_link_with_a_number_under_a_story_stays_other(title, url):
     assert _read(title, "", url=url).kind is EntryKind.OTHER
+
+
+# --- the tune split's misreads -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Orrin & Vale presents Tallow", "Tallow"),
+     ("Brackwater presents Quayside: contracts read in seconds", "Quayside"),
+     ("Pimlico introduces Ledgerlight Go", "Ledgerlight Go")],
+)
+def test_a_company_presenting_a_product_by_name_is_its_launch(title, product):
+    verdict = _read(title, "It drafts the first reply to every inbound tender.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Heronwell presents Q3 results", "Tessel presents Annual Report 2026", "Tessel unveils its new office",
+     "Pimlico presents at the fair"],
+)
+def test_a_company_presenting_results_or_itself_stays_other(title):
+    assert _read(title, "Revenue grew in every region.").kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Wrenfield Pro 3 is faster", "Wrenfield Pro 3"), ("Quillon 2.1 gets cheaper.", "Quillon 2.1")],
+)
+def test_a_versioned_product_getting_faster_is_its_release(title, product):
+    verdict = _read(title, "It halves the wait on long recordings.")
+    assert (verdict.kind, verdict.product) == (EntryKind.RELEASE, product)
+
+
+def test_a_claim_about_a_language_version_stays_other():
+    assert _read("Python 3.14 is faster than you think", "We timed a dozen scripts.").kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "product"),
+    [("Ashby Draft CLI: getting started", "The Ashby Draft CLI is new this week. It writes your Dockerfiles.",
+      "Ashby Draft CLI"),
+     ("Kettleby, in one minute", "Kettleby is brand-new today: it files receipts from a photo.", "Kettleby")],
+)
+def test_a_text_saying_the_titled_product_is_new_is_its_launch(title, text, product):
+    verdict = _read(title, text)
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
+
+
+def test_a_text_saying_something_else_is_new_stays_other():
+    verdict = _read("Lisbon: getting started", "The Lisbon office is new this week. Desks are upstairs.")
+    assert verdict.kind is EntryKind.OTHER
