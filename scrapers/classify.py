@@ -45,7 +45,8 @@ windows"), a title hiding a version its link names (".../x-small-2"); launches, 
 sized model (that model's), a text calling the titled product "a new <product>", a vendor's brand and a
 product's words as the whole title at a page of that name; a text opening on a versioned name and what it
 delivers or offers, or "X 1.0 is a new ..."; and "<Company> presents <Name>" (a launch), "X 3 is faster"
-(a release), a text saying the product the title names "is new this week" (a launch).
+(a release), a text saying the product the title names "is new this week" (a launch), a text calling the
+title "a new command" or "setting" (a release of the product it belongs to).
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -1048,6 +1049,9 @@ def classify(
     if (told := _told_by_what_it_does(title, text)) is not None:
         return Verdict(_kind_of(told), "name: what it does", told)
     name = split_title(title)[0]
+    part = _NEW_PART_TEXT.match(text)  # "heron sync is a new command ..." under "heron sync"
+    if part is not None and part["name"].casefold() == title.strip().casefold():
+        return Verdict(EntryKind.RELEASE, "text calls it a new part of a product")
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
     if (announced := _announced_title_subject(title, text)) is not None:
@@ -1961,6 +1965,9 @@ def _presents_headline(title: str) -> Verdict | None:
     return Verdict(_kind_of(name), "headline presents it", name)
 
 
+# "heron sync is a new command that ...", "Focus Mode is a new setting in Quill": a part of a product, not one
+_NEW_PART_TEXT = re.compile(r"^(?P<name>[^\n.,:]{2,40}?) (?:is|are) (?:a|an) new (?:[\w-]+ )?"
+                            r"(?:command|subcommand|flag|option|setting|mode|shortcut|toggle)s?\b")
 # "Wrenfield Pro 3 is faster", "Quill 2.1 gets cheaper": a versioned product's speed-up
 _FASTER_VERSION_TITLE = re.compile(rf"^{_CAP_NAME} (?:is|gets|runs) (?:now )?(?:much |far |a lot )?"
                                    rf"(?:faster|quicker|cheaper|snappier)[.!]?$")

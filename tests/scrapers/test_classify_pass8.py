@@ -234,3 +234,17 @@ def test_a_text_saying_the_titled_product_is_new_is_its_launch(title, text, prod
 def test_a_text_saying_something_else_is_new_stays_other():
     verdict = _read("Lisbon: getting started", "The Lisbon office is new this week. Desks are upstairs.")
     assert verdict.kind is EntryKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("heron sync", "heron sync is a new command that mirrors your notes to any folder."),
+     ("Focus Mode", "Focus Mode is a new setting in Quillon that hides every panel but the page.")],
+)
+def test_a_text_calling_the_title_a_new_command_or_setting_is_a_release(title, text):
+    assert _read(title, text).kind is EntryKind.RELEASE
+
+
+def test_a_text_calling_the_title_a_new_tool_stays_a_launch():
+    verdict = _read("Tallowby", "Tallowby is a new tool that mirrors your notes to any folder.")
+    assert verdict.kind is EntryKind.LAUNCH
