@@ -292,10 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     # the held-out sets' misses are never printed (README.md)
     parser.add_argument("--misses", choices=("tune", "tune5", "tune7", "tune10", "tune11", "tune13", "tune15",
-                                              "tune16",
-                                              "held",
-                                              "captures", "blind", "captures_blind", "blind2",
-                                              "captures_blind2"),
+                                              "tune16", "held", "captures", "captures_tune5", "blind",
+                                              "captures_blind", "blind2", "captures_blind2"),
                         help="also print each wrong or missed fact of that set")
     parser.add_argument("--extractor", choices=("rules", "llm"), help="only this extractor")
     args = parser.parse_args(argv)
@@ -318,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     captured = {name: load(LABELLED / f"{name}.jsonl") for name in CAPTURES_SETS}
     # labelled for launch/other only (no facts): read by the launch bench, not the facts bench
     captures_tune4 = load(LABELLED / "captures_tune4.jsonl")
+    # labelled for launch/other and facts (written before the eighth classification pass): both benches
+    captures_tune5 = load(LABELLED / "captures_tune5.jsonl")
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     for split in BLIND_SPLITS:
         sets[split] = [(item, item_record(item)) for item in blind if item["split"] == split]
     parsed: dict[str, list[LaunchRecord]] = {}
-    for name, labelled in captured.items():
+    for name, labelled in {**captured, "captures_tune5": captures_tune5}.items():
         if not (labelled and FIXTURES.is_dir()):
             print(f"{name}: bench/labelled/{name}.jsonl or ../shared/fixtures/feeds not present")
             continue
@@ -362,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         facts_sets = tune5 + tune7 + tune10 + tune11 + tune13 + tune15 + tune16
         for line in record_launch.report(items + extra_tune + facts_sets + blind,
-                                         {**captured, "captures_tune4": captures_tune4}):
+                                         {**captured, "captures_tune4": captures_tune4,
+                                          "captures_tune5": captures_tune5}):
             print(line)
     return 0
 

@@ -54,7 +54,7 @@ class Case:
 # Held out: their accuracy is printed, never which entries were misread (README.md, third blind set)
 HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4")
 # The splits in the order they are printed: each record split, then the captures labelled beside it.
-SPLITS = ("tune", "held", "captures", "captures_tune4", "blind", "captures_blind", "blind2",
+SPLITS = ("tune", "held", "captures", "captures_tune4", "captures_tune5", "blind", "captures_blind", "blind2",
           "captures_blind2", "blind3", "captures_blind3", "blind4", "captures_blind4")
 
 
@@ -268,9 +268,10 @@ def labelled_items() -> list[dict]:
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    tune4 = LABELLED / "captures_tune4.jsonl"
+    tune4, tune5 = LABELLED / "captures_tune4.jsonl", LABELLED / "captures_tune5.jsonl"
     for line in report(labelled_items(), {"captures": _load(LABELLED / "captures.jsonl"),
-                                          "captures_tune4": _load(tune4) if tune4.is_file() else []}):
+                                          "captures_tune4": _load(tune4) if tune4.is_file() else [],
+                                          "captures_tune5": _load(tune5) if tune5.is_file() else []}):
         print(line)
 
 

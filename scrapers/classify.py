@@ -38,7 +38,15 @@ read-only or away, a community, a forum, a partner network, a report or a playbo
 named with its year. Also launches: "We're live on Product Hunt today", "Finally." over a text saying X is
 out, "X for <audience>" whose text prices X per period, "Name: <thing> that <does>" and "..., meet Name"
 over a text opening on the name doing something; releases: "What's new in Heron 4", "Heron can now read
-PDFs" (not who can: "Customers can now ...").
+PDFs" (not who can: "Customers can now ..."). Eighth pass: not launches, a part of the company presented
+("Introducing Labs", "... Corps", "... Team") and a Product Hunt tagline that is a cause ("a movement to
+..."); releases, a product's new part ("X's new app"), a larger context ("Introducing 250K context
+windows"), a title hiding a version its link names (".../x-small-2"); launches, a platform now serving a
+sized model (that model's), a text calling the titled product "a new <product>", a vendor's brand and a
+product's words as the whole title at a page of that name; a text opening on a versioned name and what it
+delivers or offers, or "X 1.0 is a new ..."; and "<Company> presents <Name>" (a launch), "X 3 is faster"
+(a release), a text saying the product the title names "is new this week" (a launch), a text calling the
+title "a new command" or "setting" (a release of the product it belongs to).
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -252,6 +260,10 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                        r"|cohort|report|survey|study|whitepaper|playbook|handbook|manifesto|charter"
                        r"|partner (?:network|hub|portal)|community|forum)"
                        r"(?=\s*(?:$|[:,–—.!(]|\s(?:for|to|in|with|by|at|of)\b))",
+                       # a part of the company presented: "Introducing Labs", "Meet the Heron Applied AI
+                       # Team", "Introducing Quill Corps" (not a product by one: "X by Anthropic Labs")
+                       r"^(?:introducing|announcing|meet) (?:the |our )?(?:(?!(?:by|from|of|at|with)\b)"
+                       r"[\w'.&-]+ ){0,3}(?:corps|labs|team|division|department)[.!]?$",
                        r"^(?:introducing|announcing|releasing|unveiling|presenting|meet) [^:,–—]{1,40}?"
                        r"\s*[,:–—-]\s*(?:(?:a|an|the|our) )?(?:[\w-]+ ){0,3}(?:datasets?|data sets?|corpus"
                        r"|corpora|benchmarks?|leaderboards?)\b",
@@ -667,7 +679,8 @@ LAUNCH_TEXT = _words(
 TEXT_OPENS_VERSIONED = re.compile(
     r"^((?-i:[A-Z])[\w.+-]*(?: (?-i:[A-Z])[\w.+-]*){0,3} v?\d+(?:\.\d+)*)\s+(?:now\s+)?"
     r"(?:adds|brings|introduces|ships|works|lets|fixes|makes|runs|comes|gets|improves|supports|is out|is here"
-    r"|is available|arrives|answers|reads|understands|speaks|now (?!(?:has|is|was|does)\b)[a-z]+s)\b")
+    r"|is available|arrives|answers|reads|understands|speaks|delivers|offers|is (?:a|an|our) (?:new|first)"
+    r"|now (?!(?:has|is|was|does)\b)[a-z]+s)\b")
 # A text opening on the product and what it does now, under a title naming it ("Quill adds citations":
 # "Quill now cites paragraphs"): an update; not what a company now is or has ("Acme now has 90 staff")
 TEXT_UPDATE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?!(?:has|is|was|does|employs|counts|serves|numbers|spans"
@@ -960,8 +973,14 @@ def classify(
         return Verdict(EntryKind.OTHER, "newsletter")
     if (opened := _opened(title)) is not None:  # before "X is now open", a launch title
         return Verdict(EntryKind.RELEASE, "made open source", opened)
-    if (named := _named_launch(title) or _headline_launch(title)) is not None:  # beats a feed category
-        return named
+    if (renewed := _NEW_PART_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(renewed["name"]):
+        return Verdict(EntryKind.RELEASE, "a new part of it", renewed["name"])  # "Heronwell's new app"
+    if _CAPACITY_TITLE.match(title):  # "Introducing 250K context windows": more of what a product does
+        return Verdict(EntryKind.RELEASE, "a larger capacity")
+    if (hosted := _HOSTED_MODEL_TITLE.match(title)) is not None:  # "X now serves Tessera 12B": that model
+        return Verdict(EntryKind.LAUNCH, "a platform now serves a model", hosted["model"])
+    if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)) is not None:
+        return named  # beats a feed category
     if LIVE_TITLE.match(title):  # "We're live!": the text names what is
         return Verdict(EntryKind.LAUNCH, "says it is live", _live_subject(text))
     if VAGUE_LIVE_TITLE.match(title) and (subject := _live_subject(text, strict=True)) is not None:
@@ -995,6 +1014,8 @@ def classify(
         return Verdict(EntryKind.RELEASE, "update", season["name"])
     if origin is Origin.HACKER_NEWS:  # a story: its title is all there is to go by
         return _hn_story(title, url)
+    if (quicker := _FASTER_VERSION_TITLE.match(title)) is not None and _VERSION.search(quicker["name"]):
+        return Verdict(EntryKind.RELEASE, "faster", quicker["name"])  # "Wrenfield Pro 3 is faster"
     if (faster := _speedup(title, text)) is not None:
         name = _versioned_name_in(text) or _NAME_TAIL.sub("", faster["name"] or "").strip()
         return Verdict(EntryKind.RELEASE, "faster", name)
@@ -1015,6 +1036,10 @@ def classify(
     other = _other_reason(title, None, WEAK_OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
+    if (branded := _brand_named(title, url)) is not None:  # "Pellwick Relay" at .../pellwick-relay
+        return Verdict(_kind_of(branded), "the vendor's product, named alone", branded)
+    if (slugged := _versioned_slug(title, url)) is not None:  # "Small is the new fast." at .../x-small-2
+        return Verdict(_kind_of(slugged), "the link names its version", slugged)
     if _BARE_VERSION.match(title.strip()):
         return Verdict(EntryKind.RELEASE, "version")
     if (feature := FEATURE_TITLE.match(title)) is not None:
@@ -1024,6 +1049,9 @@ def classify(
     if (told := _told_by_what_it_does(title, text)) is not None:
         return Verdict(_kind_of(told), "name: what it does", told)
     name = split_title(title)[0]
+    part = _NEW_PART_TEXT.match(text)  # "heron sync is a new command ..." under "heron sync"
+    if part is not None and part["name"].casefold() == title.strip().casefold():
+        return Verdict(EntryKind.RELEASE, "text calls it a new part of a product")
     if _text_names(name, text):
         return Verdict(_kind_of(name), "text names it")
     if (announced := _announced_title_subject(title, text)) is not None:
@@ -1034,6 +1062,11 @@ def classify(
         return Verdict(EntryKind.RELEASE, "text tells what it now does", updated["name"])
     if (presented := next(filter(None, (pattern.match(text) for pattern in TEXT_PRESENTS)), None)):
         return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
+    if ((fresh := _NEW_THIS_TEXT.match(text)) is not None and fresh["name"].casefold() in title.casefold()
+            and not _NO_PRODUCT_START.match(fresh["name"])):
+        return Verdict(_kind_of(fresh["name"]), "text says it is new", fresh["name"])
+    if (new_one := _new_in_apposition(title, text)) is not None:
+        return Verdict(_kind_of(new_one), "text calls it a new product", new_one)
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
         versioned = _versioned_name_in(text)
         subject = (versioned or _launch_text_subject(title, text) or _defined_subject(title, text)
@@ -1069,6 +1102,13 @@ _PH_UPDATE_TAGLINE = _words(r"\bnow (?:also )?(?:with|on|in|for|supports?|speaks
                             r"\bnew(?:ly)? (?:added|in this version)\b")
 
 
+# A tagline presenting a cause, not a product: "a movement to ...", "an open letter for ...", "a pledge"
+# (not a product for one: "a movement tracker for physio patients", "a campaign planner")
+_PH_CAUSE_TAGLINE = re.compile(r"^(?:(?:a|an|the|our) )?(?:[\w-]+ ){0,2}?(?:movement|manifesto|petition"
+                               r"|open letter|pledge|campaign)(?:\s+(?:to|for|against|that|of)\b|[.!]?$)",
+                               re.IGNORECASE)
+
+
 def _show_hn_name(name: str) -> str:
     """The product a Show HN title names: "Questsmith" of "Questsmith, NPC dialogue that runs on
     the player's machine" (a name of up to four capitalised words before a comma), else the name."""
@@ -1084,6 +1124,8 @@ def _product_hunt_post(title: str) -> Verdict:
     here), unless its name carries a version and its tagline tells what that version added ("Pipit 2 -
     ..., now with shared ledgers"): a release."""
     name, tagline = split_title(title)
+    if " - " in title and _PH_CAUSE_TAGLINE.match(title.rsplit(" - ", 1)[1]):  # "X - a movement to ..."
+        return Verdict(EntryKind.OTHER, "article")
     if tagline and _VERSION.search(name) and _PH_UPDATE_TAGLINE.search(tagline):
         return Verdict(EntryKind.RELEASE, "product hunt update")
     return Verdict(EntryKind.LAUNCH, "product hunt")
@@ -1829,6 +1871,109 @@ def _is_ai_word(opening: str, found: re.Match[str]) -> bool:
                                                                 found.start()):
         return False
     return not _NOT_AI_AFTER.match(opening, found.end())
+
+
+# --- eighth pass: a product's new part, a capacity, a hosted model, a name in apposition, a brand's
+# product named alone, a version named by the link -----------------------------------------------------
+# "Heronwell's new app", "Heron's all-new editor": a new part of a product already out (not "Heron's new
+# office", "Heron's new CEO": no product part)
+_NEW_PART_TITLE = re.compile(rf"^{_CAP_NAME}'s (?i:(?:all[- ])?new|redesigned|rebuilt) (?i:(?:desktop |mobile"
+                             rf" |web )?apps?|engine|editor|interface|ui|look|design|dashboard|cli|sdk"
+                             rf"|api|extension|plugin)\b")
+# "Introducing 250K context windows", "Announcing 1M-token context": more room in a product already out
+_CAPACITY_TITLE = re.compile(r"^(?i:introducing|announcing) (?:(?i:a|the) )?\d+(?:[.,]\d+)?\s?[KkMm]?"
+                             r"(?:[- ](?i:token))?[- ](?i:context)(?: (?i:windows?|lengths?))?[.!]?$")
+# "Fernhost Now Supports Tessera 12B", "Lattice now serves Kestrel 70B": a platform bringing a model
+# (sized) to its users, which is that model's launch there (not "Heron now supports Japanese")
+_HOSTED_MODEL_TITLE = re.compile(rf"^{_CAP_NAME}[™®]?,?\s+(?i:now (?:supports|serves|hosts|runs|offers))\s+"
+                                 r"(?P<model>(?-i:[A-Z])[\w.-]*(?: [\w.-]+){0,3}?) \d+(?:\.\d+)?[BM][.!]?$")
+# "... Pallas showed Tidewell, a new open-source library for ...": the text calling a product the
+# title names a new one
+_NEW_IN_APPOSITION = re.compile(rf"(?<![\w.]){_CAP_NAME}, (?:a|an) (?:brand[- ])?new (?:[\w-]+ ){{0,3}}?"
+                                rf"{_PRESENTED_NOUN}")
+
+
+def _new_in_apposition(title: str, text: str) -> str | None:
+    found = _NEW_IN_APPOSITION.search(text[:LAUNCH_TEXT_CHARS])
+    if found is None or _NO_PRODUCT_START.match(found["name"]):
+        return None
+    return found["name"] if found["name"].casefold() in title.casefold() else None
+
+
+# A vendor's title that is its own brand and a product's words alone, at a page of that name: "Pellwick
+# Relay" at pellwick.ai/news/pellwick-relay (not a part of the company: "Pellwick Research Institute")
+_NOT_PRODUCT_WORDS = _words(r"\b(?:index|report|fund|institute|foundation|council|policy|labs?|team|trust"
+                            r"|program(?:me)?|office|principles|values|charter|community)$")
+
+
+def _brand_named(title: str, url: str | None) -> str | None:
+    name = title.strip().rstrip(".!")
+    words = name.split()
+    host = host_of(url) or ""
+    labels = host.split(".")
+    brand = labels[-2] if len(labels) >= 2 else ""
+    if (not 2 <= len(words) <= 4 or not all(_is_name_word(word) for word in words) or _NOT_A_NAME.search(name)
+            or words[0].casefold() != brand or _NOT_PRODUCT_WORDS.search(name)):
+        return None
+    page = _ANNOUNCING_SLUG.sub("", urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].casefold())
+    return name if page == "-".join(re.findall(r"[a-z0-9]+", name.casefold())) else None
+
+
+# A page named for a product and its version ("tesselscribe-live-3", "pellwick-small-2") under a title
+# naming one of its words ("Tesselscribe hears every speaker."): that version's release
+_VERSIONED_SLUG = re.compile(r"((?:[a-z][a-z0-9]*-){2,3})(\d{1,2}(?:-\d{1,2})?)")
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+
+
+def _versioned_slug(title: str, url: str | None) -> str | None:
+    page = _ANNOUNCING_SLUG.sub("", urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].casefold())
+    found = _VERSIONED_SLUG.fullmatch(page)
+    if found is None:
+        return None
+    words = found[1].strip("-").split("-")
+    if (_NOT_A_NAME.search(" ".join(words)) or _COUNTED.match(words[-1]) or _COUNTED.match(words[0])
+            or any(len(word) >= 7 and word.endswith(("ing", "ed")) for word in words)):  # "redeploying-x-5"
+        return None
+    named = [word for word in words if len(word) >= 4 and word not in _NUMBER_WORDS
+             and re.search(rf"(?<![\w-]){word.capitalize()}(?![\w-])", title)]
+    name = " ".join(word.capitalize() for word in words) + " " + found[2].replace("-", ".")
+    # the title hides the version ("Redeploying Fable 5" names its own: no release of it), unless it is
+    # the name and version alone ("Claude Opus 4.1" at .../claude-opus-4-1)
+    if not named or (re.search(r"\d", title) and title.strip(" .!").casefold() != name.casefold()):
+        return None
+    return name
+
+
+# "Finchley & Hale presents Margin", "Orrin Labs unveils Tallow": a company presenting a product by name
+# (not "Heron presents Q3 results", "Tessel unveils Annual Report")
+_PRESENTS_HEADLINE = re.compile(r"^(?P<name>(?-i:[A-Z])[\w.&'+-]*(?: (?:&|(?-i:[A-Z])[\w.&'+-]*)){0,4}) "
+                                r"(?:presents|introduces|unveils) (?P<object>(?-i:[A-Z0-9])[\w.+-]*"
+                                r"(?: (?-i:[A-Z0-9])[\w.+-]*){0,3})(?=$|[:–—.!]| -)")
+
+
+_NOT_PRESENTED_PRODUCT = _words(r"\b(?:results|report|earnings|plans?|index|fund|institute|foundation|council"
+                                r"|policy|team|office|strategy|roadmap|findings|awards?)\b", r"\b20\d\d$")
+
+
+def _presents_headline(title: str) -> Verdict | None:
+    if (found := _PRESENTS_HEADLINE.match(title.strip())) is None:
+        return None
+    name = found["object"]
+    if (_NOT_A_NAME.search(name) or _COUNTED.match(name) or _NO_PRODUCT_START.match(name)
+            or _NOT_PRESENTED_PRODUCT.search(name)):
+        return None
+    return Verdict(_kind_of(name), "headline presents it", name)
+
+
+# "heron sync is a new command that ...", "Focus Mode is a new setting in Quill": a part of a product, not one
+_NEW_PART_TEXT = re.compile(r"^(?P<name>[^\n.,:]{2,40}?) (?:is|are) (?:a|an) new (?:[\w-]+ )?"
+                            r"(?:command|subcommand|flag|option|setting|mode|shortcut|toggle)s?\b")
+# "Wrenfield Pro 3 is faster", "Quill 2.1 gets cheaper": a versioned product's speed-up
+_FASTER_VERSION_TITLE = re.compile(rf"^{_CAP_NAME} (?:is|gets|runs) (?:now )?(?:much |far |a lot )?"
+                                   rf"(?:faster|quicker|cheaper|snappier)[.!]?$")
+# "The Ashgrove CLI is new this week.": a text saying the product the title names is new
+_NEW_THIS_TEXT = re.compile(rf"^(?:(?i:the|our) )?{_CAP_NAME} (?:is|are) (?:brand[- ])?new "
+                            rf"(?:this (?:week|month)|today|here)\b")
 
 
 def _kind_of(name: str) -> EntryKind:
