@@ -11,7 +11,8 @@ CONTEXT_PATTERNS: tuple[Rule, ...] = (
     Rule(
         rf"(?<!per )(?<!/ )(?<!/)(?<![\w.$])(?P<num>{NUM}|\d{{1,3}}(?:,\d{{3}})+)"
         r"(?:[\s-]?(?P<unit>[KkMm]|thousand|million))?"
-        r"[- ]?(?:tokens?\b(?:[- ](?:context|window))?|context\b)",
+        # (a headline's capitals too: "Introducing 100K Context Windows")
+        r"[- ]?(?i:tokens?\b(?:[- ](?:context|window))?|context\b)",
         digits=True, needs=("token", "context"),
     ),
     # a spec's field: "Context | 32K", "Context window: 128K" (with "tokens" the rule above reads it)

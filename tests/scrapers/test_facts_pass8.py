@@ -127,6 +127,9 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("A 70B sibling will follow next quarter, with a 1M-token context.", "context_length", []),
     ("Quorl is a 12B model with a 128K-token context; a 2B model will follow.", "parameters",
      [("12B", False)]),
+    # a headline's capitals: "100K Context Windows"
+    ("Introducing 64K Context Windows", "context_length", [("64K tokens", False)]),
+    ("Pretrained On 15T Tokens Of Text", "context_length", []),
     # a named Mac's memory said after it
     ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
      [("32GB RAM", False), ("MacBook Pro", False)]),
