@@ -52,7 +52,9 @@ DISTRIBUTIONS: Table = (
           needs=("pypi", "install", "uv add", "uvx")), "PyPI"),
     # (and the second of two registries: "SDKs are on PyPI and npm")
     (Rule(r"\bnpm (?:install|i)\b|\b(?:on|from) npm\b|\bnpx\b|\bnpmjs\.com\b"
-          r"|(?<=\bPyPI and )npm\b|(?<=\bPyPI or )npm\b|(?<=\bPyPI, )npm\b|(?<=\bPyPI & )npm\b", re.I,
+          r"|(?<=\bPyPI and )npm\b|(?<=\bPyPI or )npm\b|(?<=\bPyPI, )npm\b|(?<=\bPyPI & )npm\b"
+          # (and its own package: "An npm package, foo-web, runs the model in the browser")
+          r"|\b(?:an?|our|the|its) npm package\b", re.I,
           needs=("npm", "npx")), "npm"),
     # (an image on another registry is not on Docker Hub: "Docker image on GHCR", "docker pull quay.io/...")
     (Rule(r"\bDocker Hub\b|(?:\bdocker (?:pull|run)\b|\bDocker image\b)"

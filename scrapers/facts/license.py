@@ -138,6 +138,10 @@ _LICENSE_RULES = frozenset(rule for rule, _ in LICENSE_PATTERNS)
 # "Apache 2.0 for Mistral 7B", "models keep their own licences (...)": another product's licence.
 _FOR_ANOTHER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 _THEIR_OWN = Searched(r"\b(?:their|its|own|respective|original|upstream)\s+licen[cs]es?\b", re.I)
+# The licence of the model the tool is built on: "the base model is Apache-2.0, but my fine-tune is".
+_THE_BASES = Searched(r"\b(?:base|parent|upstream|original|teacher|underlying)\s+model(?:['’]s)?"
+                      r"(?:\s+licen[cs]e)?\s+(?:is|was|uses|stays|remains|keeps)\s+(?:under\s+)?(?:the\s+)?$",
+                      re.I)
 
 
 # "Foo itself is MIT": said of another product than the tool (the tool's own is read apart).
@@ -171,7 +175,7 @@ def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
         return True
     if _FROM.search(sentence, 0, start) and _TO.match(sentence, match.end()):
         return True
-    if _LATER.search(sentence, 0, start):
+    if _LATER.search(sentence, 0, start) or _THE_BASES.search(clause_before(sentence, start)):
         return True
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())

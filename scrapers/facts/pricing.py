@@ -551,11 +551,17 @@ _MAKERS_COST = Searched(r"\b[Cc]ost(?:s|ing)?\s+(?:me|us)\b[^.;]{0,20}$"
                         r"|\b(?:I|[Ww]e)\s+(?:pay|spend)\b[^.;]{0,20}$")
 
 
+# What something it does not have would cost: "Safari would need an Apple developer account, which
+# is $99 a year".
+_WOULD_NEED = Searched(r"\bwould\s+(?:need|require|cost|mean|take)\b[^.;]{0,80}$", re.I)
+
+
 def _someone_elses_price(hit: Hit) -> bool:
     """Whether the price is another product's (named in passing, what others charge, or said "for
     comparison"), what the maker pays, or negated."""
     before = hit.sentence[:hit.start]
-    return (bool(_MAKERS_COST.search(before)) or hit.in_passing() or hit.negated() or hit.promised()
+    return (bool(_MAKERS_COST.search(before)) or bool(_WOULD_NEED.search(before))
+            or hit.in_passing() or hit.negated() or hit.promised()
             or is_another_products(hit)
             or bool(_FOR_COMPARISON.search(hit.sentence)) or bool(_USED_BEFORE.search(before))
             or bool(_OTHERS_PRICE.search(clause_before(hit.sentence, hit.start)))

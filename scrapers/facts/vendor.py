@@ -59,7 +59,8 @@ NOT_VENDORS = frozenset(
      "Thursday", "Friday", "Saturday", "Sunday"}
 )
 
-_NAME = r"[A-Z][\w&.-]*[\w&](?:\s+(?:AI|Labs|[A-Z][\w&.-]*[\w&])){0,2}"
+# (two names joined by "&" are one company's: "Farthing & Finch Audio")
+_NAME = r"[A-Z][\w&.-]*[\w&](?:(?:\s+&)?\s+(?:AI|Labs|[A-Z][\w&.-]*[\w&])){0,2}"
 _PRODUCT_NOUNS = (
     "model", "feature", "tool", "app", "assistant", "API", "family", "release", "agent", "editor",
     "platform", "plugin", "extension", "service", "suite", "checkpoint", "runtime", "library", "SDK",

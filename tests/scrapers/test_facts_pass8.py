@@ -130,6 +130,16 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # a headline's capitals: "100K Context Windows"
     ("Introducing 64K Context Windows", "context_length", [("64K tokens", False)]),
     ("Pretrained On 15T Tokens Of Text", "context_length", []),
+    # a company's name joined by "&"
+    ("Quorl is built by Heron & Wren Studio in Leeds.", "vendor", [("Heron & Wren Studio", False)]),
+    # its own npm package
+    ("There is also an npm package, quorl-js, for the browser.", "distribution", [("npm", False)]),
+    ("It reads the lockfile of any npm package.", "distribution", []),
+    # the base model's licence is not the tool's
+    ("The base model is MIT, but Quorl itself is GPL-3.0.", "license", [("GPL-3.0", False)]),
+    # what a thing it does not have would cost is not its price
+    ("A Mac build would need a $99-a-year developer account. Quorl itself is free.", "pricing_model",
+     [("free", False)]),
     # a named Mac's memory said after it
     ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
      [("32GB RAM", False), ("MacBook Pro", False)]),
