@@ -216,9 +216,11 @@ BASE_MODELS: Table = (
     # a model the tool runs, told by how it is made or carried: "runs on-device with a 4-bit Whisper
     # large-v3", "can now use a bundled Phi-3.5-mini", "made by a small Gemma 3 model" (not one it
     # works with or is tested with: "works with a local Llama", "tested with a quantised Qwen")
-    # (and a tagline opening on it: "A 4-bit Whisper on Apple Silicon")
-    (Rule(rf"(?:^|\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+)(?i:an?|the|our|its)\s+"
+    (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
           rf"(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # (and a tagline opening on it: "A 4-bit Whisper on Apple Silicon")
+    (Rule(rf"^(?i:an?|the|our|its)\s+(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
           rf"(?:(?i:{_MODS})\s+)*{_FAMILY_NAME}(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"

@@ -744,7 +744,9 @@ _PROMISE_IN_CLAUSE = re.compile(
 
 # The words a promise is made of, as plain strings (a sentence holding none has no promise to read).
 _PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope to", "hoping to", "aim to",
-                  "next up", "up next", "coming", "still to come", "on the way", "training", "being trained",
+                  "next up", "up next", "coming next", "coming soon", "coming later", "still to come",
+                  "on the way", "is training", "are training", "in training", "being trained", "will follow",
+                  "come later", "arrive later", "to share", "to publish", "to open",
                   "aims to", "aiming to", "going to", "expect", "will ", "'ll ", "’ll ", "soon", "roadmap",
                   "in the works", "upcoming", "eventually", "future", "next week", "next month",
                   "next quarter", "next year", "later this", "review", "pending", "awaiting")

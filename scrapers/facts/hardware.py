@@ -188,6 +188,9 @@ _IN_OUR_CLOUD = re.compile(
 def _trained_or_served_on(fact: FactRecord) -> bool:
     """Whether the snippet puts the hardware in the model's training, or in the maker's own cloud
     (a machine the user needs is neither: "fine-tuned on our data, it runs on one 4090" keeps it)."""
+    folded = fact.snippet.lower()
+    if "train" not in folded and "our " not in folded:
+        return False  # (neither is said in most snippets)
     at = fact.snippet.find(fact.value.split("x ")[-1].split()[0])
     if at < 0:
         return False

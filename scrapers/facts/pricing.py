@@ -183,8 +183,8 @@ FREE_TIER = Rule(
     r"|under|below|up to)\s[\d,]+\b",
     re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£",
                   "zero cost", "no cost", "starter", "hobby", "personal", "community"),
-    needs=("free", "on the house", "on us", "0 for", "0 up to", "0 until", "0 on", "cost for", "$0", "€0",
-           "£0", "$ 0", "€ 0", "£ 0"),
+    needs=("free", "on the house", "on us", "0 for", "0 up to", "0 until", "0 on", "cost for", "starter",
+           "hobby", "personal", "community"),
 )
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
@@ -374,6 +374,8 @@ def is_another_products(hit: Hit) -> bool:
     """Whether the sentence gives the price or the free offer to another product of the maker's
     (see `_SISTER_PRODUCT`), named before it and not set against it ("Our other apps are paid,
     but Foo is free")."""
+    if not _SISTER_PRODUCT.search(hit.sentence, 0, hit.start):
+        return False  # (most sentences name no other product: the contrast is not looked for)
     begin = max((m.end() for m in _CONTRAST.finditer(hit.sentence, 0, hit.start)), default=0)
     return bool(_SISTER_PRODUCT.search(hit.sentence, begin, hit.start))
 
@@ -560,7 +562,8 @@ def _someone_elses_price(hit: Hit) -> bool:
     """Whether the price is another product's (named in passing, what others charge, or said "for
     comparison"), what the maker pays, or negated."""
     before = hit.sentence[:hit.start]
-    return (bool(_MAKERS_COST.search(before)) or bool(_WOULD_NEED.search(before))
+    return (("ost" in before or "pay" in before or "spend" in before) and bool(_MAKERS_COST.search(before))
+            or ("would" in before and bool(_WOULD_NEED.search(before)))
             or hit.in_passing() or hit.negated() or hit.promised()
             or is_another_products(hit)
             or bool(_FOR_COMPARISON.search(hit.sentence)) or bool(_USED_BEFORE.search(before))
