@@ -151,6 +151,11 @@ BASE_MODELS: Table = (
           rf"\s+(?:[\w.+-]+,?\s+(?:and|plus)\s+)?{_THE}{_MADE}{_FAMILY_NAME}",
           needs=("lean", "relies on", "relying on", "built with", "made with", "brain", "engine")),
      lambda m: m["model"]),
+    # a model the tool calls for its work: "It calls GPT-4.1 nano for the summaries"
+    (Rule(rf"\b(?i:calls?|calling|queries|prompts)\s+{_THE}{_FAMILY_NAME}"
+          r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?\s+(?i:for|to)\b",
+          needs=("call", "quer", "prompt")),
+     lambda m: "" if _only_works_with(m) else m["model"]),
     # a model said in brackets after "model" with its size or precision: "a 1B on-device model
     # (Gemma 3 1B, 4-bit)", "a small model (Phi-4-mini)"; not a list of models it works with
     (Rule(rf"\b(?i:model|LLM)\s*\(\s*{_FAMILY_NAME}"

@@ -101,6 +101,8 @@ DISTRIBUTIONS: Table = (
      "Shopify App Store"),
     (Rule(r"\bAWS Marketplace\b", re.I, needs=("aws marketplace",)), "AWS Marketplace"),
     (Rule(r"\bAzure (?:AI Foundry|Marketplace)\b", re.I, needs=("azure",)), "Azure"),
+    (Rule(r"\b(?:in|on|to|via|through) Microsoft Foundry\b", needs=("microsoft foundry",)),
+     "Microsoft Foundry"),
     (Rule(r"\b(?:Amazon )?Bedrock\b", needs=("bedrock",)), "Amazon Bedrock"),
     (Rule(r"\bVertex AI\b", needs=("vertex ai",)), "Vertex AI"),
     (Rule(r"\bOpenRouter\b", needs=("openrouter",)), "OpenRouter"),

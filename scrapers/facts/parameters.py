@@ -132,7 +132,9 @@ def _after_the_name(sentences: Sentences, about_models: object) -> list[tuple[in
 # A size in parentheses after another model's name: "the default embedding model is bge-small (33M
 # params, MIT)", "it ships with e5-base (110M parameters)".
 _ANOTHER_IN_PARENS = Searched(
-    r"\b(?:default|bundled|underlying|embedding|helper|uses?|using|with|ships with)\b[^()]{0,40}?"
+    # (and a model it is compared with: "ahead of open models such as Llama 4 Maverick (400B)")
+    r"\b(?:default|bundled|underlying|embedding|helper|uses?|using|with|ships with|such as|like|than"
+    r"|versus|including|ahead of|beats?|outperforms?|rivals?)\b[^()]{0,40}?"
     # (a size word is not a name: "with a small (410M params) model" is the tool's)
     r"(?<![\w.-])(?P<name>(?!(?:small|tiny|little|compact|large|big|light|lightweight|smaller|larger|single|own)\b)"
     r"[\w.-]+)\s*\($", re.I)

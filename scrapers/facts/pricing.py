@@ -515,7 +515,9 @@ _OTHERS_PRICE = Searched(
     r"\b(?:platforms?|tools?|services?|apps?|products?|options?|vendors?|solutions?|ones?|APIs?)"
     r"\s+(?:that\s+)?(?:we|I)\s+(?:tried|used|had|replaced|looked at|evaluated)\b"
     r"|\b(?:we|I)\s+(?:paid|were (?:using|paying)|used to (?:pay|use)|switched from)\b"
-    r"|\b(?:competitors?|alternatives?|incumbents?|rivals?)\b", re.I)
+    r"|\b(?:competitors?|alternatives?|incumbents?|rivals?)\b"
+    # another product said to do the same for its price: "I know Glean does this for $25/user/month"
+    r"|\b[A-Z][\w.-]+\s+(?:does|do|did)\s+(?:this|that|it|the same)\s+for\s+(?:about\s+|around\s+)?$", re.I)
 
 
 def _currency_price(sentences: Sentences, index: int, match: re.Match[str]) -> list[tuple[Decimal, Hit]]:

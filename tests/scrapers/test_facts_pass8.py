@@ -140,6 +140,13 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # what a thing it does not have would cost is not its price
     ("A Mac build would need a $99-a-year developer account. Quorl itself is free.", "pricing_model",
      [("free", False)]),
+    # (after record_tune17) another model's size in brackets after "such as"; a rival doing the same
+    # for its price; a model the tool calls for its work; Microsoft Foundry as a place it is offered
+    ("Quorl 27B beats open models such as Orcafin Max (400B) on recall.", "parameters", [("27B", False)]),
+    ("I know Slatewise does this for $30/user/month; Quorl is for one person.", "entry_price", []),
+    ("It calls Claude Haiku for the summaries and stores nothing.", "base_model", [("Claude", False)]),
+    ("It calls the GitHub API for the diffs.", "base_model", []),
+    ("Quorl is now available in Microsoft Foundry.", "distribution", [("Microsoft Foundry", False)]),
     # a named Mac's memory said after it
     ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
      [("32GB RAM", False), ("MacBook Pro", False)]),
