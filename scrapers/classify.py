@@ -422,7 +422,11 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("announced", re.compile(rf"^(?i:try|get) {_CAP_NAME} (?i:in|on|for|today|now|free)\b"), ('try', 'get')),
     ("available", re.compile(rf"^{_NAME},\s+(?:now\s+)?(?:generally available|available (?:now|today|to all)"
                              rf"|live"
-                             rf"|in (?:public )?beta|open[- ]sourced?)\b", re.IGNORECASE), (',',)),
+                             # ("Glenmorrow Extract, in public preview on Snowflake", "X, now in research
+                             # preview")
+                             rf"|in (?:(?:public|private|research|limited|developer|early) )?"
+                             rf"(?:beta|preview|alpha)"
+                             rf"|open[- ]sourced?)\b", re.IGNORECASE), (',',)),
     ("announced", re.compile(rf"^(?i:(?:now )?you can (?:now )?(?:run|use|try|get|download)) "
                              rf"{_CAP_NAME}\b"), ('you can',)),
     ("announced", re.compile(rf"^(?i:(?:we|i) (?:built|made|launched|released|shipped|open-sourced)) "

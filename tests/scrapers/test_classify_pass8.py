@@ -248,3 +248,16 @@ def test_a_text_calling_the_title_a_new_command_or_setting_is_a_release(title, t
 def test_a_text_calling_the_title_a_new_tool_stays_a_launch():
     verdict = _read("Tallowby", "Tallowby is a new tool that mirrors your notes to any folder.")
     assert verdict.kind is EntryKind.LAUNCH
+
+
+# (the lead's, after record_tune17) a headline "Name, in public preview on ..." names the product
+# before the comma
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [("Marlwick Extract, in public preview on Snowflake and Databricks", "Marlwick Extract"),
+     ("Ternwood Code, now in research preview", "Ternwood Code"),
+     ("Ashmere Voice, in developer preview", "Ashmere Voice")],
+)
+def test_a_name_in_preview_is_named_before_the_comma(title, product):
+    verdict = _read(title, f"{product} turns documents into tables.")
+    assert (verdict.kind, verdict.product) == (EntryKind.LAUNCH, product)
