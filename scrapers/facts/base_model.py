@@ -225,14 +225,17 @@ BASE_MODELS: Table = (
           rf"(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # (and a tagline opening on it: "A 4-bit Whisper on Apple Silicon")
-    (Rule(rf"^(?i:an?|the|our|its)\s+(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
+    # (or after an emoji, a tagline's next phrase: "... your audio 🛡️ A 4-bit Whisper runs on the phone")
+    (Rule(r"(?:^|(?<=[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff] ))"
+          rf"(?i:an?|the|our|its)\s+(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
           rf"(?:(?i:{_MODS})\s+)*{_FAMILY_NAME}(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
           r"\s+(?i:model|LLM)\b", needs=("model", "llm")),
      lambda m: "" if _only_works_with(m) else m["model"]),
-    # the family as an adjective: "Whisper-based, int8", "a Llama-based assistant"
-    (Rule(rf"(?<![\w-])(?P<model>(?!GPTQ)(?:{_FAMILIES})(?![a-z])[\w.-]*?)-based\b", needs=("-based",)),
+    # the family as an adjective: "Whisper-based, int8", "a Llama-based assistant", "Claude-powered"
+    (Rule(rf"(?<![\w-])(?P<model>(?!GPTQ)(?:{_FAMILIES})(?![a-z])[\w.-]*?)-(?:based|powered)\b",
+          needs=("-based", "-powered")),
      lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
     # a role in the tool given to a model, said first in its sentence: "The DM is Gemini 2.5 Flash
     # with a long system prompt", "Our planner is Claude" (not a baseline, judge or rival)

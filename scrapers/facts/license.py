@@ -84,7 +84,9 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
     (Rule(r"\b(?i:under|uses?|using|governed by)\s+(?:the\s+)?"
           r"(?P<name>(?!(?:The|This|Our|Its|Their|A|An|MIT|Apache|BSD|GNU|Mozilla|Creative)\b)"
           r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
-          r"\s+[Ll]icen[cs]e)\b", starts=("under", "use", "using", "governed"), needs=(" licen",)),
+          # (or its terms: "under the Gemma Terms of Use")
+          r"\s+(?:[Ll]icen[cs]e|Terms of Use))\b", starts=("under", "use", "using", "governed"),
+          needs=(" licen", " terms of use")),
      "{name}"),
     (Rule(r"\bresearch(?:-only)? licen[cs]e\b", re.I, starts="research"), "research license"),
     # "a non-commercial licence", like "a permissive licence", names none: "the ..." does.
@@ -112,14 +114,21 @@ def license_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         if overlaps(match.span(), taken):
             continue
         taken.append(match.span())
-        if _someone_elses(sentences[index], match, sentences.name):
+        instead = bool(_INSTEAD.search(sentences[index], 0, match.start()))
+        if not instead and _someone_elses(sentences[index], match, sentences.name):
             continue
         value = canonical.format(**match.groupdict()) if "{" in canonical else canonical
         suffix = _SPDX_SUFFIX.match(sentences[index], match.end())
         end = suffix.end() if suffix else match.end()
         hit = sentences.hit(value + (suffix[0] if suffix else ""), index, match)
-        facts.append(hit.fact("license", is_negated(sentences[index], match.start(), end)))
+        negated = instead or is_negated(sentences[index], match.start(), end)
+        facts.append(hit.fact("license", negated))
     return _most_specific(facts)
+
+
+# A licence it does not use, said against the one it does: "under the Gemma Terms of Use rather than
+# Apache 2.0", "MPL-2.0 instead of MIT".
+_INSTEAD = Searched(r"\b(?:rather than|instead of)\s+(?:the\s+)?$", re.I)
 
 
 # What SPDX writes after a GPL-family id: "GPL-3.0-or-later", "AGPL-3.0-only".

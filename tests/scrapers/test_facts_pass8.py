@@ -147,6 +147,15 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("It calls Claude Haiku for the summaries and stores nothing.", "base_model", [("Claude", False)]),
     ("It calls the GitHub API for the diffs.", "base_model", []),
     ("Quorl is now available in Microsoft Foundry.", "distribution", [("Microsoft Foundry", False)]),
+    # a licence's terms of use by name; a licence it uses "rather than" another denies the other
+    ("The weights are released under the Orcafin Terms of Use.", "license",
+     [("Orcafin Terms of Use", False)]),
+    ("See our Terms of Use before you sign up.", "license", []),
+    ("Quorl ships under the Orcafin Terms of Use rather than Apache 2.0.", "license",
+     [("Apache-2.0", True), ("Orcafin Terms of Use", False)]),
+    # the family as "-powered"; a tagline's phrase after an emoji
+    ("Claude-powered meeting notes for clinics.", "base_model", [("Claude", False)]),
+    ("Private voice notes 🔒 A 4-bit Whisper runs on the phone.", "base_model", [("Whisper", False)]),
     # a named Mac's memory said after it
     ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
      [("32GB RAM", False), ("MacBook Pro", False)]),
