@@ -178,7 +178,9 @@ _MADE_ON_MY = re.compile(
 # on one 24GB GPU", whose machine is the tool's floor)
 _TRAINED_ON = re.compile(r"\b(?:pre-?)?training(?:\s+run)?(?:\s+(?:was|used|took|ran|needed)\b|\s*:)"
                          r"|\b(?:was|were|we|I)\s+(?:pre-?)?trained\b"
-                         r"|\b(?:pre-?)?trained\s+(?:from scratch|it|them)\b",
+                         r"|\b(?:pre-?)?trained\s+(?:from scratch|it|them)\b"
+                         # (a model card's line: "Trained on 16x A100 for nine days")
+                         r"|^\W*(?:pre-?)?trained\s+(?:on|with|using)\b",
                          re.I)
 _IN_OUR_CLOUD = re.compile(
     r"\b(?:in|on|from)\s+our\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:cloud|region|data\s?cent(?:re|er)s?|servers"

@@ -156,6 +156,13 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # the family as "-powered"; a tagline's phrase after an emoji
     ("Claude-powered meeting notes for clinics.", "base_model", [("Claude", False)]),
     ("Private voice notes 🔒 A 4-bit Whisper runs on the phone.", "base_model", [("Whisper", False)]),
+    # a free allowance by the month; a model card's "Trained on" line; the Azure Marketplace by name
+    ("Billing is $0.01 per page, with the first 300 pages free every month.", "entry_price",
+     [("free tier", False), ("$0.01 per page", False)]),
+    ("A sandbox with 200 free runs a month comes with every account; then $0.05 per run.", "entry_price",
+     [("free tier", False), ("$0.05 per run", False)]),
+    ("Trained on 32x H100 for a week.", "hardware", []),
+    ("Now listed in the Azure Marketplace.", "distribution", [("Azure Marketplace", False)]),
     # a named Mac's memory said after it
     ("It ran fine on my MacBook Pro with 32 GB, even with a browser open.", "hardware",
      [("32GB RAM", False), ("MacBook Pro", False)]),
