@@ -54,8 +54,9 @@ _FAMILY_NAME = (
 # How a model the tool runs is said to be made or carried: "a 4-bit Whisper", "a bundled Phi-3.5-mini".
 _MODS = (r"\d+-bit|int\d+|fp\d+|bf16|quanti[sz]ed|distilled|fine-tuned|bundled|built-in|embedded|on-device"
          r"|local|small|tiny|compact|lightweight")
-_MODS_NEEDS = ("-bit", "int", "fp", "bf16", "quanti", "distilled", "fine-tuned", "bundled", "built-in",
-               "embedded", "on-device", "local", "small", "tiny", "compact", "lightweight")
+# The families' names as a folded text holds them: every match of a rule naming `_FAMILY_NAME` holds one.
+_FAMILY_NEEDS = tuple(sorted({name.lower() for name in re.sub(r"\(\?[=!].*?\)", "", _FAMILIES).split("|")
+                              if not name.startswith("o[")} | {"o1", "o3", "o4"}))
 # What a clause says before a model it only works with: "works with a local Llama", "tested with".
 _WORKS_WITH = Searched(r"\b(?:works?|working|compatible|tested|testing|integrat\w*|pairs?|plays?|connects?"
                        r"|talks?|compare[sd]?|comparing|benchmarked|evaluated|swap\w*|bring)\s+(?:\w+\s+)?$",
@@ -154,7 +155,7 @@ BASE_MODELS: Table = (
     # a model the tool calls for its work: "It calls GPT-4.1 nano for the summaries"
     (Rule(rf"\b(?i:calls?|calling|queries|prompts)\s+{_THE}{_FAMILY_NAME}"
           r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?\s+(?i:for|to)\b",
-          needs=("call", "quer", "prompt")),
+          needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # a model said in brackets after "model" with its size or precision: "a 1B on-device model
     # (Gemma 3 1B, 4-bit)", "a small model (Phi-4-mini)"; not a list of models it works with
@@ -222,16 +223,16 @@ BASE_MODELS: Table = (
     # large-v3", "can now use a bundled Phi-3.5-mini", "made by a small Gemma 3 model" (not one it
     # works with or is tested with: "works with a local Llama", "tested with a quantised Qwen")
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
-          rf"(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
+          rf"(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # (and a tagline opening on it: "A 4-bit Whisper on Apple Silicon")
     # (or after an emoji, a tagline's next phrase: "... your audio 🛡️ A 4-bit Whisper runs on the phone")
     (Rule(r"(?:^|(?<=[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff] ))"
-          rf"(?i:an?|the|our|its)\s+(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_MODS_NEEDS),
+          rf"(?i:an?|the|our|its)\s+(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
           rf"(?:(?i:{_MODS})\s+)*{_FAMILY_NAME}(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
-          r"\s+(?i:model|LLM)\b", needs=("model", "llm")),
+          r"\s+(?i:model|LLM)\b", needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # the family as an adjective: "Whisper-based, int8", "a Llama-based assistant", "Claude-powered"
     (Rule(rf"(?<![\w-])(?P<model>(?!GPTQ)(?:{_FAMILIES})(?![a-z])[\w.-]*?)-(?:based|powered)\b",
@@ -241,7 +242,8 @@ BASE_MODELS: Table = (
     # with a long system prompt", "Our planner is Claude" (not a baseline, judge or rival)
     (Rule(rf"^(?i:the|its|our)\s+(?!(?i:baseline|judge|reference|teacher|comparison|benchmark|competitor"
           r"|rival|alternative|fallback|backup|default|previous|old)\b)(?:[\w'’-]+\s+){1,2}?(?i:is|are)\s+"
-          rf"{_THE}{_MADE}{_FAMILY_NAME}(?=\s*(?:$|[,.;:(]|\s(?i:with|for|in|on|at|via|through|running)\b))"),
+          rf"{_THE}{_MADE}{_FAMILY_NAME}(?=\s*(?:$|[,.;:(]|\s(?i:with|for|in|on|at|via|through|running)\b))",
+          needs=_FAMILY_NEEDS),
      lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
     # "a 7B model ..., Llama 3.1 base", "from the Qwen2.5 base model": a base said after its name
     (Rule(rf"(?<![\w-]){_FAMILY_NAME}\s+(?i:base)(?:\s+(?i:model|checkpoint|weights))?"

@@ -162,7 +162,8 @@ FREE_TIER = Rule(
     # with 500 free conversations a month"
     r"|\bfirst\s+[\d,]+\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+)?\s+free\s+(?:every|each|a|per)\s+"
     r"(?:month|week|day|year)\b"
-    r"|\b[\d,]+[KkMm]?\s+free\s+[\w-]+\s+(?:every|each|a|per)\s+(?:month|week|day|year)\b"
+    # (begun at "free", so that the rule is not tried at every number: "500 free conversations a month")
+    r"|(?:(?<=\d )|(?<=\d[KkMm] ))free\s+[\w-]+\s+(?:every|each|a|per)\s+(?:month|week|day|year)\b"
     # "free for the first 1,000 requests a month", "every plan, including the free one"
     r"|\bfree for (?:the first|up to)\b|\b(?:including|even) (?:on )?the free (?:one|plan|tier)\b"
     # An allowance or a condition: "free for 100 sends a month", "free if you have fewer than 50
@@ -187,7 +188,7 @@ FREE_TIER = Rule(
     r"|\bfree for (?:[\w-]+\s){0,2}?[\w-]+s\s(?:with\s(?:fewer|less)\sthan|of\s(?:fewer|less)\sthan"
     r"|under|below|up to)\s[\d,]+\b",
     re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£",
-                  "zero cost", "no cost", "starter", "hobby", "personal", "community"), digits=True,
+                  "zero cost", "no cost", "starter", "hobby", "personal", "community"),
     needs=("free", "on the house", "on us", "0 for", "0 up to", "0 until", "0 on", "cost for", "starter",
            "hobby", "personal", "community"),
 )
