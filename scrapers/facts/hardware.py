@@ -171,6 +171,11 @@ _MADE_ON_MY = re.compile(
     r"(?:on|with)\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+def _named_at(fact: FactRecord) -> int:
+    """Where the snippet names the machine of the fact ("2x RTX 4090" is named at "RTX"), or -1."""
+    return fact.snippet.find(fact.value.split("x ")[-1].split()[0])
+
+
 # What the model was trained on, or what the maker serves it on in its own cloud, is not what it
 # needs to run: "the training run was 96 H100s", "Training: 8x A100 80GB, 31 hours", "trained on
 # 4x RTX 6000 Ada", "It runs on L4 GPUs in our own cloud", "in our Frankfurt region on L40S servers".
@@ -193,7 +198,7 @@ def _trained_or_served_on(fact: FactRecord) -> bool:
     folded = fact.snippet.lower()
     if "train" not in folded and "our " not in folded:
         return False  # (neither is said in most snippets)
-    at = fact.snippet.find(fact.value.split("x ")[-1].split()[0])
+    at = _named_at(fact)
     if at < 0:
         return False
     before = fact.snippet[fact.snippet.rfind(";", 0, at) + 1:at]
@@ -223,7 +228,7 @@ def _the_authors_machine(fact: FactRecord) -> bool:
 def _not_the_floor(fact: FactRecord) -> bool:
     """Whether a named accelerator is only an example of a stated floor ("one 48 GB GPU (an L40S or
     an A6000)") or what another model needs ("level with X, which needs four A100s")."""
-    at = fact.snippet.find(fact.value.split("x ")[-1].split()[0])
+    at = _named_at(fact)
     before = fact.snippet[:at] if at >= 0 else ""
     # (Each is searched only when the clause holds a word it needs: most hold neither.)
     folded = _fold(before)
