@@ -42,6 +42,7 @@ _FAMILIES = (
     r"|Stable Diffusion|SDXL|FLUX|OLMo|Granite|Command|Codestral|StarCoder|Yi|GLM|Kimi"
     r"|Parakeet|Nemotron|SmolLM|BGE|LayoutLM|o[134](?=-|\b)"
 )
+FAMILIES = _FAMILIES  # (distribution reads a platform's post of a family by them)
 # What the user may do, not what the maker did: "you can put a LoRA on top of Llama 3".
 # A name that opens with a known family ("Claude", "Qwen2.5 1.5B", "Phi-4-mini"): what looser
 # phrasings ("powered by", "wraps", "runs X under the hood") may name, as they also name runtimes,

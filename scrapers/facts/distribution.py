@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from scrapers.facts.base_model import FAMILIES
 from scrapers.facts.engine import Rule, Searched, Sentences, Table, clause_before, table_facts
-from scrapers.facts.vendor import own_feed_company, vendor_facts
+from scrapers.facts.vendor import own_feed_company, own_platform, vendor_facts
 from scrapers.records import FactRecord
 
 _JOINS = (" and ", " or ", " & ", " + ", "/", " / ")
@@ -191,10 +192,31 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
              and not _is_the_tool(sentences, fact.value) and not _inside_the_makers(sentences, fact, maker)]
     facts = _answered_no(sentences, _both_phones_alike(facts))
     store = store_named(company) if company else None
-    if store and maker and maker.value != store and store not in {fact.value for fact in facts}:
+    if store and maker and maker.value != store and store not in {fact.value for fact in facts} \
+            and not _integrates(sentences, store):
         # A store's own feed bringing another maker's model: "Muse Glimmer is now available".
         facts.append(FactRecord(kind="distribution", value=store, snippet=maker.snippet))
+    elif company and not store and not facts and (maker is None or maker.value != company) \
+            and _ANOTHER_MAKERS_MODEL.match(sentences.name) and (hosted := own_platform(sentences)):
+        # A platform's own feed bringing a model family it does not make: "GroqCloud Now Supports
+        # Qwen3 32B", "Introducing Kimi K2 on GroqCloud" (not its own feature: "Prompt Caching on
+        # GroqCloud").
+        index, platform = hosted
+        facts.append(FactRecord(kind="distribution", value=platform, snippet=sentences[index]))
     return facts
+
+
+def _integrates(sentences: Sentences, store: str) -> bool:
+    """Whether the text says the product works with the store, not that it is published there: "Google
+    announces Firebase Genkit with Ollama support", on Ollama's feed, is a framework that talks to it."""
+    name = re.escape(store)
+    return bool(re.search(rf"\b{name}\s+(?:support|integration)\b"
+                          rf"|\b(?:supports?|integrates?\s+with|works?\s+with)\s+{name}\b",
+                          sentences.text, re.I))
+
+
+# A product named as a model family is ("Qwen3", "Kimi K2-0905", "Llama 4 Scout").
+_ANOTHER_MAKERS_MODEL = re.compile(rf"(?:{FAMILIES})(?![a-z])")
 
 
 # Both phones named together in a snippet: "not on iOS and Android yet", "for Android & iOS"

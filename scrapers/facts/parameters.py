@@ -56,11 +56,15 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         about_models = sentences.firsts(PARAMETER_CONTEXT).keys()
         found = [(index, row, match) for row, (rule, needs_model) in enumerate(PARAMETER_PATTERNS)
                  for index, match in sentences.matches(rule, about_models if needs_model else None)]
-        found += _after_the_name(sentences, about_models)
+        named = _after_the_name(sentences, about_models)
+        found += named
     else:  # no sentence about models: only a size just after the tool's name ("Osprey 13B: ...")
-        found = _after_the_name(sentences, ())
+        found = named = _after_the_name(sentences, ())
         if not found:
             return []
+    # A size just after the tool's own name is the tool's, whatever the clause says before the name:
+    # "GroqCloud Now Supports Qwen3 32B", on Groq's feed, launches Qwen3 (32B) there.
+    own = {(index, match.start()) for index, _, match in named}
     found.sort(key=lambda item: item[:2])  # sentence by sentence, then row by row, as read
     bases = base_model_spans(sentences)
     facts: list[FactRecord] = []
@@ -75,7 +79,8 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         taken.append(match.span())
         hit = sentences.hit(_size(match["num"], match["unit"]), index, match)
         if (hit.value in sizes or overlaps(match.span(), bases.get(index, []))
-                or _of_another_model(hit, sentences.name) or hit.in_passing() or _is_a_part(hit)
+                or ((index, match.start()) not in own
+                    and (_of_another_model(hit, sentences.name) or hit.in_passing())) or _is_a_part(hit)
                 or hit.promised() or _another_in_parentheses(hit, sentences.name)
                 or _not_its_size(hit)):
             continue
@@ -117,15 +122,19 @@ def _after_the_name(sentences: Sentences, about_models: object) -> list[tuple[in
     if not head or f"{head} " not in sentences.folded and f"{head}-" not in sentences.folded:
         return []
     bare = PARAMETER_PATTERNS[2][0]
+    whole = sentences.name.strip().casefold()
     found = []
     for index, at in sentences.spots(head):
         if index in about_models:  # type: ignore[operator]
             continue  # read with the sentence about models already
-        end = at + len(head)
         sentence = sentences[index]
-        if sentence[end:end + 1] in (" ", "-") and sentence[end + 1:end + 2].isdigit() \
-                and (match := bare.pattern.match(sentence, end + 1)):
-            found.append((index, 2, match))
+        # (after its first word, or after its whole name: "Mistral Small 24B")
+        for end in {at + len(head), at + len(whole)}:
+            if sentence[end:end + 1] in (" ", "-") and sentence[end + 1:end + 2].isdigit() \
+                    and sentence[at:end].casefold() in (head, whole) \
+                    and (match := bare.pattern.match(sentence, end + 1)):
+                found.append((index, 2, match))
+                break
     return found
 
 

@@ -381,13 +381,20 @@ def _own_blog(sentences: Sentences) -> tuple[Hit, int] | None:
     own: "we are releasing", "our new model", "<Company> introduces", or a headline that begins
     with the company's product. A platform's post about another maker's model gives nothing."""
     vendor = own_feed_company(sentences)
-    if not vendor or _unnamed_release(sentences, vendor):
+    if not vendor or _unnamed_release(sentences, vendor) or _MANY_MAKERS.search(sentences.text):
         return None
     claim = _own_claim(sentences, vendor)
     if claim is None:
         unclaimed = _unclaimed_own(sentences, vendor)
         return (unclaimed, 2) if unclaimed else None
     return _naming(sentences, vendor, or_headline=False) or claim, 3
+
+
+# A product of many companies, none its maker: "a vendor-neutral specification", "backed by Google,
+# Amazon, Microsoft, and others" (on Google's own blog).
+_MANY_MAKERS = Searched(r"\b(?i:vendor[- ]neutral)\b"
+                        r"|\b(?i:backed|governed|maintained|stewarded|supported)\s+by\s+"
+                        r"[A-Z][\w.&-]*(?:,\s+[A-Z][\w.&-]*)+,?\s+(?:and|&)\s+(?:[A-Z]|others\b)")
 
 
 def _unnamed_release(sentences: Sentences, vendor: str) -> bool:
@@ -431,6 +438,28 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     return _naming(sentences, vendor)
 
 
+def own_platform(sentences: Sentences) -> tuple[int, str] | None:
+    """Where the feed's own company's platform hosts the product, as the text says it ("now on
+    GroqCloud", "GroqCloud Now Supports ..." on Groq's feed): the sentence and the platform's name."""
+    company = own_feed_company(sentences)
+    if not company:
+        return None
+    aliases = tuple(alias.casefold() for alias in _aliases(company))
+    if sentences.folded.isascii() and not any(map(sentences.folded.__contains__, aliases)):
+        return None
+    for index, sentence in enumerate(sentences.items):
+        for match in _HOSTED_AT.finditer(sentence):
+            group = "name" if match["name"] else "name2"
+            if match[group].casefold().startswith(aliases):
+                # (with the word its name goes on with: "now on Together AI")
+                more = _PLATFORM_WORD.match(sentence, match.end(group))
+                return index, match[group] + (more[0] if more else "")
+    return None
+
+
+_PLATFORM_WORD = re.compile(r"\s(?:AI|Cloud)\b")
+
+
 def _is_a_store(company: str) -> bool:
     from scrapers.facts.distribution import store_named  # distribution reads vendors: import late
 
@@ -440,7 +469,8 @@ def _is_a_store(company: str) -> bool:
 # "now on Driftwood", "joins DriftCloud", "DriftCloud adds", "to every Driftwood user".
 _HOSTED_AT = re.compile(
     r"\b(?:on|in|into|to|via|through|for|with|joins?|joining)\s+(?:the\s+|every\s+|all\s+)?(?P<name>[A-Z][\w.-]*)"
-    r"|(?P<name2>[A-Z][\w.-]*)\s+(?:now\s+)?(?:supports|serves|hosts|runs|offers|adds|brings)\b")
+    # (a headline's title case and a trademark sign too: "GroqCloud™ Now Supports Qwen3 32B")
+    r"|(?P<name2>[A-Z][\w.-]*)[™®]?\s+(?i:now\s+)?(?i:supports|serves|hosts|runs|offers|adds|brings)\b")
 _SERVES = Searched(r"\b(?:bring|brings|bringing|partner\w*|hosted|serve|serves|serving)\b", re.I)
 
 
@@ -584,7 +614,15 @@ def _canonical_vendor(name: str) -> str | None:
     for alias, vendor in _KNOWN_ALIASES:
         if name == alias or name.startswith(alias + " "):
             return vendor
+    if len(words) > 1 and words[-1].casefold() in _PRODUCT_WORDS:
+        return None  # a product's name, not its maker's: "Agent Platform's evaluation service"
     return name if name and name not in NOT_VENDORS else None
+
+
+# The last words of a product's name, not a company's ("Agent Platform", "Vision API"); a company
+# named so is one we know ("Alibaba Cloud").
+_PRODUCT_WORDS = frozenset({"platform", "api", "sdk", "cli", "service", "suite", "engine", "editor", "app",
+                            "assistant", "agent", "toolkit", "framework", "plugin", "extension", "console"})
 
 
 # A plain URL's scheme and network location (a URL with anything urlsplit would clean or check
