@@ -1550,6 +1550,10 @@ def _announced_name(text: str, patterns: tuple[re.Pattern[str], ...] = ANNOUNCIN
     return None
 
 
+_IMPERATIVE_NAMED = re.compile(rf"^(?i:run|deploy|serve|host|use|try|fine-tune|finetune) {_CAP_NAME}"
+                               r" (?i:on|with|in|via|through|using)\b")
+
+
 def _launch_text_subject(title: str, text: str) -> str | None:
     """The product of a launch told by its text, when the title's head is no name ("We built a PDF
     parser that ...", "The weights are out: Thistle Embed"): a name after the title's colon that the
@@ -1562,6 +1566,9 @@ def _launch_text_subject(title: str, text: str) -> str | None:
     named = 1 <= len(words) <= 4 and all(_is_name_word(word) for word in words)
     if named and tail in text[:LAUNCH_TEXT_CHARS]:
         return tail
+    # "Run Qwen3-Coder on Replicate" over a text announcing it: the model the title bids you run
+    if (bidden := _IMPERATIVE_NAMED.match(title)) is not None and bidden["name"] in text[:LAUNCH_TEXT_CHARS]:
+        return bidden["name"]
     return (_announced_name(title) or _announced_name(text[:LAUNCH_TEXT_CHARS])
             or _offered_subject(title, text))
 
