@@ -133,7 +133,8 @@ DISTRIBUTIONS: Table = (
      lambda m: "" if _DATA_STORE.search(m["name"]) else m["name"]),
     # A platform the tool is served on: "is live on GroqCloud", "now live on Basalt", "runs on
     # Ollama's cloud" (not "live on Android": an OS is not a place it is published).
-    (Rule(r"\b(?:is|are|goes|went|now)\s+(?:now\s+)?live\s+on\s+(?:the\s+)?"
+    # (and a headline's title case: "Kestrel Is Now Live On Basalt")
+    (Rule(r"\b(?i:is|are|goes|went|now)\s+(?i:now\s+)?(?i:live)\s+(?i:on)\s+(?i:the\s+)?"
           r"(?!(?:Android|iOS|macOS|Mac|Windows|Linux|Twitch|YouTube|Product Hunt|Hacker News|Kickstarter"
           r"|Indiegogo|Reddit|Twitter|LinkedIn|TikTok|Instagram|X)\b)"
           r"(?P<name>[A-Z][\w.-]*[\w])",
@@ -250,7 +251,14 @@ def _maker(sentences: Sentences, url: str | None) -> FactRecord | None:
 def _inside_the_makers(sentences: Sentences, fact: FactRecord, maker: FactRecord | None) -> bool:
     """"A new web search API is now available in Ollama", from Ollama: a feature inside the maker's
     own product, not a store it is published on."""
-    if maker is None or maker.value != fact.value:
+    owner = maker.value if maker else own_feed_company(sentences)
+    if owner and fact.value != owner and (maker is None or maker.value == own_feed_company(sentences)):
+        # the maker's own platform, named after it: "Prompt caching is now live on FennelCloud", from
+        # Fennel (a store keeps its name: "Ollama" is read above; another maker's model on it is
+        # published there: "Canopy Labs' Orpheus TTS is live on GroqCloud")
+        return (fact.value.casefold().startswith(owner.casefold()) and store_named(fact.value) is None
+                and not _ANOTHER_MAKERS_MODEL.match(sentences.name))
+    if maker is None:
         return False
     found = [match for _, value, match in sentences.reading(DISTRIBUTIONS) if value == fact.value]
     return bool(found) and all(match[0].lower().startswith(("in ", "via ", "through "))

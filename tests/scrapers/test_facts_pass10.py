@@ -105,3 +105,13 @@ def test_a_companys_possessive_still_names_the_maker():
     found = facts("Orbis Labs' Ember is out", "Orbis Labs' Ember is a speech model for call centres.",
                   source="Hacker News", name="Ember")
     assert found.get("vendor") == ["Orbis Labs"]
+
+
+# A headline in title case says "live on" as the lower case does; an OS is still no store.
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Orbis Sync Is Now Live On Basalt", ["Basalt"]),
+    ("Orbis Sync Now Live On The Basalt Cloud", ["Basalt"]),
+    ("Orbis Sync Is Now Live On Android", None),
+])
+def test_live_on_in_a_title_case_headline(title, expected):
+    assert facts(title, source="Hacker News", name="Orbis Sync").get("distribution") == expected
