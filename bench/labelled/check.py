@@ -201,7 +201,7 @@ TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "recor
               "record_tune8.jsonl", "record_tune9.jsonl", "record_tune10.jsonl", "record_tune11.jsonl",
               "record_tune12.jsonl", "record_tune13.jsonl", "record_tune14.jsonl",
               "record_tune15.jsonl", "record_tune16.jsonl", "record_tune17.jsonl",
-              "captures.jsonl", "captures_tune4.jsonl", "captures_tune5.jsonl"]
+              "record_tune18.jsonl", "captures.jsonl", "captures_tune4.jsonl", "captures_tune5.jsonl"]
 
 
 def blind_problems(feeds):
@@ -236,6 +236,7 @@ def main(argv):
     problems += record_problems(HERE / "record_tune15.jsonl")
     problems += record_problems(HERE / "record_tune16.jsonl")
     problems += record_problems(HERE / "record_tune17.jsonl")
+    problems += record_problems(HERE / "record_tune18.jsonl", splits=("tune18",))
     problems += capture_problems(HERE / "captures.jsonl", feeds)
     # a tune captures file labels entries the captures files open to the helpers do not (the blind
     # files' entries are not checked here, so that no helper reads which of them a blind set holds)
