@@ -256,21 +256,11 @@ def evaluate(name: str, labelled: list[tuple[dict, LaunchRecord]], extract: Extr
     return lines + miss_lines
 
 
-TUNE5 = "record_tune5.jsonl"
-# written blind to the rules before the fourth facts pass; reported on its own as tune5 is
-TUNE7 = "record_tune7.jsonl"
-# written blind to the rules' output before the fifth facts pass; reported on its own as tune7 is
-TUNE10 = "record_tune10.jsonl"
-# written blind to the rules' output before the sixth facts pass; reported on its own as tune10 is
-TUNE11 = "record_tune11.jsonl"
-# written blind to the rules' output before the seventh facts pass; reported on its own as tune11 is
-TUNE13 = "record_tune13.jsonl"
-# written blind to the rules' output before the lead's pass of 2026-12-03; reported on its own as tune13 is
-TUNE15 = "record_tune15.jsonl"
-# written blind to the rules' output during that pass; reported on its own as tune15 is
-TUNE16 = "record_tune16.jsonl"
-# written blind to the rules' output after that pass; reported on its own as tune16 is
-TUNE17 = "record_tune17.jsonl"
+# Tune sets each written blind to the rules' output before a pass, reported on their own (in the
+# order they were written): tune5 before the fourth facts pass, tune7 the fifth, tune10 the sixth,
+# tune11 the seventh, tune13 the lead's pass of 2026-12-03, tune15 during it, tune16 after it,
+# tune17 and tune18 before the eighth-to-tenth passes (bench/labelled/README.md).
+OWN_TUNE_SETS = ("tune5", "tune7", "tune10", "tune11", "tune13", "tune15", "tune16", "tune17", "tune18")
 
 # The third and fourth blind sets stay held out: bench/labelled/README.md
 HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4")
@@ -293,53 +283,37 @@ def extractors() -> list[tuple[str, Extract | None]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     # the held-out sets' misses are never printed (README.md)
-    parser.add_argument("--misses", choices=("tune", "tune5", "tune7", "tune10", "tune11", "tune13", "tune15",
-                                              "tune16", "tune17", "held", "captures", "captures_tune5",
-                                              "blind",
-                                              "captures_blind", "blind2", "captures_blind2"),
+    parser.add_argument("--misses", choices=("tune", *OWN_TUNE_SETS, "held", "captures", "captures_tune5",
+                                              "captures_tune6", "blind", "captures_blind", "blind2",
+                                              "captures_blind2"),
                         help="also print each wrong or missed fact of that set")
     parser.add_argument("--extractor", choices=("rules", "llm"), help="only this extractor")
     args = parser.parse_args(argv)
 
     items = load(LABELLED / "record.jsonl")
-    # record_tune5/7/10/11/13/15/16/17.jsonl are reported on their own (each written blind to the rules
-    # before a pass)
+    own = {name: load(LABELLED / f"record_{name}.jsonl") for name in OWN_TUNE_SETS}
     extra_tune = [item for path in sorted(LABELLED.glob("record_tune*.jsonl"))
-                  if path.name not in (TUNE5, TUNE7, TUNE10, TUNE11, TUNE13, TUNE15, TUNE16, TUNE17)
-                  for item in load(path)]
-    tune5 = load(LABELLED / TUNE5)
-    tune7 = load(LABELLED / TUNE7)
-    tune10 = load(LABELLED / TUNE10)
-    tune11 = load(LABELLED / TUNE11)
-    tune13 = load(LABELLED / TUNE13)
-    tune15 = load(LABELLED / TUNE15)
-    tune16 = load(LABELLED / TUNE16)
-    tune17 = load(LABELLED / TUNE17)
+                  if path.stem.removeprefix("record_") not in OWN_TUNE_SETS for item in load(path)]
     # Written later by a labeller who never saw the extractors, and never tuned to (README.md)
     blind = [item for split in BLIND_SPLITS for item in load(LABELLED / f"record_{split}.jsonl")]
     captured = {name: load(LABELLED / f"{name}.jsonl") for name in CAPTURES_SETS}
     # labelled for launch/other only (no facts): read by the launch bench, not the facts bench
     captures_tune4 = load(LABELLED / "captures_tune4.jsonl")
-    # labelled for launch/other and facts (written before the eighth classification pass): both benches
-    captures_tune5 = load(LABELLED / "captures_tune5.jsonl")
+    # labelled for launch/other and facts (written before the eighth and the ninth classification
+    # passes): both benches
+    captures_tune = {name: load(LABELLED / f"{name}.jsonl") for name in ("captures_tune5", "captures_tune6")}
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
     faceted = [item for item in items + extra_tune if item.get("facts_labelled", True)]
     sets = {split: [(item, item_record(item)) for item in faceted if item["split"] == split]
             for split in ("tune", "held")}
-    sets["tune5"] = [(item, item_record(item)) for item in tune5]
-    sets["tune7"] = [(item, item_record(item)) for item in tune7]
-    sets["tune10"] = [(item, item_record(item)) for item in tune10]
-    sets["tune11"] = [(item, item_record(item)) for item in tune11]
-    sets["tune13"] = [(item, item_record(item)) for item in tune13]
-    sets["tune15"] = [(item, item_record(item)) for item in tune15]
-    sets["tune16"] = [(item, item_record(item)) for item in tune16]
-    sets["tune17"] = [(item, item_record(item)) for item in tune17]
+    for name, labelled in own.items():
+        sets[name] = [(item, item_record(item)) for item in labelled]
     for split in BLIND_SPLITS:
         sets[split] = [(item, item_record(item)) for item in blind if item["split"] == split]
     parsed: dict[str, list[LaunchRecord]] = {}
-    for name, labelled in {**captured, "captures_tune5": captures_tune5}.items():
+    for name, labelled in {**captured, **captures_tune}.items():
         if not (labelled and FIXTURES.is_dir()):
             print(f"{name}: bench/labelled/{name}.jsonl or ../shared/fixtures/feeds not present")
             continue
@@ -365,10 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("launch: bench/record_launch.py not present")
     else:
-        facts_sets = tune5 + tune7 + tune10 + tune11 + tune13 + tune15 + tune16 + tune17
+        facts_sets = [item for labelled in own.values() for item in labelled]
         for line in record_launch.report(items + extra_tune + facts_sets + blind,
-                                         {**captured, "captures_tune4": captures_tune4,
-                                          "captures_tune5": captures_tune5}):
+                                         {**captured, "captures_tune4": captures_tune4, **captures_tune}):
             print(line)
     return 0
 
