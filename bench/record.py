@@ -146,11 +146,23 @@ def _price(value: str) -> str:
     if folded[amount.end():].lstrip().startswith("%"):  # a fee: "2.9% per transaction"
         return f"{float(amount[0]):g}%"
     currency = Price.fromstring(value).currency or ""
+    number = _amount(amount[0])
     unit = folded[amount.end():]
     for pattern, canonical in UNITS:
         unit = re.sub(pattern, canonical, unit)
     unit = re.sub(r"\s*(?:/|\bper\b|\ba\b)\s*", "/", unit).replace(" ", "").strip("/")
-    return f"{float(amount[0].replace(',', '')):g} {currency} {unit}"
+    return f"{number:g} {currency} {unit}"
+
+
+def _amount(digits: str) -> float:
+    """A written amount's value: "1,250" and "1.299,00" group thousands, "3,99" and "0,08" have a
+    decimal comma, "0.010" a decimal point (price-parser reads "$0.010" as 10)."""
+    if "," in digits and "." in digits:  # the later mark is the decimal one
+        grouping, decimal = (",", ".") if digits.rfind(".") > digits.rfind(",") else (".", ",")
+        return float(digits.replace(grouping, "").replace(decimal, "."))
+    if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        return float(digits.replace(",", "."))
+    return float(digits.replace(",", ""))
 
 
 # Unit spellings that mean one thing: "/mo" is "/month", "1,000" is "1K".
