@@ -372,7 +372,9 @@ def fine_tuning_fact(sentences: Sentences) -> FactRecord | None:
     ("a fine-tune of Qwen3", "we fine-tuned it from Phi-4"); None when it says not, or promises."""
     own = sentences.name.split()[0].casefold() if sentences.name.strip() else None
     for index, render, match in sentences.reading(BASE_MODELS):
-        if not _TUNED.search(match[0]):
+        # (or just after it, of the same model: "a Llama 3.1 model which Acme has fine-tuned on ...",
+        # "a Gemma 3 model fine-tuned by our teachers")
+        if not (_TUNED.search(match[0]) or _TUNED_AFTER.match(sentences.items[index], match.end())):
             continue
         model = render(match) if callable(render) else render
         if not model or model.split()[0].casefold() == own:
@@ -384,3 +386,5 @@ def fine_tuning_fact(sentences: Sentences) -> FactRecord | None:
 
 
 _TUNED = Searched(r"fine[- ]?tun|finetun", re.I)
+_TUNED_AFTER = re.compile(r"\s*(?:[\w.-]+\s+){0,2}?(?:model\s+)?(?:(?:which|that)\s+(?:[\w-]+\s+){0,3}?)?"
+                          r"(?:fine[- ]?tuned|finetuned)\b", re.I)

@@ -713,6 +713,10 @@ _NEGATION_AFTER = re.compile(
     r"[\s-]*(?:(?:is|are|was|were|will be|has been|have been)\s+)?(?:(?:still|also|strictly|even)\s+)?"
     r"(?:not|n[’']t)\s+(?:(?:strictly|even|really)\s+)?"
     r"(?:required|needed|necessary|included|offered|available|provided|ready|supported|out)\b"
+    # ... or withdrawn: "the free plan is no longer available", "the Q8_0 GGUF is no longer published"
+    r"|(?:\s+(?:builds?|files?|versions?|weights|plan|tier|option|GGUFs?))?[\s-]*(?:(?:is|are|was|were)\s+)?"
+    r"no\s+longer\s+(?:being\s+)?(?:available|offered|published|provided|included|supported|sold|shipped"
+    r"|built|maintained|free)\b"
     r"|[\s-]*(?:isn|aren)[’']t\b",
     re.I,
 )

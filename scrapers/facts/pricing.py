@@ -27,7 +27,11 @@ _PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person
             "attorney", "recruiter", "engineer", "designer", "writer", "tutor", "coach", "analyst",
             "rep", "seller", "creator", "author", "reviewer", "translator", "researcher", "technician",
             "dispatcher", "adjuster", "broker", "realtor", "planner", "instructor", "trainer",
-            "committer", "contributor", "collaborator", "maintainer")
+            "committer", "contributor", "collaborator", "maintainer",
+            # ... and the staff a tool is sold to by the head: "£2 per staff member per month", "£45 per
+            # fee-earner per month"
+            "staff member", "team member", "staff", "fee-earner", "caseworker", "carer", "caregiver",
+            "practitioner", "solicitor", "paralegal", "clerk", "operator", "manager", "worker")
 _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server", "node",
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
            "domain", "website", "bot", "robot", "vessel", "truck", "sensor")
@@ -149,6 +153,11 @@ FREE_TIER = Rule(
     r"|non-?profits|educators|side projects"
     r"|open[- ]source|students|small teams|solo|public (?:repos|repositories|projects))\b|\bfree up to\b"
     r"|\bfree to start\b"
+    # an app store's listing of a free app that sells more inside it: "Free · Offers In-App Purchases"
+    r"|\bfree\s*[·•|,–-]\s*(?:offers\s+)?in-app purchases\b"
+    # free for a single one of what it is sold by: "free for one household", "free for a single user"
+    r"|\bfree for (?:one|a single|1|a|your first) (?:household|family|user|person|seat|device|project"
+    r"|workspace|team|site|store|location|repo|repository|account|home|classroom)\b"
     # a plan at nothing in a price list: "Starter $0", "Free: €0/month", "Hobby | $0"
     r"|\b(?:Free|Starter|Hobby|Personal|Community)(?:\s+(?:plan|tier))?\s*[:|–-]?\s*"
     r"[$€£]\s?0(?:\.00)?(?![\d.,]*[1-9])"
@@ -156,8 +165,12 @@ FREE_TIER = Rule(
     r"|\b(?:zero|no) cost for (?:personal|individuals?|hobby|hobbyists|non-commercial|side projects|students"
     r"|open[- ]source|solo)\b"
     # ("1 000" with a space between thousands; "on the house" is free)
-    r"|\b(?:first|up to)\s+[\d,]+(?: \d{3})*\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+){0,4}"
-    r"\s+(?:are|is)\s+(?:free|on the house|on us)\b"
+    # (the noun may be left out, and the allowance kept: "the first 10 are still free")
+    r"|\b(?:first|up to)\s+[\d,]+(?: \d{3})*(?:\s+(?!days?\b|weeks?\b|months?\b|are\b|is\b)[\w-]+"
+    r"(?:\s+[\w-]+){0,4})?\s+(?:are|is)\s+(?:still\s+|always\s+|also\s+)?(?:free|on the house|on us)\b"
+    # ... and an allowance by the day or month: "10 doubts per day are free" (begun at "free")
+    r"|(?:(?<=\bper day are )|(?<=\bper month are )|(?<=\ba day are )|(?<=\ba month are )"
+    r"|(?<=\beach day are )|(?<=\beach month are ))free\b"
     # ... and a free allowance by the month: "with the first 200 hours free every month", "a sandbox
     # with 500 free conversations a month"
     r"|\bfirst\s+[\d,]+\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+)?\s+free\s+(?:every|each|a|per)\s+"

@@ -70,7 +70,19 @@ def quantisation_facts(sentences: Sentences, url: str | None) -> list[FactRecord
     if not facts or platform_post(sentences):
         return []
     read = _formats_read(sentences)
-    return [fact for fact in facts if fact.value not in read]
+    return [_level_denied(fact) for fact in facts if fact.value not in read]
+
+
+# A format named after the precision of one of its files: "The Q8_0 GGUF is no longer published"
+# withdraws the 8-bit file, not the format (the other GGUFs stay).
+_LEVEL_BEFORE_FORMAT = re.compile(r"(?:\bQ[2-8]_\w+|\b[2-8]-bit|\bint[48])\s+(?:GGUF|AWQ|GPTQ|EXL2|MLX)\b",
+                                  re.I)
+
+
+def _level_denied(fact: FactRecord) -> FactRecord:
+    if fact.negated and not fact.value[0].isdigit() and _LEVEL_BEFORE_FORMAT.search(fact.snippet):
+        return fact.model_copy(update={"negated": False})
+    return fact
 
 
 def _formats_read(sentences: Sentences) -> set[str]:

@@ -59,6 +59,9 @@ NOT_VENDORS = frozenset(
      "Thursday", "Friday", "Saturday", "Sunday"}
 )
 
+# A company's legal form after its name (see `_canonical_vendor`).
+_LEGAL_WORDS = (r"(?:Inc|Ltd|LLC|L\.L\.C|Limited|GmbH|AG|S\.A|SAS|SARL|B\.V|N\.V|Oy|ApS"
+                r"|Pty\.? Ltd|Pvt\.? Ltd|Private Limited|PLC|plc|Corp|Corporation)")
 # (two names joined by "&" are one company's: "Farthing & Finch Audio")
 _NAME = r"[A-Z][\w&.-]*[\w&](?:(?:\s+&)?\s+(?:AI|Labs|[A-Z][\w&.-]*[\w&])){0,2}"
 _PRODUCT_NOUNS = (
@@ -239,8 +242,10 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
             continue
         # "works with Anthropic's Claude", "beats OpenAI's GPT-5", "uses Meta's Llama 3": the maker
         # of something else.
-        before = clause_before(hit.sentence, match.start("name"))
-        if not (_COMPONENT_BEFORE.search(before) or _PASSING_IN_CLAUSE.search(before)):
+        at = match.start("name")
+        before = clause_before(hit.sentence, at)
+        if not (_COMPONENT_BEFORE.search(before) or _PASSING_IN_CLAUSE.search(before)
+                or _COMPONENTS_MAKER.search(hit.sentence, max(0, at - 80), at)):
             yield hit, weight
 
 
@@ -271,8 +276,11 @@ ANNOUNCING = Rule(r"\b(?:releasing|launching|introducing|open[- ]sourcing|unveil
                   starts=("releasing", "launching", "introducing", "open", "unveiling", "announcing",
                           "debuting", "shipping"))
 _MAKER_BEFORE = {
-    ANNOUNCED: re.compile(rf"(?P<name>{_NAME})(?:,\s+(?:the|a|an)\s[^,]{{1,40}},)?\s+"
-                          r"(?:today\s+|just\s+|now\s+)?$"),
+    # (and a press release's legal form, short name and longer appositive: "Ardleigh Systems, Inc., a
+    # provider of finance automation software for mid-market companies, today announced")
+    ANNOUNCED: re.compile(rf"(?P<name>{_NAME})(?:,?\s+{_LEGAL_WORDS}\.?)?(?:\s+\([“\"][^)]{{1,30}}[”\"]\))?"
+                          r"(?:,\s+(?:the|a|an)\s[^,]{1,40},|,\s+(?:a|an)\s(?:provider|maker|developer|leader"
+                          r"|creator|company|start-?up)\b[^,]{1,100},)?\s+(?:today\s+|just\s+|now\s+)?$"),
     ANNOUNCING: re.compile(rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:today\s+|now\s+|proudly\s+)?$"),
 }
 
@@ -283,7 +291,7 @@ def _announcers(sentences: Sentences) -> list[tuple[int, int, re.Match[str]]]:
     for rule, before in _MAKER_BEFORE.items():
         for index, verb in sentences.matches(rule):
             at = verb.start()
-            if match := before.search(sentences[index], max(0, at - 80), at):
+            if match := before.search(sentences[index], max(0, at - 200), at):
                 found.append((index, 3, match))
     return found
 
@@ -335,6 +343,10 @@ def _appositive_makers(sentences: Sentences, head: str | None) -> list[tuple[int
 _COMPONENT_BEFORE = Searched(
     r"\b(?:uses?|using|built (?:on|with)|on top of|based on|fine-tune of|fine-tuned from|runs?|running"
     r"|calls?|connects? to|against|from the makers of)\s+(?:the\s+)?$", re.I)
+# ... or the maker of a component, said after it: "powered by Claude, Anthropic's family of models".
+_COMPONENTS_MAKER = Searched(
+    r"\b(?:powered by|built (?:on|with)|runs? on|running on|uses|using|based on|on top of)\s+"
+    r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,3},\s+$", re.I)
 # ... or anywhere earlier in its clause, as in a list: "works with Anthropic's Claude and OpenAI's".
 _PASSING_IN_CLAUSE = re.compile(
     r"\b(?:works? with|integrates? with|compatible with|supports|supporting|powered by|alternative to"
@@ -606,7 +618,13 @@ def _fold_short_names(scores: dict[str, int]) -> None:
             scores[longer] += scores.pop(short)
 
 
+# A company's legal form after its name: "Strandline Speech Ltd", "Kanakvani Technologies Pvt. Ltd.",
+# "Acme, Inc." (the company is named without it, as editors write it).
+_LEGAL_FORM = re.compile(rf",?\s+{_LEGAL_WORDS}\.?$")
+
+
 def _canonical_vendor(name: str) -> str | None:
+    name = _LEGAL_FORM.sub("", name.strip())
     words = name.strip().rstrip(".").split()
     while words and words[0] in NOT_VENDORS:  # "Today Lumenfold Labs" -> "Lumenfold Labs"
         words.pop(0)

@@ -115,3 +115,79 @@ def test_a_companys_possessive_still_names_the_maker():
 ])
 def test_live_on_in_a_title_case_headline(title, expected):
     assert facts(title, source="Hacker News", name="Orbis Sync").get("distribution") == expected
+
+
+# --- record_tune18's misses, by class --------------------------------------------------------------
+
+
+def of_kind(text: str, kind: str, *, title: str = "", source: str = "Hacker News", name: str = "Quorl",
+            release: bool = False) -> list[tuple[str, bool]]:
+    return [(fact.value, fact.negated)
+            for fact in extract_facts(text, title=title, source=source, name=name,
+                                      kind="release" if release else "launch")
+            if fact.kind == kind]
+
+
+# A company's legal form is no part of its name; a press release's dateline, legal form, short
+# name and long appositive come between the company and its "today announced".
+@pytest.mark.parametrize(("text", "vendor"), [
+    ("Model details: Developed by Marrowgate Speech Ltd.", "Marrowgate Speech"),
+    ("DENVER, Colo., Dec. 8, 2026 /PRNewswire/ -- Tolland Works, Inc., a provider of billing software "
+     "for dental practices, today announced the launch of Quorl, an AI front-desk agent.", "Tolland Works"),
+    ("LEEDS -- Fenchurch Analytics Ltd (\"Fenchurch\"), a maker of survey tools for councils, today "
+     "launched Quorl, an assistant for planning officers.", "Fenchurch Analytics"),
+    ("Quorl is developed by Halberd Systems GmbH in Leipzig.", "Halberd Systems"),
+])
+def test_a_press_releases_company_is_its_vendor_without_its_legal_form(text, vendor):
+    assert of_kind(text, "vendor", source="PR Newswire: Technology") == [(vendor, False)]
+
+
+def test_a_components_maker_said_after_it_is_not_the_vendor():
+    text = "Quorl drafts replies. The agent is powered by Claude, Anthropic's family of AI models."
+    assert of_kind(text, "vendor", source="PR Newswire: Technology") == []
+    assert of_kind("Anthropic's Quorl drafts replies for support desks.", "vendor") == [("Anthropic", False)]
+
+
+# Withdrawn: "no longer available / published" denies what it names; a format named after one
+# file's precision keeps the format ("the Q8_0 GGUF is no longer published": the other GGUFs stay).
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("The free plan is no longer available to new teams; Pro is $9 a month.", "entry_price",
+     [("free tier", True), ("$9/month", False)]),
+    ("Our free tier is no longer offered.", "entry_price", [("free tier", True)]),
+    ("There is a free tier, and it is no longer limited to ten notes.", "entry_price",
+     [("free tier", False)]),
+    ("The Q8_0 GGUF is no longer published; use Q4_K_M instead.", "quantisation",
+     [("8-bit", True), ("4-bit", False), ("GGUF", False)]),
+    ("GGUF builds are no longer published.", "quantisation", [("GGUF", True)]),
+])
+def test_what_is_no_longer_offered_is_denied(text, kind, expected):
+    assert of_kind(text, kind) == expected
+
+
+# Fine-tuned, said of the base model just after it: "a Llama 3.1 model which Acme has fine-tuned".
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quorl is built on a Llama 3.1 model which Tolland has fine-tuned on invoices.",
+     [("fine-tuning", False)]),
+    ("It is powered by a Gemma 3 model fine-tuned by our teachers.", [("fine-tuning", False)]),
+    ("It is built on Llama 3.1, and we fine-tuned nothing.", []),
+    ("Built on Llama 3.1. A fine-tuned version comes later.", []),
+])
+def test_fine_tuned_after_the_base_model(text, expected):
+    assert of_kind(text, "technique") == expected
+
+
+# Prices by a member of staff, free allowances without their noun or by the day, free for one of
+# what it is sold by, and an app store's free listing with in-app purchases.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pricing is £3 per staff member per month.", [("£3/seat/month", False)]),
+    ("It is priced from £45 per fee-earner per month, plus VAT.", [("£45/seat/month", False)]),
+    ("Reports cost $4 each; the first 10 are still free.", [("free tier", False)]),
+    ("Five summaries a day are free, then it is $6 a month.", [("free tier", False), ("$6/month", False)]),
+    ("It's free for one household and £2.50 a month to share with family.",
+     [("free tier", False), ("£2.50/month", False)]),
+    ("Tolland Apps Ltd · Productivity · Free · Offers In-App Purchases", [("free tier", False)]),
+    ("The first 5 days are free, then $9 a month.", [("$9/month", False)]),
+    ("It costs $5 per server per month.", [("$5/server/month", False)]),
+])
+def test_pricing_phrasings_of_tune18(text, expected):
+    assert of_kind(text, "entry_price") == expected
