@@ -78,7 +78,8 @@ _ON = re.compile(r"\s[Oo]n\s+(?!top of\b)")
 
 BASE_MODELS: Table = (
     # (tuned "on" a name says a model only when it looks like one: not "fine-tuned on Reddit")
-    (Rule(rf"\b{_NOT_THE_USERS}{_TUNED_FROM}\s+{_THE}{MODEL_NAME}",
+    # (the maker's own model too: "a Welsh fine-tune of our Whisper model")
+    (Rule(rf"\b{_NOT_THE_USERS}{_TUNED_FROM}\s+{_THE}(?i:(?:our|its|their)\s+)?{MODEL_NAME}",
           needs=("tune", "distil", "derived", "initiali", "post-trained")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) or not _ON.search(m[0]) else ""),
     (Rule(rf"\b{_TRAINED_FROM}\s+{_THE}{MODEL_NAME}",
@@ -93,7 +94,9 @@ BASE_MODELS: Table = (
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "a Llama 3.1 fine-tune", "a Qwen3 derivative", "not a multilingual BERT fine-tune"
     # ... and with its size or make before it: "a 3B Llama 3.2 derivative", "a 4-bit Qwen3 fine-tune"
-    (Rule(rf"\b(?i:an?|the)\s+(?:(?:[a-z][\w-]*|\d[\w.-]*)\s+){{0,2}}{MODEL_NAME}\s+(?:fine-?tune|derivative)\b",
+    # (not what it is a fine-tune for: "a new Welsh fine-tune of our Whisper model" is Whisper's)
+    (Rule(rf"\b(?i:an?|the)\s+(?:(?:[a-z][\w-]*|\d[\w.-]*)\s+){{0,2}}{MODEL_NAME}\s+(?:fine-?tune|derivative)\b"
+          r"(?!\s+of\b)",
           needs=("tune", "derivative")),
      lambda m: m["model"]),
     # "Wisp is Llama 3.1 8B fine-tuned with LoRA", "Orca: Qwen3-8B, fine-tuned for legal text"
@@ -124,13 +127,15 @@ BASE_MODELS: Table = (
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
     # "runs Mistral under the hood", "uses Phi-4-mini underneath"; not "doesn't use X under the hood"
     # (an app may simply not call a model)
-    # (and a sentence that opens on the model: "GPT-4o mini under the hood.")
-    (Rule(rf"(?:^|\b(?i:runs?|running|uses?|using|has|calls?)\s+){_THE}{_FAMILY_NAME}"
+    # (and a sentence, a bracket or a "with" that opens on the model: "GPT-4o mini under the hood.",
+    # "(Gemma 3n inside)", "with Phi-4-mini inside")
+    (Rule(rf"(?:^|(?<=\()|(?<=\bwith )|\b(?i:runs?|running|uses?|using|has|calls?)\s+){_THE}{_FAMILY_NAME}"
           r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
           r"\s+(?i:under the (?:hood|bonnet|surface)|underneath|inside|behind the scenes)\b",
           needs=("under the hood", "under the bonnet", "under the surface", "underneath", "inside",
                  "behind the scenes")),
-     lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
+     lambda m: "" if is_negated(m.string, m.start(), m.end()) or _WORKS_WITH.search(m.string, 0, m.start())
+     else m["model"]),
     # "powered by Claude", "runs on Gemini", "wraps Whisper", "answers come from Claude"
     (Rule(rf"\b(?i:powered by|runs on|running on|wraps|wrapping|wrapper (?:around|over|for)"
           # ... and asked so, for the answer to decide: "Does it run on Whisper? No."
@@ -180,6 +185,13 @@ BASE_MODELS: Table = (
           rf"\s*[:=|]\s*(?:[\w.-]+/)?{_THE}{MODEL_NAME}",
           needs=("base", "backbone", "foundation", "parent", "tuned from", "trained from")),
      lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # ... and a hub id the card names, in any case, with or without a mark between (a table's cells
+    # or a YAML header flattened): "Finetuned from meta-llama/Llama-3.2-3B-Instruct", "base_model:
+    # openai/whisper-small"
+    (Rule(r"\b(?i:base[_ -]model|backbone|parent model|fine-?tuned from|trained from)\s*[:=|]?\s*"
+          r"(?P<owner>[\w.-]+)/(?P<model>[\w.-]+)",
+          needs=("base", "backbone", "parent", "tuned from", "trained from")),
+     lambda m: _family_of(m["model"])),
     # "Bitterling is Qwen2.5 1.5B squeezed to 4-bit", "it uses Llama 3.2 1B, quantised to 8-bit"
     (Rule(rf"(?:\b(?i:is|uses|using|runs|ships)|:)\s+{_THE}{MODEL_NAME},?\s+"
           r"(?i:squeezed|quanti[sz]ed|compressed|shrunk|pruned)\s+(?:down\s+)?(?:to|into)\b",
@@ -365,6 +377,18 @@ def base_model_spans(sentences: Sentences) -> dict[int, list[tuple[int, int]]]:
 
 
 _BASE_MODEL_RULES = tuple((rule, None) for rule, _ in (*BASE_MODELS, *SECOND_NAMED))
+
+
+# Each family as the table names it, by its name folded ("whisper" -> "Whisper").
+_FAMILY_SPELLINGS = {name.casefold(): name for name in re.sub(r"\(\?[=!].*?\)", "", _FAMILIES).split("|")
+                     if not name.startswith("o[")}
+_FAMILY_IN_REPO = re.compile(rf"^(?:{_FAMILIES})(?![a-z])", re.I)
+
+
+def _family_of(repo: str) -> str:
+    """The family a hub repository's name opens with ("Llama-3.2-3B-Instruct", "whisper-small"), or ''."""
+    found = _FAMILY_IN_REPO.match(repo)
+    return _FAMILY_SPELLINGS.get(found[0].casefold(), found[0]) if found else ""
 
 
 def fine_tuning_fact(sentences: Sentences) -> FactRecord | None:

@@ -123,7 +123,8 @@ def benchmark_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     ]
     if SCORED_BENCHMARK in sentences.live:
         found += _scored_benchmarks(sentences, {hit.value for _, _, hit in found})
-    hits = [hit for _, _, hit in sorted(found, key=lambda row: row[:2])]
+    # (not a score still to come: "Spider 2.0 results are coming", "SWE-bench numbers soon")
+    hits = [hit for _, _, hit in sorted(found, key=lambda row: row[:2]) if not hit.promised()]
     if not hits:
         return []
     facts = [hit.fact("benchmark") for hit in hits]

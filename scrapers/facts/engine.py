@@ -703,7 +703,10 @@ class Hit(NamedTuple):
 # a free plan", "without a GPU", "isn't open source", "not available on Hugging Face".
 _NEGATION_BEFORE = re.compile(
     r"(?:^|[^\w'’])(?:no|not|without|never|nor|non|cannot|(?:is|are|does|do|was|were|will|can|wo)n[’']t)"
-    r"(?:[\s-]+(?!(?:and|or|plus|but|also|then|only)\b)[\w'’]+){0,3}[\s-]*$",
+    r"(?:[\s-]+(?!(?:and|or|plus|but|also|then|only)\b)[\w'’]+){0,3}[\s-]*$"
+    # ... and a way it will not be sold, past those few words: "It will not be offered with a free tier"
+    r"|(?:\bnot|\bnever|n[’']t)\s+be\s+(?:offered|sold|available|shipped|released|published)\s+"
+    r"(?:with|as|in|on|via)\s+(?:a\s+|an\s+|the\s+)?$",
     re.I,
 )
 # ... or just after it: "GPU not required", "a free tier is not offered".
@@ -739,7 +742,9 @@ _PROMISE_BEFORE = re.compile(
     r"|\b(?:we|they)(?:\s+will|['’]ll)\s+(?:soon\s+|also\s+|later\s+|eventually\s+)?(?:add|publish"
     r"|release|ship|bring|launch|open[- ]source|support|offer|introduce|roll out)\b", re.I)
 _PROMISE_IN_CLAUSE = re.compile(
+    # ("Spider 2.0 results are coming", not "coming from" or "coming with")
     r"\b(?:coming\s+soon|soon|planned|on\s+the\s+roadmap|in\s+the\s+works|upcoming|eventually"
+    r"|(?:is|are)\s+(?:still\s+)?coming\b(?!\s+(?:from|with|in|to|out)\b)"
     r"|in\s+the\s+future|next\s+(?:week|month|quarter|year)|later\s+this\s+(?:week|month|quarter|year)"
     # a listing not yet approved: "the Play Store listing is under review", "pending approval"
     r"|under\s+review|in\s+review|pending\s+(?:review|approval)|awaiting\s+(?:review|approval))\b",
@@ -753,7 +758,8 @@ _PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope 
                   "come later", "arrive later", "to share", "to publish", "to open",
                   "aims to", "aiming to", "going to", "expect", "will ", "'ll ", "’ll ", "soon", "roadmap",
                   "in the works", "upcoming", "eventually", "future", "next week", "next month",
-                  "next quarter", "next year", "later this", "review", "pending", "awaiting")
+                  "next quarter", "next year", "later this", "review", "pending", "awaiting", "is coming",
+                  "are coming", "still coming")
 
 
 @lru_cache(maxsize=1024)

@@ -30,7 +30,9 @@ LICENSE_PATTERNS: tuple[tuple[Rule, str], ...] = (
           starts=("mit", "under ")), "MIT"),
     # A bare SPDX id in parentheses or after "License:": "(MIT)", "License: MIT"; in an SPDX
     # expression ("MIT OR Apache-2.0"), after "open source," or as a whole line of a list ("MIT").
+    # (and a model card's row, its table flattened, or its YAML header: "Licence MIT", "license: mit")
     (Rule(r"(?<=\()MIT(?=\))|(?<=[Ll]icen[cs]e: )MIT\b|\bMIT(?= (?i:or|and|/) Apache)"
+          r"|(?<=^Licen[cs]e )MIT\b|(?<=\blicense: )mit\b"
           r"|(?<=[Oo]pen[- ]source, )MIT\b|^MIT\.?$|(?<=\b[Nn]ot )MIT\b(?![’'-])"
           r"|(?<=\bis )MIT\b(?![’'-])|(?<=\b[Ss]till )MIT\b(?![’'-])|(?<=\bare )MIT\b(?![’'-])"
           r"|(?<=\b[Ii]t['’]s )MIT\b(?![’'-])"

@@ -67,10 +67,15 @@ OPEN_WEIGHTS_YES = Rule(
     r"[\w-]+){0,2}?\s+model\b(?![\s-]+licen[cs]e)"
     # "we're releasing the weights", "open-sourcing the model weights", "publishes its weights"
     r"|\b(?:releas|publish|shar|open[- ]sourc)(?:e|es|ed|ing)\s+(?:the\s+|its\s+|our\s+|all\s+)?"
-    r"(?:full\s+)?(?:model\s+)?weights\b",
+    r"(?:full\s+)?(?:model\s+)?weights\b"
+    # a model card's files: "The weights in this repository are safetensors", "safetensors (bf16) in
+    # this repository", "huggingface-cli download acme/tern-7b"
+    r"|\b(?:weights|safetensors)\b(?![^.;]{0,20}?(?:\bnot\b|n[’']t\b))[^.;]{0,40}?\bin this repo(?:sitory)?\b"
+    r"|\b(?:huggingface-cli|hf) download\s+[\w.-]+/[\w.-]+",
     re.I,
-    starts=("open", "weights", "checkpoint", "download", "available", "releas", "publish", "shar"),
-    needs=("weight", "hugging", "model", "checkpoint"),
+    starts=("open", "weights", "checkpoint", "download", "available", "releas", "publish", "shar",
+            "safetensors", "huggingface-cli", "hf download"),
+    needs=("weight", "hugging", "model", "checkpoint", "safetensors", "hf download"),
 )
 # "open-sourced" says weights only when the sentence is about a model.
 OPEN_SOURCED = Rule(r"\bopen[- ]sourc(?:ed?|es|ing)\b", re.I, starts="open")

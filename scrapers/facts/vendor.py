@@ -634,7 +634,14 @@ def _canonical_vendor(name: str) -> str | None:
             return vendor
     if len(words) > 1 and words[-1].casefold() in _PRODUCT_WORDS:
         return None  # a product's name, not its maker's: "Agent Platform's evaluation service"
+    if _A_MODELS_NAME.match(name):
+        return None  # a model, not its maker: "switched from GPT-4.1 mini to Claude"
     return name if name and name not in NOT_VENDORS else None
+
+
+# A model family's name with its version: "GPT-4.1", "Llama 3", "Claude 3.5" (not "Mistral AI").
+_A_MODELS_NAME = re.compile(r"(?:GPT|Llama|Claude|Gemini|Gemma|Qwen|Phi|Mistral|Mixtral|DeepSeek|Whisper)"
+                            r"[- ]?v?\d")
 
 
 # The last words of a product's name, not a company's ("Agent Platform", "Vision API"); a company

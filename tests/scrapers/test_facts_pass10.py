@@ -191,3 +191,43 @@ def test_fine_tuned_after_the_base_model(text, expected):
 ])
 def test_pricing_phrasings_of_tune18(text, expected):
     assert of_kind(text, "entry_price") == expected
+
+
+# Model cards, models inside a product, and a few more of tune18's classes, as (text, kind, expected)
+# on the tool "Quorl" (read into tests/scrapers/test_facts.py's corpus, so the rules' starts are tried)
+PASS10_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # a model card's files are its open weights; a denial of them is not
+    ("The weights in this repository are safetensors (bf16 and 8-bit).", "open_weights", [("yes", False)]),
+    ("Our weights aren't in this repository.", "open_weights", []),
+    ("Files: safetensors (bf16) in this repository.", "open_weights", [("yes", False)]),
+    ("huggingface-cli download tolland/quorl-7b", "open_weights", [("yes", False)]),
+    ("Run hf download tolland/quorl-7b to fetch it.", "open_weights", [("yes", False)]),
+    # a hub id after "finetuned from" or "base_model", its table or YAML flattened, in any case
+    ("Finetuned from meta-llama/Llama-3.2-3B-Instruct", "base_model", [("Llama", False)]),
+    ("base_model: openai/whisper-small", "base_model", [("Whisper", False)]),
+    ("base_model: tolland/tern-7b", "base_model", []),
+    # a card's licence row or YAML key; the base model's licence beside it is not the tool's
+    ("Licence MIT for our weights; the base model stays under the Llama 3.2 Community License.", "license",
+     [("MIT", False)]),
+    ("--- license: mit language: - en ---", "license", [("MIT", False)]),
+    # a model inside, in brackets or after "with"; not what it works with
+    ("Quorl reads your journal on-device (Gemma 3n inside).", "base_model", [("Gemma", False)]),
+    ("A notes app with Phi-4-mini inside.", "base_model", [("Phi", False)]),
+    ("Works with Llama inside your VPC.", "base_model", []),
+    # a fine-tune of the maker's own model is that model's; a fine-tune named by its family is the family's
+    ("A new Welsh fine-tune of our Whisper model.", "base_model", [("Whisper", False)]),
+    ("It is a Llama 3.1 fine-tune for contracts.", "base_model", [("Llama", False)]),
+    # a model's name is no maker
+    ("I switched the writing model from GPT-4.1 mini to Claude Haiku 4.5.", "vendor", []),
+    # a score still to come is not a benchmark of the tool
+    ("Spider 2.0 results are coming.", "benchmark", []),
+    ("It scores 71.8% on BIRD; more results are coming.", "benchmark", [("BIRD", False)]),
+    # a way it will not be sold, past the few words a denial reads
+    ("It will not be offered with a free tier.", "entry_price", [("free tier", True)]),
+    ("You won't need anything beyond the free plan.", "entry_price", [("free tier", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), PASS10_PHRASES)
+def test_pass10_phrase(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
+    assert of_kind(text, kind) == expected
