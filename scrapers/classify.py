@@ -46,7 +46,12 @@ sized model (that model's), a text calling the titled product "a new <product>",
 product's words as the whole title at a page of that name; a text opening on a versioned name and what it
 delivers or offers, or "X 1.0 is a new ..."; and "<Company> presents <Name>" (a launch), "X 3 is faster"
 (a release), a text saying the product the title names "is new this week" (a launch), a text calling the
-title "a new command" or "setting" (a release of the product it belongs to).
+title "a new command" or "setting" (a release of the product it belongs to). Ninth pass (tune18): launches,
+"Launch YC: X – ...", a community post tagged "[Release] X: ...", a maker's "... I built X, a ...", a text
+saying the product its title or site names opened to every school this week; releases, "One week after
+launch: X v2 is out", a changelog's "What's new in X 1.3", a code host's "owner/model: v1.1", release notes
+opening "What's New in Version 2.0"; not launches, a changelog's patch ("X 1.0.3: fixes") and a comparison
+("A vs B", "... compared"); a headline's name ends at its version ("X 2.0 With ...").
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -315,7 +320,11 @@ WEAK_OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PAT
                        r"\bsafeguards\b|\bsafeguard (?:your|our|the|against)\b", r"\bmou\b",
                        r"\brecogni[sz]ed\b", r"\bgartner\b", r"\bagenda\b", r"\bopinion\b",
                        r"\binterview\b", r"\[(?:video|pdf)\]", r"\breport\b",
-                       r"\bexploring\b", r"\badvantages\b", r"\blearned\b", r"\bupdate on\b")),
+                       r"\bexploring\b", r"\badvantages\b", r"\blearned\b", r"\bupdate on\b",
+                       # a comparison: "Lanthorn vs Tallyglass", "Offline notetakers compared: ...", "X versus
+                       # Y", "An honest comparison" (not "on the VS Code Marketplace")
+                       r"\w (?-i:vs|Vs)\.? (?!(?-i:Code)\b)\w", r"\bversus\b",
+                       r"\bcompared(?:\s*[:–—]|$)", r"\bcomparisons?\b")),
 ))
 
 # A title telling the reader to do something with a product: a how-to ("Serve Tidepool with vLLM",
@@ -806,6 +815,12 @@ _OLD_STORY = re.compile(r"\((?:19|20)\d\d\)\s*$")
 _CODE_HOST_REPO = re.compile(r"^(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+/?$")
 _HN_LAUNCH = re.compile(r"^\s*(?:show|launch) hn\s*[:\-–—]", re.IGNORECASE)
 _YC_BATCH = re.compile(r"\s*\((?:yc )?[swf]\d{2}\)", re.IGNORECASE)
+# Y Combinator's launch pages: "Launch YC: Heron – notes for vets", "Launch YC: Quill (YC S26): ..."
+_YC_LAUNCH = re.compile(r"^\s*launch yc\s*[:\-–—]\s*", re.IGNORECASE)
+# A community post tagged as an announcement: "[Release] Heron-3B: a model that ...", "[Launch] Quill – ...",
+# "[P] Tessel: ..." (not a discussion or a question: "[D] Which model ...?", "[Q] ...")
+_ANNOUNCING_TAG = re.compile(r"^\s*\[(?:release|released|new release|launch|launched|launching|project|p"
+                             r"|showcase|open[- ]sourced?|oss|tool)\]\s*[:\-–—]?\s*(?=\S)", re.IGNORECASE)
 
 
 # What decorates a title's ends: emoji, flags, their joiners and variation selectors
@@ -837,12 +852,43 @@ _ANNOUNCING_PREAMBLE = re.compile(
     r"(?P<rest>(?-i:[A-Z0-9]).*)$",
     re.IGNORECASE)
 
+# A time since the launch before what is out: "One week after launch: Heron v2 is out", "Two months after
+# launching, Quill 3 is here" (not "A year since launch", an anniversary)
+_AFTER_LAUNCH_PREAMBLE = re.compile(
+    r"^(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|months?|years?)"
+    r" (?:after|on from|post)[- ](?:(?:the|our|my|its) )?launch(?:ing)?\s*[:,!–—-]+\s*"
+    r"(?P<rest>(?-i:[A-Z0-9]).*)$", re.IGNORECASE)
+
 # "We're live!", "We are officially live 🎉", "It's live", "And we're live": the writer's product is out
 # (not where: "We're live at KubeCon", "We're live in Berlin")
 LIVE_TITLE = re.compile(r"^(?:and )?(?:we(?:'re| are)|it'?s|it is) (?:now |finally |officially )*"
                         r"(?:live|launched|out)"
                         r"(?: on (?:product hunt|hacker news|the app store|google play))?(?: today)?[!.]*$",
                         re.IGNORECASE)
+# A maker's post titled by what they built: "After my third missed invoice I built Tallyho, a tracker that
+# ...", "So we made Quillmate: ...", "I've just shipped Heron – ..." (the name, then what it is or the end;
+# not "How I built X", "I built X in a weekend", "We built Heron with the NHS")
+_BUILT_TITLE = re.compile(rf"(?:^|[,.;:!?–—]\s+|\s)(?:(?i:so|and) )?(?i:i|we)(?:(?i:'ve| have))?"
+                          rf" (?:(?i:just|finally) )?(?i:built|made|launched|created|shipped|released|wrote)"
+                          rf" {_CAP_NAME}(?=\s*(?:[,:–—(]|\s-\s|[.!]?$))")
+_NOT_BUILT_STORY = re.compile(r"^(?:how|why|what|when)\b|\bhere'?s (?:how|what|why)\b|\blessons?\b",
+                              re.IGNORECASE)
+
+
+def _built_by_writer(title: str) -> str | None:
+    """The product a maker's title says they built, when the title tells no story of building it."""
+    if " built " not in title and " made " not in title and not re.search(
+            r"\b(?:launched|created|shipped|released|wrote) ", title):
+        return None
+    found = _BUILT_TITLE.search(title)
+    if found is None or _NOT_BUILT_STORY.search(title) or _other_reason(title, None, WEAK_OTHER_TITLES):
+        return None
+    name = found["name"]
+    if _NO_PRODUCT_START.match(name) or _COUNTED.match(name) or len(name.split()) > 4:
+        return None
+    return name
+
+
 # Vaguer: "Finally.", "It's here!", "The wait is over", "Happy launch day": a launch only when the text says
 # what is out ("Tessik Voice is out of beta")
 VAGUE_LIVE_TITLE = re.compile(r"^(?:finally|at last|it'?s (?:finally )?here|the wait is over"
@@ -959,6 +1005,12 @@ def classify(
         if _SHOW_HN_ESSAY.match(_HN_LAUNCH.sub("", title, count=1).strip()):  # "Show HN: What I learned ..."
             return Verdict(EntryKind.OTHER, "article")
         return Verdict(EntryKind.LAUNCH, "show hn", _show_hn_name(split_title(_YC_BATCH.sub("", title))[0]))
+    if (yc := _YC_LAUNCH.match(title)) is not None:  # "Launch YC: X – ...": the company's launch page
+        name = _show_hn_name(split_title(_YC_BATCH.sub("", title[yc.end():]))[0])
+        return Verdict(EntryKind.LAUNCH, "launch yc", name)
+    tagged = _ANNOUNCING_TAG.match(title)
+    if tagged is not None:  # "[Release] Heron-3B: ...": what follows the tag is the title
+        title = title[tagged.end():]
     if (dated := _new_in_dated(title, text)) is not None:  # before the dated-newsletter titles
         return Verdict(EntryKind.RELEASE, "update", dated)
     other = _other_reason(title, url, OTHER_TITLES)
@@ -966,9 +1018,12 @@ def classify(
         return Verdict(EntryKind.OTHER, other)
     if _is_regional(title):  # "Claude is now available in Brazil": a product reaching a country
         return Verdict(EntryKind.OTHER, "article")
+    if tagged is not None and (tag_named := _tagged_name(title)) is not None:
+        return Verdict(_kind_of(tag_named), "tagged as an announcement", tag_named)
     if (speaking := _new_language_of(title)) is not None:  # "Heron is now available in Japanese"
         return Verdict(EntryKind.RELEASE, "update", speaking)
-    if (preamble := _ANNOUNCING_PREAMBLE.match(title)) is not None:  # "Big news: X is live": what follows
+    # "Big news: X is live", "One week after launch: X v2 is out": what follows
+    if (preamble := _ANNOUNCING_PREAMBLE.match(title) or _AFTER_LAUNCH_PREAMBLE.match(title)) is not None:
         if _is_regional(preamble["rest"]):
             return Verdict(EntryKind.OTHER, "article")
         if (named := _named_launch(preamble["rest"]) or _headline_launch(preamble["rest"])) is not None:
@@ -985,6 +1040,8 @@ def classify(
         return Verdict(EntryKind.LAUNCH, "a platform now serves a model", hosted["model"])
     if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)) is not None:
         return named  # beats a feed category
+    if (built := _built_by_writer(title)) is not None:  # "After a year of spreadsheets I built X, a ..."
+        return Verdict(_kind_of(built), "the writer built it", built)
     if LIVE_TITLE.match(title):  # "We're live!": the text names what is
         return Verdict(EntryKind.LAUNCH, "says it is live", _live_subject(text))
     if VAGUE_LIVE_TITLE.match(title) and (subject := _live_subject(text, strict=True)) is not None:
@@ -1024,9 +1081,13 @@ def classify(
         name = _versioned_name_in(text) or _NAME_TAIL.sub("", faster["name"] or "").strip()
         return Verdict(EntryKind.RELEASE, "faster", name)
     if product_key(url):  # an aggregator's entry linking the product's own home page
-        return Verdict(_kind_of(split_title(title)[0]), "links the product")
+        head, tail = split_title(title)  # "owner/model: v1.1": that version's release
+        versioned_tail = tail is not None and _VERSION_ALONE.match(tail) and _VERSION.search(tail)
+        return Verdict(EntryKind.RELEASE if versioned_tail else _kind_of(head), "links the product")
     if (versioned := _versioned_title(title, text)) is not None:
         return Verdict(EntryKind.RELEASE, "versioned title", versioned)
+    if (noted := _WHATS_NEW_IN_VERSION.match(text)) is not None and _VERSION.search(noted[0]):
+        return Verdict(EntryKind.RELEASE, "text tells what is new in its version", split_title(title)[0])
     if _is_funding(text[:FUNDING_TEXT_CHARS]):  # a company's news, whatever product it names
         return Verdict(EntryKind.OTHER, "funding")
     if CONVERSATION_TEXT.match(text):  # a show's guests, whatever its title names
@@ -1071,6 +1132,8 @@ def classify(
         return Verdict(_kind_of(fresh["name"]), "text says it is new", fresh["name"])
     if (new_one := _new_in_apposition(title, text)) is not None:
         return Verdict(_kind_of(new_one), "text calls it a new product", new_one)
+    if (opened_up := _opened_to_every(title, text, url)) is not None:  # "X opened to every school this week"
+        return Verdict(_kind_of(opened_up), "text says it opened to all", opened_up)
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
         versioned = _versioned_name_in(text)
         subject = (versioned or _launch_text_subject(title, text) or _defined_subject(title, text)
@@ -1120,6 +1183,17 @@ def _show_hn_name(name: str) -> str:
     words = head.split()
     if comma and 1 <= len(words) <= 4 and all(_is_name_word(word) for word in words):
         return head
+    return name
+
+
+def _tagged_name(title: str) -> str | None:
+    """The product a tagged post's title opens on ("Heron-3B" of "Heron-3B: a model that ..."): a name of up
+    to four capitalised words before its tagline; None when the title opens on no name ("Notes on ...")."""
+    name = _show_hn_name(split_title(title)[0])
+    words = name.split()
+    if (not 1 <= len(words) <= 4 or not all(_is_name_word(word) for word in words) or _NOT_A_NAME.search(name)
+            or _NO_PRODUCT_START.match(name) or _COUNTED.match(name)):
+        return None
     return name
 
 
@@ -1244,6 +1318,12 @@ def _opened(title: str) -> str | None:
     return found["name"]
 
 
+# What a headline says a version brings, after the versioned name: "Ardwick Unveils Tallow 2.0 With
+# Multi-Entity Close", "Quill 3 featuring offline mode" (not a name going on after its version: "Quill 3 Max")
+_AFTER_VERSION = re.compile(r"(?<=\s)(v?\d+(?:\.\d+)*)\s+(?:with|featuring|bringing|adding|plus)\s+\S.*$",
+                            re.IGNORECASE)
+
+
 def _named_launch(title: str) -> Verdict | None:
     """A launch (or release) whose title names the product: 'Introducing X', 'X is now available'."""
     lowered = title.casefold()
@@ -1255,6 +1335,7 @@ def _named_launch(title: str) -> Verdict | None:
             continue
         match = pattern.search(title)
         name = _NAME_TAIL.sub("", _AND.split(match["name"], maxsplit=1)[0]).strip(" .!") if match else ""
+        name = _AFTER_VERSION.sub(r"\1", name)  # "Quill 2.0 With Shared Folders" as "Quill 2.0"
         if (name[:1].isupper() or name[:1].isdigit()) and not _NO_PRODUCT_START.match(name):
             return Verdict(_kind_of(name), reason, name)
     return None
@@ -1388,8 +1469,10 @@ def _changelog_entry(title: str, text: str = "") -> Verdict:
     """A changelog entry is a release when its title names a product with its version ('Lumen Docs
     2: handwriting'), the product's launch when its text opens on the product made public ("Day one":
     "Orrery is public."); its routine entries (billing, keys, limits, deprecations) are other."""
-    name = split_title(_DATE_STAMP.sub("", title))[0].strip()
+    name = split_title(_CHANGELOG_HEADING.sub("", _DATE_STAMP.sub("", title)))[0].strip()
     if _VERSIONED_NAME.match(name) and not _COUNTED.match(name) and not _NOT_A_NAME.search(name):
+        if _PATCH_VERSION.search(name):  # "Lanthorn 1.0.3: fixes": a patch is a routine entry
+            return Verdict(EntryKind.OTHER, "changelog")
         return Verdict(_kind_of(name), "changelog release", name)
     if ((public := _MADE_PUBLIC.match(text) or _BETA_OPENED.match(text) or _OPEN_FOR_SIGNUPS.search(title))
             is not None and not _NO_PRODUCT_START.match(public["name"])):
@@ -1397,6 +1480,12 @@ def _changelog_entry(title: str, text: str = "") -> Verdict:
     return Verdict(EntryKind.OTHER, "changelog")
 
 
+# A changelog title's heading before the versioned name: "What's new in Heron 1.3", "New in Quill 2.0",
+# "Release notes for Tessel 4.1", "Changes in v1.3"
+_CHANGELOG_HEADING = re.compile(r"^(?:what'?s new in|new in|release notes (?:for|of)|changes in)\s+(?=\S)",
+                                re.IGNORECASE)
+# A patch of a version, its third part past 0: "Tallow 2.0.1", "v1.4.12" (not "Tallow 2.1", "Tallow 3.0.0")
+_PATCH_VERSION = re.compile(r"(?:^|\s)v?\d+\.\d+\.(?!0+(?![\w.]))\d+(?![\w.])", re.IGNORECASE)
 # A changelog's first entry: "Orrery is public.", "Quillmate is now open to everyone", "Wren has launched"
 # (not a feature: "Dark mode is now live" stays a routine entry)
 _MADE_PUBLIC = re.compile(rf"^{_CAP_NAME} (?:(?:is|are) (?:now )?(?:public|open to (?:everyone|anyone|all))\b"
@@ -1466,6 +1555,14 @@ def _versioned_title(title: str, text: str) -> str | None:
         said += tuple(f"{_ORDINALS[version]} {word} of {whole[1].casefold()}"
                       for word in ("version", "release", "generation"))
     return f"{whole[1]} {version}" if any(phrase in opening for phrase in said) else None
+
+
+# A tagline that is a version alone: "auklet/Auklet-3B: v1.1", "Heron: version 2.0"
+_VERSION_ALONE = re.compile(r"^(?:v|version )?\d+(?:\.\d+)*$", re.IGNORECASE)
+# Release notes opening on their version, as an app store's listing does: "What's New in Version 2.0",
+# "New in version 3.1: ..." (a version past 1.0: its release)
+_WHATS_NEW_IN_VERSION = re.compile(r"^(?:what'?s new in|new in) (?:version |v)\d+(?:\.\d+)*(?![\w.])",
+                                   re.IGNORECASE)
 
 
 # A title opening on a product's name and a whole version, then what it does: "Pellucid OCR 3 reads
@@ -1623,6 +1720,30 @@ _AVAILABLE_LATER = re.compile(r"(?:^|[.!?]\s+)(?i:(?:so|and|and so),? )?(?i:star
                               r" (?i:is|are) (?i:now )?(?i:available|live|open) (?i:to|for)"
                               r" (?i:everyone|anyone|all|every)\b")
 AVAILABLE_LATER_CHARS = 3000
+
+
+# A sentence saying the product opened to all of its users just now: "Furlwise opened to every care home in
+# England this week", "Tallyho has opened to all UK freelancers today", "Quill is now open to every school"
+# (past or present, with a time or "now"; the name must be the title's or the site's: "Registration opened to
+# all attendees this week" under a conference's title is no product)
+_OPENED_TO_EVERY = re.compile(
+    r"(?:^|[.!?]\s+)(?P<name>[A-Z0-9][\w+-]*(?: [A-Z0-9][\w.+-]*){0,3})"
+    r" (?i:(?:has |have )?(?:officially |finally )?(?:opened|opens)(?: up)? (?:to|for)"
+    r" (?:every(?:one|body)?|any(?:one|body)?|all|the public)\b[^.!?]{0,80}?"
+    r"\b(?:today|this (?:week|morning|month)|yesterday)\b"
+    r"|(?:is|are) now (?:officially )?open (?:to|for) (?:every|all|any)\b)")
+
+
+def _opened_to_every(title: str, text: str, url: str | None) -> str | None:
+    """The product the text's opening says opened to all of its users, named by the title or the site."""
+    found = _OPENED_TO_EVERY.search(text[:LAUNCH_TEXT_CHARS])
+    if found is None or _NO_PRODUCT_START.match(found["name"]) or _COUNTED.match(found["name"]):
+        return None
+    name = found["name"]
+    site = (host_of(url) or "").split(".", 1)[0]
+    if name.casefold() not in title.casefold() and name.split()[0].casefold() != site:
+        return None
+    return name
 
 
 def _made_available_later(text: str) -> str | None:
