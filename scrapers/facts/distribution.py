@@ -6,6 +6,7 @@ import re
 
 from scrapers.facts.base_model import FAMILIES
 from scrapers.facts.engine import Rule, Searched, Sentences, Table, clause_before, table_facts
+from scrapers.facts.license import of_a_models_part
 from scrapers.facts.vendor import own_feed_company, own_platform, vendor_facts
 from scrapers.records import FactRecord
 
@@ -183,11 +184,13 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
     if company and at >= 0:
         index = next(i for i, end in enumerate(sentences.offsets[1:]) if at < end)
         facts.append(FactRecord(kind="distribution", value=company, snippet=sentences[index]))
+    # (nor where a part of the model is: "the training notebooks are now on GitHub")
     talked_to = {value for index, value, match in sentences.reading(DISTRIBUTIONS)
                  if isinstance(value, str) and (_TALKS_TO.search(sentences[index][:match.start()])
                                                 or _MODEL_THROUGH.search(sentences[index][:match.start()])
                                                 or _MODELS_IT_RUNS.search(clause_before(sentences[index],
-                                                                                       match.start())))}
+                                                                                       match.start()))
+                                                or of_a_models_part(sentences[index], match.start()))}
     maker = _maker(sentences, url)
     facts = [fact for fact in facts if fact.value not in talked_to
              and not _is_the_tool(sentences, fact.value) and not _inside_the_makers(sentences, fact, maker)]

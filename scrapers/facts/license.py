@@ -173,8 +173,24 @@ _NOT_OPEN = re.compile(r"\b(?:not|isn['’]t|aren['’]t|never)[\s-]+(?:been\s+)
                        r"|\bclosed[\s-]source\b", re.I)
 _A_PART_IS = re.compile(
     r"\b(?:the|our|its|their)\s+(?:[\w-]+\s+)?(?:SDKs?|importers?|plug-?ins?|clients?|client librar(?:y|ies)"
-    r"|bindings|examples|connectors?|integrations?|adapters?|drivers?|exporters?|reporters?|themes?|templates?)"
-    r"\s+(?:is|are)\b(?:\s+(?:all|both))?(?:\s+licen[cs]ed)?(?:\s+under)?(?:\s+the)?\s*\(?$", re.I)
+    r"|bindings|examples|connectors?|integrations?|adapters?|drivers?|exporters?|reporters?|themes?|templates?"
+    r"|prompts|prompt library|notebooks|scripts|recipes)"
+    # (and how it is put out: "the prompts are published under CC BY 4.0")
+    r"\s+(?:is|are)\b(?:\s+(?:all|both))?(?:\s+(?:licen[cs]ed|published|released|available|shared))?"
+    r"(?:\s+under)?(?:\s+the)?\s*\(?$", re.I)
+# What goes with a model but is not it, whatever the model's own licence: "the training notebooks are
+# now on GitHub under MIT", "the dataset is CC BY 4.0"; and a partner's, in a relative clause: "our
+# partner Jhalak, whose SIP connector is MIT-licensed".
+_A_MODELS_PART = Searched(
+    r"\b(?:the|our|its|their)\s+(?:[\w-]+\s+)?(?:(?:training|fine-tuning|evaluation|eval)\s+(?:code|notebooks?"
+    r"|scripts?|recipes?|data|pipeline|harness)|datasets?)\b[^;,]*$"
+    r"|\bwhose\s+(?:[\w-]+\s+){1,4}(?:is|are)\s+(?:licen[cs]ed\s+)?(?:under\s+)?(?:the\s+)?$", re.I)
+
+
+def of_a_models_part(sentence: str, start: int) -> bool:
+    """Whether what is said at `start` is said of a part that goes with the model, or of a partner's
+    (see `_A_MODELS_PART`): its licence, its store and its being open are not the tool's."""
+    return bool(_A_MODELS_PART.search(sentence, sentence.rfind(";", 0, start) + 1, start))
 
 
 def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
@@ -191,6 +207,8 @@ def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
     if _NOT_OPEN.search(sentence, 0, start) and _A_PART_IS.search(clause_before(sentence, start)):
+        return True
+    if of_a_models_part(sentence, start):
         return True
     # (Their own licences are read back to the last ";": "...their licences; Orca itself is MIT".)
     since = sentence.rfind(";", 0, start) + 1

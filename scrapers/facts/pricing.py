@@ -14,6 +14,7 @@ from decimal import Decimal
 from price_parser.parser import extract_price_text, parse_number
 
 from scrapers.facts.engine import Hit, Rule, Searched, Sentences, clause_before, with_a_digit
+from scrapers.facts.license import of_a_models_part
 from scrapers.records import FactRecord
 
 # "48,000", "1.299,00", "0.008": thousands grouped either way, decimals after either mark.
@@ -426,9 +427,10 @@ def _open_source(sentences: Sentences) -> FactRecord | None:
         hit = sentences.hit("open_source", index, match)
         if hit.promised() or (hit.in_passing() and not hit.negated()):
             continue
-        if _FOR_OPEN_SOURCE.search(clause_before(hit.sentence, hit.start)) \
-                or _OPEN_SOURCE_USERS.match(hit.sentence, hit.end):
-            continue
+        if (_FOR_OPEN_SOURCE.search(clause_before(hit.sentence, hit.start))
+                or _OPEN_SOURCE_USERS.match(hit.sentence, hit.end)
+                or of_a_models_part(hit.sentence, hit.start)):
+            continue  # (nor a part of the model's: "the training code is not open-sourced yet")
         return hit.fact("pricing_model", hit.negated())
     closed = _first_said(sentences, CLOSED_SOURCE)
     return closed.valued("open_source").fact("pricing_model", not closed.negated()) if closed else None

@@ -222,6 +222,19 @@ PASS10_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # a score still to come is not a benchmark of the tool
     ("Spider 2.0 results are coming.", "benchmark", []),
     ("It scores 71.8% on BIRD; more results are coming.", "benchmark", [("BIRD", False)]),
+    # a part that goes with the model, and a partner's thing, have licences, stores and openness of
+    # their own
+    ("Quorl is not open source, but its prompts are published under CC BY 4.0.", "license", []),
+    ("It answers calls through our partner Ostwick Telecom, whose SIP bridge is MIT-licensed.", "license",
+     []),
+    ("Hosting is by our partner Brackmoor Cloud, whose embedding model is Apache-2.0.", "license", []),
+    ("The training notebooks are now on GitHub under MIT.", "license", []),
+    ("The training notebooks are now on GitHub under MIT.", "distribution", []),
+    ("The weights are Apache-2.0 and the training code is MIT.", "license", [("Apache-2.0", False)]),
+    ("The dataset is CC BY 4.0; the model is Apache-2.0.", "license", [("Apache-2.0", False)]),
+    ("The training code is not open-sourced yet.", "pricing_model", []),
+    ("Quorl is not open source.", "pricing_model", [("open_source", True)]),
+    ("Quorl is MIT-licensed and on GitHub.", "license", [("MIT", False)]),
     # a way it will not be sold, past the few words a denial reads
     ("It will not be offered with a free tier.", "entry_price", [("free tier", True)]),
     ("You won't need anything beyond the free plan.", "entry_price", [("free tier", False)]),
