@@ -148,7 +148,9 @@ def clean_text(markup: str | None, *, blocks: bool = False) -> str:
         markup = markup.replace(_BLOCK_MARK, " ")  # the mark is ours: in the markup, it is a space
     if "<" in markup:
         if blocks:
-            markup = _BLOCK_TAG.sub(_BLOCK_MARK, _CELL_TAG.sub(" ", markup))  # a table's row is a line
+            # a table's row is a line; the mark is set off by spaces, as a space would be without blocks,
+            # so that a tag left open before it ("<i<p>Quill") reads the same with blocks and without
+            markup = _BLOCK_TAG.sub(f" {_BLOCK_MARK} ", _CELL_TAG.sub(" ", markup))
         else:
             # a block ends a word: "<li>a</li><li>b</li>" reads "a b", not "ab"
             markup = _BLOCK_TAG.sub(" ", markup)
