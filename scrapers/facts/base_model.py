@@ -55,6 +55,7 @@ _FAMILY_NAME = (
 # How a model the tool runs is said to be made or carried: "a 4-bit Whisper", "a bundled Phi-3.5-mini".
 _MODS = (r"\d+-bit|int\d+|fp\d+|bf16|quanti[sz]ed|distilled|fine-tuned|bundled|built-in|embedded|on-device"
          r"|local|small|tiny|compact|lightweight")
+_MODS_WORDS = rf"(?i:{_MODS})"
 # The families' names as a folded text holds them: every match of a rule naming `_FAMILY_NAME` holds one.
 _FAMILY_NEEDS = tuple(sorted({name.lower() for name in re.sub(r"\(\?[=!].*?\)", "", _FAMILIES).split("|")
                               if not name.startswith("o[")} | {"o1", "o3", "o4"}))
@@ -258,6 +259,22 @@ BASE_MODELS: Table = (
           rf"{_THE}{_MADE}{_FAMILY_NAME}(?=\s*(?:$|[,.;:(]|\s(?i:with|for|in|on|at|via|through|running)\b))",
           needs=_FAMILY_NEEDS),
      lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
+    # ... or set off after the role: "The summary model, Llama 3.2 3B, now runs at 8-bit"
+    (Rule(rf"^(?i:the|its|our)\s+(?!(?i:baseline|judge|reference|teacher|comparison|benchmark|competitor"
+          r"|rival|alternative|fallback|backup|default|previous|old)\b)(?:[\w'’-]+\s+){0,2}?"
+          rf"(?i:model|LLM|engine|backbone),\s+{_THE}{_MADE}{_FAMILY_NAME},",
+          needs=_FAMILY_NEEDS),
+     lambda m: "" if is_negated(m.string, m.start(), m.end()) else m["model"]),
+    # what the tool does, done with a model: "Transcribes meetings with Whisper", "drafts replies
+    # using Claude" (not "works with", "compatible with": read above)
+    (Rule(rf"\b(?i:transcrib|summari[sz]|translat|draft|caption|dictat|answer|writ|rewrit|generat|classif"
+          r"|tag|extract|read)\w*\s+(?:[\w'’-]+\s+){0,3}?(?i:with|using|via)\s+(?i:a\s+|an\s+|the\s+)?"
+          rf"(?:{_MODS_WORDS}\s+)?{_FAMILY_NAME}(?![\w.-]*\s+(?i:or|and|,)\b)"
+          # (not a model that judges it: "scored every answer with GPT-4o as the judge")
+          r"(?![\w.-]*\s+(?i:as)\s+(?i:the\s+|a\s+|an\s+)?(?i:judge|grader|baseline|reference|teacher|evaluator"
+          r"|critic|rater)\b)",
+          needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
     # "a 7B model ..., Llama 3.1 base", "from the Qwen2.5 base model": a base said after its name
     (Rule(rf"(?<![\w-]){_FAMILY_NAME}\s+(?i:base)(?:\s+(?i:model|checkpoint|weights))?"
           r"(?=\s*(?:[,;.)]|$))", needs=(" base",)),

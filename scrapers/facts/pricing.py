@@ -154,6 +154,10 @@ FREE_TIER = Rule(
     r"|non-?profits|educators|side projects"
     r"|open[- ]source|students|small teams|solo|public (?:repos|repositories|projects))\b|\bfree up to\b"
     r"|\bfree to start\b"
+    # a plan of it that is free: "Hisaabkar's Basic plan is free for businesses under ...", "the
+    # Explorer tier is free" (begun at "free")
+    r"|(?:(?<=\bplan is )|(?<=\btier is )|(?<=\bplan stays )|(?<=\btier stays )|(?<=\bplan remains )"
+    r"|(?<=\btier remains )|(?<=\bedition is ))free\b"
     # an app store's listing of a free app that sells more inside it: "Free · Offers In-App Purchases"
     r"|\bfree\s*[·•|,–-]\s*(?:offers\s+)?in-app purchases\b"
     # free for a single one of what it is sold by: "free for one household", "free for a single user"

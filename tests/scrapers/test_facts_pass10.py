@@ -235,6 +235,18 @@ PASS10_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("The training code is not open-sourced yet.", "pricing_model", []),
     ("Quorl is not open source.", "pricing_model", [("open_source", True)]),
     ("Quorl is MIT-licensed and on GitHub.", "license", [("MIT", False)]),
+    # a role's model set off after it, and what the tool does done with a model; not a baseline, not a
+    # comparison
+    ("The summary model, Llama 3.2 3B, now runs at 8-bit.", "base_model", [("Llama", False)]),
+    ("The baseline model, GPT-4o, scores 61 on our set.", "base_model", []),
+    ("Transcribes meetings with Whisper, locally.", "base_model", [("Whisper", False)]),
+    ("It drafts replies using a local Llama 3 model.", "base_model", [("Llama", False)]),
+    ("We compared its answers with GPT-4o.", "base_model", []),
+    ("It reads PDFs with any model you like.", "base_model", []),
+    # a plan of it said to be free is a free tier
+    ("Quorl's Basic plan is free for shops under ₹40 lakh a year; Pro costs ₹299 per month.", "entry_price",
+     [("free tier", False), ("₹299/month", False)]),
+    ("The Explorer tier stays free.", "entry_price", [("free tier", False)]),
     # a way it will not be sold, past the few words a denial reads
     ("It will not be offered with a free tier.", "entry_price", [("free tier", True)]),
     ("You won't need anything beyond the free plan.", "entry_price", [("free tier", False)]),
