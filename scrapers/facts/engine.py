@@ -225,7 +225,9 @@ def _word_head(key: str) -> str | None:
 # pattern begins with the punctuation (or the first newline) so the regex engine can skip straight
 # to it; the gap is the whitespace after it.
 _SENTENCE_BREAK = re.compile(
-    r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)[)\"”’']?(?P<gap>\s+)"
+    # (not after "Inc." nor "Pvt." / "Pty.", which a company's "Ltd." always follows)
+    r"[.!?\n](?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bPvt\.)(?<!\bPty\.)"
+    r"[)\"”’']?(?P<gap>\s+)"
     r"(?=[A-Z\"'“($€£¥₹])|(?<=\n)\n*)"
 )
 # Each char the regex \W matches (every char that is not part of a word) as a space: the ASCII

@@ -61,7 +61,7 @@ NOT_VENDORS = frozenset(
 
 # A company's legal form after its name (see `_canonical_vendor`).
 _LEGAL_WORDS = (r"(?:Inc|Ltd|LLC|L\.L\.C|Limited|GmbH|AG|S\.A|SAS|SARL|B\.V|N\.V|Oy|ApS"
-                r"|Pty\.? Ltd|Pvt\.? Ltd|Private Limited|PLC|plc|Corp|Corporation)")
+                r"|Pty\.? Ltd|Pvt\.? Ltd|Pvt|Pty|Private Limited|PLC|plc|Corp|Corporation)")
 # (two names joined by "&" are one company's: "Farthing & Finch Audio")
 _NAME = r"[A-Z][\w&.-]*[\w&](?:(?:\s+&)?\s+(?:AI|Labs|[A-Z][\w&.-]*[\w&])){0,2}"
 _PRODUCT_NOUNS = (
@@ -135,6 +135,10 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
                   "maintained", "brought"),
           needs=("built by", "made by", "developed by", "created by", "trained by", "released by",
                  "published by", "sourced by", "maintained by", "you by")), 3),
+    # an app store's or a model card's field: "Seller: Hatchard Apps Ltd", "Developer: Pagdandi Edutech
+    # Pvt. Ltd.", "Publisher: Orbis Games GmbH" (not a model's "Provider: ...")
+    (Rule(rf"\b(?i:seller|developer|publisher)\s*:\s*(?P<name>{_NAME})",
+          starts=("seller", "developer", "publisher"), needs=("seller", "developer", "publisher")), 3),
     # "from the team at Acme Labs", "built by the folks at Acme"
     (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
           starts=("team", "folks", "people", "engineers"),

@@ -438,9 +438,11 @@ def test_the_rules_are_found():
 
 _CLOSER = "[)\"”’']"
 _REFERENCE_BREAK = re.compile(
-    r"(?:(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?<=[.!?])"
-    # (since 2026-12-03: a closing bracket or quote may follow the stop, and a currency sign open the next)
-    rf"|(?<!\be\.g\.{_CLOSER})(?<!\bi\.e\.{_CLOSER})(?<!\bvs\.{_CLOSER})(?<!\bInc\.{_CLOSER})(?<=[.!?]{_CLOSER}))"
+    r"(?:(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bPvt\.)(?<!\bPty\.)(?<=[.!?])"
+    # (since 2026-12-03: a closing bracket or quote may follow the stop, and a currency sign open the next;
+    # and no break after "Pvt." or "Pty.", which "Ltd." follows)
+    rf"|(?<!\be\.g\.{_CLOSER})(?<!\bi\.e\.{_CLOSER})(?<!\bvs\.{_CLOSER})(?<!\bInc\.{_CLOSER})"
+    rf"(?<!\bPvt\.{_CLOSER})(?<!\bPty\.{_CLOSER})(?<=[.!?]{_CLOSER}))"
     r"\s+(?=[A-Z\"'“($€£¥₹])|\n+"
 )
 

@@ -142,6 +142,21 @@ def test_a_press_releases_company_is_its_vendor_without_its_legal_form(text, ven
     assert of_kind(text, "vendor", source="PR Newswire: Technology") == [(vendor, False)]
 
 
+# An app store's or a model card's field names the maker; "Pvt." and "Pty." end no sentence.
+@pytest.mark.parametrize(("text", "vendor"), [
+    ("Information Seller: Wexcombe Apps Ltd Size: 84.2 MB Category: Food & Drink", "Wexcombe Apps"),
+    ("App support Developer: Tarangini Edutech Pvt. Ltd., Jaipur, Rajasthan", "Tarangini Edutech"),
+    ("Publisher: Orbis Games GmbH", "Orbis Games"),
+    ("Quorl is made by Kestrel Bay Pty. Ltd. in Hobart.", "Kestrel Bay"),
+])
+def test_a_listings_seller_or_developer_is_the_vendor(text, vendor):
+    assert of_kind(text, "vendor", source="App Store (UK): New apps") == [(vendor, False)]
+
+
+def test_a_developer_asked_of_the_reader_is_no_vendor():
+    assert of_kind("Are you a developer: then try Quorl today.", "vendor") == []
+
+
 def test_a_components_maker_said_after_it_is_not_the_vendor():
     text = "Quorl drafts replies. The agent is powered by Claude, Anthropic's family of AI models."
     assert of_kind(text, "vendor", source="PR Newswire: Technology") == []
@@ -238,6 +253,10 @@ PASS10_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # a role's model set off after it, and what the tool does done with a model; not a baseline, not a
     # comparison
     ("The summary model, Llama 3.2 3B, now runs at 8-bit.", "base_model", [("Llama", False)]),
+    # an app store's fields (here, for the rules' starts; the cases are in the tests above)
+    ("Seller: Wexcombe Apps Ltd", "vendor", [("Wexcombe Apps", False)]),
+    ("Developer: Tarangini Edutech Pvt. Ltd., Jaipur", "vendor", [("Tarangini Edutech", False)]),
+    ("Publisher: Orbis Games GmbH", "vendor", [("Orbis Games", False)]),
     ("The baseline model, GPT-4o, scores 61 on our set.", "base_model", []),
     ("Transcribes meetings with Whisper, locally.", "base_model", [("Whisper", False)]),
     ("It drafts replies using a local Llama 3 model.", "base_model", [("Llama", False)]),
