@@ -201,7 +201,8 @@ TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "recor
               "record_tune8.jsonl", "record_tune9.jsonl", "record_tune10.jsonl", "record_tune11.jsonl",
               "record_tune12.jsonl", "record_tune13.jsonl", "record_tune14.jsonl",
               "record_tune15.jsonl", "record_tune16.jsonl", "record_tune17.jsonl",
-              "record_tune18.jsonl", "captures.jsonl", "captures_tune4.jsonl", "captures_tune5.jsonl"]
+              "record_tune18.jsonl", "captures.jsonl", "captures_tune4.jsonl", "captures_tune5.jsonl",
+              "captures_tune6.jsonl"]
 
 
 def blind_problems(feeds):
@@ -247,6 +248,10 @@ def main(argv):
     problems += overlap_problems(HERE / "captures_tune5.jsonl",
                                  [HERE / "captures.jsonl", HERE / "captures_blind.jsonl",
                                   HERE / "captures_tune4.jsonl"])
+    problems += capture_problems(HERE / "captures_tune6.jsonl", feeds)
+    problems += overlap_problems(HERE / "captures_tune6.jsonl",
+                                 [HERE / "captures.jsonl", HERE / "captures_blind.jsonl",
+                                  HERE / "captures_tune4.jsonl", HERE / "captures_tune5.jsonl"])
     problems += blind_problems(feeds)
     for problem in problems:
         print(problem)
