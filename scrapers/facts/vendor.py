@@ -59,6 +59,9 @@ NOT_VENDORS = frozenset(
      "Thursday", "Friday", "Saturday", "Sunday"}
 )
 
+# Model families by name (a product named so is a model, most often another maker's).
+_MODEL_FAMILIES = ("GPT|Llama|Claude|Gemini|Gemma|Qwen|Phi|Mistral|Mixtral|DeepSeek|Whisper|Kimi|GLM|Falcon"
+                   "|Granite|Nemotron|OLMo|SmolLM|FLUX|Stable Diffusion")
 # A company's legal form after its name (see `_canonical_vendor`).
 _LEGAL_WORDS = (r"(?:Inc|Ltd|LLC|L\.L\.C|Limited|GmbH|AG|S\.A|SAS|SARL|B\.V|N\.V|Oy|ApS"
                 r"|Pty\.? Ltd|Pvt\.? Ltd|Pvt|Pty|Private Limited|PLC|plc|Corp|Corporation)")
@@ -129,8 +132,10 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
     ), 3),
     # "Acme Labs today announced", "Acme releases Orca", "Acme AI unveils ...": the maker's own news.
     # "built by Acme", "developed by Acme Labs", "the first model released by Acme".
+    # (a lab of a university or a company is the lab: "built by Stanford's Hazy Research lab")
     (Rule(rf"\b(?i:built|made|developed|created|trained|released|published|open[- ]?sourced|maintained"
-          rf"|brought to you)\s+by\s+(?:the\s+)?(?P<name>{_NAME})\b(?!\s+{_PEOPLE})",
+          rf"|brought to you)\s+by\s+(?:the\s+)?(?:{_NAME}{_POSS}\s+(?=[A-Z][^.;,]*?\s(?i:lab|group|team"
+          rf"|institute|cent(?:er|re))\b))?(?P<name>{_NAME})\b(?!\s+{_PEOPLE})",
           starts=("built", "made", "developed", "created", "trained", "released", "published", "open",
                   "maintained", "brought"),
           needs=("built by", "made by", "developed by", "created by", "trained by", "released by",
@@ -362,7 +367,9 @@ _PASSING_IN_CLAUSE = re.compile(
 # A headline that opens with a known maker's name before the product's: "NVIDIA Nemotron 3.5",
 # "OpenAI gpt-oss-safeguard" (not "OpenAI-compatible ...", not "Google's ...").
 _KNOWN_HEADLINE = re.compile(
-    r"^(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
+    # (or a platform's headline supporting the maker's product: "Day Zero Support for OpenAI Open Models")
+    r"^(?:(?i:(?:day[- ](?:zero|0|one|1)|launch[- ]day|same[- ]day)\s+support)\s+(?i:for)\s+)?"
+    r"(?P<name>" + "|".join(re.escape(a) for a, _ in _KNOWN_ALIASES) + r")"
     r"\s+(?!(?:and|or|vs|is|are|to|with|for|in|on|compatib\w*|support|integrations?|partnership)\b)\w")
 # Product Hunt makers build on known brands ("Google Sheets to SQL") more often than they are them;
 # a brand's name, then a product's with its version, is the brand's own: "Microsoft Majorana 1".
@@ -445,13 +452,25 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     if _SERVES.search(sentences.text):  # (a word: it never spans two sentences)
         return None
     aliases = tuple(alias.casefold() for alias in _aliases(vendor))
-    # A name hosting the product begins with an alias, so an ASCII text without one has none.
-    if not sentences.folded.isascii() or any(map(sentences.folded.__contains__, aliases)):
+    # A name hosting the product begins with an alias, so an ASCII text without one has none. (A
+    # feature of the platform's own, named as no model is, is still the company's: "LoRA Fine-Tune
+    # Support Now Live on GroqCloud", "Introducing the Next Generation of Compound on GroqCloud".)
+    if (not sentences.folded.isascii() or any(map(sentences.folded.__contains__, aliases))) \
+            and not _A_PLATFORM_FEATURE.search(sentences.name):
         for sentence in sentences.items:
             for match in _HOSTED_AT.finditer(sentence):
                 if (match["name"] or match["name2"]).casefold().startswith(aliases):
                     return None
     return _naming(sentences, vendor)
+
+
+# A feature of a platform, as its name says (not a product that joins it: "Tern, a coding agent, is now
+# on Quarry"): "LoRA Fine-Tune Support", "Prompt Caching", "MCP Connectors", "the Next Generation of X".
+_A_PLATFORM_FEATURE = re.compile(
+    r"^(?i:(?:the\s+)?next generation of\b)"
+    r"|\b(?i:support|caching|connectors?|mode|APIs?|integrations?|batch(?:ing)?|endpoints?|console|playground"
+    r"|dashboard|evals?|evaluations|routing|calling|fine-?tuning|fine-?tune|webhooks|SDKs?|pricing|limits"
+    r"|regions?|logs|observability)$")
 
 
 def own_platform(sentences: Sentences) -> tuple[int, str] | None:

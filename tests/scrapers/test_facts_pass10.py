@@ -275,3 +275,29 @@ PASS10_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
 @pytest.mark.parametrize(("text", "kind", "expected"), PASS10_PHRASES)
 def test_pass10_phrase(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
     assert of_kind(text, kind) == expected
+
+
+# --- captures_tune6's misses, by class -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "name", "vendor"), [
+    # a platform's own feature on its own platform is the company's (not a model named as one is)
+    ("LoRA Fine-Tune Support Now Live on FennelCloud", "LoRA Fine-Tune Support", ["Fennel"]),
+    ("Introducing the Next Generation of Relay on FennelCloud", "Next Generation of Relay", ["Fennel"]),
+    ("Introducing Kimi K2 on FennelCloud", "Kimi K2", None),
+    ("Tessera 12B now on FennelCloud", "Tessera 12B", None),
+    # a platform's day-zero support names the known maker whose product it serves
+    ("Day Zero Support for OpenAI Open Models", "OpenAI Open Models", ["OpenAI"]),
+    ("Launch-Day Support for Mistral Small 4", "Mistral Small 4", ["Mistral AI"]),
+])
+def test_a_platforms_post_names_the_right_maker(title, name, vendor):
+    assert facts(title, source="Fennel Blog", name=name).get("vendor") == vendor
+
+
+@pytest.mark.parametrize(("text", "vendor"), [
+    ("Quiet Relay is a protocol built by Brindle University's Quiet Signals lab for private calls.",
+     "Quiet Signals"),
+    ("It is built by Acme's team in Leeds.", "Acme"),
+])
+def test_a_lab_of_an_organisation_is_the_maker(text, vendor):
+    assert of_kind(text, "vendor") == [(vendor, False)]
