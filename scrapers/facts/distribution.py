@@ -102,6 +102,10 @@ DISTRIBUTIONS: Table = (
     (Rule(r"\bShopify app\b(?! store)", re.I, needs=("shopify app",)),
      "Shopify App Store"),
     (Rule(r"\bAWS Marketplace\b", re.I, needs=("aws marketplace",)), "AWS Marketplace"),
+    # Salesforce's store, and kubectl's plug-in index ("kubectl krew install lichen")
+    (Rule(r"\b(?:Salesforce )?AppExchange\b", needs=("appexchange",)), "Salesforce AppExchange"),
+    (Rule(r"\b(?:kubectl )?krew install\b|\bKrew\b(?= (?:index|plugin|plug-in)s?\b)|\b(?:on|via|from) Krew\b",
+          re.I, needs=("krew",)), "Krew"),
     (Rule(r"\bAzure Marketplace\b", re.I, needs=("azure marketplace",)), "Azure Marketplace"),
     (Rule(r"\bAzure AI Foundry\b", re.I, needs=("azure ai foundry",)), "Azure"),
     (Rule(r"\b(?:in|on|to|via|through) Microsoft Foundry\b", needs=("microsoft foundry",)),

@@ -54,7 +54,8 @@ _WHAT = (
     # what is timed, then its unit: "per audio minute", "per call hour"
     r"|(?:audio|video|call|output|transcribed|processed|recorded) (?:minute|second|hour)"
     r"|month|mo|year|yr|annum|season|week|day|hour|hr|minute|min|second|sec|page|"
-    rf"{_THING}|request|call|API call|API request|search|query|queries|token|input token|output token|image"
+    rf"{_THING}|request|call|API call|API request|search|query|queries|token|input token|output token"
+    r"|input\s?/\s?output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
     r"|message|email|send|minute of audio|sms"
     # the month and year as Portuguese, Spanish, French, German, Japanese and Chinese write them
@@ -89,7 +90,9 @@ _UNIT_BOUGHT = (
 )
 # A range's high end: "€25 to €60 per seat", "$5–$20/month", "CHF 10-15 a month". The low end is the
 # entry price, and it takes the unit said once after the high end.
-_UP_TO = rf"(?:\s?(?:-|–|—|to)\s?(?:{_SIGN_CLASS}|(?:{_CODE})\s?)?(?:{_AMOUNT}))?"
+# (and an input / output pair: "$0.80 / $4 per million input / output tokens", the input price first)
+_UP_TO = (rf"(?:\s?(?:-|–|—|to)\s?(?:{_SIGN_CLASS}|(?:{_CODE})\s?)?(?:{_AMOUNT})"
+          rf"|\s?/\s?{_SIGN_CLASS}\s?(?:{_AMOUNT}))?")
 PRICE = Rule(_BY_SIGN + _UP_TO + _UNIT_BOUGHT, re.I, starts=_SIGNS, needs=_SIGNS)
 CODE_PRICE = Rule(_BY_CODE + _UP_TO + _UNIT_BOUGHT, re.I,
                   starts=(*(code.lower() for code in _CODE.split("|")),
@@ -280,7 +283,8 @@ _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min"
                "sec": "second", "char": "character", "doc": "document", "user": "seat",
                "member": "seat", "editor": "seat", "search": "request", "query": "request",
                "queries": "request", "call": "request", "api call": "request", "api request": "request",
-               "input token": "token", "output token": "token", "s": "second",
+               "input token": "token", "output token": "token", "input / output token": "token",
+               "input/output token": "token", "s": "second",
                "mês": "month", "mes": "month", "mois": "month", "monat": "month", "月": "month",
                "ano": "year", "año": "year", "jahr": "year", "年": "year"}
 _SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k": "1K", "1,000": "1K",

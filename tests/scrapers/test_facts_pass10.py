@@ -266,6 +266,16 @@ PASS10_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Quorl's Basic plan is free for shops under ₹40 lakh a year; Pro costs ₹299 per month.", "entry_price",
      [("free tier", False), ("₹299/month", False)]),
     ("The Explorer tier stays free.", "entry_price", [("free tier", False)]),
+    # an input / output pair of prices: the input price
+    ("It is priced at $0.80 / $4 per million input / output tokens.", "entry_price",
+     [("$0.80 per 1M tokens", False)]),
+    ("Plans: $5 / $10 per month.", "entry_price", [("$5/month", False)]),
+    ("Pro is $9/month.", "entry_price", [("$9/month", False)]),
+    # Salesforce's store and kubectl's plug-in index by name
+    ("It is available on the Salesforce AppExchange.", "distribution", [("Salesforce AppExchange", False)]),
+    ("Install it with kubectl krew install quorl.", "distribution", [("Krew", False)]),
+    ("It is in the Krew index.", "distribution", [("Krew", False)]),
+    ("My krew and I built it over a weekend.", "distribution", []),
     # a way it will not be sold, past the few words a denial reads
     ("It will not be offered with a free tier.", "entry_price", [("free tier", True)]),
     ("You won't need anything beyond the free plan.", "entry_price", [("free tier", False)]),
