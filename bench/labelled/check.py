@@ -195,7 +195,8 @@ def overlap_problems(path, earlier):
 BLIND_SETS = [("record_blind.jsonl", "captures_blind.jsonl", "blind"),
               ("record_blind2.jsonl", "captures_blind2.jsonl", "blind2"),
               ("record_blind3.jsonl", "captures_blind3.jsonl", "blind3"),
-              ("record_blind4.jsonl", "captures_blind4.jsonl", "blind4")]
+              ("record_blind4.jsonl", "captures_blind4.jsonl", "blind4"),
+              ("record_blind5.jsonl", "captures_blind5.jsonl", "blind5")]
 TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "record_tune_facts.jsonl",
               "record_tune4.jsonl", "record_tune5.jsonl", "record_tune6.jsonl", "record_tune7.jsonl",
               "record_tune8.jsonl", "record_tune9.jsonl", "record_tune10.jsonl", "record_tune11.jsonl",
