@@ -274,9 +274,9 @@ def evaluate(name: str, labelled: list[tuple[dict, LaunchRecord]], extract: Extr
 # tune17 and tune18 before the eighth-to-tenth passes (bench/labelled/README.md).
 OWN_TUNE_SETS = ("tune5", "tune7", "tune10", "tune11", "tune13", "tune15", "tune16", "tune17", "tune18")
 
-# The third and fourth blind sets stay held out: bench/labelled/README.md
-HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4")
-BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4")
+# The third, fourth and fifth blind sets stay held out: bench/labelled/README.md
+HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4", "blind5", "captures_blind5")
+BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4", "blind5")
 CAPTURES_SETS = ("captures", "captures_blind", "captures_blind2", "captures_blind3", "captures_blind4")
 
 
