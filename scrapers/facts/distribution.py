@@ -205,10 +205,11 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         # A store's own feed bringing another maker's model: "Muse Glimmer is now available".
         facts.append(FactRecord(kind="distribution", value=store, snippet=maker.snippet))
     elif company and not store and not facts and (maker is None or maker.value != company) \
-            and _ANOTHER_MAKERS_MODEL.match(sentences.name) and (hosted := own_platform(sentences)):
-        # A platform's own feed bringing a model family it does not make: "GroqCloud Now Supports
-        # Qwen3 32B", "Introducing Kimi K2 on GroqCloud" (not its own feature: "Prompt Caching on
-        # GroqCloud").
+            and (maker is not None or _ANOTHER_MAKERS_MODEL.match(sentences.name)) \
+            and (hosted := own_platform(sentences)):
+        # A platform's own feed bringing a model family it does not make, or another maker's product:
+        # "GroqCloud Now Supports Qwen3 32B", "Introducing Kimi K2 on GroqCloud", "Brindlemark's Tolliver 2
+        # is now available on Flintcloud" (not its own feature: "Prompt Caching on GroqCloud").
         index, platform = hosted
         facts.append(FactRecord(kind="distribution", value=platform, snippet=sentences[index]))
     return facts

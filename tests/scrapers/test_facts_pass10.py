@@ -34,6 +34,15 @@ def test_a_platforms_post_of_another_makers_model(title, text, name, platform, s
     assert found.get("parameters", []) == ([size] if size else [])
 
 
+def test_a_platforms_post_of_another_named_makers_product_is_on_the_platform():
+    found = facts("Orbis Labs' Marlow 2 is now available on FennelCloud", source="Fennel Blog",
+                  name="Marlow 2")
+    assert found.get("distribution") == ["FennelCloud"] and found.get("vendor") == ["Orbis Labs"]
+    # (a product named by no maker, and no family, may be the platform's own)
+    assert "distribution" not in facts("Marlow 2 is now available on FennelCloud", source="Fennel Blog",
+                                       name="Marlow 2")
+
+
 def test_the_platform_is_named_with_the_word_it_goes_on_with():
     found = facts("Gemma 3 is now on Fennel AI", source="Fennel AI Blog", name="Gemma 3")
     assert found.get("distribution") == ["Fennel AI"]
