@@ -247,7 +247,9 @@ def _read_vendor_hits(sentences: Sentences) -> Iterator[tuple[Hit, int]]:
             continue
         if match.re is KNOWN_VENDOR_PHRASE.pattern and _anothers_product(match, tool):
             continue
-        if _SERVICE_OWNED.match(match.string, match.end("name")):
+        if _SERVICE_OWNED.match(match.string, match.end("name")) or (
+                _NAMED_SERVICE_OWNED.match(match.string, match.end("name"))
+                and not _THE_TOOL_IS.search(match.string, 0, match.start("name"))):
             continue
         # "works with Anthropic's Claude", "beats OpenAI's GPT-5", "uses Meta's Llama 3": the maker
         # of something else.
@@ -273,6 +275,10 @@ def _anothers_product(match: re.Match[str], tool: str) -> bool:
 # A maker's service the tool calls or called: "sent to Anthropic's API", "Google's route API, which
 # we used before", "on OpenAI's servers" (a service it names, "Acme's Vision API", may be the tool).
 _SERVICE_OWNED = re.compile(rf"{_POSS}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:APIs?|servers|cloud|endpoints?)\b")
+# ... or named ("Outlook's Graph API"), where the text does not say the tool is it ("Quorl is Acme's
+# Vision API")
+_NAMED_SERVICE_OWNED = re.compile(rf"{_POSS}\s+(?:[A-Z][\w-]*\s+){{1,2}}(?:APIs?|servers|cloud|endpoints?)\b")
+_THE_TOOL_IS = re.compile(r"\b(?:is|are|as)\s+$")
 
 
 # The maker's own news, read from its verb back to its name (a rule that began at every capital

@@ -275,6 +275,9 @@ PASS10_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Quorl's Basic plan is free for shops under ₹40 lakh a year; Pro costs ₹299 per month.", "entry_price",
      [("free tier", False), ("₹299/month", False)]),
     ("The Explorer tier stays free.", "entry_price", [("free tier", False)]),
+    # a named service of another company's is no maker of the tool; the tool named as one still is
+    ("It does not do attachments yet, nor Outlook's Graph API.", "vendor", []),
+    ("Quorl is Acme's Vision API for shelves.", "vendor", [("Acme", False)]),
     # an input / output pair of prices: the input price
     ("It is priced at $0.80 / $4 per million input / output tokens.", "entry_price",
      [("$0.80 per 1M tokens", False)]),
