@@ -275,10 +275,10 @@ def _anothers_product(match: re.Match[str], tool: str) -> bool:
 # A maker's service the tool calls or called: "sent to Anthropic's API", "Google's route API, which
 # we used before", "on OpenAI's servers" (a service it names, "Acme's Vision API", may be the tool).
 _SERVICE_OWNED = re.compile(rf"{_POSS}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:APIs?|servers|cloud|endpoints?)\b")
-# ... or named ("Outlook's Graph API"), where the text does not say the tool is it ("Quorl is Acme's
-# Vision API")
+# ... or named ("... and Outlook's Graph API"), where the text does not say the tool is it ("Quorl is
+# Acme's Vision API", "Acme's Vision API reads receipts")
 _NAMED_SERVICE_OWNED = re.compile(rf"{_POSS}\s+(?:[A-Z][\w-]*\s+){{1,2}}(?:APIs?|servers|cloud|endpoints?)\b")
-_THE_TOOL_IS = re.compile(r"\b(?:is|are|as)\s+$")
+_THE_TOOL_IS = re.compile(r"^\W*$|\b(?:is|are|as)\s+$")
 
 
 # The maker's own news, read from its verb back to its name (a rule that began at every capital
