@@ -51,7 +51,16 @@ title "a new command" or "setting" (a release of the product it belongs to). Nin
 saying the product its title or site names opened to every school this week; releases, "One week after
 launch: X v2 is out", a changelog's "What's new in X 1.3", a code host's "owner/model: v1.1", release notes
 opening "What's New in Version 2.0"; not launches, a changelog's patch ("X 1.0.3: fixes") and a comparison
-("A vs B", "... compared"); a headline's name ends at its version ("X 2.0 With ...").
+("A vs B", "... compared"); a headline's name ends at its version ("X 2.0 With ..."). Tenth pass
+(captures_tune6): releases, "LoRA Support Now Live on P" (P's), "the Next Generation of X" (X's), "X 4
+Inference ... – Now Live on P" (X 4's); launches, a post with no text under a launch category whose title
+bids you use a named product ("Build agents with the X API") or names it for an audience ("X models for
+..."), "Name: tagline" over a text defining Name as a protocol, library, app ..., a text bringing the titled
+product to a platform, listing what is now available ("New vision models are now available: X 1.6"), saying
+the first versions of X are out or the titled X is in public preview; names, a whole version the text
+announces under a slogan title ("Large Enough": "X Large 2"), two siblings by their family ("X 4 Scout and X 4
+Maverick": "X 4"); not launches, a listing in a cloud's model catalogue (SageMaker JumpStart, Model Garden);
+not AI, a compiler's "inference of expressions".
 
 Whether a launch is of an AI product is `is_ai_product`: AI vocabulary beyond the word "AI" (RAG,
 agents, summaries, transcription, speech, OCR, retrieval, an inference server's words, what only a
@@ -279,7 +288,11 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                        r"(?:[\w'.&-]+ ){0,5}"
                        r"(?:datasets?|data sets?|corpus|corpora|benchmarks?|leaderboards?)\b",
                        r"^(?!(?:introducing|announcing|meet)\b).*\b(?:aws|azure|google cloud|gcp|snowflake"
-                       r"|databricks|oracle cloud|salesforce|red hat) marketplace\b")),
+                       r"|databricks|oracle cloud|salesforce|red hat) marketplace\b",
+                       # a cloud's model catalogue ("Expanding access to Quarry 2 on Amazon SageMaker
+                       # JumpStart", "Tessel Vision now in Vertex AI Model Garden"): a listing there too
+                       r"^(?!(?:introducing|announcing|meet)\b).*\b(?:(?:amazon |aws )?sagemaker jumpstart"
+                       r"|(?:vertex ai )?model garden|azure ai (?:foundry )?model catalog(?:ue)?)\b")),
 ))
 
 # Weaker: tried after the launch titles, so "Introducing Acme Research" stays a launch.
@@ -391,8 +404,10 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
      ('arrive', 'land', 'goes live', 'is here', 'is out', 'come', 'head', 'ship')),
     # "Kimi K3 is now on Together AI", "FLUX.2 from Black Forest Labs, now on Replicate", "Gemma 4
     # now in LM Studio": a platform bringing another maker's model (the platform is capitalised)
-    ("available", re.compile(rf"^{_NAME}(?:,\s*|\s+(?:is|are)\s+)?\s*now\s+(?:available\s+|live\s+)?"
-                             rf"(?:on|in|inside|with)\s+(?-i:[A-Z0-9])", re.IGNORECASE), ('now',)),
+    # ("Tessera 12B Inference, Fast and Cheap – Now Live on Fernhost": its dash before "now")
+    ("available", re.compile(rf"^{_NAME}(?:,\s*|\s*[–—]\s*|\s+-\s+|\s+(?:is|are)\s+)?\s*now\s+"
+                             rf"(?:available\s+|live\s+)?(?:on|in|inside|with)\s+(?-i:[A-Z0-9])",
+                             re.IGNORECASE), ('now',)),
     # (not a deal reaching people: "Bringing Kestrel to 50,000 nurses with the NHS", "... to every classroom";
     # "Bringing Ptarmigan to every Slack workspace" names a platform)
     ("announced", re.compile(rf"^(?i:bringing) {_CAP_NAME} (?i:to)\b(?! (?:\d|(?i:every|all|more|millions"
@@ -1038,6 +1053,9 @@ def classify(
         return Verdict(EntryKind.RELEASE, "a larger capacity")
     if (hosted := _HOSTED_MODEL_TITLE.match(title)) is not None:  # "X now serves Tessera 12B": that model
         return Verdict(EntryKind.LAUNCH, "a platform now serves a model", hosted["model"])
+    if (supported := _SUPPORT_LIVE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(
+            supported["name"]):  # "LoRA Fine-Tune Support Now Live on Fernhost": the platform's release
+        return Verdict(EntryKind.RELEASE, "a feature's support is live on it", supported["name"])
     if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)) is not None:
         return named  # beats a feed category
     if (built := _built_by_writer(title)) is not None:  # "After a year of spreadsheets I built X, a ..."
@@ -1098,6 +1116,10 @@ def classify(
         return Verdict(_kind_of(named), "the site's product under a teaser title", named)
     if (gained := _gained(title, text)) is not None:
         return Verdict(EntryKind.RELEASE, "gains a feature", gained)
+    if (bare := _titled_under_launch_category(title, text, tags)) is not None:
+        return Verdict(_kind_of(bare), "a launch category over a title naming it alone", bare)
+    if (defined := _defined_under_tagline(title, text)) is not None:
+        return Verdict(_kind_of(defined), "text defines the titled product", defined)
     other = _other_reason(title, None, WEAK_OTHER_TITLES)
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
@@ -1134,8 +1156,19 @@ def classify(
         return Verdict(_kind_of(new_one), "text calls it a new product", new_one)
     if (opened_up := _opened_to_every(title, text, url)) is not None:  # "X opened to every school this week"
         return Verdict(_kind_of(opened_up), "text says it opened to all", opened_up)
+    if (platformed := _brought_to_platform(title, text)) is not None:  # "... to bring X to Lanternhub"
+        return Verdict(_kind_of(platformed), "text brings it to a platform", platformed)
+    if ((listed := _AVAILABLE_LIST_TEXT.match(text)) is not None
+            and not _NO_PRODUCT_START.match(listed["name"])):  # "New vision models are now available: X 1.6"
+        return Verdict(_kind_of(listed["name"]), "text lists what is now available", listed["name"])
+    if (first := _FIRST_VERSIONS_TEXT.search(text[:LAUNCH_TEXT_CHARS])) is not None:
+        return Verdict(_kind_of(first["name"]), "text says its first version is out", first["name"])
+    if ((previewed := _PUBLIC_PREVIEW_TEXT.match(text)) is not None
+            and title.casefold().startswith(previewed["name"].casefold())
+            and not _NO_PRODUCT_START.match(previewed["name"])):  # "Relays is now in public preview."
+        return Verdict(_kind_of(previewed["name"]), "text says it is in public preview", previewed["name"])
     if LAUNCH_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # the text announces it, whatever the category
-        versioned = _versioned_name_in(text)
+        versioned = _versioned_name_in(text) or _announced_version(title, text)
         subject = (versioned or _launch_text_subject(title, text) or _defined_subject(title, text)
                    or _opened_to_all_subject(title, text))
         return Verdict(_kind_of(subject) if subject else _kind_of(name), "says it launches", subject)
@@ -1335,10 +1368,32 @@ def _named_launch(title: str) -> Verdict | None:
             continue
         match = pattern.search(title)
         name = _NAME_TAIL.sub("", _AND.split(match["name"], maxsplit=1)[0]).strip(" .!") if match else ""
+        name = _TRAILING_DASH.sub("", name)  # "Kestrel Coder - Now Live on ..." as "Kestrel Coder"
         name = _AFTER_VERSION.sub(r"\1", name)  # "Quill 2.0 With Shared Folders" as "Quill 2.0"
+        name = _SERVED_AFTER_VERSION.sub(r"\1", name)  # "Tessera 12 Inference Fast & Cheap" as "Tessera 12"
+        if (later := _GENERATION_OF.match(name)) is not None:  # "the Next Generation of Quill": a release
+            return Verdict(EntryKind.RELEASE, "a new generation of it", later["name"])
         if (name[:1].isupper() or name[:1].isdigit()) and not _NO_PRODUCT_START.match(name):
             return Verdict(_kind_of(name), reason, name)
     return None
+
+
+# What a platform serves of a versioned model, after its version: "Tessera 12 Inference Fast & Cheap – Now
+# Live on Fernhost", "Quarry 3 API now available on ..." (the model is "Tessera 12", "Quarry 3")
+_SERVED_AFTER_VERSION = re.compile(r"(?<=\s)(v?\d+(?:\.\d+)*)\s+(?:inference|api|endpoints?|serving"
+                                   r"|hosting)\b.*$", re.IGNORECASE)
+# "Next Generation of Quill", "The New Generation of Heron Voice": a later version of a product out already
+# (its adjective may have gone with "the new" before the name: "Announcing the new generation of X")
+_GENERATION_OF = re.compile(rf"^(?:(?i:the|a) )?(?:(?i:next|new|newest|latest|second|third|fourth) )?"
+                            rf"(?i:generation) (?i:of) (?:(?i:the|our) )?{_CAP_NAME}$")
+_TRAILING_DASH = re.compile(r"\s+[-–—]$")
+# A feature's support on a platform: "LoRA Fine-Tune Support Now Live on Fernhost", "Webhook support is now
+# available in Pellbox" (the platform's release; not people helping: "Priority Support Now Available on ...")
+_SUPPORT_LIVE_TITLE = re.compile(rf"^(?!(?i:customer|priority|premium|phone|email|live|24/7|technical|tech"
+                                 rf"|enterprise|dedicated|human)\b)(?P<feature>[^:,–—|()]+?) (?i:support)"
+                                 rf"(?: (?i:is|are))?(?: (?i:now))?"
+                                 rf" (?i:live|available|here|out|generally available)"
+                                 rf" (?i:on|in|for) (?:(?i:the) )?{_CAP_NAME}[.!]?$")
 
 
 # A news headline's launch: "Tessel Eye launches for quality inspection" (the subject launches), "Kanpai
@@ -1575,8 +1630,15 @@ _TITLE_WHOLE_VERSION = re.compile(r"((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*){0,2
 
 def _versioned_name_in(text: str) -> str | None:
     """The first product name with a dotted version in the text's opening ('Ollama 0.30'), if any."""
-    found = _TEXT_VERSIONED.search(text[:_TEXT_VERSION_CHARS].split(". ", 1)[0])
-    return found[1] if found and not _COUNTED.match(found[1]) else None
+    opening = text[:_TEXT_VERSION_CHARS].split(". ", 1)[0]
+    found = _TEXT_VERSIONED.search(opening)
+    if found is None or _COUNTED.match(found[1]):
+        return None
+    name = _family_of_pair(found[1], opening[found.end(1):])  # "X 2.5 Flash and X 2.5 Max": "X 2.5"
+    return _OPENING_ANNOUNCEMENT.sub("", name)  # "Introducing Quarry Medium 3.5, ..." names Quarry Medium 3.5
+
+
+_OPENING_ANNOUNCEMENT = re.compile(r"^(?:Introducing|Announcing|Unveiling|Presenting|Meet) (?=\S+ )")
 
 
 def _text_names(name: str, text: str) -> bool:
@@ -1643,8 +1705,25 @@ def _announced_name(text: str, patterns: tuple[re.Pattern[str], ...] = ANNOUNCIN
         for found in pattern.finditer(text):
             name = found["name"].split(". ", 1)[0].rstrip(".")  # "Meet Taxwise. It reads ..."
             if not _NO_PRODUCT_START.match(name) and not _COUNTED.match(name):
-                return name
+                return _family_of_pair(name, text[found.end("name"):])
     return None
+
+
+_PAIRED = re.compile(rf"^ (?:and|&) {_CAP_NAME}")
+
+
+def _family_of_pair(name: str, rest: str) -> str:
+    """The family two products announced together share, up to its version ("Heron 3" of "Heron 3 Mini and
+    Heron 3 Pro"); the name as it is otherwise ("Quill Opus 4 and Quill Sonnet 4" share no version)."""
+    if (paired := _PAIRED.match(rest)) is None:
+        return name
+    words, other = name.split(), paired["name"].split()
+    shared = 0
+    while shared < min(len(words), len(other)) - 1 and words[shared] == other[shared]:
+        shared += 1
+    if shared < 2 or shared == len(words) or not re.fullmatch(r"v?\d+(?:\.\d+)*", words[shared - 1]):
+        return name
+    return " ".join(words[:shared])
 
 
 _IMPERATIVE_NAMED = re.compile(rf"^(?i:run|deploy|serve|host|use|try|fine-tune|finetune) {_CAP_NAME}"
@@ -1760,6 +1839,110 @@ def _opened_to_all_subject(title: str, text: str) -> str | None:
         return None
     found = _OPENED_TO_ALL.search(text[:LAUNCH_TEXT_CHARS])
     return found["name"] if found and not _NO_PRODUCT_START.match(found["name"]) else None
+
+
+# A how-to's verb at a title's start: "Build support agents with ...", "Fine-tune Quill 3 Mini in ..."
+_HOWTO_TITLE = re.compile(r"^(?:build|create|make|use|try|run|deploy|serve|host|fine-tune|finetune|train"
+                          r"|customi[sz]e|develop|ship)\b", re.IGNORECASE)
+# what a how-to title works with, at its end: "... with the Heron Agents API", "... using Quarry SDK"
+_WORKED_WITH = re.compile(rf"\s(?i:with|using|via|through) (?:(?i:the|our) )?{_CAP_NAME}[.!]?$")
+# a product's name, what it is and whom it serves: "Heron Gov models for public-sector teams"
+_NOUN_FOR_AUDIENCE = re.compile(rf"^{_CAP_NAME} (?i:models?|agents?|apps?|apis?|assistants?|tools?|sdks?)"
+                                rf" (?i:for) \S")
+
+
+def _titled_under_launch_category(title: str, text: str, tags: tuple[str, ...]) -> str | None:
+    """The product a post with no text names by its title alone, filed under a launch category (a vendor's
+    "Product", "Announcements"): the product a how-to title bids you use ("Fine-tune Quill 3 Mini in
+    Lanternhub", "Build agents with the Heron Agents API": a named product, with a product noun or a
+    version) or a product titled with what it is and whom it serves ("Heron Gov models for ..."). None with
+    a text (which then decides) or without such a category."""
+    if (text.strip() or not any(LAUNCH_TAGS.match(tag) for tag in tags)
+            or any(OTHER_TAGS.match(tag) for tag in tags)):
+        return None
+    if _HOWTO_TITLE.match(title):
+        found = _IMPERATIVE_NAMED.match(title) or _WORKED_WITH.search(title)
+        name = found["name"] if found else ""
+        if not (_PRODUCT_NOUN.search(name) or _VERSION.search(name)):
+            return None
+    elif (audience := _NOUN_FOR_AUDIENCE.match(title)) is not None:
+        name = audience["name"]
+    else:
+        return None
+    if (_NO_PRODUCT_START.match(name) or _COUNTED.match(name) or _NOT_A_NAME.search(name)
+            or len(name.split()) > 4):
+        return None
+    return name
+
+
+# A tagline told by what the product does ("private sharing between ..."), not by the company's news ("our
+# partnership with ...", "a collaboration with ..."), over a text opening on the title's name as a product:
+# "Tessel Relay is a secure protocol built by ..."
+_DEFINED_AS = (r" (?:is|are) (?:a|an) (?:new )?(?:[\w'-]+ ){0,3}?(?:protocol|standard|format|model|llm|agent"
+               r"|app|assistant|tool|api|platform|library|framework|engine|sdk|cli|service|extension|plugin"
+               r"|runtime|server)s?\b")
+_NEWS_TAGLINE = re.compile(r"^(?:our|a|an|the|new|my|their|its|we|how|why|what|when)\b", re.IGNORECASE)
+
+
+def _defined_under_tagline(title: str, text: str) -> str | None:
+    """The product a title "Name: tagline" names, when its text's first sentence calls that name a product
+    (a protocol, a library, an app ...) and the tagline tells no news of its own (see _NEWS_TAGLINE)."""
+    name, tagline = split_title(title)
+    words = name.split()
+    if (not tagline or not 1 <= len(words) <= 4 or not all(_is_name_word(word) for word in words)
+            or _NOT_A_NAME.search(name) or _NO_PRODUCT_START.match(name) or _COUNTED.match(name)
+            or _NEWS_TAGLINE.match(tagline) or _REVIEW_TAGLINE.match(tagline)):
+        return None
+    first = text[:LAUNCH_TEXT_CHARS].split(". ", 1)[0]
+    return name if re.match(rf"{re.escape(name)}{_DEFINED_AS}", first, re.IGNORECASE) else None
+
+
+# A platform's post bringing another maker's product to it: "Lanternhub partners with Tessel to bring
+# tessel-open to Lanternhub and its community", "We're bringing Quarry 3 to Fernhost" (the product named
+# in the title; not a deal reaching people or a place: "... to bring AI to every classroom", "to Kenya")
+_BRINGS_TO = re.compile(r"\b(?i:to bring|brings|is bringing|are bringing|we(?:'re| are) bringing)"
+                        r" (?P<name>[\w][\w.+-]*(?: (?-i:[A-Z0-9])[\w.+-]*){0,3}) (?i:to) (?:(?i:the) )?"
+                        r"(?P<platform>(?-i:[A-Z])[\w.+-]*)")
+
+
+def _brought_to_platform(title: str, text: str) -> str | None:
+    for found in _BRINGS_TO.finditer(text[:LAUNCH_TEXT_CHARS]):
+        name, platform = found["name"], found["platform"]
+        if (name.casefold() in title.casefold() and len(name) >= 3 and name.upper() not in ("AI", "ML")
+                and not _NO_PRODUCT_START.match(name) and not _COUNTED.match(name)
+                and platform.casefold() not in _places() and platform.casefold() not in _REGIONS):
+            return name
+    return None
+
+
+# "New vision models are now available: Quarry 1.6, in 7B and 13B sizes": a text listing what is out
+_AVAILABLE_LIST_TEXT = re.compile(rf"^(?:(?i:new|the new|our new|two new|three new) )?(?:[\w-]+ ){{0,3}}?"
+                                  rf"{_PRESENTED_NOUN} (?i:is|are) (?i:now )?(?i:available|out|here|live)"
+                                  rf"\s*:\s*{_CAP_NAME}")
+# "The initial versions of the Heron Python and JavaScript libraries are now available": a first version out
+_FIRST_VERSIONS_TEXT = re.compile(
+    r"(?:^|[.!?]\s+)(?i:the|our) (?i:initial|first) (?i:versions?|releases?) (?i:of) (?:(?i:the|our) )?"
+    r"(?P<name>(?-i:[A-Z])[\w.+-]*(?: (?:(?-i:[A-Z])[\w.+-]*|and|&|librar(?:y|ies)|sdks?|clients?|apps?"
+    r"|bindings|packages?|plugins?|extensions?|cli))*)"
+    r" (?i:is|are) (?i:now )?(?i:available|out|here|live|released)\b")
+# "Relays is now in public preview.": a text opening on the product its title opens on, open to all in preview
+_PUBLIC_PREVIEW_TEXT = re.compile(rf"^{_CAP_NAME} (?i:is|are) (?i:now )?(?:(?i:available )?(?i:in)|(?i:enters"
+                                  rf"|entering)) (?i:public|open) (?i:beta|preview)\b")
+# "Today, we are announcing Quarry Large 2, ...": a whole version the text announces under a title naming none
+_ANNOUNCED_VERSION = re.compile(rf"\b(?i:we(?:'re| are)|we) (?:(?i:now|proudly|very|happy to|excited to) )?"
+                                rf"(?i:announcing|introducing|launching|releasing|unveiling|announce|introduce"
+                                rf"|launch|release|unveil) (?:(?i:the) )?{_CAP_NAME}")
+
+
+def _announced_version(title: str, text: str) -> str | None:
+    """The versioned product the text's first sentence announces, when the title names no version ("Large
+    Enough" over "Today, we are announcing Quarry Large 2, ...")."""
+    if _VERSION.search(title):
+        return None
+    found = _ANNOUNCED_VERSION.search(text[:LAUNCH_TEXT_CHARS].split(". ", 1)[0])
+    if found is None or not _VERSION.search(found["name"]) or _COUNTED.match(found["name"]):
+        return None
+    return _family_of_pair(found["name"], text[found.end("name"):])
 
 
 def _defined_subject(title: str, text: str) -> str | None:
@@ -1946,6 +2129,12 @@ _NOT_AI_BEFORE = re.compile(
     r"|execution|programming|concurrency|pricing|business|mental|process|actor|event|reference|cost)[- ]$",
     re.IGNORECASE)
 _NOT_AI_AFTER = re.compile(r"\s(?:of|for) (?:types?|generics?|\w+ types?)\b"  # "inference of types"
+                           # a program's parts: "multi-inference of standalone expressions", "inference of
+                           # return values", "generation of call arguments"
+                           r"|\s(?:of|for) (?:(?:the|all|each|every|standalone|nested|generic|lambda|call"
+                           r"|return|default|keyword|local|global|class|function) )?(?:expressions?"
+                           r"|variables?|parameters?|arguments?|literals?|values?|attributes?|overloads?|signatures?"
+                           r"|closures?|lambdas?|decorators?|callables?)\b"
                            # a class or an interface a library names so: "the Model class", "Model interface"
                            r"|\s(?:class(?:es)?|interfaces?|structs?|traits?|subclass(?:es)?|constructors?)\b"
                            r"|(?: of)? (?:source ?maps?|types?|stubs|bindings|docs"
