@@ -461,8 +461,12 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     # A name hosting the product begins with an alias, so an ASCII text without one has none. (A
     # feature of the platform's own, named as no model is, is still the company's: "LoRA Fine-Tune
     # Support Now Live on GroqCloud", "Introducing the Next Generation of Compound on GroqCloud".)
+    # (nor is the platform itself, the tool named after the company: a release of "GroqCloud", unless
+    # the headline brings a model family: "GroqCloud adds Qwen3 32B")
     if (not sentences.folded.isascii() or any(map(sentences.folded.__contains__, aliases))) \
-            and not _A_PLATFORM_FEATURE.search(sentences.name):
+            and not _A_PLATFORM_FEATURE.search(sentences.name) \
+            and not (sentences.name.casefold().startswith(aliases)
+                     and not _A_FAMILY.search(sentences.items[0] if sentences.items else "")):
         for sentence in sentences.items:
             for match in _HOSTED_AT.finditer(sentence):
                 if (match["name"] or match["name2"]).casefold().startswith(aliases):
@@ -470,6 +474,7 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     return _naming(sentences, vendor)
 
 
+_A_FAMILY = re.compile(rf"\b(?:{_MODEL_FAMILIES})")
 # A feature of a platform, as its name says (not a product that joins it: "Tern, a coding agent, is now
 # on Quarry"): "LoRA Fine-Tune Support", "Prompt Caching", "MCP Connectors", "the Next Generation of X".
 _A_PLATFORM_FEATURE = re.compile(

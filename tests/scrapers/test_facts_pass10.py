@@ -34,6 +34,16 @@ def test_a_platforms_post_of_another_makers_model(title, text, name, platform, s
     assert found.get("parameters", []) == ([size] if size else [])
 
 
+@pytest.mark.parametrize(("title", "vendor"), [
+    # a release of the platform itself, named after the company, is the company's
+    ("LoRA Fine-Tune Support Now Live on FennelCloud", ["Fennel"]),
+    # ... unless its headline brings a model family
+    ("FennelCloud adds Qwen3 32B and Mistral Saba", None),
+])
+def test_a_release_of_the_platform_itself(title, vendor):
+    assert facts(title, source="Fennel Blog", name="FennelCloud", kind="release").get("vendor") == vendor
+
+
 def test_a_platforms_post_of_another_named_makers_product_is_on_the_platform():
     found = facts("Orbis Labs' Marlow 2 is now available on FennelCloud", source="Fennel Blog",
                   name="Marlow 2")
