@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from scrapers.facts.base_model import FAMILIES
 from scrapers.facts.engine import Hit, Rule, Searched, Sentences, _fold, clause_before
 from scrapers.records import FactRecord
 
@@ -59,9 +60,6 @@ NOT_VENDORS = frozenset(
      "Thursday", "Friday", "Saturday", "Sunday"}
 )
 
-# Model families by name (a product named so is a model, most often another maker's).
-_MODEL_FAMILIES = ("GPT|Llama|Claude|Gemini|Gemma|Qwen|Phi|Mistral|Mixtral|DeepSeek|Whisper|Kimi|GLM|Falcon"
-                   "|Granite|Nemotron|OLMo|SmolLM|FLUX|Stable Diffusion")
 # A company's legal form after its name (see `_canonical_vendor`).
 _LEGAL_WORDS = (r"(?:Inc|Ltd|LLC|L\.L\.C|Limited|GmbH|AG|S\.A|SAS|SARL|B\.V|N\.V|Oy|ApS"
                 r"|Pty\.? Ltd|Pvt\.? Ltd|Pvt|Pty|Private Limited|PLC|plc|Corp|Corporation)")
@@ -474,7 +472,7 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
     return _naming(sentences, vendor)
 
 
-_A_FAMILY = re.compile(rf"\b(?:{_MODEL_FAMILIES})")
+_A_FAMILY = re.compile(rf"\b(?:{FAMILIES})(?![a-z])")
 # A feature of a platform, as its name says (not a product that joins it: "Tern, a coding agent, is now
 # on Quarry"): "LoRA Fine-Tune Support", "Prompt Caching", "MCP Connectors", "the Next Generation of X".
 _A_PLATFORM_FEATURE = re.compile(
@@ -674,8 +672,7 @@ def _canonical_vendor(name: str) -> str | None:
 
 
 # A model family's name with its version: "GPT-4.1", "Llama 3", "Claude 3.5" (not "Mistral AI").
-_A_MODELS_NAME = re.compile(r"(?:GPT|Llama|Claude|Gemini|Gemma|Qwen|Phi|Mistral|Mixtral|DeepSeek|Whisper)"
-                            r"[- ]?v?\d")
+_A_MODELS_NAME = re.compile(rf"(?:{FAMILIES})[- ]?v?\d")
 
 
 # The last words of a product's name, not a company's ("Agent Platform", "Vision API"); a company
