@@ -333,3 +333,11 @@ def test_a_platforms_post_names_the_right_maker(title, name, vendor):
 ])
 def test_a_lab_of_an_organisation_is_the_maker(text, vendor):
     assert of_kind(text, "vendor") == [(vendor, False)]
+
+
+def test_every_base_model_rule_names_its_model():
+    """Every base-model rule has a `model` group: the parameters reader takes its span (a rule without
+    one made extract_facts raise while this pass was written)."""
+    from scrapers.facts.base_model import BASE_MODELS, SECOND_NAMED
+
+    assert all("model" in rule.pattern.groupindex for rule, _ in (*BASE_MODELS, *SECOND_NAMED))
