@@ -2061,6 +2061,12 @@ AI_PRODUCT_WORDS = _AI_WORD_PATTERNS.compile(_words(
     r"\bdrafts? (?:the |a )?(?:repl(?:y|ies)|emails?|answers?|redlines?|responses?)\b",
     r"\bin your (?:own |brand |writing |house ){0,2}(?:tone|voice|style)\b", r"\bfine-tun",
     r"\bprompts?\b", r"\blocal models?\b", r"\bopen models?\b",
+    # a model it is made with, by its family's name: "The receipt reading is Gemini 2.5 Flash"
+    # (Claude as the model, not a person: "Claude Opus 5", "Claude Tag", "Claude is ..."; not "Claude
+    # Monet", a capitalised word after it that is not one of its products)
+    r"\b(?-i:Claude(?!\s+(?!(?:Opus|Sonnet|Haiku|Code|Instant|Pro|Max|Gov|Design|Enterprise|Team|Tag|Corps"
+    r"|Partner|Mythos|Fable|Desktop|App|Apps|Agent|Skills|Projects|Artifacts)\b)[A-Z][a-z]+)"
+    r"|Gemini \d|Gemma|Llama ?\d|Qwen|DeepSeek|Mixtral|Mistral (?:Small|Medium|Large|\d)|Phi-\d|Whisper)",
     # an inference server's notes: what only serving a model involves
     r"\bspeculative decoding\b", r"\bcontinuous batching\b", r"\bkv[- ]cache\b", r"\bquanti[sz]", r"\bGGUF\b",
     r"\bLoRA\b", r"\btokens? (?:per second|/s)\b", r"\bflash[- ]?attention\b",
