@@ -42,7 +42,10 @@ _FAMILIES = (
     r"|Stable Diffusion|SDXL|FLUX|OLMo|Granite|Command|Codestral|StarCoder|Yi|GLM|Kimi"
     r"|Parakeet|Nemotron|SmolLM|BGE|LayoutLM|o[134](?=-|\b)"
 )
-FAMILIES = _FAMILIES  # (distribution reads a platform's post of a family by them)
+FAMILIES = _FAMILIES  # (vendor and distribution read a platform's post of a family by them)
+# A family's name as a word begins it ("Qwen3", "Kimi K2-0905", "Llama 4 Scout"): `match` a product's
+# name, `search` a headline.
+FAMILY_NAMED = re.compile(rf"\b(?:{_FAMILIES})(?![a-z])")
 # What the user may do, not what the maker did: "you can put a LoRA on top of Llama 3".
 # A name that opens with a known family ("Claude", "Qwen2.5 1.5B", "Phi-4-mini"): what looser
 # phrasings ("powered by", "wraps", "runs X under the hood") may name, as they also name runtimes,

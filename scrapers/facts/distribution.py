@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.facts.base_model import FAMILIES
+from scrapers.facts.base_model import FAMILY_NAMED
 from scrapers.facts.engine import Rule, Searched, Sentences, Table, clause_before, table_facts
 from scrapers.facts.license import of_a_models_part
 from scrapers.facts.vendor import own_feed_company, own_platform, vendor_facts
@@ -205,7 +205,7 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         # A store's own feed bringing another maker's model: "Muse Glimmer is now available".
         facts.append(FactRecord(kind="distribution", value=store, snippet=maker.snippet))
     elif company and not store and not facts and (maker is None or maker.value != company) \
-            and (maker is not None or _ANOTHER_MAKERS_MODEL.match(sentences.name)) \
+            and (maker is not None or FAMILY_NAMED.match(sentences.name)) \
             and (hosted := own_platform(sentences)):
         # A platform's own feed bringing a model family it does not make, or another maker's product:
         # "GroqCloud Now Supports Qwen3 32B", "Introducing Kimi K2 on GroqCloud", "Brindlemark's Tolliver 2
@@ -222,10 +222,6 @@ def _integrates(sentences: Sentences, store: str) -> bool:
     return bool(re.search(rf"\b{name}\s+(?:support|integration)\b"
                           rf"|\b(?:supports?|integrates?\s+with|works?\s+with)\s+{name}\b",
                           sentences.text, re.I))
-
-
-# A product named as a model family is ("Qwen3", "Kimi K2-0905", "Llama 4 Scout").
-_ANOTHER_MAKERS_MODEL = re.compile(rf"(?:{FAMILIES})(?![a-z])")
 
 
 # Both phones named together in a snippet: "not on iOS and Android yet", "for Android & iOS"
@@ -265,7 +261,7 @@ def _inside_the_makers(sentences: Sentences, fact: FactRecord, maker: FactRecord
         # Fennel (a store keeps its name: "Ollama" is read above; another maker's model on it is
         # published there: "Canopy Labs' Orpheus TTS is live on GroqCloud")
         return (fact.value.casefold().startswith(owner.casefold()) and store_named(fact.value) is None
-                and not _ANOTHER_MAKERS_MODEL.match(sentences.name))
+                and not FAMILY_NAMED.match(sentences.name))
     if maker is None:
         return False
     found = [match for _, value, match in sentences.reading(DISTRIBUTIONS) if value == fact.value]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from scrapers.facts.base_model import FAMILIES
+from scrapers.facts.base_model import FAMILIES, FAMILY_NAMED
 from scrapers.facts.engine import Hit, Rule, Searched, Sentences, _fold, clause_before
 from scrapers.records import FactRecord
 
@@ -455,24 +455,17 @@ def _unclaimed_own(sentences: Sentences, vendor: str) -> Hit | None:
         return None  # a store's feed (a model hub, a registry) mostly carries others' products
     if _SERVES.search(sentences.text):  # (a word: it never spans two sentences)
         return None
+    # A feature of the platform's own, named as no model is, is still the company's ("LoRA Fine-Tune
+    # Support Now Live on GroqCloud", "Introducing the Next Generation of Compound on GroqCloud"), and
+    # so is the platform itself, the tool named after the company (a release of "GroqCloud"), unless the
+    # headline brings a model family ("GroqCloud adds Qwen3 32B").
     aliases = tuple(alias.casefold() for alias in _aliases(vendor))
-    # A name hosting the product begins with an alias, so an ASCII text without one has none. (A
-    # feature of the platform's own, named as no model is, is still the company's: "LoRA Fine-Tune
-    # Support Now Live on GroqCloud", "Introducing the Next Generation of Compound on GroqCloud".)
-    # (nor is the platform itself, the tool named after the company: a release of "GroqCloud", unless
-    # the headline brings a model family: "GroqCloud adds Qwen3 32B")
-    if (not sentences.folded.isascii() or any(map(sentences.folded.__contains__, aliases))) \
-            and not _A_PLATFORM_FEATURE.search(sentences.name) \
-            and not (sentences.name.casefold().startswith(aliases)
-                     and not _A_FAMILY.search(sentences.items[0] if sentences.items else "")):
-        for sentence in sentences.items:
-            for match in _HOSTED_AT.finditer(sentence):
-                if (match["name"] or match["name2"]).casefold().startswith(aliases):
-                    return None
+    own_feature = _A_PLATFORM_FEATURE.search(sentences.name) or (
+        sentences.name.casefold().startswith(aliases)
+        and not FAMILY_NAMED.search(sentences.items[0] if sentences.items else ""))
+    if not own_feature and own_platform(sentences) is not None:
+        return None
     return _naming(sentences, vendor)
-
-
-_A_FAMILY = re.compile(rf"\b(?:{FAMILIES})(?![a-z])")
 # A feature of a platform, as its name says (not a product that joins it: "Tern, a coding agent, is now
 # on Quarry"): "LoRA Fine-Tune Support", "Prompt Caching", "MCP Connectors", "the Next Generation of X".
 _A_PLATFORM_FEATURE = re.compile(
@@ -672,7 +665,7 @@ def _canonical_vendor(name: str) -> str | None:
 
 
 # A model family's name with its version: "GPT-4.1", "Llama 3", "Claude 3.5" (not "Mistral AI").
-_A_MODELS_NAME = re.compile(rf"(?:{FAMILIES})[- ]?v?\d")
+_A_MODELS_NAME = re.compile(rf"(?:{FAMILIES})[- ]?v?\d")  # (begun at the name: `match`)
 
 
 # The last words of a product's name, not a company's ("Agent Platform", "Vision API"); a company
