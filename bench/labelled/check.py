@@ -202,8 +202,8 @@ TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "recor
               "record_tune8.jsonl", "record_tune9.jsonl", "record_tune10.jsonl", "record_tune11.jsonl",
               "record_tune12.jsonl", "record_tune13.jsonl", "record_tune14.jsonl",
               "record_tune15.jsonl", "record_tune16.jsonl", "record_tune17.jsonl",
-              "record_tune18.jsonl", "captures.jsonl", "captures_tune4.jsonl", "captures_tune5.jsonl",
-              "captures_tune6.jsonl"]
+              "record_tune18.jsonl", "record_tune19.jsonl", "captures.jsonl", "captures_tune4.jsonl",
+              "captures_tune5.jsonl", "captures_tune6.jsonl", "captures_tune7.jsonl"]
 
 
 def blind_problems(feeds):
@@ -239,6 +239,8 @@ def main(argv):
     problems += record_problems(HERE / "record_tune16.jsonl")
     problems += record_problems(HERE / "record_tune17.jsonl")
     problems += record_problems(HERE / "record_tune18.jsonl", splits=("tune18",))
+    if (HERE / "record_tune19.jsonl").is_file():
+        problems += record_problems(HERE / "record_tune19.jsonl", splits=("tune19",))
     problems += capture_problems(HERE / "captures.jsonl", feeds)
     # a tune captures file labels entries the captures files open to the helpers do not (the blind
     # files' entries are not checked here, so that no helper reads which of them a blind set holds)
@@ -253,6 +255,13 @@ def main(argv):
     problems += overlap_problems(HERE / "captures_tune6.jsonl",
                                  [HERE / "captures.jsonl", HERE / "captures_blind.jsonl",
                                   HERE / "captures_tune4.jsonl", HERE / "captures_tune5.jsonl"])
+    if (HERE / "captures_tune7.jsonl").is_file():
+        # against every captures file, the blind ones too (the overlap names entries, never labels)
+        problems += capture_problems(HERE / "captures_tune7.jsonl", feeds)
+        problems += overlap_problems(HERE / "captures_tune7.jsonl",
+                                     [HERE / name for name in TUNE_FILES + [pair[1] for pair in BLIND_SETS]
+                                      if name.startswith("captures") and name != "captures_tune7.jsonl"
+                                      and (HERE / name).is_file()])
     problems += blind_problems(feeds)
     for problem in problems:
         print(problem)
