@@ -271,8 +271,9 @@ def evaluate(name: str, labelled: list[tuple[dict, LaunchRecord]], extract: Extr
 # Tune sets each written blind to the rules' output before a pass, reported on their own (in the
 # order they were written): tune5 before the fourth facts pass, tune7 the fifth, tune10 the sixth,
 # tune11 the seventh, tune13 the lead's pass of 2026-12-03, tune15 during it, tune16 after it,
-# tune17 and tune18 before the eighth-to-tenth passes (bench/labelled/README.md).
-OWN_TUNE_SETS = ("tune5", "tune7", "tune10", "tune11", "tune13", "tune15", "tune16", "tune17", "tune18")
+# tune17 and tune18 before the eighth-to-tenth passes, tune19 before the eleventh (bench/labelled/README.md).
+OWN_TUNE_SETS = ("tune5", "tune7", "tune10", "tune11", "tune13", "tune15", "tune16", "tune17", "tune18",
+                 "tune19")
 
 # The third, fourth and fifth blind sets stay held out: bench/labelled/README.md
 HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4", "blind5", "captures_blind5")
@@ -296,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     # the held-out sets' misses are never printed (README.md)
     parser.add_argument("--misses", choices=("tune", *OWN_TUNE_SETS, "held", "captures", "captures_tune5",
-                                              "captures_tune6", "blind", "captures_blind", "blind2",
+                                              "captures_tune6", "captures_tune7", "blind", "captures_blind", "blind2",
                                               "captures_blind2"),
                         help="also print each wrong or missed fact of that set")
     parser.add_argument("--extractor", choices=("rules", "llm"), help="only this extractor")
@@ -313,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     captures_tune4 = load(LABELLED / "captures_tune4.jsonl")
     # labelled for launch/other and facts (written before the eighth and the ninth classification
     # passes): both benches
-    captures_tune = {name: load(LABELLED / f"{name}.jsonl") for name in ("captures_tune5", "captures_tune6")}
+    captures_tune = {name: load(LABELLED / f"{name}.jsonl") for name in ("captures_tune5", "captures_tune6",
+                                                                           "captures_tune7")}
     if not items:
         print(f"record.py: {LABELLED / 'record.jsonl'} is missing or empty", file=sys.stderr)
         return 2
