@@ -297,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     # the held-out sets' misses are never printed (README.md)
     parser.add_argument("--misses", choices=("tune", *OWN_TUNE_SETS, "held", "captures", "captures_tune5",
-                                              "captures_tune6", "captures_tune7", "blind", "captures_blind", "blind2",
+                                              "captures_tune6", "captures_tune7", "blind", "captures_blind",
+                                              "blind2",
                                               "captures_blind2"),
                         help="also print each wrong or missed fact of that set")
     parser.add_argument("--extractor", choices=("rules", "llm"), help="only this extractor")

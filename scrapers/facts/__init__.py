@@ -29,6 +29,7 @@ from scrapers.facts.hardware import hardware_facts
 from scrapers.facts.launch import AI_SIGNALS, is_ai_tool
 from scrapers.facts.license import license_facts
 from scrapers.facts.open_weights import open_weights_facts
+from scrapers.facts.others import without_anothers
 from scrapers.facts.parameters import parameter_facts
 from scrapers.facts.pricing import entry_price_facts, pricing_model_facts
 from scrapers.facts.quantisation import quantisation_facts
@@ -87,7 +88,7 @@ def extract_facts(text: str, *, title: str = "", url: str | None = None, name: s
         rules = _RULES_READ.get(extractor)
         if rules is None or not live.isdisjoint(rules):
             found.extend(extractor(sentences, url))
-    return _dedupe(answered(found, sentences))
+    return _dedupe(without_anothers(answered(found, sentences), sentences))
 
 
 def launch_parts(record: LaunchRecord) -> list[str]:

@@ -299,10 +299,42 @@ BASE_MODELS: Table = (
           r"|deepseek)(?=[\d.:-])(?![\w.:-]*(?:\.cpp|index|stack|file))[\w.:-]*\w)",
           needs=("whisper", "llama", "qwen", "gemma", "phi", "mistral", "mixtral", "deepseek")),
      lambda m: "" if is_negated(m.string, m.start(), m.end()) else _LOWER_FAMILY[m["fam"]]),
+    # a part of the tool's work said to use a model: "Transcription uses Whisper", "Every plan includes
+    # transcription with Whisper large-v3", "Answers now come from Claude Sonnet 4.5", "OCR is done by
+    # a fine-tuned Gemma" (not "works with", nor a comparison: read by `_only_works_with`)
+    (Rule(r"\b(?i:transcription|transcripts|summari[sz]ation|summaries|translations?|captions|captioning"
+          r"|dictation|speech recognition|OCR|recaps|answers|replies|drafts|suggestions|embeddings|reranking"
+          r"|classification|extraction)\s+(?i:now\s+|still\s+|all\s+)?"
+          r"(?i:uses?|with|runs?\s+on|(?:is|are)\s+(?:done|handled|made|written|generated)\s+(?:by|with)"
+          rf"|comes?\s+from|(?:is|are)\s+from)\s+{_THE}{_MADE}{_FAMILY_NAME}", needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # a model called through someone's API: "uses Mistral Medium through Mistral's API", "calls Claude
+    # via Bedrock's API"
+    (Rule(rf"\b(?i:uses?|using|calls?|calling)\s+{_THE}{_FAMILY_NAME}"
+          r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?\s+(?i:through|via|over)\s+"
+          r"(?:[\w'’.-]+\s+){0,2}?(?i:API|APIs|endpoints?)\b", needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # the tool's model by its family, as a sentence's subject: "The Whisper model is now 4-bit",
+    # "Offline: the fine-tuned Parakeet model now also runs on the iPad" (not "the Llama model we
+    # compared against")
+    (Rule(rf"(?:^|(?<=: ))(?i:the|our|its)\s+(?:{_MODS_WORDS}\s+)*{_FAMILY_NAME}\s+(?i:model|LLM)\s+"
+          r"(?i:is|was|now|runs|also|does|handles|powers)\b", needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # two models a fine-tune is said of: "not a Llama or Qwen fine-tune" (the first; SECOND_NAMED
+    # reads the second)
+    (Rule(rf"\b(?i:an?)\s+{MODEL_NAME}\s+(?:or|and|nor)\s+(?P<other>[A-Z][\w.-]*)\s+(?i:fine-?tune|derivative)\b",
+          needs=("tune", "derivative")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # a hub id in lower case after "distilled from" / "fine-tuned from": "distilled from
+    # bge-reranker-v2-m3", "fine-tuned from qwen2.5-7b-instruct"
+    (Rule(rf"\b{_NOT_THE_USERS}{_TUNED_FROM}\s+(?P<model>(?P<fam>whisper|llama|qwen|gemma|phi|mistral|mixtral"
+          r"|deepseek|bge|bert)(?=[\d.:-])[\w.:-]*\w)", needs=("tune", "distil")),
+     lambda m: _LOWER_FAMILY[m["fam"]]),
 )
 
 _LOWER_FAMILY = {"whisper": "Whisper", "llama": "Llama", "qwen": "Qwen", "gemma": "Gemma", "phi": "Phi",
-                 "mistral": "Mistral", "mixtral": "Mixtral", "deepseek": "DeepSeek"}
+                 "mistral": "Mistral", "mixtral": "Mixtral", "deepseek": "DeepSeek", "bge": "BGE",
+                 "bert": "BERT"}
 
 
 # The second of two models a fine-tune is said of; read apart, since the row that reads the first
@@ -314,6 +346,10 @@ SECOND_NAMED: Table = (
           rf"\s+(?i:or|and|nor)\s+{_THE}{MODEL_NAME}", needs=("tune", "distil", "derived")),
      lambda m: m["model"] if not _ON.search(m[0]) or (_MODEL_LIKE.search(m["model"])
                                                       and _MODEL_LIKE.search(m["first"])) else ""),
+    # "not a Llama or Qwen fine-tune": the second
+    (Rule(rf"\b(?i:an?)\s+{_FIRST_NAME}\s+(?:or|and|nor)\s+{MODEL_NAME}\s+(?i:fine-?tune|derivative)\b",
+          needs=("tune", "derivative")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) and _MODEL_LIKE.search(m["first"]) else ""),
 )
 
 

@@ -29,6 +29,7 @@ from tests.scrapers.test_facts_pass6 import PASS6_PHRASES
 from tests.scrapers.test_facts_pass7 import PASS7_PHRASES
 from tests.scrapers.test_facts_pass8 import PASS8_PHRASES
 from tests.scrapers.test_facts_pass10 import PASS10_PHRASES
+from tests.scrapers.test_facts_pass11 import PASS11_PHRASES
 from tests.scrapers.test_facts_world import FORMS as WORLD_FORMS
 from verdicts.settings import SAMPLES_DIR
 
@@ -372,6 +373,7 @@ def corpus() -> list[str]:
     texts += [text for text, _, _ in PASS7_PHRASES]
     texts += [text for text, _, _ in PASS8_PHRASES]
     texts += [text for text, _, _ in PASS10_PHRASES]
+    texts += [text for text, _, _ in PASS11_PHRASES]
     for path in sorted((SAMPLES_DIR / "feeds").iterdir()):
         for entry in feedparser.parse(path.read_bytes()).entries:
             texts.append(f"{entry.title}\n{entry.get('summary', '')}")
