@@ -704,7 +704,10 @@ class Hit(NamedTuple):
 # A negation within the few words before a match, in its clause: "no free tier", "does not offer
 # a free plan", "without a GPU", "isn't open source", "not available on Hugging Face".
 _NEGATION_BEFORE = re.compile(
-    r"(?:^|[^\w'’])(?:no|not|without|never|nor|non|cannot|(?:is|are|does|do|was|were|will|can|wo)n[’']t)"
+    r"(?:^|[^\w'’])(?:no|not|without|never|nor|non|cannot|(?:is|are|does|do|was|were|will|can|wo)n[’']t"
+    # (and as the other languages of our feeds deny: "não é open source", "ist nicht Open Source",
+    # "keine kostenlose Version", "n'est pas open source", "sans GPU", "sin plan gratuito")
+    r"|não|nicht|kein(?:e|en|er|es)?|ohne|pas|sans|sem|sin|nem|jamais|nunca)"
     r"(?:[\s-]+(?!(?:and|or|plus|but|also|then|only)\b)[\w'’]+){0,3}[\s-]*$"
     # ... and a way it will not be sold, past those few words: "It will not be offered with a free tier"
     r"|(?:\bnot|\bnever|n[’']t)\s+be\s+(?:offered|sold|available|shipped|released|published)\s+"
@@ -809,7 +812,8 @@ def clause_before(sentence: str, start: int) -> str:
 # The words the clause before a match must hold (as `_fold` folds it, the way re.IGNORECASE reads
 # letters) for `_NEGATION_BEFORE` or `_IN_PASSING` to match there: a search tries every position of
 # the clause, and most clauses hold none of them, so they are looked for first.
-_NEGATION_WORDS = ("no", "without", "never", "n't", "n’t")  # "no" is in not, nor, non, cannot
+_NEGATION_WORDS = ("no", "without", "never", "n't", "n’t",  # "no" is in not, nor, non, cannot
+                   "não", "nicht", "kein", "ohne", "pas", "sans", "sem", "sin", "nem", "jamais", "nunca")
 _IN_PASSING_WORDS = ahocorasick.Automaton()
 for _word in ("work", "compatible", "support", "integrate", "than", "vs", "versus", "like", "such",
               "including", "compared", "beat", "outperform", "rival", "alternative", "instead", "any",

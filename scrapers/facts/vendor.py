@@ -140,8 +140,14 @@ VENDOR_PHRASES: tuple[tuple[Rule, int], ...] = (
                  "published by", "sourced by", "maintained by", "you by")), 3),
     # an app store's or a model card's field: "Seller: Hatchard Apps Ltd", "Developer: Pagdandi Edutech
     # Pvt. Ltd.", "Publisher: Orbis Games GmbH" (not a model's "Provider: ...")
-    (Rule(rf"\b(?i:seller|developer|publisher)\s*:\s*(?P<name>{_NAME})",
-          starts=("seller", "developer", "publisher"), needs=("seller", "developer", "publisher")), 3),
+    # ... and a store listing's "Vendor: Tallowmere", "Offered by: Wyndle Software"
+    (Rule(rf"\b(?i:seller|developer|publisher|vendor|offered by)\s*:\s*(?P<name>{_NAME})",
+          starts=("seller", "developer", "publisher", "vendor", "offered"),
+          needs=("seller", "developer", "publisher", "vendor", "offered by")), 3),
+    # a store listing's byline between its dots: "Snipwhale · by Tansyworth Software · 1.2k installs"
+    (Rule(rf"(?<=· )(?i:by)\s+(?P<name>{_NAME})(?=\s*·)", needs=("· by ",)), 3),
+    # a page's copyright line: "© 2026 Marshpenny Inc.", "© 2024–2026 Acme Labs"
+    (Rule(rf"©\s*(?:\d{{4}}(?:\s*[–-]\s*\d{{4}})?,?\s+)?(?P<name>{_NAME})", needs=("©",)), 2),
     # "from the team at Acme Labs", "built by the folks at Acme"
     (Rule(rf"\b(?:team|folks|people|engineers)\s+at\s+(?P<name>{_NAME})",
           starts=("team", "folks", "people", "engineers"),

@@ -2,7 +2,9 @@
 our own on the tool "Quorl" of the invented company Tolland, with the distractor beside it that the
 rule must not read: a sentence about a rival or a partner gives none of its facts to the tool; a part
 of the tool's work said to use a model, a model called through someone's API, the tool's model as a
-sentence's subject, two models denied as a fine-tune's base, a lower-case hub id distilled from."""
+sentence's subject, two models denied as a fine-tune's base, a lower-case hub id distilled from; a store
+listing's "Vendor:" / "Offered by:" fields and "· by X ·" byline, a page's copyright line; a denial in
+the other languages of our feeds ("não é", "nicht", "n'est pas")."""
 
 from __future__ import annotations
 
@@ -98,6 +100,20 @@ PASS11_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("A 30M cross-encoder distilled from bge-reranker-large.", "base_model", [("BGE", False)]),
     ("Fine-tuned from qwen2.5-7b-instruct on legal Q&A.", "base_model", [("Qwen", False)]),
     ("You can fine-tune from whisper-small yourself.", "base_model", []),
+    # a store listing's fields and byline, and a page's copyright line, name the maker
+    ("Quorl · Vendor: Brackwater · Compatible with IntelliJ IDEA", "vendor", [("Brackwater", False)]),
+    ("Quorl · Offered by: Fenlow Software · 2,000+ users", "vendor", [("Fenlow Software", False)]),
+    ("Quorl · by Gorsedd Apps · 900 installs", "vendor", [("Gorsedd Apps", False)]),
+    ("Plans and FAQ. © 2026 Stackpole Inc.", "vendor", [("Stackpole", False)]),
+    # (no maker named: the blog's company, Tolland, stays the maker where the text names the tool)
+    ("Quorl is sold by the unit, by weight · 900 installs", "vendor", [("Tolland", False)]),
+    ("Resellers and Vendors: Brindle and Acme carry it.", "vendor", [("Tolland", False)]),
+    # a denial as the other languages of our feeds say it
+    ("O Quorl não é open source.", "pricing_model", [("open_source", True)]),
+    ("Quorl ist nicht Open Source.", "pricing_model", [("open_source", True)]),
+    ("Quorl n'est pas open source.", "pricing_model", [("open_source", True)]),
+    ("Quorl ist Open Source.", "pricing_model", [("open_source", False)]),
+    ("Quorl passes every check and is open source.", "pricing_model", [("open_source", False)]),
 ]
 
 
