@@ -417,10 +417,12 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
                              rf" {_CAP_NAME}[.!]?$"),
      ('welcome',)),
     # "Today we're opening up the Wren API", "We're launching Quill for teams"
-    ("announced", re.compile(rf"^(?:today,? )?we(?:'re| are) (?:now )?(?:opening up|launching|releasing"
-                             rf"|introducing|open[- ]sourcing|shipping)\s+(?:the (?:new |all-new )?)?{_NAME}"
+    # (and a maker alone: "Today I'm launching Penwhistle")
+    ("announced", re.compile(rf"^(?:today,? )?(?:we(?:'re| are)|i'm|i am) (?:now )?(?:opening up|launching"
+                             rf"|releasing|introducing|open[- ]sourcing|shipping)\s+"
+                             rf"(?:the (?:new |all-new )?)?{_NAME}"
                              rf"(?:\s*[:,–—|(-]\s|\s+(?:by|to|for|in|on|with)\s|[.!]?$)", re.IGNORECASE),
-     ("we're", 'we are')),
+     ("we're", 'we are', "i'm", 'i am')),
     ("announced", re.compile(rf"^(?i:(?:open )?weights|checkpoints) (?i:for|of) {_CAP_NAME}\b"),
      ('weights', 'checkpoints')),
     # "Now on Bedrock: Tansy Large"; "Fathom Search beta opens to everyone"
@@ -435,7 +437,11 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     # "X has arrived", "X goes GA", "X exits beta", "X just dropped"
     ("available", re.compile(rf"^{_NAME}\s+(?:has (?:arrived|landed|launched|shipped)|goes ga"
                              rf"|(?:exits|leaves|is out of) (?:beta|preview)|(?:just )?dropped"
-                             rf"|hits general availability)\b", re.IGNORECASE),
+                             rf"|hits general availability"
+                             # "X enters public beta", "X opens its public beta" (not a private one)
+                             rf"|(?:enters|opens (?:its|a)|moves (?:in)?to|goes into) (?:public|open)"
+                             rf" (?:beta|preview))\b",
+                             re.IGNORECASE),
      ('has ', 'goes ga', 'beta', 'preview', 'dropped', 'general availability')),
     # "Hello, Heron", "Welcome Quill 2", "Here's Wren"; "Heron, our new coding agent"
     ("announced", re.compile(rf"^(?i:hello|welcome|here'?s|here is),? {_CAP_NAME}\b"),
@@ -502,6 +508,52 @@ LAUNCH_TITLES: tuple[tuple[str, Prefiltered, tuple[str, ...]], ...] = _prefilter
     ("available", re.compile(rf"(?i:official|grand) (?i:opening|launch) (?i:of) (?:(?i:the) )?{_CAP_NAME}"
                              rf"(?: (?i:service|app|platform|website|store))?\s*(?:$|[:,.!–—(-])"),
      ('opening', 'launch')),
+    # the same in German, French, Spanish, Portuguese and Italian: "Wir stellen vor: X – ...", "Conheça o X:
+    # ...", "Presentamos X: ...", "Découvrez X", "Vi presentiamo X" (the article before the name is no part of
+    # it; not "Voici comment ...", "Presentamos a nuestra nueva CEO": the name must be capitalised)
+    ("announced", re.compile(rf"^(?i:wir stellen vor|wir präsentieren|vorhang auf für|conheça|conheca"
+                             rf"|apresentamos|apresentando|presentamos|les presentamos|conozca|conoce"
+                             rf"|découvrez"
+                             rf"|decouvrez|voici|nous présentons|nous vous présentons|présentation de"
+                             rf"|vi presentiamo|presentiamo|ecco)\s*:?\s+"
+                             rf"(?:(?i:o|a|os|as|el|la|los|las|le|les|den|die|das|der|il|lo)\s+|(?i:l)'\s*)?"
+                             rf"{_NAME}(?:\s*[:,–—|(-]\s|\s+(?i:para|pour|für|per|por)\s|[.!]?$)"),
+     ('stellen vor', 'präsentieren', 'vorhang', 'conhe', 'apresenta', 'presenta', 'presentiamo', 'conoce',
+      'conozca',
+      'couvrez', 'voici', 'présent', 'ecco')),
+    # "Heute starten wir X", "Nous lançons X", "Hoy lanzamos X", "Lançamos o X": the writer launches it
+    ("announced", re.compile(rf"^(?:(?i:heute|hoy|hoje|aujourd'hui|oggi),?\s+)?(?i:starten wir|wir starten"
+                             rf"|veröffentlichen wir|wir veröffentlichen|nous lançons|nous publions|on lance"
+                             rf"|lanzamos|lançamos|lanciamo)\s+"
+                             rf"(?:(?i:o|a|el|la|le|il|lo)\s+|(?i:l)'\s*)?"
+                             rf"{_NAME}(?:\s*[:,–—|(-]\s|\s+(?i:para|pour|für|per|por)\s|[.!]?$)"),
+     ('starten', 'veröffentlichen', 'lançons', 'publions', 'lance', 'lanzamos', 'lançamos', 'lanciamo')),
+    # a company's headline: "Flusswerk lance Crayonne", "Telar presenta Tejedora", "Cajueiro lança Caju
+    # Notas", "Flusswerk stellt Protokoll vor" (the name capitalised: not "Le ministère présente le plan IA")
+    ("launches", re.compile(rf"^[^:]+?\s+(?:lance|présente|dévoile|lança|apresenta|lanza|presenta"
+                            rf"|veröffentlicht|präsentiert|lancia)\s+{_CAP_NAME}(?:\s*[:,–—|(-]\s|[.!]?$)"),
+     ('lance', 'présente', 'dévoile', 'lança', 'apresenta', 'lanza', 'presenta', 'veröffentlicht',
+      'präsentiert', 'lancia')),
+    ("launches", re.compile(rf"^[^:]+?\s+stellt\s+{_CAP_NAME}\s+vor\b"), ('stellt',)),
+    # "X ist ab sofort verfügbar", "X est disponible dès aujourd'hui", "X ya está disponible", "X já está
+    # disponível", "X è ora disponibile"
+    ("available", re.compile(rf"^{_NAME}\s+(?i:ist\s+(?:jetzt\s+|ab\s+sofort\s+|ab\s+heute\s+|nun\s+)?"
+                             rf"(?:verfügbar|erhältlich|da|live|gestartet)"
+                             rf"|est\s+(?:désormais\s+|maintenant\s+|enfin\s+)?"
+                             rf"(?:disponible|là|lancée?|en ligne)"
+                             rf"|(?:já\s+|ya\s+)?está\s+(?:já\s+|ya\s+)?(?:disponível|disponible|no ar)"
+                             rf"|chegou|ha llegado|llega|è\s+(?:ora\s+)?disponibile)(?![\w])"),
+     ('ist ', 'est ', 'está', 'chegou', 'llega', 'disponibile')),
+    # what it is after a comma, with the writer's possessive: "Crayonne, notre modèle ouvert pour ...",
+    # "Tejedora, nuestra app para ...", "Protokoll, unser Assistent für ..."
+    ("announced", re.compile(rf"^{_NAME},\s*(?i:notre|nos|nuestro|nuestra|nuestros|nosso|nossa|unser|unsere"
+                             rf"|unseren|il nostro|la nostra)\s+(?:(?i:nouveau|nouvelle|nuevo|nueva|novo|nova"
+                             rf"|neuer?|neues|nuovo|nuova|premier|première|primer|primeira|primeiro|erster?"
+                             rf"|erstes)\s+)?(?i:modèle|modelo|modello|modell|app|application|aplicación|aplicativo"
+                             rf"|assistant|assistent|assistente|asistente|agent|agente|outil|herramienta|ferramenta"
+                             rf"|werkzeug|plateforme|plataforma|plattform|piattaforma|api|sdk|bibliothèque"
+                             rf"|biblioteca|bibliothek|logiciel|software|service|servicio|serviço|dienst)\b"),
+     (',',)),
 ))
 # A product that was out already, its code or weights now opened: "Nitka is now open source", "Wren goes
 # open source", "We've open-sourced Quill Translate": a release of it ("Open-sourcing Wick, our agent
@@ -1023,12 +1075,17 @@ def classify(
     if (yc := _YC_LAUNCH.match(title)) is not None:  # "Launch YC: X – ...": the company's launch page
         name = _show_hn_name(split_title(_YC_BATCH.sub("", title[yc.end():]))[0])
         return Verdict(EntryKind.LAUNCH, "launch yc", name)
+    if (listed := _store_listing(title, text, url)) is not None:  # a store's listing: the product it lists
+        return listed
     tagged = _ANNOUNCING_TAG.match(title)
     if tagged is not None:  # "[Release] Heron-3B: ...": what follows the tag is the title
         title = title[tagged.end():]
     if (dated := _new_in_dated(title, text)) is not None:  # before the dated-newsletter titles
         return Verdict(EntryKind.RELEASE, "update", dated)
     other = _other_reason(title, url, OTHER_TITLES)
+    if (other == "newsletter" and _first_found(OTHER_TITLES, title) is None
+            and (own := _own_post_on_newsletter_platform(title)) is not None):
+        return own  # a maker's launch on a newsletter platform, which only the link read as an issue
     if other is not None:
         return Verdict(EntryKind.OTHER, other)
     if _is_regional(title):  # "Claude is now available in Brazil": a product reaching a country
@@ -1056,10 +1113,18 @@ def classify(
     if (supported := _SUPPORT_LIVE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(
             supported["name"]):  # "LoRA Fine-Tune Support Now Live on Fernhost": the platform's release
         return Verdict(EntryKind.RELEASE, "a feature's support is live on it", supported["name"])
-    if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)) is not None:
+    if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)
+            or _japanese_launch(title)) is not None:
+        if (named.kind is EntryKind.LAUNCH and _GA_TITLE.search(title)
+                and _AFTER_BETA_TEXT.search(text[:LAUNCH_TEXT_CHARS])):  # generally available after a beta
+            return Verdict(EntryKind.RELEASE, "generally available after its beta", named.product)
         return named  # beats a feed category
     if (built := _built_by_writer(title)) is not None:  # "After a year of spreadsheets I built X, a ..."
         return Verdict(_kind_of(built), "the writer built it", built)
+    if (spent := _writers_launch(title)) is not None:  # "I spent a year building X. Today it's live."
+        return spent
+    if (priced := _pricing_page(title, url)) is not None:  # "Quill pricing" at quill.app/pricing
+        return Verdict(EntryKind.LAUNCH, "the product's pricing page", priced)
     if LIVE_TITLE.match(title):  # "We're live!": the text names what is
         return Verdict(EntryKind.LAUNCH, "says it is live", _live_subject(text))
     if VAGUE_LIVE_TITLE.match(title) and (subject := _live_subject(text, strict=True)) is not None:
@@ -1128,6 +1193,8 @@ def classify(
     if (slugged := _versioned_slug(title, url)) is not None:  # "Small is the new fast." at .../x-small-2
         return Verdict(_kind_of(slugged), "the link names its version", slugged)
     if _BARE_VERSION.match(title.strip()):
+        if _registry_version(title, url):  # a registry's page of a version: its first is the launch
+            return Verdict(_release_kind(title, text), "a package registry's version")
         return Verdict(EntryKind.RELEASE, "version")
     if (feature := FEATURE_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "new feature", feature["name"])
@@ -2126,6 +2193,22 @@ NOT_AI_PRODUCT_WORDS = _OPENING_PATTERNS.compile(_words(
     r"\bcss\b", r"\bmiddleware\b", r"\btemplates?\b", r"\brouting\b|\broutes?\b",
     r"\bquerysets?\b", r"\bforeign keys?\b", r"\bschema migrations?\b", r"\bSQL (?:queries|dialects?)\b"))
 AI_TEXT_CHARS = 600
+# The same vocabulary in German, French, Spanish, Portuguese, Italian and Japanese (apart, and not through the
+# prefilter: its letters beyond ASCII would make every text a candidate of the whole list): "KI" and "IA" as
+# words in capitals, artificial intelligence, language and vision models, a model's size, "AI" beside kana or
+# kanji (where \b sees no boundary)
+FOREIGN_AI_WORDS = re.compile(
+    r"(?<![\w-])(?:KI|IA)(?![\w])"
+    r"|(?i:\bk(?:ü|ue)nstliche[nrs]? intelligenz|\bintelligence artificielle|\bintelig[êe]ncia artificial"
+    r"|\binteligencia artificial|\bintelligenza artificiale|\b(?:sprach|bild|ki-)modell"
+    r"|\bmod[èe]les? (?:de langage|de langue|de vision|d'ia|ouverts?)\b"
+    r"|\bmodelos? (?:de lenguaje|de linguagem"
+    r"|de visión|de visão|de ia|abiertos?|abertos?)\b|\bmodell[oi] (?:linguistic[oi]|di ia)\b"
+    r"|\b(?:milliards?|millions?) de paramètres\b|\bmil millones de parámetros\b"
+    r"|\bbilh(?:ão|ões) de parâmetros\b"
+    r"|\bmilliarden parameter\b|\bfeinabgestimmt|\baffinée? (?:à partir|sur)\b)"
+    r"|人工知能|生成AI|機械学習|大規模言語モデル|言語モデル|億パラメータ"
+    r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])AI|AI(?=[\u3040-\u30ff\u4e00-\u9fff「」『』（）・])")
 # Words that read as AI but name a compiler's or a schema's notion: "type inference", "data model"
 # in a type checker's release notes; set aside before any AI word is looked for
 # A compiler's or a schema's notion, not a model: the word before "model"/"inference" ("type
@@ -2175,6 +2258,8 @@ def is_ai_product(title: str, text: str, *, is_ai_tool: bool | Callable[[], bool
     function, asked only when the opening alone does not decide (it reads the whole text)."""
     opening = f"{title}\n{text[:AI_TEXT_CHARS]}"
     if any(_is_ai_word(opening, found) for found in AI_PRODUCT_WORDS.finditer(opening)):
+        return True
+    if FOREIGN_AI_WORDS.search(opening):  # "KI-Protokolle", "intelligence artificielle", "請求書読み取りAI"
         return True
     if NOT_AI_PRODUCT_WORDS.search(opening):
         return False
@@ -2327,3 +2412,139 @@ def origin_of(*, link: str | None, guid: str | None, comments: str | None, marku
 
 
 _RELEASE_LINK = re.compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+/(?:-/)?(?:releases|tags)/")
+
+
+# --- eleventh pass: store listings, package registries, first-person posts on a newsletter platform, launches
+# in German, French, Spanish, Portuguese, Italian and Japanese, a product's pricing page ---------------------
+# A product's listing in an app store, a marketplace or an extension directory: the product it lists,
+# launched there (not the store's own pages: its blog, its categories, its search)
+_STORE_LISTING = re.compile(
+    r"^(?:marketplace\.visualstudio\.com/items/?$|open-vsx\.org/extension/[^/]+/[^/]+"
+    r"|plugins\.jetbrains\.com/plugin/\d+|chromewebstore\.google\.com/detail/[^/]+"
+    r"|chrome\.google\.com/webstore/detail/[^/]+|addons\.mozilla\.org/(?:[\w-]+/)?(?:firefox|android)/addon/[^/]+"
+    r"|microsoftedge\.microsoft\.com/addons/detail/[^/]+|discord\.com/application-directory/\d+"
+    r"|slack\.com/(?:marketplace|apps)/A[0-9A-Z]{6,}|marketplace\.zoom\.us/apps/[^/]+"
+    r"|appsource\.microsoft\.com/[\w-]+/product/[^/]+|apps\.shopify\.com/(?!(?:partners|categories|collections"
+    r"|search|stories|browse)(?:/|$))[\w-]+/?$"
+    r"|raycast\.com/(?!(?:blog|changelog|pro|teams|pricing|store|developers|ai|about|careers|press|extensions"
+    r"|manual|faq|legal|contact|community)/)[\w-]+/[\w-]+/?$"
+    r"|apps\.apple\.com/(?:[a-z]{2}/)?app/[^/]+|play\.google\.com/store/apps/details"
+    r"|apps\.microsoft\.com/(?:store/)?detail/[^/]+|marketplace\.atlassian\.com/apps/\d+"
+    r"|github\.com/marketplace/(?!(?:actions|category|collections)?/?$)[\w-]+/?$|wordpress\.org/plugins/[\w-]+/?$"
+    r"|figma\.com/community/plugin/\d+)", re.IGNORECASE)
+
+
+def _store_listing(title: str, text: str, url: str | None) -> Verdict | None:
+    """The product a store's listing lists (its title is the product's name, or "Name - tagline")."""
+    if not url or (where := _host_and_path(url)) is None or not _STORE_LISTING.match(where):
+        return None
+    name = split_title(title)[0].strip()
+    if not name or len(name.split()) > 6 or not (name[:1].isupper() or name[:1].isdigit() or name.islower()):
+        return None
+    # a listing of a later version ("Pocketbrine: AI Meal Planner 2.0", "What's New in Version 2.0"): its
+    # release
+    notes = _STORE_VERSION_NOTES.match(text)  # (of a later version than 1.0, as _VERSION reads one)
+    updated = _VERSION.search(title) is not None or (notes is not None
+                                                     and _VERSION.search(notes[0]) is not None)
+    return Verdict(EntryKind.RELEASE if updated else _kind_of(name), "a store's listing of it", name)
+
+
+_STORE_VERSION_NOTES = re.compile(r"^\s*what'?s new in (?:version |v)?\d+(?:\.\d+)*(?![\w.])", re.IGNORECASE)
+
+
+# A package registry's page of one version ("tidewright 1.0.0" at npmjs.com/package/tidewright): its first
+# release is the package's launch, as a releases feed's first tag is
+_REGISTRY_PACKAGE = re.compile(r"^(?:pypi\.org/project/|npmjs\.com/package/|crates\.io/crates/"
+                               r"|rubygems\.org/gems/|packagist\.org/packages/|nuget\.org/packages/|jsr\.io/@|hex\.pm/packages/"
+                               r"|pub\.dev/packages/)", re.IGNORECASE)
+
+
+def _registry_version(title: str, url: str | None) -> bool:
+    return bool(url) and _REGISTRY_PACKAGE.match(_host_and_path(url) or "") is not None
+
+
+# A product's own pricing page, titled by the product ("Quill pricing", "Pricing | Quill", "Plans & pricing
+# – Quill") at its site's /pricing: all it tells is that the product is on sale, which is its launch when
+# nothing else is known of it (not a post about pricing: "New pricing for Quill", "Pricing changes" are
+# articles)
+_PRICING_LINK = re.compile(r"^[^/]+/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:pricing|plans|plans-and-pricing)/?$",
+                           re.IGNORECASE)
+_PRICING_TITLE = re.compile(rf"^(?:{_CAP_NAME} (?i:pricing|plans(?: (?:&|and) pricing)?|prices)"
+                            rf"|(?i:(?:plans (?:&|and) )?pricing|plans|prices)\s*[|:–—-]\s*"
+                            rf"(?P<after>[A-Z0-9][\w.+-]*(?: [A-Z0-9][\w.+-]*){{0,3}}))$")
+
+
+def _pricing_page(title: str, url: str | None) -> str | None:
+    if not url or not _PRICING_LINK.match(_host_and_path(url) or ""):
+        return None
+    found = _PRICING_TITLE.match(title.strip())
+    if found is None:
+        return None
+    name = found["name"] or found["after"]
+    return None if _NO_PRODUCT_START.match(name) or _VERSION.search(name) else name
+
+
+# A Japanese launch notice: the product in 「」 or 『』, then that its service starts or it is announced or
+# released ("請求書読み取りAI「Hoshizora OCR」提供開始のお知らせ", "「Kumo Notes」を発表"); not an event held
+# (開催), a case study (導入事例) or an award (受賞)
+_JAPANESE_LAUNCH = re.compile(r"[「『](?P<name>[^」』]{1,40})[」』]\s*(?:の|を)?\s*"
+                              r"(?:提供(?:を)?開始|サービス開始|販売開始|発売|発表|リリース|正式リリース|正式公開|公開|ローンチ|提供スタート)")
+# a version after the name is a release ("「Kumo Notes 2.0」をリリース")
+
+
+def _japanese_launch(title: str) -> Verdict | None:
+    if "「" not in title and "『" not in title:
+        return None
+    found = _JAPANESE_LAUNCH.search(title)
+    if found is None:
+        return None
+    name = found["name"].strip()
+    return Verdict(_kind_of(name), "a Japanese launch notice", name)
+
+
+# A writer's own post on a newsletter platform (Substack, Buttondown, ...), which the link alone would read as
+# a newsletter issue: a title launching the writer's product ("I spent a year building Penwhistle. Today it's
+# on the App Store.", "I built Penwhistle and it's live", "Today I'm launching Penwhistle", "Penwhistle 1.5 is
+# here") is its launch or release (not an essay: "I launched Penwhistle and it failed", "What I learned ...")
+_SPENT_BUILDING = re.compile(
+    r"^(?i:i|we)(?:(?i:'ve| have))? (?i:spent) (?:[\w-]+ ){1,4}?(?i:building|making|writing|working on)"
+    r" (?P<name>[A-Z0-9][\w+-]*(?: [A-Z0-9][\w+-]*)*?)[.,!;]?\s+(?:(?i:and|so) )?"
+    r"(?:(?i:today|now|this week|this morning),? )?(?i:it'?s|it is|it has) (?:(?i:now|finally|officially) )?"
+    r"(?:(?i:live|out|here|available|launched|shipped|public)\b|(?i:on|in) (?:(?i:the) )?(?-i:[A-Z]))")
+
+
+def _writers_launch(title: str) -> Verdict | None:
+    """A maker's first-person launch title: the product they spent time building and say is out now."""
+    if _NOT_BUILT_STORY.search(title) or (found := _SPENT_BUILDING.match(title)) is None:
+        return None
+    name = found["name"]
+    if _NO_PRODUCT_START.match(name) or len(name.split()) > 4:
+        return None
+    return Verdict(_kind_of(name), "the writer built it", name)
+
+
+# a maker's essay about it: "I launched X and it failed", "X: a post-mortem", "Why I shut down X"
+_MAKERS_ESSAY = re.compile(r"\b(?:failed|flopped|failures?|post-?mortem|mistakes?|regrets?|shut (?:it )?down"
+                           r"|shutting down|gave up|giving up|what happened|didn'?t work|went wrong)\b",
+                           re.IGNORECASE)
+
+
+def _own_post_on_newsletter_platform(title: str) -> Verdict | None:
+    """A launch or release titled as one, on a platform whose link alone reads as a newsletter issue."""
+    if _NOT_BUILT_STORY.search(title) or _MAKERS_ESSAY.search(title):
+        return None
+    named = _named_launch(title) or _headline_launch(title) or _writers_launch(title)
+    if named is None and (built := _built_by_writer(title)) is not None:
+        named = Verdict(_kind_of(built), "the writer built it", built)
+    return named
+
+
+# A general availability after a beta: "X is now generally available" whose text tells of the beta before
+# ("After four months of beta, ...", "out of beta", "beta accounts move to ..."): a release of X, out already
+_GA_TITLE = re.compile(r"\b(?:is|are) (?:now )?(?:generally available|ga)\b|\bgoes ga\b"
+                       r"|\bgeneral availability\b", re.IGNORECASE)
+_AFTER_BETA_TEXT = re.compile(r"\b(?:after|following) (?:\w+ ){0,4}(?:(?:public|open) )?(?:beta|preview)\b"
+                              r"|\bout of (?:(?:public|open) )?(?:beta|preview)\b"
+                              r"|\bbeta (?:accounts|users|customers|testers)\b"
+                              r"|\b(?:since|during|throughout) (?:the|our) (?:(?:public|open) )?"
+                              r"(?:beta|preview)\b", re.IGNORECASE)

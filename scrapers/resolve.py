@@ -32,6 +32,8 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # "350M") is one model of the product, and a version ("v2", "4.7", "25.08", "2.0-beta") is one
 # release of it. Both run on the lower-cased name, before punctuation goes.
 _SIZES = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)?[bmkt]\b")
+# A name that is only a version, as a release page titles itself: "v1.1.0", "2.0.0-rc.1"
+_VERSION_ONLY = re.compile(r"^v?\d+(?:\.\d+)*(?:[-+.][0-9a-z.]+)?$", re.IGNORECASE)
 _VERSIONS = re.compile(r"\bv?\d+(?:\.\d+)*(?:[-. ]?(?:alpha|beta|rc|preview)[.-]?\d*)?\b")
 
 
@@ -213,6 +215,10 @@ class ToolIndex:
         when the entry carries it), or None for a new tool."""
         site = product_key(url)
         key = self._key(name)
+        if site and "/" in site and _VERSION_ONLY.match(name.strip()):
+            # a release titled by its version alone ("v1.1.0" at gitlab.com/vantory/saltreed/-/releases/...):
+            # the repository names the product
+            key = self._key(site.rsplit("/", 1)[1])
         if site and site in self._by_domain:
             found = self._by_domain[site]
             names = self._names_of.get(found, [])
