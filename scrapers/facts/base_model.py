@@ -59,6 +59,8 @@ _FAMILY_NAME = (
 _MODS = (r"\d+-bit|int\d+|fp\d+|bf16|quanti[sz]ed|distilled|fine-tuned|bundled|built-in|embedded|on-device"
          r"|local|small|tiny|compact|lightweight")
 _MODS_WORDS = rf"(?i:{_MODS})"
+# The variant word a family's name may go on with: "GPT-4.1 mini", "Gemini 2.5 Flash", "Mistral Medium".
+_VARIANT = r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
 # The families' names as a folded text holds them: every match of a rule naming `_FAMILY_NAME` holds one.
 _FAMILY_NEEDS = tuple(sorted({name.lower() for name in re.sub(r"\(\?[=!].*?\)", "", _FAMILIES).split("|")
                               if not name.startswith("o[")} | {"o1", "o3", "o4"}))
@@ -134,7 +136,7 @@ BASE_MODELS: Table = (
     # (and a sentence, a bracket or a "with" that opens on the model: "GPT-4o mini under the hood.",
     # "(Gemma 3n inside)", "with Phi-4-mini inside")
     (Rule(rf"(?:^|(?<=\()|(?<=\bwith )|\b(?i:runs?|running|uses?|using|has|calls?)\s+){_THE}{_FAMILY_NAME}"
-          r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
+          rf"{_VARIANT}"
           r"\s+(?i:under the (?:hood|bonnet|surface)|underneath|inside|behind the scenes)\b",
           needs=("under the hood", "under the bonnet", "under the surface", "underneath", "inside",
                  "behind the scenes")),
@@ -164,7 +166,7 @@ BASE_MODELS: Table = (
      lambda m: m["model"]),
     # a model the tool calls for its work: "It calls GPT-4.1 nano for the summaries"
     (Rule(rf"\b(?i:calls?|calling|queries|prompts)\s+{_THE}{_FAMILY_NAME}"
-          r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?\s+(?i:for|to)\b",
+          rf"{_VARIANT}\s+(?i:for|to)\b",
           needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # a model said in brackets after "model" with its size or precision: "a 1B on-device model
@@ -227,7 +229,7 @@ BASE_MODELS: Table = (
      lambda m: m["model"]),
     # a model said to do the tool's work: "Claude Haiku 4.5 does the scheduling", "Gemini 2.5 Flash
     # handles the summaries" (not "does the same")
-    (Rule(rf"(?<![\w-]){_FAMILY_NAME}(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
+    (Rule(rf"(?<![\w-]){_FAMILY_NAME}{_VARIANT}"
           r"\s+(?i:does|handles|powers|drives)\s+(?i:the|all|its|our|every|each)\s+"
           r"(?!(?i:same)\b)", needs=("does", "handles", "powers", "drives")),
      lambda m: m["model"]),
@@ -248,7 +250,7 @@ BASE_MODELS: Table = (
           rf"(?i:an?|the|our|its)\s+(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
-          rf"(?:(?i:{_MODS})\s+)*{_FAMILY_NAME}(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?"
+          rf"(?:(?i:{_MODS})\s+)*{_FAMILY_NAME}{_VARIANT}"
           r"\s+(?i:model|LLM)\b", needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # the family as an adjective: "Whisper-based, int8", "a Llama-based assistant", "Claude-powered"
@@ -311,7 +313,7 @@ BASE_MODELS: Table = (
     # a model called through someone's API: "uses Mistral Medium through Mistral's API", "calls Claude
     # via Bedrock's API"
     (Rule(rf"\b(?i:uses?|using|calls?|calling)\s+{_THE}{_FAMILY_NAME}"
-          r"(?:\s+(?:mini|nano|pro|flash|turbo|small|large|medium|lite))?\s+(?i:through|via|over)\s+"
+          rf"{_VARIANT}\s+(?i:through|via|over)\s+"
           r"(?:[\w'’.-]+\s+){0,2}?(?i:API|APIs|endpoints?)\b", needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # the tool's model by its family, as a sentence's subject: "The Whisper model is now 4-bit",

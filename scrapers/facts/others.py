@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from scrapers.facts.engine import Sentences
+from scrapers.facts.questions import sentence_of
 from scrapers.records import FactRecord
 
 # A name as a sentence's subject: capitalised words (with digits, dots, dashes: "Corrib-70B",
@@ -99,10 +100,6 @@ def without_anothers(facts: list[FactRecord], sentences: Sentences) -> list[Fact
         return facts
     kept = []
     for fact in facts:
-        if fact.kind not in _KEPT_KINDS:
-            at = next((index for index, sentence in enumerate(sentences.items) if fact.snippet in sentence),
-                      None)
-            if at in others:
-                continue
-        kept.append(fact)
+        if fact.kind in _KEPT_KINDS or sentence_of(fact.snippet, sentences) not in others:
+            kept.append(fact)
     return kept

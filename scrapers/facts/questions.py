@@ -24,7 +24,8 @@ _ANSWER = re.compile(
 )
 
 
-def _sentence_of(snippet: str, sentences: Sentences) -> int | None:
+def sentence_of(snippet: str, sentences: Sentences) -> int | None:
+    """The index of the first sentence holding the snippet, None for none."""
     for index, sentence in enumerate(sentences.items):
         if snippet and snippet in sentence:
             return index
@@ -47,7 +48,7 @@ def answered(facts: list[FactRecord], sentences: Sentences) -> list[FactRecord]:
         return list(facts)
     kept = []
     for fact in facts:
-        index = _sentence_of(fact.snippet, sentences)
+        index = sentence_of(fact.snippet, sentences)
         if index is None or not _QUESTION.search(sentences[index]):
             kept.append(fact)
             continue
