@@ -20,6 +20,7 @@ nor the publisher's, and either
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from scrapers.facts.engine import Sentences
 from scrapers.facts.questions import sentence_of
@@ -31,14 +32,27 @@ _NAME = r"[A-Z][\w.-]*\w(?:\s+(?:[A-Z][\w.-]*\w|\d[\w.]*))?"
 _SUBJECT = re.compile(rf"^\(?(?P<name>{_NAME})(?:['’]s\b)?")
 _CHARGES = re.compile(r"\s+(?:also\s+|still\s+|now\s+|itself\s+|only\s+)?(?:costs?|charges?|sells?)\b")
 
-# A name marked as another's: after a rival's cue, a partner's, or "X-70B from Y".
-_MARKED = re.compile(
-    rf"\b(?:[Uu]nlike|than|versus|vs\.?|[Cc]ompared (?:to|with)|[Ii]nstead of|[Rr]ivals? (?:like|such as)"
-    rf"|[Cc]ompetitors? (?:like|such as)|[Aa]lternatives? (?:to|like))\s+(?P<rival>{_NAME})"
-    rf"|\b(?:[Oo]ur|[Aa]|[Tt]heir)\s+partners?\s+(?P<partner>{_NAME})"
-    rf"|\b[Pp]artner(?:ed|ing|s)? with\s+(?P<partnered>{_NAME})"
-    rf"|(?P<apposed>{_NAME}),\s+(?:our|a|their)\s+partner\b"
-    rf"|(?P<model>\b[A-Z][\w.]*-?\d[\w.-]*\w)\s+from\s+(?P<maker>[A-Z][\w.-]*\w)")
+# A name marked as another's: after a rival's cue, a partner's, or "X-70B from Y". Each kind of
+# mark has words a text must hold for it to be there (lower case); a text is searched only for the
+# kinds it can hold: the name-led ones would otherwise be tried at every capital letter.
+_MARKS = (
+    (("unlike", "than", "versus", "vs", "compared", "instead", "rival", "competitor", "alternative"),
+     rf"\b(?:[Uu]nlike|than|versus|vs\.?|[Cc]ompared (?:to|with)|[Ii]nstead of|[Rr]ivals? (?:like|such as)"
+     rf"|[Cc]ompetitors? (?:like|such as)|[Aa]lternatives? (?:to|like))\s+(?P<rival>{_NAME})"),
+    (("partner",),
+     rf"\b(?:[Oo]ur|[Aa]|[Tt]heir)\s+partners?\s+(?P<partner>{_NAME})"
+     rf"|\b[Pp]artner(?:ed|ing|s)? with\s+(?P<partnered>{_NAME})"
+     rf"|(?P<apposed>{_NAME}),\s+(?:our|a|their)\s+partner\b"),
+    (("from",), r"(?P<model>\b[A-Z][\w.]*-?\d[\w.-]*\w)\s+from\s+(?P<maker>[A-Z][\w.-]*\w)"),
+)
+
+
+@cache
+def _marked(kinds: tuple[int, ...]) -> re.Pattern[str]:
+    """One pattern for the kinds of mark a text can hold (by index in _MARKS), their matches those
+    of all kinds together: a kind whose words are missing matches nowhere."""
+    return re.compile("|".join(_MARKS[kind][1] for kind in kinds))
+
 
 # What opens a sentence capitalised without naming anything: determiners, pronouns, a plan's name.
 _NOT_NAME_WORDS = """
@@ -64,10 +78,12 @@ def _first_word(name: str) -> str:
 
 def _marked_names(text: str) -> set[str]:
     marked: set[str] = set()
-    for match in _MARKED.finditer(text):
-        for group in ("rival", "partner", "partnered", "apposed", "model", "maker"):
-            if match[group]:
-                marked.add(_first_word(match[group]))
+    folded = text.casefold()
+    kinds = tuple(kind for kind, (words, _) in enumerate(_MARKS) if any(word in folded for word in words))
+    if not kinds:
+        return marked
+    for match in _marked(kinds).finditer(text):
+        marked.update(_first_word(name) for name in match.groupdict().values() if name)
     return marked
 
 

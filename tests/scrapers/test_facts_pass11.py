@@ -8,6 +8,10 @@ the other languages of our feeds ("não é", "nicht", "n'est pas")."""
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from scrapers.facts import extract_facts
@@ -120,3 +124,53 @@ PASS11_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
 @pytest.mark.parametrize(("text", "kind", "expected"), PASS11_PHRASES)
 def test_pass11_phrase(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
     assert of_kind(text, kind) == expected
+
+
+# --- the marks are searched only in texts that can hold them ------------------------------------------
+
+
+def _all_marks(text: str) -> set[str]:
+    """What `_marked_names` finds when every kind of mark is searched, gates or none."""
+    from scrapers.facts import others
+
+    pattern = re.compile("|".join(pattern for _, pattern in others._MARKS))
+    return {others._first_word(name) for match in pattern.finditer(text)
+            for name in match.groupdict().values() if name}
+
+
+def _texts() -> list[str]:
+    corpus = [text for text, _ in MARK_TEXTS]
+    for path in sorted((Path(__file__).parents[2] / "bench" / "labelled").glob("record_tune1*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            entry = item["entry"]
+            body = entry.get("content_html") or entry.get("summary") or ""
+            corpus.append(f"{entry.get('title', '')}\n{body}")
+    return corpus
+
+
+MARK_TEXTS = [
+    ("Unlike Harrowgate, Quorl is free.", "harrowgate"),
+    ("It is cheaper than\nNotion AI and Otter.", "notion"),
+    ("Quorl ships with Keddle, our partner for speech.", "keddle"),
+    ("We partnered with Brisk Labs on the API.", "brisk"),
+    ("Vellum-65B\nfrom Harrowgate scores higher.", "harrowgate"),
+    ("Instead of Zapier, Quorl runs the flow. Compared with Make it is cheaper.", "make"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MARK_TEXTS)
+def test_a_mark_is_found_across_a_line_break_and_in_either_case(text: str, name: str) -> None:
+    from scrapers.facts.others import _marked_names
+
+    assert name in _marked_names(text)
+
+
+def test_searching_only_the_kinds_a_text_can_hold_finds_every_mark_the_full_search_finds() -> None:
+    from scrapers.facts.others import _marked_names
+
+    texts = _texts()
+    assert len(texts) > 200
+    assert sum(bool(_all_marks(text)) for text in texts) > 20  # (the texts hold marks to find)
+    for text in texts:
+        assert _marked_names(text) == _all_marks(text), text[:120]
