@@ -148,6 +148,8 @@ def _price(value: str) -> str:
     currency = Price.fromstring(value).currency or ""
     number = _amount(amount[0])
     unit = folded[amount.end():]
+    if currency and unit.lstrip().startswith(currency.casefold()):
+        unit = unit.lstrip()[len(currency):]  # "20 USD/month" is "USD 20/month": the code is the currency
     for pattern, canonical in UNITS:
         unit = re.sub(pattern, canonical, unit)
     unit = re.sub(r"\s*(?:/|\bper\b|\ba\b)\s*", "/", unit).replace(" ", "").strip("/")

@@ -80,6 +80,10 @@ _USERS_OWN = Searched(r"\byou\s+(?:can|could|may|might|are able to)\b[^,;]*$", r
 # What a model's name may be told by before it: "a distilled Whisper", "a quantised Llama 3".
 _MADE = r"(?i:(?:distilled|fine-tuned|quanti[sz]ed|pruned|custom|small|tiny)\s+)?"
 _MODEL_LIKE = re.compile(rf"^(?:{_FAMILIES})|\d")
+# A model the maker tuned, said in the other languages of our feeds ("que ajustamos").
+_FOREIGN_TUNED = re.compile(r"ajust|afin|affin|entrenamos|treinamos|feinabgestimmt|nachtrainiert", re.I)
+# An article before a model's name in those languages ("basé sur le Mistral 7B", "baseado no Whisper").
+_ARTICLE = r"(?i:(?:le|la|l['’]|un|une|el|los|o|a|um|uma|dem|der|einem|einer)\s*)?"
 _ON = re.compile(r"\s[Oo]n\s+(?!top of\b)")
 
 BASE_MODELS: Table = (
@@ -332,6 +336,35 @@ BASE_MODELS: Table = (
     (Rule(rf"\b{_NOT_THE_USERS}{_TUNED_FROM}\s+(?P<model>(?P<fam>whisper|llama|qwen|gemma|phi|mistral|mixtral"
           r"|deepseek|bge|bert)(?=[\d.:-])[\w.:-]*\w)", needs=("tune", "distil")),
      lambda m: _LOWER_FAMILY[m["fam"]]),
+    # As the other languages of our feeds say a model is fine-tuned from, or built on, another:
+    # "affiné à partir de Qwen2.5-3B", "ajustado a partir de Llama 3", "basé sur Mistral 7B",
+    # "basiert auf Llama 3.1", "baseado no Whisper", "auf Basis von Qwen3"
+    (Rule(rf"\b(?i:affinée?s?|ajustée?s?|fine-tunée?s?|ajustad[oa]s?|afinad[oa]s?|entrenad[oa]s?"
+          r"|treinad[oa]s?)\s+(?:à partir d[eu]|depuis|sur la base d[eu]|a partir de|desde|sobre"
+          r"|com base em)"
+          rf"\s+{_ARTICLE}{MODEL_NAME}",
+          needs=("affin", "ajust", "fine-tun", "afinad", "entrenad", "treinad")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    (Rule(rf"\b(?i:basée?s?|fondée?s?|basiert|basierend|basad[oa]s?|basead[oa]s?)\s+(?:sur|auf|en|em|no|na|sobre)"
+          rf"\s+{_ARTICLE}{MODEL_NAME}",
+          needs=("basé", "basée", "fondé", "fondée", "basiert", "basierend", "basad", "basead")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    (Rule(rf"\b(?i:auf (?:der )?(?:Basis|Grundlage) von)\s+{MODEL_NAME}",
+          needs=("basis von", "grundlage von")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+    # ... a version of a model the maker tuned ("una versión de PaliGemma que ajustamos", "une version
+    # de Mistral que nous avons affinée"), and a family's model said tuned before or after its name
+    # ("ein auf Deutsch feinabgestimmtes Whisper-Modell", "um Whisper ajustado para sotaques")
+    (Rule(r"\b(?i:una versión|uma versão|une version|eine Version)\s+(?:de|do|da|von)\s+"
+          r"(?P<model>[A-Z][\w.-]*\w)"
+          r"\s+(?:que|qui|die)\s+(?:[\w-]+\s+){0,2}?(?i:ajustamos|afinamos|entrenamos|reentrenamos|treinamos"
+          r"|ajustámos|affinée?|ajustée?|feinabgestimmt|nachtrainiert)\b",
+          needs=("versión", "versão", "version")),
+     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) or _FOREIGN_TUNED.search(m[0]) else ""),
+    (Rule(rf"\b(?i:feinabgestimmte[nrsm]?|nachtrainierte[nrsm]?)\s+{_FAMILY_NAME}",
+          needs=("feinabgestimmt", "nachtrainiert")), lambda m: m["model"].removesuffix("-Modell")),
+    (Rule(rf"(?<![\w-]){_FAMILY_NAME}(?:-Modell)?\s+(?i:ajustad[oa]|afinad[oa]|affinée?|fine-tunée?|feinabgestimmt)\b",
+          needs=("ajustad", "afinad", "affiné", "fine-tuné", "feinabgestimmt")), lambda m: m["model"]),
 )
 
 _LOWER_FAMILY = {"whisper": "Whisper", "llama": "Llama", "qwen": "Qwen", "gemma": "Gemma", "phi": "Phi",
@@ -467,6 +500,7 @@ def fine_tuning_fact(sentences: Sentences) -> FactRecord | None:
     return None
 
 
-_TUNED = Searched(r"fine[- ]?tun|finetun", re.I)
+_TUNED = Searched(r"fine[- ]?tun|finetun|affin|ajust|afinad|afinamos|entrenamos|reentrenamos|treinamos"
+                  r"|feinabgestimmt|nachtrainiert", re.I)
 _TUNED_AFTER = re.compile(r"\s*(?:[\w.-]+\s+){0,2}?(?:model\s+)?(?:(?:which|that)\s+(?:[\w-]+\s+){0,3}?)?"
                           r"(?:fine[- ]?tuned|finetuned)\b", re.I)

@@ -216,7 +216,9 @@ def rules_in(*modules: ModuleType) -> frozenset[Rule]:
 def _word_head(key: str) -> str | None:
     """How a word that key begins at its start begins: its first three chars, or all of a shorter
     word; None when key begins with neither letter nor digit (it is looked for as it is)."""
-    word = re.match(r"\w*", key, re.ASCII)[0]  # type: ignore[index]
+    # (after an ASCII letter any letter, as `_words_apart` keeps them: "código" begins with "cód", not
+    # with a word "c"; a key that opens on another script's letter, "τ-bench", "月額", is plain)
+    word = re.match(r"\w*", key, 0 if key[:1].isascii() else re.ASCII)[0]  # type: ignore[index]
     return word[:3] or None
 
 
@@ -725,7 +727,10 @@ _NEGATION_AFTER = re.compile(
     r"|(?:\s+(?:builds?|files?|versions?|weights|plan|tier|option|GGUFs?))?[\s-]*(?:(?:is|are|was|were)\s+)?"
     r"no\s+longer\s+(?:being\s+)?(?:available|offered|published|provided|included|supported|sold|shipped"
     r"|built|maintained|free)\b"
-    r"|[\s-]*(?:isn|aren)[’']t\b",
+    r"|[\s-]*(?:isn|aren)[’']t\b"
+    # ... and as the other languages of our feeds deny it after: "einen kostenlosen Tarif gibt es
+    # nicht", "le plan gratuit n'existe pas", "no existe plan gratuito" is before
+    r"|\s+gibt\s+es\s+(?:nicht|keine[nr]?)\b|\s+(?:n['’]existe|n['’]est)\s+pas\b|\s+não\s+existe\b",
     re.I,
 )
 # What a clause says before naming something the tool only works with or is compared to.
@@ -752,7 +757,11 @@ _PROMISE_IN_CLAUSE = re.compile(
     r"|(?:is|are)\s+(?:still\s+)?coming\b(?!\s+(?:from|with|in|to|out)\b)"
     r"|in\s+the\s+future|next\s+(?:week|month|quarter|year)|later\s+this\s+(?:week|month|quarter|year)"
     # a listing not yet approved: "the Play Store listing is under review", "pending approval"
-    r"|under\s+review|in\s+review|pending\s+(?:review|approval)|awaiting\s+(?:review|approval))\b",
+    r"|under\s+review|in\s+review|pending\s+(?:review|approval)|awaiting\s+(?:review|approval)"
+    # ... and as the other languages of our feeds promise: "une version 8B est prévue", "ist geplant",
+    # "llegará en 2027", "em breve", "bientôt", "demnächst", "próximamente"
+    r"|prévue?s?|geplant|previst[oa]s?|planead[oa]s?|planejad[oa]s?|bientôt|demnächst|próximamente"
+    r"|em\s+breve|en\s+breve|llegará|chegará|arrivera|kommt\s+(?:bald|später))\b",
     re.I)
 
 
@@ -764,7 +773,9 @@ _PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope 
                   "aims to", "aiming to", "going to", "expect", "will ", "'ll ", "’ll ", "soon", "roadmap",
                   "in the works", "upcoming", "eventually", "future", "next week", "next month",
                   "next quarter", "next year", "later this", "review", "pending", "awaiting", "is coming",
-                  "are coming", "still coming")
+                  "are coming", "still coming", "prévu", "geplant", "previst", "planead", "planejad",
+                  "bientôt", "demnächst", "próximamente", "em breve", "en breve", "llegará", "chegará",
+                  "arrivera", "kommt bald", "kommt später")
 
 
 @lru_cache(maxsize=1024)

@@ -46,6 +46,16 @@ HARDWARE: Table = (
           re.I, digits=True, needs=("gb", "gig")), lambda m: f"{m['gb']}GB GPU"),
     (Rule(r"\b(?P<gb>\d+)\s?(?:GB|gigs?)\s+(?:of\s+)?(?:RAM|memory|system memory|unified memory)\b", re.I,
           digits=True, needs=("gb", "gig")), lambda m: f"{m['gb']}GB RAM"),
+    # ... as the other languages of our feeds say them: "8 Go de RAM", "4 GB de RAM", "16 GB
+    # Arbeitsspeicher", "12 Go de VRAM"; "un GPU de 16 Go", "einer GPU mit 24 GB Speicher", "una
+    # tarjeta gráfica con 12 GB"
+    (Rule(r"\b(?P<gb>\d+)\s?(?:GB|Go)\s+(?:de\s+)?(?:RAM|mémoire vive|memoria RAM|memória RAM|Arbeitsspeicher"
+          r"|memoria|memória)\b", re.I, digits=True, needs=("gb", "go")), lambda m: f"{m['gb']}GB RAM"),
+    (Rule(r"\b(?P<gb>\d+)\s?(?:GB|Go)\s+(?:de\s+)?(?:VRAM|mémoire vidéo|memoria de vídeo|Grafikspeicher)\b"
+          r"|\b(?:GPU|carte graphique|tarjeta gráfica|placa de vídeo|Grafikkarte)\s+(?:de|mit|con|com)\s+"
+          r"(?P<gb2>\d+)\s?(?:GB|Go)\b",
+          re.I, starts=("gpu", "carte graphique", "tarjeta", "placa", "grafikkarte"), digits=True,
+          needs=("gb", "go")), lambda m: f"{m['gb'] or m['gb2']}GB GPU"),
     # A board's, a computer's or a phone's memory said with it: "an 8GB Raspberry Pi 5", "a Raspberry
     # Pi 5 (8GB)" or "with 8GB", "a 16GB Mac mini", "the 16 gigs of a base M3 MacBook Air", "a 6GB
     # Android phone", "a 16GB laptop".
@@ -126,7 +136,11 @@ HARDWARE: Table = (
     (Rule(r"\b(?:zero|0)\s+(?:dedicated |discrete )?(?:GPUs|graphics cards)\b", re.I, starts=("zero", "0"),
           needs=("gpus", "graphics cards")), _NONE),
     # A bare GPU is a fact only when the text says one is not needed.
-    (Rule(r"\b(?:dedicated |discrete )?(?:GPUs?|graphics cards?)\b", needs=("gpu", "graphics card")), "GPU"),
+    (Rule(r"\b(?:dedicated |discrete )?(?:GPUs?|graphics cards?)\b"
+          # (and as the other languages of our feeds name one: "sans carte graphique", "ohne Grafikkarte")
+          r"|\b(?:cartes? graphiques?|Grafikkarten?|tarjetas? gráficas?|placas? de vídeo)\b",
+          needs=("gpu", "graphics card", "carte graphique", "cartes graphiques", "grafikkarte", "tarjeta gr",
+                 "placa de v", "placas de v")), "GPU"),
     # ... and so is NVIDIA's GPU runtime: "no longer requires CUDA", "runs without CUDA"
     (Rule(r"\bCUDA\b", starts="cuda", needs=("cuda",)), "GPU"),
     (Rule(r"\b(?:mobile|edge|phones?|laptops?)(?: and (?:mobile|edge|laptop))? (?:hardware|devices)\b",

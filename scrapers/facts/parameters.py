@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from scrapers.facts.base_model import base_model_spans
 from scrapers.facts.engine import NUM, Hit, Rule, Searched, Sentences, overlaps
@@ -24,6 +25,14 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})\s?(?P<unit>T|B|M)\b(?!\s*tokens)(?=[^.]*\bparam)",
           digits=True, needs=("param",)), False),
     (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>B)\b{_NOT_DATA}", digits=True), True),
+    # ... as the other languages of our feeds count them: "3 milliards de paramètres", "7 Milliarden
+    # Parameter", "500 millones de parámetros", "8 bilhões de parâmetros", "12億パラメータ" (12 × 10⁸)
+    (Rule(rf"{_OPEN}(?P<num>{NUM})\s(?P<unit>milliards?|Milliarden?|bilhões|bilhão|billones|billón|millions?"
+          r"|Millionen|millones|milhões)\s(?:de\s)?(?:paramètres|Parameter[n]?|parámetros|parâmetros)\b",
+          re.I, digits=True, needs=("paramètres", "parameter", "parámetros", "parâmetros")), False),
+    # (scanned: a Japanese sentence has no spaces to find a number's word by)
+    (_IN_JAPANESE := Rule(rf"(?<![\d.])(?P<num>{NUM})(?P<unit>億)(?:個の)?パラメータ", needs=("パラメータ",)),
+     False),
     # A tiny model's count said with its word: "180K parameters", "a 250K-parameter model".
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s?(?P<unit>K)[- ]param", digits=True, needs=("param",)), False),
     # "our 350M speech model": a size just before the noun it sizes (or in parentheses before it:
@@ -39,19 +48,24 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
                               "detector", "classifier", "tagger", "recogni", "segmenter", "reranker",
                               "re-ranker", "assistant", "tutor", "chatbot", "copilot")), False),
 )
+_SCANNED = frozenset({_IN_JAPANESE})  # the sizes found in a text whose numbers begin no word
 # "comes in 4B, 8B and 32B sizes" is about a model as much as "a 34B model" is.
 # So is "an 8x7B MoE" or "an 8B Llama fine-tune".
 PARAMETER_CONTEXT = Rule(r"\bmodels?\b|\bparam|\bweights\b|\bcheckpoints?\b|\bLLM\b|\bsizes\b"
                          r"|\bMoE\b|\bmixture[- ]of[- ]experts\b|\bfine-?tunes?\b|\bvariants?\b"
-                         r"|\bversions?\b|\barchitecture\b|\bdense\b",
+                         r"|\bversions?\b|\barchitecture\b|\bdense\b"
+                         # (and as the other languages of our feeds say them: "en deux tailles : 3B et 8B")
+                         r"|\bmodèles?\b|\bModell(?:e|en)?\b|\bmodelos?\b|\btailles\b|\bGrößen\b"
+                         r"|\btamaños\b|\btamanhos\b",
                          re.I, starts=("model", "param", "weights", "checkpoint", "llm", "sizes", "moe",
-                                       "mixture", "fine", "variant", "version", "architecture", "dense"))
+                                       "mixture", "fine", "variant", "version", "architecture", "dense",
+                                       "modèle", "tailles", "größen", "tamaños", "tamanhos"))
 
 def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     """One fact per size of the tool's model(s) ('34B', '8x7B'); not the sizes of models it is
     compared with or built on ('beats Llama 3 70B', 'fine-tuned from Mistral 7B')."""
-    if not sentences.has_digit_words():
-        return []  # every size begins with a digit
+    if not sentences.has_digit_words() and not sentences.any_live(_SCANNED):
+        return []  # every size begins with a digit (a word's, but in a text without spaces)
     if sentences.any_live(_PARAMETER_RULES):
         about_models = sentences.firsts(PARAMETER_CONTEXT).keys()
         found = [(index, row, match) for row, (rule, needs_model) in enumerate(PARAMETER_PATTERNS)
@@ -161,7 +175,15 @@ _PARAMETER_RULES = frozenset(
     [rule for rule, needs_model in PARAMETER_PATTERNS if not needs_model] + [PARAMETER_CONTEXT])
 
 def _size(number: str, unit: str) -> str:
-    return f"{number}{unit[0].upper()}"
+    if unit == "億":  # a hundred million: "12億" is 1.2B
+        return f"{Decimal(number) / 10:f}".rstrip("0").rstrip(".") + "B"
+    return f"{number}{_UNITS.get(unit.lower(), unit[0].upper())}"
+
+
+# The other languages' words for a count, by the letter a size is written with ("milliards" are
+# billions; a Spanish "billón" is a million million).
+_UNITS = {**dict.fromkeys(("milliard", "milliards", "milliarde", "milliarden", "bilhão", "bilhões"), "B"),
+          "billón": "T", "billones": "T"}
 
 
 # A part of the model, not its size: "(3B active)", "17B active parameters", "activates 3B",

@@ -32,10 +32,19 @@ _PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person
             # ... and the staff a tool is sold to by the head: "£2 per staff member per month", "£45 per
             # fee-earner per month"
             "staff member", "team member", "staff", "fee-earner", "caseworker", "carer", "caregiver",
-            "practitioner", "solicitor", "paralegal", "clerk", "operator", "manager", "worker")
+            "practitioner", "solicitor", "paralegal", "clerk", "operator", "manager", "worker",
+            # ... as the other languages of our feeds say them ("19 € pro Nutzer und Monat", "2 € par élève
+            # et par an", "US$ 8 por usuário", "Rp 20.000 per pengguna")
+            "nutzer", "nutzerin", "benutzer", "benutzerin", "mitarbeiter", "mitarbeiterin", "arbeitsplatz",
+            "lizenz", "schüler", "lehrer", "utilisateur", "utilisatrice", "membre", "élève", "étudiant",
+            "enseignant", "usuario", "usuaria", "usuário", "usuária", "miembro", "membro", "alumno", "alumna",
+            "aluno", "aluna", "estudiante", "profesor", "professor", "pengguna")
 _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server", "node",
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
-           "domain", "website", "bot", "robot", "vessel", "truck", "sensor")
+           "domain", "website", "bot", "robot", "vessel", "truck", "sensor",
+           # (and theirs: a shop, a device, a project)
+           "tienda", "loja", "boutique", "magasin", "filiale", "geschäft", "gerät", "appareil", "dispositivo",
+           "projekt", "projet", "proyecto", "projeto", "toko")
 _THING = "|".join(_PERSONS + _THINGS)
 # Any one word between two "per"s is what a unit is of: "per cooperative per month", "per hectare
 # per season", "per co-op per month" (a list of things could never hold every thing a tool is sold by).
@@ -58,23 +67,33 @@ _WHAT = (
     r"|input\s?/\s?output token|image"
     r"|character|char|word|document|doc|credit|run|transaction|GB|TB|generation|video|song"
     r"|message|email|send|minute of audio|sms"
-    # the month and year as Portuguese, Spanish, French, German, Japanese and Chinese write them
-    r"|mês|mes|mois|Monat|月|ano|año|Jahr|年"
+    # the month and year as Portuguese, Spanish, French, German, Japanese, Chinese and Indonesian
+    # write them
+    r"|mês|mes|mois|Monat|月|ano|año|Jahr|年|an|année|bulan|tahun"
     # a second written "/s" ("$0.0004/s"), then any other noun after "per" (`_ANY_UNIT`)
     rf"|(?<=/)s(?![\w/])|{_ANY_UNIT})(?:es|s)?"
 )
 # Currency signs and ISO codes as launch text writes them: "$9", "A$149", "₹299", "CHF 0.008", "20 USD".
 _CODE = (r"USD|EUR|GBP|CHF|JPY|INR|KRW|CAD|NZD|SGD|HKD|SEK|NOK|DKK|CNY|RMB|BRL|ZAR|MXN|CZK|PLN|HUF|RON|TRY"
          r"|NGN|KES|IDR|THB|MYR|ILS|AED|TWD|ARS|CLP|COP|EGP|UAH|MAD|NPR|PKR|LKR|BDT|VND|KZT|GHS|SAR|QAR|ISK"
-         r"|BGN|RM|kr")
+         r"|BGN|RM|kr|Rp")
 _SIGNS = ("$", "€", "£", "¥", "₹", "₩", "₦", "₺", "₱", "₪", "₴", "₫", "₵", "฿", "₨", "₸")
 _SIGN_CLASS = "[" + "".join(_SIGNS).replace("$", r"\$") + "]"
 # A code as a word ("CHF 12", "20 USD."), not inside one ("makes", "neural"): a text with none of
 # these has no price to read.
 _CODE_NEEDS = (*(f"{code.lower()}{after}" for code in _CODE.split("|") for after in (" ", ".", ",", "/")),
-               *(f"rm{digit}" for digit in "0123456789"))  # "RM15": ringgit are written close
+               *(f"{code}{digit}" for code in ("rm", "rp") for digit in "0123456789"))
+# ("RM15", "Rp25.000": ringgit and rupiah are written close)
 _PRICE_NEEDS = (*_SIGNS, *_CODE_NEEDS)
-_PER = r"\s?(?:/|per|an?|each)\s?"
+# "per" as the other languages of our feeds say it, in lower case and as a word ("19 € pro Monat",
+# "12 USD al mes"; not the "Pro" of "$4/mo Pro plan")
+_PER_WORDS = r"(?-i:pro|par|por|je|al|au|ao|im)"
+_PER = rf"(?:\s?(?:/|per|an?|each)\s?|\s{_PER_WORDS}\s)"
+# Between a unit and its period, "per" or "and": "pro Nutzer und Monat", "par élève et par an".
+_AND_PER = rf"(?:{_PER}|\s(?-i:und|et|y|e)\s(?:{_PER_WORDS}\s)?)"
+# A period said as one word after the amount, in English and in the other languages of our feeds.
+_MONTHLY = ("monthly", "monatlich", "mensuel", "mensuelle", "mensual", "mensal")
+_YEARLY = ("annually", "yearly", "jährlich", "annuel", "annuelle", "anual")
 # A price by sign begins at the sign (a prefix, "A$", "US$", is read back from the sentence); by
 # code, at the code or at its amount.
 _BY_SIGN = rf"(?P<price>{_SIGN_CLASS}\s?(?P<amount>{_AMOUNT}))"
@@ -83,9 +102,11 @@ _PRICE_ONLY = (rf"(?P<price>(?:(?:US|A|C|NZ|HK|S|R|MX|E|GH)?{_SIGN_CLASS})\s?(?P
                rf"|\b(?:{_CODE})\s?(?P<amount3>{_AMOUNT})|\b(?P<amount2>{_AMOUNT}) ?(?:{_CODE})\b)")
 _UNIT_BOUGHT = (
     # (a person counted as billed: "per active committer per month", "per named user")
-    rf"(?:{_PER}(?:(?:(?:active|billable|named)\s)?(?:(?P<seat>{_THING})s?|{_ANY_THING}){_PER})?(?:{_SCALE}\s)?{_WHAT}\b"
-    rf"(?:\s?(?:/|per|each)\s?(?:(?P<seat2>{_THING})\b|(?P<seat2w>{_A_NOUN})))?"
-    rf"|\s?(?P<monthly>monthly|annually|yearly)\b(?:\s?(?:/|per|each)\s?(?P<seat3>{_THING})\b)?"
+    rf"(?:{_PER}(?:(?:(?:active|billable|named)\s)?(?:(?P<seat>{_THING})s?|{_ANY_THING}){_AND_PER})?"
+    rf"(?:{_SCALE}\s)?{_WHAT}\b"
+    rf"(?:\s?(?:/|per|each)\s?(?:(?P<seat2>{_THING})\b|(?P<seat2w>{_A_NOUN}))|\s{_PER_WORDS}\s(?P<seat4>{_THING})\b)?"
+    rf"|\s?(?P<monthly>{'|'.join(_MONTHLY + _YEARLY)})\b(?:(?:\s?(?:/|per|each)\s?|\s{_PER_WORDS}\s)"
+    rf"(?P<seat3>{_THING})\b)?"
     r"|,?\s?(?P<once>one[- ]time|one[- ]off|once|lifetime)\b)"
 )
 # A range's high end: "€25 to €60 per seat", "$5–$20/month", "CHF 10-15 a month". The low end is the
@@ -118,6 +139,21 @@ RARE_PRICE = Rule(
            *(f"{digit}{name}" for name in _GLUED_NAMES for digit in "0123456789")),
     scan=with_a_digit,  # (its needs are in many words: "pen " in "open source")
 )
+# A price whose sign comes after the amount, as most of Europe writes it: "19 € pro Nutzer und Monat",
+# "2 € par élève et par an", "30 $ pro Nutzer", "2,980円/月" (the value puts the sign first, as an
+# English text writes it: "€19/seat/month").
+_AFTER_SIGNS = ("€", "$", "£", "¥", "円", "₹", "₩", "₺", "₴", "₫")
+SIGN_AFTER_PRICE = Rule(
+    rf"(?P<price>\b(?P<amount>{_AMOUNT})\s?(?P<sign>[{''.join(_AFTER_SIGNS).replace('$', chr(92) + '$')}]))"
+    # (a tax said between: "3,5 € HT par utilisateur", "19 € netto pro Monat", "29 € zzgl. MwSt. im Monat")
+    + r"(?:\s(?:HT|TTC|netto|brutto|(?:zzgl|inkl)\.\s?(?:MwSt|USt)\.?|\+\s?IVA|IVA incl\.?))?"
+    + _UNIT_BOUGHT, re.I, digits=True, needs=_AFTER_SIGNS)
+# A price in yen after the word for "monthly" or "yearly": "月額2,980円" (from ¥2,980 a month).
+YEN_MONTHLY = Rule(
+    rf"(?P<monthly>月額|年額|月々)\s?(?P<price>(?P<amount>{_AMOUNT})\s?(?P<sign>円))(?P<seat3>(?!)x)?",
+    needs=("円",))  # (scanned: a Japanese sentence has no spaces to key words by)
+_SIGN_WRITTEN = {"円": "¥"}  # a sign as the value writes it
+
 # The one-time price said first: "One-time purchase, $19.99", "pay once: €30", "lifetime licence for £49".
 ONE_TIME_FIRST = Rule(
     r"\b(?P<once>one[- ]time|one[- ]off|pay once|lifetime)"
@@ -150,6 +186,15 @@ WORD_PRICE = Rule(
     needs=(" cent", " dollar", " euro", " pound", "¢"),
 )
 _COINS = {"cent": ("$", 0.01), "¢": ("$", 0.01), "dollar": ("$", 1), "euro": ("€", 1), "pound": ("£", 1)}
+# Free as the other languages of our feeds write it (any gender and number).
+_FREE_WORDS = ("kostenlos|gratuit|gratuite|gratuits|gratuites|gratuito|gratuita|gratuitos|gratuitas|gratis"
+               "|grátis")
+_FREE_STARTS = ("kostenlos", "gratuit", "gratis", "grátis")  # (what each of them begins with)
+# After "is" in those languages ("est gratuite", "ist kostenlos", "es gratis", "é gratuito").
+_AFTER_IS = (r"(?:(?<=\best )|(?<=\bist )|(?<=\bes )|(?<=\bé )|(?<=\bson )|(?<=\bsont )"
+             r"|(?<=\bsão )|(?<=\bbleibt )|(?<=\breste ))")
+# A while counted in days, weeks or months: a trial's, not a free tier's allowance.
+_DAYS_WORDS = r"(?:Tage|Wochen|Monate|jours|semaines|mois|días|dias|semanas|meses)\b"
 FREE_TIER = Rule(
     r"\bfree (?:tier|plan|version|edition)s?\b"
     r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial|noncommercial|internal|evaluation"
@@ -207,12 +252,29 @@ FREE_TIER = Rule(
     r"|\b(?:after|beyond)\s+(?:the\s+first\s+|your\s+first\s+|your\s+)?[\d,]+[KkMm]?\s+free\b"
     # Free below a size: "free for newsrooms with fewer than 10 people", "free for teams under 5".
     r"|\bfree for (?:[\w-]+\s){0,2}?[\w-]+s\s(?:with\s(?:fewer|less)\sthan|of\s(?:fewer|less)\sthan"
-    r"|under|below|up to)\s[\d,]+\b",
+    r"|under|below|up to)\s[\d,]+\b"
+    # A free tier as the other languages of our feeds say it: "einen kostenlosen Tarif", "le plan
+    # gratuit", "plan gratuito", "Gratuito: até 5 horas por mês" (a plan's line), "est gratuite pour
+    # les enseignants" (free for a class), "bis zu 3 Projekte kostenlos" (an allowance, not days).
+    r"|\b(?:kostenlose[nrsm]?|Gratis-|Free-)\s?(?:Tarif|Plan|Version|Stufe|Variante|Basisversion|Zugang)\b"
+    r"|\b(?:plan|plano|versión|versão|version|offre|formule|niveau|nivel|tarifa|cuenta|conta|compte)\s+"
+    rf"(?:{_FREE_WORDS})\b"
+    rf"|\b(?:{_FREE_WORDS})\s?:"
+    rf"|{_AFTER_IS}(?:{_FREE_WORDS})\s+(?:pour|para|für)\b"
+    rf"|\b(?:bis zu|hasta|jusqu'à|jusqu’à|até)\s+[\d.,]+\s+(?!{_DAYS_WORDS})(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:sind\s+|son\s+|sont\s+|são\s+)?(?:{_FREE_WORDS})\b",
     re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£",
-                  "zero cost", "no cost", "starter", "hobby", "personal", "community"),
+                  "zero cost", "no cost", "starter", "hobby", "personal", "community",
+                  "plan", "plano", "versión", "versão", "version", "offre", "formule", "niveau", "nivel",
+                  "tarifa", "cuenta", "conta", "compte", *_FREE_STARTS, "bis zu", "hasta", "jusqu'à",
+                  "jusqu’à", "até"),
     needs=("free", "on the house", "on us", "0 for", "0 up to", "0 until", "0 on", "cost for", "starter",
-           "hobby", "personal", "community"),
+           "hobby", "personal", "community", "kostenlos", "gratis", "grátis", "gratuit"),
 )
+# ... and as Japanese says it: "無料プラン", "無料枠", "毎月100枚までは無料" (free up to an allowance).
+# (Found by scanning the sentences that hold it: a Japanese sentence has no spaces to key words by.)
+JAPANESE_FREE_TIER = Rule(r"無料(?:プラン|枠|版)|(?<=まで)無料|(?<=までは)無料|フリープラン",
+                          needs=("無料", "フリープラン"))
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
 FREE = Rule(
@@ -236,18 +298,25 @@ FREE = Rule(
     r"|\bgratis\b"
     # a price of nothing: "Pricing: $0.", "it costs €0"
     r"|\b(?:pricing|costs?)(?:\s*:|\s+is)?\s*[$€£]\s?0(?![\d.,]*[1-9])"
-    r"(?!\s+(?:for|up to|until|on)\b)",
+    r"(?!\s+(?:for|up to|until|on)\b)"
+    # ... and "is free" in the other languages of our feeds: "Quorl est gratuit", "ist kostenlos"
+    rf"|{_AFTER_IS}(?:{_FREE_WORDS})\b(?!\s+(?:pour|para|für)\b)",
     re.I,
     starts=("free", "no cost", "no charge", "at no cost", "at no charge", "zero cost", "cost", "gratis",
-            "pricing", "zero"),
+            "pricing", "zero", *_FREE_STARTS),
     needs=("free", "no cost", "no charge", "zero cost", "nothing", "gratis", "$0", "€0", "£0", "$ 0", "€ 0",
-           "zero dollars", "zero euros", "zero pounds", "zero rupees", "zero yen"),
+           "zero dollars", "zero euros", "zero pounds", "zero rupees", "zero yen", "kostenlos", "gratuit",
+           "grátis"),
 )
 PAID_PLAN = Rule(r"\bpaid (?:plans?|tiers?|versions?|subscriptions?)\b|\bpaid-only\b", re.I,
                  starts="paid", needs=("paid",))
 PAY_PER_USE = Rule(r"\bpay[- ](?:per[- ](?:token|use|call|request)|as[- ]you[- ]go)\b", re.I, starts="pay",
                    needs=("pay",))
-OPEN_SOURCE = Rule(r"\bopen[- ]sourc(?:e[ds]?|ing)\b", re.I, starts="open", needs=("open",))
+OPEN_SOURCE = Rule(r"\bopen[- ]sourc(?:e[ds]?|ing)\b"
+                   # (as German, Spanish and Portuguese say it: "ist nicht quelloffen", "de código abierto")
+                   r"|\bquelloffen(?:e[nrsm]?)?\b|\bc[oó]digo (?:abierto|aberto)\b",
+                   re.I, starts=("open", "quelloffen", "código", "codigo"),
+                   needs=("open", "quelloffen", "digo abierto", "digo aberto"))
 # Closed source is open source denied ("closed source for now", "a closed-source app"), not a licence.
 CLOSED_SOURCE = Rule(
     r"\bclosed[- ]source[ds]?\b(?![- ](?:binaries|dependencies|librar(?:y|ies)|components|software|code"
@@ -286,7 +355,12 @@ _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min"
                "input token": "token", "output token": "token", "input / output token": "token",
                "input/output token": "token", "s": "second",
                "mês": "month", "mes": "month", "mois": "month", "monat": "month", "月": "month",
-               "ano": "year", "año": "year", "jahr": "year", "年": "year"}
+               "ano": "year", "año": "year", "jahr": "year", "年": "year", "an": "year", "année": "year",
+               "bulan": "month", "tahun": "year",
+               **dict.fromkeys(("tienda", "loja", "boutique", "magasin", "filiale", "geschäft", "toko"),
+                               "store"),
+               **dict.fromkeys(("gerät", "appareil", "dispositivo"), "device"),
+               **dict.fromkeys(("projekt", "projet", "proyecto", "projeto"), "project")}
 _SCALES = {"1m": "1M", "1 million": "1M", "million": "1M", "1million": "1M", "1k": "1K", "1,000": "1K",
            "1000": "1K", "thousand": "1K", "100": "100", "10k": "10K", "1b": "1B"}
 _PERIODS = ("month", "year", "season", "week", "day")
@@ -294,9 +368,10 @@ _PERIODS = ("month", "year", "season", "week", "day")
 
 # The rules each extractor reads: a text where none is live has nothing for it (most texts say
 # nothing of a price), so it is not asked each of them in turn.
-_PRICE_RULES = frozenset({PRICE, CODE_PRICE, RARE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE, LIST_PRICE})
-_ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, FREE}
-_FREE_RULES = frozenset({FREE_TIER, FREE})
+_PRICE_RULES = frozenset({PRICE, CODE_PRICE, RARE_PRICE, ONE_TIME_FIRST, WORD_PRICE, FEE, LIST_PRICE,
+                          SIGN_AFTER_PRICE, YEN_MONTHLY})
+_ENTRY_PRICE_RULES = _PRICE_RULES | {FREE_TIER, JAPANESE_FREE_TIER, FREE}
+_FREE_RULES = frozenset({FREE_TIER, JAPANESE_FREE_TIER, FREE})
 _PRICING_MODEL_RULES = _ENTRY_PRICE_RULES | {FREEMIUM, PAID_PLAN, PAY_PER_USE, OPEN_SOURCE, CLOSED_SOURCE}
 
 
@@ -320,7 +395,7 @@ def pricing_model_facts(sentences: Sentences, url: str | None) -> list[FactRecor
     if not sentences.any_live(_PRICING_MODEL_RULES):
         return []
     facts = []
-    tier = _first_said(sentences, FREE_TIER)
+    tier = _free_tier(sentences)
     freemium = _first_said(sentences, FREEMIUM)
     offer = _free_offer(sentences)
     if not freemium and offer and not offer.negated() and not is_withdrawn(offer) and _prices(sentences):
@@ -366,7 +441,7 @@ def _free_offer(sentences: Sentences) -> Hit | None:
 
 
 def _read_free_offer(sentences: Sentences) -> Hit | None:
-    tier = _first_said(sentences, FREE_TIER)
+    tier = _free_tier(sentences)
     if tier or not _prices(sentences):
         return tier
     free = _first_said(sentences, FREE)
@@ -444,6 +519,10 @@ def _open_source(sentences: Sentences) -> FactRecord | None:
     return closed.valued("open_source").fact("pricing_model", not closed.negated()) if closed else None
 
 
+def _free_tier(sentences: Sentences) -> Hit | None:
+    return _first_said(sentences, FREE_TIER) or _first_said(sentences, JAPANESE_FREE_TIER)
+
+
 def _first_said(sentences: Sentences, rule: Rule) -> Hit | None:
     """The rule's first match that is about the tool (not named in passing)."""
     if rule not in sentences.memo:  # (the rule is its own key: no two rules are equal)
@@ -503,6 +582,10 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(RARE_PRICE):
         found.extend(_currency_price(sentences, index, match))
+    for index, match in sentences.matches(SIGN_AFTER_PRICE):
+        found.extend(_currency_price(sentences, index, match))
+    for index, match in sentences.matches(YEN_MONTHLY):
+        found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(ONE_TIME_FIRST):
         found.extend(_currency_price(sentences, index, match))
     for index, match in sentences.matches(LIST_PRICE):
@@ -558,8 +641,10 @@ def _currency_price(sentences: Sentences, index: int, match: re.Match[str]) -> l
     by_comma = _COMMA_DECIMALS.search(amount_text) or _dotted_thousands(match["price"], amount_text)
     decimal = "," if by_comma else "."
     amount = _amount(match["price"], decimal)
+    sign = groups.get("sign")
+    written = f"{_SIGN_WRITTEN.get(sign, sign)}{amount_text}" if sign else None
     value = _price(match, amount, _sign_prefix(sentences[index], match),
-                   amount_text if decimal == "," else "")
+                   amount_text if decimal == "," else "", written)
     hit = sentences.hit(value or "", index, match)
     if not value or _someone_elses_price(hit):
         return []
@@ -641,12 +726,13 @@ def _amount(price: str, decimal: str) -> Decimal | None:
 
 
 def _price(match: re.Match[str], amount: Decimal | None, prefix: str = "",
-           comma_text: str = "") -> str | None:
+           comma_text: str = "", written: str | None = None) -> str | None:
     if amount is None:
         return None
-    # the price as written: "A$149", "CHF 0.008", "20 USD"; an amount with a decimal comma or
-    # points between thousands as an English text writes it ("€0,004" is "€0.004")
-    written = " ".join(match["price"].split())
+    # the price as written: "A$149", "CHF 0.008", "20 USD" (or as `written`, a sign put first); an
+    # amount with a decimal comma or points between thousands as an English text writes it ("€0,004"
+    # is "€0.004")
+    written = written or " ".join(match["price"].split())
     if comma_text:
         written = written.replace(comma_text, f"{amount:,f}", 1)
     return _priced(prefix + written, match)
@@ -675,12 +761,14 @@ def _priced(amount: str, match: re.Match[str]) -> str | None:
     if match.re.groupindex.get("once") and match["once"]:
         return f"{amount} one-time"
     if match.re.groupindex.get("monthly") and match["monthly"]:
-        period = "month" if match["monthly"].lower() == "monthly" else "year"
+        monthly = match["monthly"].lower() in _MONTHLY or match["monthly"] in ("月額", "月々")
+        period = "month" if monthly else "year"
         per = _unit(match["seat3"] or "")
         return f"{amount}/{per}/{period}" if per else f"{amount}/{period}"
     what = _unit(match["what"])
     first = match["seat"] or (match["seatw"] if "seatw" in match.re.groupindex else None)
     after = (match["seat2"] if "seat2" in match.re.groupindex else None) or _per_period_per(match, what)
+    after = after or (match["seat4"] if "seat4" in match.re.groupindex else None)
     if what in _PERIODS and not first and _unit(after or "") in _ACCOUNTS:
         after = None  # "$12/month per team" is the plan's price: every plan is per account
     per = _unit(first or after or "")
