@@ -628,6 +628,11 @@ _UPDATE_PREAMBLE = re.compile(rf"^(?i:(?:product |feature |small |big |major )?u
                               rf"{_CAP_NAME},?\s+(?i:(?:can )?now)\s+(?!(?i:be|get|help|has|is)\b)[a-z]+")
 UPDATE_TITLE = _TITLE_PATTERNS.compile(rf"^{_CAP_NAME},?\s+now\s+(?:speaks|supports|works with|runs|reads"
                                        rf"|handles|does|has|understands|with(?! \d))\b")
+# "Quillon is now powered by Tessel on Linux", "Harrow now runs on Brisa": what a product is now
+# built on, the product's update (not the site: "Our blog is now powered by ..." has no product start;
+# not a common noun after it: "Harrow is now powered by coffee")
+_POWERED_TITLE = re.compile(rf"^{_CAP_NAME},? (?i:is )?(?i:now) (?i:powered by|built on|runs on|running on)"
+                            rf" (?-i:[A-Z])")
 # "Heron can now read PDFs", "Big update: Quillmate can now answer in Welsh": what a product does now
 # (not who can: "You can now pay by invoice", "Customers can now pick a region", "Anyone can now join")
 CAN_NOW_TITLE = re.compile(rf"^(?:(?i:big|new|product|major) (?i:update|news)\s*[:–—-]\s*)?"
@@ -765,6 +770,18 @@ TEXT_OPENS_VERSIONED = re.compile(
 # "Quill now cites paragraphs"): an update; not what a company now is or has ("Acme now has 90 staff")
 TEXT_UPDATE = re.compile(rf"^{_CAP_NAME}\s+now\s+(?!(?:has|is|was|does|employs|counts|serves|numbers|spans"
                          rf"|operates|includes|stands|boasts|reaches)\b)[a-z]+s\b")
+# A feature titled on the product ("Model routing with Quillon Gateway", "Offline maps in Harrow"): under a
+# text opening on that product doing it now ("Quillon Gateway now offers ..."), the product's update
+_FEATURE_OF_TITLE = re.compile(rf"^(?-i:[A-Z])[a-z-]+(?: [a-z-]+){{0,3}} (?:with|in|on|for) {_CAP_NAME}$")
+# What a text presents as given to someone else's open-source project ("a scheduler contributed by Tessel to
+# the Brisa project", "upstreamed into the Brisa repository"): a piece of that project, no product launched
+_CONTRIBUTED_TEXT = re.compile(r"\b(?:contributed|upstreamed|donated)(?: by [\w.&' -]{1,40}?)? (?:to|into)"
+                               r" (?:the )?(?:[\w.-]+ ){1,3}?(?:project|repository|repo|codebase)\b",
+                               re.IGNORECASE)
+# A one-line text telling that a product out already grew, under a title naming its new member ("Quillon
+# Max": "Quillon grows up.", "Tessel levels up!"): the product's release, not a new one's launch
+_GROWN_TEXT = re.compile(rf"^{_CAP_NAME} (?i:grows up|has grown up|levels up|gets (?:bigger|a big brother)"
+                         rf"|goes big)[.!]*$")
 # A text opening on the product and what it is: "Voxtral TTS: a frontier, open-weights text-to-speech
 # model ...", "Leanstral - the first open-source agent for Lean 4", "Our new app, Whisperer, ..."
 TEXT_PRESENTS = (
@@ -1113,6 +1130,11 @@ def classify(
     if (supported := _SUPPORT_LIVE_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(
             supported["name"]):  # "LoRA Fine-Tune Support Now Live on Fernhost": the platform's release
         return Verdict(EntryKind.RELEASE, "a feature's support is live on it", supported["name"])
+    if ((featured := _FEATURE_ON_PLATFORM_TITLE.match(title)) is not None
+            and not _NO_PRODUCT_START.match(featured["name"])):  # "Introducing Prompt Batching on Fernhost"
+        return Verdict(EntryKind.RELEASE, "a feature introduced on it", featured["name"])
+    if (variant := _NEW_VARIANTS_TITLE.match(title)) is not None:  # "Introducing distilled Quillon models"
+        return Verdict(EntryKind.RELEASE, "new models of a family", variant["name"])
     if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)
             or _japanese_launch(title)) is not None:
         if (named.kind is EntryKind.LAUNCH and _GA_TITLE.search(title)
@@ -1134,6 +1156,8 @@ def classify(
     if ((update := UPDATE_TITLE.match(title) or _UPDATE_PREAMBLE.match(title)) is not None
             and not _NO_PRODUCT_START.match(update["name"])):
         return Verdict(EntryKind.RELEASE, "update", update["name"])
+    if (powered := _POWERED_TITLE.match(title)) is not None and not _NO_PRODUCT_START.match(powered["name"]):
+        return Verdict(EntryKind.RELEASE, "update", powered["name"])  # "Quillon is now powered by Tessel"
     if (new_in := NEW_IN_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "update", new_in["name"])
     if ((brought := _BROUGHT_TO.match(title)) is not None and not _NO_PRODUCT_START.match(brought["name"])
@@ -1212,8 +1236,12 @@ def classify(
         return Verdict(_kind_of(announced), "text announces it", announced)
     if (opens := TEXT_OPENS_VERSIONED.match(text)) is not None and not _COUNTED.match(opens[1]):
         return Verdict(_kind_of(opens[1]), "text names its version", opens[1])
-    if (updated := TEXT_UPDATE.match(text)) is not None and title.startswith(f"{updated['name']} "):
-        return Verdict(EntryKind.RELEASE, "text tells what it now does", updated["name"])
+    if (updated := _text_update_subject(title, text)) is not None:
+        return Verdict(EntryKind.RELEASE, "text tells what it now does", updated)
+    if (grown := _GROWN_TEXT.match(text)) is not None and title.startswith(f"{grown['name']} "):
+        return Verdict(EntryKind.RELEASE, "text says it grew", grown["name"])  # "Quillon grows up."
+    if _CONTRIBUTED_TEXT.search(text[:LAUNCH_TEXT_CHARS]):  # "... contributed by Tessel to the Brisa project"
+        return Verdict(EntryKind.OTHER, "article")
     if (presented := next(filter(None, (pattern.match(text) for pattern in TEXT_PRESENTS)), None)):
         return Verdict(_kind_of(presented["name"]), "text presents it", presented["name"])
     if ((fresh := _NEW_THIS_TEXT.match(text)) is not None and fresh["name"].casefold() in title.casefold()
@@ -1435,6 +1463,8 @@ def _named_launch(title: str) -> Verdict | None:
             continue
         match = pattern.search(title)
         name = _NAME_TAIL.sub("", _AND.split(match["name"], maxsplit=1)[0]).strip(" .!") if match else ""
+        if match and (edition := _EDITION_FOR.match(title[match.start("name"):].strip(" .!"))) is not None:
+            name = edition[0]  # "Quill for Education" is an edition's name, "Quill for Slack" what it is in
         name = _TRAILING_DASH.sub("", name)  # "Kestrel Coder - Now Live on ..." as "Kestrel Coder"
         name = _AFTER_VERSION.sub(r"\1", name)  # "Quill 2.0 With Shared Folders" as "Quill 2.0"
         name = _SERVED_AFTER_VERSION.sub(r"\1", name)  # "Tessera 12 Inference Fast & Cheap" as "Tessera 12"
@@ -1445,6 +1475,9 @@ def _named_launch(title: str) -> Verdict | None:
     return None
 
 
+# An edition of a product for a sector, part of its name: "Quill for Education", "Heron for Government"
+_EDITION_FOR = re.compile(r"^[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,2} for (?:Education|Enterprises?"
+                          r"|Government|Healthcare|Nonprofits|Startups|Financial Services|Life Sciences)$")
 # What a platform serves of a versioned model, after its version: "Tessera 12 Inference Fast & Cheap – Now
 # Live on Fernhost", "Quarry 3 API now available on ..." (the model is "Tessera 12", "Quarry 3")
 _SERVED_AFTER_VERSION = re.compile(r"(?<=\s)(v?\d+(?:\.\d+)*)\s+(?:inference|api|endpoints?|serving"
@@ -1454,6 +1487,16 @@ _SERVED_AFTER_VERSION = re.compile(r"(?<=\s)(v?\d+(?:\.\d+)*)\s+(?:inference|api
 _GENERATION_OF = re.compile(rf"^(?:(?i:the|a) )?(?:(?i:next|new|newest|latest|second|third|fourth) )?"
                             rf"(?i:generation) (?i:of) (?:(?i:the|our) )?{_CAP_NAME}$")
 _TRAILING_DASH = re.compile(r"\s+[-–—]$")
+# A capability, named by what it does ("Prompt Batching", "Request Tracing", "Fine-Tuning"), introduced on a
+# platform: the platform's release (not a model or product brought there: "Introducing Tessera 12 on X")
+_FEATURE_ON_PLATFORM_TITLE = re.compile(rf"^(?i:introducing|announcing) (?:(?-i:[A-Z])[\w-]* ){{0,2}}"
+                                        rf"(?-i:[A-Z])[A-Za-z-]{{2,}}(?-i:ing) (?i:on|in) {_CAP_NAME}[.!]?$")
+# New models of a family out already, told by what sets them apart: "Introducing quantized Quillon models
+# with ...", "Announcing smaller, faster Tessel models" (the family's release; not "Introducing Quillon
+# models", a launch, nor features: "Introducing new Quillon features")
+_NEW_VARIANTS_TITLE = re.compile(r"^(?i:introducing|announcing|meet) (?:(?i:our|the) )?(?:new,? )?"
+                                 r"(?:(?!new\b)[a-z][a-z-]+,? (?:and )?){1,3}"
+                                 r"(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,2}) (?i:models)\b")
 # A feature's support on a platform: "LoRA Fine-Tune Support Now Live on Fernhost", "Webhook support is now
 # available in Pellbox" (the platform's release; not people helping: "Priority Support Now Available on ...")
 _SUPPORT_LIVE_TITLE = re.compile(rf"^(?!(?i:customer|priority|premium|phone|email|live|24/7|technical|tech"
@@ -1706,6 +1749,16 @@ def _versioned_name_in(text: str) -> str | None:
 
 
 _OPENING_ANNOUNCEMENT = re.compile(r"^(?:Introducing|Announcing|Unveiling|Presenting|Meet) (?=\S+ )")
+
+
+def _text_update_subject(title: str, text: str) -> str | None:
+    """The product a text opens on doing something now, when the title opens on it or titles a feature of
+    it ("Offline maps in Harrow"); None otherwise."""
+    if (updated := TEXT_UPDATE.match(text)) is None:
+        return None
+    featured = _FEATURE_OF_TITLE.match(title)
+    on_it = featured is not None and featured["name"] == updated["name"]
+    return updated["name"] if on_it or title.startswith(f"{updated['name']} ") else None
 
 
 def _text_names(name: str, text: str) -> bool:
@@ -2313,7 +2366,8 @@ def _new_in_apposition(title: str, text: str) -> str | None:
 
 
 # A vendor's title that is its own brand and a product's words alone, at a page of that name: "Pellwick
-# Relay" at pellwick.ai/news/pellwick-relay (not a part of the company: "Pellwick Research Institute")
+# Relay" at pellwick.ai/news/pellwick-relay, or without the brand ("Pellwick Batch API" at .../batch-api);
+# not a part of the company: "Pellwick Research Institute"
 _NOT_PRODUCT_WORDS = _words(r"\b(?:index|report|fund|institute|foundation|council|policy|labs?|team|trust"
                             r"|program(?:me)?|office|principles|values|charter|community)$")
 
@@ -2328,12 +2382,15 @@ def _brand_named(title: str, url: str | None) -> str | None:
             or words[0].casefold() != brand or _NOT_PRODUCT_WORDS.search(name)):
         return None
     page = _ANNOUNCING_SLUG.sub("", urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].casefold())
-    return name if page == "-".join(re.findall(r"[a-z0-9]+", name.casefold())) else None
+    slug = re.findall(r"[a-z0-9]+", name.casefold())
+    # the page may leave the brand out ("Pellwick Batch API" at .../batch-api), not to one word ("/relay")
+    return name if page in ("-".join(slug), "-".join(slug[1:]) if len(slug) > 2 else None) else None
 
 
 # A page named for a product and its version ("tesselscribe-live-3", "pellwick-small-2") under a title
-# naming one of its words ("Tesselscribe hears every speaker."): that version's release
-_VERSIONED_SLUG = re.compile(r"((?:[a-z][a-z0-9]*-){2,3})(\d{1,2}(?:-\d{1,2})?)")
+# naming one of its words ("Tesselscribe hears every speaker."), or a one-word name and its version titled
+# alone ("Quillon 3" at .../quillon-3): that version's release
+_VERSIONED_SLUG = re.compile(r"((?:[a-z][a-z0-9]*-){1,3})(\d{1,2}(?:-\d{1,2})?)")
 _NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 
 
@@ -2351,7 +2408,9 @@ def _versioned_slug(title: str, url: str | None) -> str | None:
     name = " ".join(word.capitalize() for word in words) + " " + found[2].replace("-", ".")
     # the title hides the version ("Redeploying Fable 5" names its own: no release of it), unless it is
     # the name and version alone ("Claude Opus 4.1" at .../claude-opus-4-1)
-    if not named or (re.search(r"\d", title) and title.strip(" .!").casefold() != name.casefold()):
+    alone = title.strip(" .!").casefold() == name.casefold()
+    # a one-word name ("Quillon 3" at .../quillon-3) only as the whole title: a teaser's one word is no name
+    if not named or ((re.search(r"\d", title) or len(words) == 1) and not alone):
         return None
     return name
 

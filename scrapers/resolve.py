@@ -36,6 +36,10 @@ _SIZES = re.compile(r"\b\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)?[bmkt]\b")
 _VERSION_ONLY = re.compile(r"^v?\d+(?:\.\d+)*(?:[-+.][0-9a-z.]+)?$", re.IGNORECASE)
 _VERSIONS = re.compile(r"\bv?\d+(?:\.\d+)*(?:[-. ]?(?:alpha|beta|rc|preview)[.-]?\d*)?\b")
 
+# What a version's model takes in, after the version: "Kestrel 3.2 Vision" is a model of Kestrel 3.2, as a
+# size is (not before a version: "Kestrel Vision 2" names a product of its own)
+_MODALITY_AFTER_VERSION = re.compile(r"(?<=\d)\s+(?:vision|audio|speech)\b$")
+
 
 @dataclass(frozen=True)
 class KnownTool:
@@ -79,7 +83,7 @@ def _is_platform(host: str) -> bool:
 def name_key(name: str) -> str:
     """A name folded for comparison: lower case, no sizes, versions, noise words or punctuation
     (a name that is nothing but a version keeps its numbers)."""
-    lowered = name.lower()
+    lowered = _MODALITY_AFTER_VERSION.sub(" ", name.lower())
     key = _fold(_VERSIONS.sub(" ", _SIZES.sub(" ", lowered)))
     return key or _fold(lowered)
 
