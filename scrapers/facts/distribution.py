@@ -23,15 +23,16 @@ def _pair(this: str, other: str) -> str:
     return f"{first}|{second}"
 
 
-# The words before "App Store" that name Apple's: "the Mac App Store", "On the App Store".
-_APPLES = frozenset({"Mac", "Apple", "iOS", "iPhone", "iPad", "The", "On", "In", "Our", "Its", "Now", "And",
+# The words before "App Store" that name Apple's: "On the App Store", "the iOS App Store". (The Mac
+# App Store is a store of its own, as the later sets label it: a Mac app is not on the iPhone's.)
+_APPLES = frozenset({"Apple", "iOS", "iPhone", "iPad", "The", "On", "In", "Our", "Its", "Now", "And",
                      "Or", "Also", "Get", "Download", "Available", "Free", "Live", "From", "Via", "Both"})
 
 
 def _app_store(match: re.Match[str]) -> str:
     """Apple's App Store, or another platform's when a name is said before it ("Xero App Store")."""
     brand = match["brand"]
-    return "App Store" if brand is None or brand in _APPLES else f"{brand} App Store"
+    return "App Store" if brand is None or brand in _APPLES else f"{brand} App Store"  # ("Mac App Store")
 
 
 # A store or registry by name, or the command that installs from it.

@@ -61,7 +61,8 @@ PASS8_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Works in VS Code and Cursor.", "distribution", []),
     # another platform's app store is its own; Apple's is "App Store"
     ("Quorl is now listed on the QuickBooks App Store.", "distribution", [("QuickBooks App Store", False)]),
-    ("Get it on the Mac App Store today.", "distribution", [("App Store", False)]),
+    # (the Mac App Store is its own store, as record_tune18/19 and blind4's conventions write it)
+    ("Get it on the Mac App Store today.", "distribution", [("Mac App Store", False)]),
     ("Download it on the App Store.", "distribution", [("App Store", False)]),
     # an image on GitHub's container registry is not a GitHub release
     ("Images are now pushed to GitHub Container Registry as well.", "distribution", []),
