@@ -88,7 +88,14 @@ def _marked_names(text: str) -> set[str]:
 
 
 def anothers_sentences(sentences: Sentences) -> frozenset[int]:
-    """The indices of the sentences whose subject is another product or company."""
+    """The indices of the sentences whose subject is another product or company (read once a text:
+    the prices read them too)."""
+    if "anothers" not in sentences.memo:
+        sentences.memo["anothers"] = _read_anothers(sentences)
+    return sentences.memo["anothers"]  # type: ignore[return-value]
+
+
+def _read_anothers(sentences: Sentences) -> frozenset[int]:
     own = {_first_word(sentences.name), *map(str.casefold, sentences.source.split()[:1])}
     marked: set[str] | None = None
     found: set[int] = set()
@@ -119,3 +126,4 @@ def without_anothers(facts: list[FactRecord], sentences: Sentences) -> list[Fact
         if fact.kind in _KEPT_KINDS or sentence_of(fact.snippet, sentences) not in others:
             kept.append(fact)
     return kept
+

@@ -15,6 +15,7 @@ from price_parser.parser import extract_price_text, parse_number
 
 from scrapers.facts.engine import Hit, Rule, Searched, Sentences, clause_before, with_a_digit
 from scrapers.facts.license import of_a_models_part
+from scrapers.facts.others import anothers_sentences
 from scrapers.records import FactRecord
 
 # "48,000", "1.299,00", "0.008": thousands grouped either way, decimals after either mark.
@@ -575,21 +576,22 @@ def _prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
 
 
 def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
+    # (a price said in a sentence about another product is not the tool's: "Notion AI costs $10 per
+    # member per month" beside "Ossway is free" makes no free tier of it)
+    others = anothers_sentences(sentences)
+    found = [(amount, hit) for amount, hit, index in _read_all_prices(sentences) if index not in others]
+    return _without_volume_rates(found)
+
+
+_CURRENCY_RULES = (PRICE, CODE_PRICE, RARE_PRICE, SIGN_AFTER_PRICE, YEN_MONTHLY, ONE_TIME_FIRST, LIST_PRICE)
+
+
+def _read_all_prices(sentences: Sentences) -> list[tuple[Decimal, Hit, int]]:
+    """(amount, hit, sentence index) of every price the text gives the tool, rule by rule."""
     found = []
-    for index, match in sentences.matches(PRICE):
-        found.extend(_currency_price(sentences, index, match))
-    for index, match in sentences.matches(CODE_PRICE):
-        found.extend(_currency_price(sentences, index, match))
-    for index, match in sentences.matches(RARE_PRICE):
-        found.extend(_currency_price(sentences, index, match))
-    for index, match in sentences.matches(SIGN_AFTER_PRICE):
-        found.extend(_currency_price(sentences, index, match))
-    for index, match in sentences.matches(YEN_MONTHLY):
-        found.extend(_currency_price(sentences, index, match))
-    for index, match in sentences.matches(ONE_TIME_FIRST):
-        found.extend(_currency_price(sentences, index, match))
-    for index, match in sentences.matches(LIST_PRICE):
-        found.extend(_currency_price(sentences, index, match))
+    for rule in _CURRENCY_RULES:
+        for index, match in sentences.matches(rule):
+            found.extend((amount, hit, index) for amount, hit in _currency_price(sentences, index, match))
     for index, match in sentences.matches(WORD_PRICE):
         currency, unit = _COINS[match["coin"].lower()]
         number = match["number"].lower()
@@ -600,12 +602,12 @@ def _read_prices(sentences: Sentences) -> list[tuple[Decimal, Hit]]:
             amount = cents
         hit = sentences.hit(_priced(f"{currency}{amount:f}", match) or "", index, match)
         if hit.value and not _someone_elses_price(hit):
-            found.append((amount, hit))
+            found.append((amount, hit, index))
     for index, match in sentences.matches(FEE):
         hit = sentences.hit(f"{match['percent']}% per transaction", index, match)
         if not hit.in_passing():
-            found.append((Decimal(0), hit))  # a fee is charged on the first sale: the lowest price
-    return _without_volume_rates(found)
+            found.append((Decimal(0), hit, index))  # a fee is charged on the first sale: the lowest price
+    return found
 
 
 # A volume discount's rate, said with the volume it starts at: "NOK 2 per form above 10,000 forms",

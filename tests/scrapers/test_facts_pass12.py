@@ -128,3 +128,22 @@ PASS12_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
 @pytest.mark.parametrize(("text", "kind", "expected"), PASS12_PHRASES)
 def test_pass12_phrases(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
     assert of_kind(text, kind) == expected
+
+
+# --- a rival's price, in a sentence about the rival, is no price of the tool's ------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a free tool beside rivals' prices: free, not freemium, and no free tier
+    ("Quorl is free, unlike the big transcription apps. Otter Pro charges $16.99 a month and Notion AI costs "
+     "$10 per member per month. Quorl has no ads.", [("pricing_model", "free", False)]),
+    # (distractor: the tool's own price beside a rival's still makes it freemium)
+    ("Quorl has a free plan for one person, and Quorl Team is $8 per seat per month. Notion AI costs $10 per "
+     "member per month.", [("pricing_model", "freemium", False), ("entry_price", "free tier", False),
+                           ("entry_price", "$8/seat/month", False)]),
+])
+def test_a_rivals_price_is_not_the_tools(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    found = extract_facts(text, name="Quorl", source="Tolland blog")
+    assert [(fact.kind, fact.value, fact.negated) for fact in found
+            if fact.kind in ("pricing_model", "entry_price")] == expected
+
