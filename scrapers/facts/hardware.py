@@ -127,6 +127,9 @@ HARDWARE: Table = (
           needs=("pixel", "iphone", "galaxy", "snapdragon", "coral", "hailo", "esp32", "steam deck")),
      lambda m: m[0]),
     (Rule(r"\bCPUs?\b(?:[- ]only)?", starts="cpu", needs=("cpu",)), "CPU"),
+    # A maker's cards by name: "now supports AMD graphics cards", "on AMD GPUs", "a Radeon RX 7900"
+    (Rule(r"\bAMD\s+(?:Radeon\s+)?(?:graphics\s+cards?|GPUs?|cards?)\b|\bRadeon(?:\s+(?:RX|Pro)\s+\d{3,4}\w*)?\b",
+          starts=("amd", "radeon"), needs=("amd", "radeon")), "AMD GPU"),
     # A processor said plainly: "a plain laptop processor", "an ordinary desktop processor".
     (Rule(r"\b(?:plain|ordinary|regular|any|standard|basic)\s+(?:(?:laptop|desktop|server|x86|ARM)\s+)?processors?\b"
           r"|(?<=\ba )(?:laptop|desktop)\s+processors?\b",

@@ -120,7 +120,9 @@ def _of_another_model(hit: Hit, name: str) -> bool:
     # The tool's own: its name begins with the word ("Kestrel 34B"), or holds the whole phrase
     # (a headline as the name: "Tern Labs releases Tern Coder 14B").
     phrase = hit.sentence[before.start():hit.end].casefold()
-    return not name or not (named.startswith(word.rstrip("-")) or phrase in named)
+    # (or the size follows the tool's whole name: "Llama 3.2 Vision 11B and 90B models")
+    after_the_name = hit.sentence[:hit.start].casefold().rstrip(" -").endswith(named)
+    return not name or not (named.startswith(word.rstrip("-")) or phrase in named or after_the_name)
 
 
 def _named(sentences: Sentences) -> str:

@@ -24,6 +24,15 @@ TECHNIQUES: Table = (
     (Rule(r"\bGRPO\b", needs=("grpo",)), "GRPO"),
     # fine-tuning named as a method of its own, beside others or not: "SFT, then DPO"
     (Rule(r"\bSFT\b|\b[Ss]upervised fine-?tuning\b", needs=("sft", "supervised fine")), "fine-tuning"),
+    # ... and fine-tuning as what a release offers: "Fine-tune Claude 3 Haiku in Amazon Bedrock", "LoRA
+    # Fine-Tune Support Now Live on GroqCloud", "now supports fine-tuning", "fine-tuning is now available"
+    (Rule(r"^(?i:fine-?tun(?:e|ing))\s+(?:(?i:for|of)\s+)?(?=[A-Z]|(?i:your|custom)\s)"
+          r"|\b(?i:fine-?tun(?:e|ing))\s+(?i:support|API)\b"
+          r"|\b(?i:supports?|adds?|offers?|brings?|introduces?|launch(?:es)?)\s+(?:(?i:LoRA|QLoRA)\s+)?"
+          r"(?i:fine-?tuning)\b"
+          r"|\b(?i:fine-?tuning)\s+(?i:is\s+)?(?i:now\s+)"
+          r"(?i:available|live|generally available|in preview)\b",
+          needs=("fine-tun",)), "fine-tuning"),
     (Rule(r"\bdistill(?:ed|ation|s|ing)?\b", re.I, needs=("distil",)), "distillation"),
     (Rule(r"\bspeculative decoding\b", re.I, needs=("speculative",)), "speculative decoding"),
 )

@@ -16,7 +16,8 @@ from scrapers.facts import extract_facts
 
 
 def of_kind(text: str, kind: str) -> list[tuple[str, bool]]:
-    return [(fact.value, fact.negated) for fact in extract_facts(text, source="Tolland blog", name="Quorl")
+    name = "Quorl Vision" if text.startswith("Quorl Vision") else "Quorl"
+    return [(fact.value, fact.negated) for fact in extract_facts(text, source="Tolland blog", name=name)
             if fact.kind == kind]
 
 
@@ -122,6 +123,26 @@ PASS12_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Quorl vem em dois tamanhos: 3B e 8B.", "parameters", [("3B", False), ("8B", False)]),
     # (distractor: a count of words is no size)
     ("Quorl a été entraîné sur 3 milliards de mots.", "parameters", []),
+    # --- what a platform's release posts say (the real captures' classes, in our own words)
+    # fine-tuning as the feature released
+    ("Fine-tune Quorl 2 Mini in the Tolland console", "technique", [("fine-tuning", False)]),
+    ("QLoRA Fine-Tuning Support Is Now Live on Quorl Cloud", "technique",
+     [("QLoRA", False), ("fine-tuning", False)]),
+    ("Quorl now supports fine-tuning on your own documents.", "technique", [("fine-tuning", False)]),
+    ("Fine-tuning is now available for every Quorl model.", "technique", [("fine-tuning", False)]),
+    # (distractors: a fine-tuning promised, the users' own)
+    ("Fine-tuning is coming soon to Quorl.", "technique", []),
+    ("You can fine-tune Llama 3 with your own data and serve it through Quorl.", "technique", []),
+    # a maker's cards by name
+    ("Quorl now supports AMD graphics cards on Windows and Linux.", "hardware", [("AMD GPU", False)]),
+    ("Quorl runs on a Radeon RX 7900 XTX.", "hardware", [("AMD GPU", False)]),
+    # (distractor: a CPU by that maker is no GPU)
+    ("Quorl runs on an AMD Ryzen laptop.", "hardware", []),
+    # sizes after the tool's whole name
+    ("Quorl Vision 7B and 40B models are now available on Tolland Cloud.", "parameters",
+     [("7B", False), ("40B", False)]),
+    # (distractor: the size of another model named before it)
+    ("Quorl Vision beats Harrowgate Vision 70B on our chart benchmark.", "parameters", []),
 ]
 
 
