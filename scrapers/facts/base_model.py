@@ -400,11 +400,22 @@ def base_model_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     own = sentences.name.split()[0].casefold() if sentences.name.strip() else None
     kept: dict[tuple[str, bool], FactRecord] = {}
     for fact in facts:
-        if fact.value.split()[0].casefold() == own:
+        if fact.value.split()[0].casefold() == own or (not fact.negated and _ANY_MODEL.search(fact.snippet)):
             continue
         family = model_family(fact.value)
         kept.setdefault((family.casefold(), fact.negated), fact.model_copy(update={"value": family}))
     return list(kept.values())
+
+
+# A tool that runs whatever model its user points it at: the one it names is an example ("calls whatever
+# OpenAI-compatible endpoint you point it at (I use a local Qwen3 8B ...)", "Default model: Llama 3.2 3B
+# through Ollama (any Ollama model works)"), not what it is built on. (Not "any other pretrained model":
+# "It isn't based on BERT or any other pretrained model" denies BERT.)
+_ANY_MODEL = re.compile(
+    r"\b(?:whatever|whichever|any)\s+(?!other\b)(?:[\w-]+\s+){0,2}?(?:endpoint|model|LLM|provider)s?\b"
+    r"(?:\s+(?:you|your|behind|through|served|pulled|works))"
+    r"|\b(?:any|every)\s+(?:[\w-]+\s+)?(?:model|LLM)s?\s+works\b|\bbring your own (?:model|key|LLM|API key)\b"
+    r"|\bmodel[- ]agnostic\b", re.I)
 
 
 # A question after the tool's model ("Which model does it use?", "Q: What LLM powers Foo?", "What's

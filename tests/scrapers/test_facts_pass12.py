@@ -143,6 +143,14 @@ PASS12_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("7B", False), ("40B", False)]),
     # (distractor: the size of another model named before it)
     ("Quorl Vision beats Harrowgate Vision 70B on our chart benchmark.", "parameters", []),
+    # --- a tool that runs whatever model it is pointed at: the model it names is an example
+    ("Quorl talks to whatever endpoint you give it (I run a local Mistral Small through Ollama).",
+     "base_model", []),
+    ("Default model: Gemma 3 4B through Ollama (any Ollama model works).", "base_model", []),
+    ("Bring your own key: Quorl uses Claude or GPT-4.1, as you choose.", "base_model", []),
+    # (distractors: another model denied beside "any other", and a model the tool is built on)
+    ("Quorl isn't based on Llama or any other pretrained model.", "base_model", [("Llama", True)]),
+    ("Quorl is built on Qwen3 8B and runs on any laptop.", "base_model", [("Qwen", False)]),
 ]
 
 
