@@ -213,7 +213,40 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         # is now available on Flintcloud" (not its own feature: "Prompt Caching on GroqCloud").
         index, platform = hosted
         facts.append(FactRecord(kind="distribution", value=platform, snippet=sentences[index]))
+    listed = listing_store(url)
+    if listed and sentences.items and listed not in {fact.value for fact in facts}:
+        # An entry that is the store's own listing of the tool is a place it is published: its
+        # headline (a literal span) is what the editor sees it by.
+        facts.append(FactRecord(kind="distribution", value=listed, snippet=sentences[0]))
     return facts
+
+
+# A store's or a registry's listing page of one product, by where it lives: the listing is the
+# product's place there ("marketplace.visualstudio.com/items?itemName=...", "pypi.org/project/x/0.2.0/").
+# (Not Apple's App Store nor a Hugging Face page: the sets label a listing there both ways.)
+_LISTINGS = (
+    (re.compile(r"^https?://marketplace\.visualstudio\.com/items\b"), "VS Code Marketplace"),
+    (re.compile(r"^https?://open-vsx\.org/extension/"), "Open VSX"),
+    (re.compile(r"^https?://plugins\.jetbrains\.com/plugin/"), "JetBrains Marketplace"),
+    (re.compile(r"^https?://(?:chromewebstore\.google\.com/detail/|chrome\.google\.com/webstore/detail/)"),
+     "Chrome Web Store"),
+    (re.compile(r"^https?://addons\.mozilla\.org/(?:[\w-]+/)?firefox/addon/"), "Firefox Add-ons"),
+    (re.compile(r"^https?://discord\.com/application-directory/\d"), "Discord App Directory"),
+    (re.compile(r"^https?://(?:[\w-]+\.)?slack\.com/(?:marketplace|apps)/A\w+"), "Slack Marketplace"),
+    (re.compile(r"^https?://(?:www\.)?raycast\.com/(?!blog/|changelog/|pro\b|teams\b|store\b)[\w-]+/[\w-]+/?$"),
+     "Raycast Store"),
+    (re.compile(r"^https?://pypi\.org/project/[\w.-]+"), "PyPI"),
+    (re.compile(r"^https?://(?:www\.)?npmjs\.com/package/"), "npm"),
+    (re.compile(r"^https?://apps\.shopify\.com/[\w-]+"), "Shopify App Store"),
+    (re.compile(r"^https?://aws\.amazon\.com/marketplace/pp/"), "AWS Marketplace"),
+)
+
+
+def listing_store(url: str | None) -> str | None:
+    """The store whose listing page of one product the URL is, or None."""
+    if not url:
+        return None
+    return next((store for pattern, store in _LISTINGS if pattern.match(url)), None)
 
 
 def _integrates(sentences: Sentences, store: str) -> bool:

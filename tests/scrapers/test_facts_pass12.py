@@ -176,3 +176,31 @@ def test_a_rivals_price_is_not_the_tools(text: str, expected: list[tuple[str, st
     assert [(fact.kind, fact.value, fact.negated) for fact in found
             if fact.kind in ("pricing_model", "entry_price")] == expected
 
+
+
+# --- a store's own listing page of the tool is a place it is published ---------------------------------
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://marketplace.visualstudio.com/items?itemName=tolland.quorl", ["VS Code Marketplace"]),
+    ("https://plugins.jetbrains.com/plugin/30112-quorl", ["JetBrains Marketplace"]),
+    ("https://chromewebstore.google.com/detail/quorl/abcdefghijklmnop", ["Chrome Web Store"]),
+    ("https://addons.mozilla.org/en-GB/firefox/addon/quorl/", ["Firefox Add-ons"]),
+    ("https://discord.com/application-directory/1400000000000000001", ["Discord App Directory"]),
+    ("https://slack.com/marketplace/A09QUORL1-quorl", ["Slack Marketplace"]),
+    ("https://www.raycast.com/tolland/quorl", ["Raycast Store"]),
+    ("https://pypi.org/project/quorl/0.3.0/", ["PyPI"]),
+    ("https://www.npmjs.com/package/quorl", ["npm"]),
+    ("https://apps.shopify.com/quorl-inventory", ["Shopify App Store"]),
+    # (distractors: a store's blog, the maker's own site, a model page and Apple's listings, which the
+    # labelled sets read both ways)
+    ("https://www.raycast.com/blog/quorl-extension", []),
+    ("https://quorl.dev/blog/launch", []),
+    ("https://huggingface.co/tolland/quorl-3b", []),
+    ("https://apps.apple.com/gb/app/quorl/id6740000000", []),
+])
+def test_a_store_listing_is_where_the_tool_is_published(url: str, expected: list[str]) -> None:
+    facts = extract_facts("Quorl summarises your clipboard with a local model.", title="Quorl",
+                          url=url, name="Quorl", source="Store: new apps")
+    assert [fact.value for fact in facts if fact.kind == "distribution"] == expected
+    assert all(fact.snippet == "Quorl" for fact in facts if fact.kind == "distribution")
