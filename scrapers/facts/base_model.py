@@ -277,11 +277,19 @@ BASE_MODELS: Table = (
     # what the tool does, done with a model: "Transcribes meetings with Whisper", "drafts replies
     # using Claude" (not "works with", "compatible with": read above)
     (Rule(rf"\b(?i:transcrib|summari[sz]|translat|draft|caption|dictat|answer|writ|rewrit|generat|classif"
-          r"|tag|extract|read)\w*\s+(?:[\w'’-]+\s+){0,3}?(?i:with|using|via)\s+(?i:a\s+|an\s+|the\s+)?"
+          r"|tag|extract|read|condens|convert|review|detect|recogni[sz]|explain|sort|group|clean)\w*\s+"
+          r"(?:[\w'’-]+\s+){0,6}?(?i:with|using|via)\s+(?i:a\s+|an\s+|the\s+)?"
           rf"(?:{_MODS_WORDS}\s+)?{_FAMILY_NAME}(?![\w.-]*\s+(?i:or|and|,)\b)"
           # (not a model that judges it: "scored every answer with GPT-4o as the judge")
           r"(?![\w.-]*\s+(?i:as)\s+(?i:the\s+|a\s+|an\s+)?(?i:judge|grader|baseline|reference|teacher|evaluator"
           r"|critic|rater)\b)",
+          needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # a part of the tool's work said to be a model: "transcription is still Whisper", "the summaries are
+    # now Claude Haiku 4.5", "OCR is a fine-tuned Florence-2" (not "... is like Whisper": a comparison)
+    (Rule(rf"\b(?i:transcription|summari[sz]ation|translation|summaries|recaps|captions|speech recognition"
+          r"|OCR|the (?:transcription|summary|speech|vision|language) model)\s+(?i:is|are)\s+"
+          rf"(?i:still\s+|now\s+|always\s+)?{_THE}{_MADE}{_FAMILY_NAME}",
           needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # "a 7B model ..., Llama 3.1 base", "from the Qwen2.5 base model": a base said after its name

@@ -29,7 +29,9 @@ _PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person
             "attorney", "recruiter", "engineer", "designer", "writer", "tutor", "coach", "analyst",
             "rep", "seller", "creator", "author", "reviewer", "translator", "researcher", "technician",
             "dispatcher", "adjuster", "broker", "realtor", "planner", "instructor", "trainer",
-            "committer", "contributor", "collaborator", "maintainer",
+            "committer", "contributor", "collaborator", "maintainer", "veterinarian", "radiologist",
+            "surgeon", "psychologist", "counsellor", "counselor", "midwife", "paramedic", "optometrist",
+            "physiotherapist", "hygienist", "auditor", "bookkeeper", "inspector", "underwriter", "estimator",
             # ... and the staff a tool is sold to by the head: "£2 per staff member per month", "£45 per
             # fee-earner per month"
             "staff member", "team member", "staff", "fee-earner", "caseworker", "carer", "caregiver",

@@ -151,6 +151,17 @@ PASS12_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     # (distractors: another model denied beside "any other", and a model the tool is built on)
     ("Quorl isn't based on Llama or any other pretrained model.", "base_model", [("Llama", True)]),
     ("Quorl is built on Qwen3 8B and runs on any laptop.", "base_model", [("Qwen", False)]),
+    # --- a part of the tool's work done by a model, said further off or as "is"
+    ("Quorl condenses your open tabs into short lines using Gemma 3n, which runs locally.",
+     "base_model", [("Gemma", False)]),
+    ("Recaps are sharper now; transcription is still Whisper.", "base_model", [("Whisper", False)]),
+    ("In 2.0 the summaries are now Claude Haiku 4.5.", "base_model", [("Claude", False)]),
+    # (distractors: a model it is compared with, and a check done beside)
+    ("Quorl's transcription is faster than Whisper on our test set.", "base_model", []),
+    ("Quorl compares your drafts and then checks them with Claude.", "base_model", []),
+    # --- a price per professional, as clinics and firms are sold to
+    ("Pricing: $39 per veterinarian per month.", "entry_price", [("$39/seat/month", False)]),
+    ("£25 per radiologist per month, billed annually.", "entry_price", [("£25/seat/month", False)]),
 ]
 
 
