@@ -172,7 +172,7 @@ def hardware_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
     facts = [fact for fact in facts
              if (fact.value != "GPU" or fact.negated or _ASKED_FOR.search(fact.snippet))
              and not _not_the_floor(fact) and not _the_authors_machine(fact)
-             and not _trained_or_served_on(fact)]
+             and not _trained_or_served_on(fact) and not _tested_customers_or_supported(fact)]
     if facts and platform_post(sentences):  # (asked first: it is read once a text, and mostly no)
         served = [fact for fact in facts if _PLATFORM_RUNS.search(fact.snippet)]
         facts = [fact for fact in facts if fact not in served]
@@ -199,6 +199,7 @@ def _named_at(fact: FactRecord) -> int:
 # (the model's own training run, told as done; not fine-tuning a tool does, "fine-tune a 7B model
 # on one 24GB GPU", whose machine is the tool's floor)
 _TRAINED_ON = re.compile(r"\b(?:pre-?)?training(?:\s+run)?(?:\s+(?:was|used|took|ran|needed)\b|\s*:)"
+                         r"|\btraining\s+hardware\b"
                          r"|\b(?:was|were|we|I)\s+(?:pre-?)?trained\b"
                          r"|\b(?:pre-?)?trained\s+(?:from scratch|it|them)\b"
                          # (a model card's line: "Trained on 16x A100 for nine days")
@@ -234,6 +235,37 @@ def _trained_or_served_on(fact: FactRecord) -> bool:
 # (a verb of running after the training words gives the machine back: "fine-tuned on X, it runs on")
 _TO_RUN = re.compile(r"\b(?:runs|running|run on|needs?|requires?|fits?|works?|inference|deploy\w*|serv\w*)\b",
                      re.I)
+
+
+# What the makers tested or developed on, a customer runs its own systems on, or a serving engine's
+# kernels and platforms support, is not what the tool needs: "We tested it on an RTX 4090 and an L40S",
+# "I developed it against an H100 box at work", "an early customer that runs its data warehouse on a
+# cluster of NVIDIA L40S servers", "FP8 kernels on Blackwell (B200)", "AMD MI300X is now a tier-1 platform".
+# (said as what the makers did, "we tested it on", "were tested on", "developed against"; a bare "Tested on a
+# Raspberry Pi 5" in a list, or "It's tested on an RTX 4090 and needs 6 GB", tells where it runs)
+_TESTED_ON = re.compile(r"\b(?:we|I|they)\s+(?:\w+\s+)?(?:tested|benchmarked|measured|evaluated|profiled"
+                        r"|developed|validated)\b[^;.]*?\b(?:on|against|with)\b"
+                        r"|\b(?:were|was|been|are)\s+(?:all\s+)?(?:tested|benchmarked|validated|evaluated|profiled)\s+"
+                        r"(?:on|against|with)\b|\bdeveloped\s+(?:it\s+|this\s+)?(?:on|against)\b", re.I)
+_CUSTOMERS_OWN = re.compile(r"\b(?:customers?|clients?|Pilotkunden?|Kunden?|clientes?)\b[^;.]*?"
+                            r"\b(?:runs?|operates?|hosts?|betreibt|betreiben|utilise|usa)\s+(?:its|their|sie|ihre?[nm]?|son|sa|su)\b",
+                            re.I)
+_SUPPORTED_BEFORE = re.compile(r"\b(?:kernels?|KV cache)\b[^;.]*$", re.I)
+_SUPPORTED_AFTER = re.compile(r"[^;.]*?\b(?:tier-\d platform|(?:is|are) now supported|now supported)\b", re.I)
+
+
+def _tested_customers_or_supported(fact: FactRecord) -> bool:
+    """Whether the hardware is only what the makers tested on, a customer's own, or a platform a
+    serving engine's kernels support (see above)."""
+    at = _named_at(fact)
+    if at < 0:
+        return False
+    before = fact.snippet[fact.snippet.rfind(";", 0, at) + 1:at]
+    tested = [found.end() for found in _TESTED_ON.finditer(before)]
+    if tested and not _TO_RUN.search(before, tested[-1]):
+        return True
+    return bool(_CUSTOMERS_OWN.search(before) or _SUPPORTED_BEFORE.search(before)
+                or _SUPPORTED_AFTER.match(fact.snippet, at))
 
 
 def _the_authors_machine(fact: FactRecord) -> bool:

@@ -193,6 +193,14 @@ def of_a_models_part(sentence: str, start: int) -> bool:
     return bool(_A_MODELS_PART.search(sentence, sentence.rfind(";", 0, start) + 1, start))
 
 
+# A licence the tool had before: "1.0 was CC-BY-NC-4.0", "it used to be GPL-3.0", "previously AGPL".
+_FORMER = re.compile(r"\b(?:was|were|used to be|previously)\s+(?:licen[cs]ed\s+(?:as|under)\s+|under\s+)?"
+                     r"(?:the\s+)?$", re.I)
+# A model named as what the tool was made from, just before a bracket: "Finetuned from X (Apache-2.0)".
+_BASE_NAMED_BEFORE = re.compile(r"\b(?:fine-?tuned|finetuned|distilled|derived|initiali[sz]ed|based|built)\s+"
+                                r"(?:from|on)\s+\S+$", re.I)
+
+
 def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
     """Whether the licence matched belongs to something the tool uses, not the tool (or is one it
     has left)."""
@@ -204,8 +212,12 @@ def _someone_elses(sentence: str, match: re.Match[str], name: str = "") -> bool:
         return True
     if _LATER.search(sentence, 0, start) or _THE_BASES.search(clause_before(sentence, start)):
         return True
+    if _FORMER.search(sentence, max(0, start - 40), start):
+        return True  # "1.0 was CC-BY-NC-4.0; we have re-licensed": the licence it has left
     if sentence[start - 1:start] == "(":  # "bundles Whisper (MIT)": read the clause before it
         start = len(sentence[:start - 1].rstrip())
+        if _BASE_NAMED_BEFORE.search(sentence, 0, start):
+            return True  # "Finetuned from Qwen/Qwen2.5-14B (Apache-2.0)": the base model's
     if _NOT_OPEN.search(sentence, 0, start) and _A_PART_IS.search(clause_before(sentence, start)):
         return True
     if of_a_models_part(sentence, start):

@@ -91,6 +91,8 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         if overlaps(match.span(), taken):
             continue
         taken.append(match.span())
+        if _IN_A_PATH.search(sentences[index], 0, match.start()):
+            continue  # a repository's path: "huggingface.co/ashcombe-forge/Wrendle-14B" names, not sizes
         hit = sentences.hit(_size(match["num"], match["unit"]), index, match)
         if (hit.value in sizes or overlaps(match.span(), bases.get(index, []))
                 or ((index, match.start()) not in own
@@ -175,6 +177,10 @@ def _another_in_parentheses(hit: Hit, name: str) -> bool:
 # A size that needs a sentence about a model has none to be in without PARAMETER_CONTEXT.
 _PARAMETER_RULES = frozenset(
     [rule for rule, needs_model in PARAMETER_PATTERNS if not needs_model] + [PARAMETER_CONTEXT])
+
+# A size inside a URL or a repository's path: the text before it in its word holds a "/".
+_IN_A_PATH = re.compile(r"/[\w.-]*$")
+
 
 def _size(number: str, unit: str) -> str:
     if unit == "億":  # a hundred million: "12億" is 1.2B

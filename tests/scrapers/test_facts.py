@@ -31,6 +31,7 @@ from tests.scrapers.test_facts_pass8 import PASS8_PHRASES
 from tests.scrapers.test_facts_pass10 import PASS10_PHRASES
 from tests.scrapers.test_facts_pass11 import PASS11_PHRASES
 from tests.scrapers.test_facts_pass12 import PASS12_PHRASES
+from tests.scrapers.test_facts_pass13 import PASS13_PHRASES
 from tests.scrapers.test_facts_world import FORMS as WORLD_FORMS
 from verdicts.settings import SAMPLES_DIR
 
@@ -376,6 +377,7 @@ def corpus() -> list[str]:
     texts += [text for text, _, _ in PASS10_PHRASES]
     texts += [text for text, _, _ in PASS11_PHRASES]
     texts += [text for text, _, _ in PASS12_PHRASES]
+    texts += [text for text, _, _ in PASS13_PHRASES]
     for path in sorted((SAMPLES_DIR / "feeds").iterdir()):
         for entry in feedparser.parse(path.read_bytes()).entries:
             texts.append(f"{entry.title}\n{entry.get('summary', '')}")

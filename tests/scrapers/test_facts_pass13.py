@@ -1,0 +1,52 @@
+"""Phrasing classes of the thirteenth facts pass (record_tune20's precision traps), each in wordings of our
+own on the tool "Quorl" of the invented company Tolland, with the distractor beside it that the rule must
+not drop: hardware the makers tested or developed on, a customer's own servers, the platforms a serving
+engine's kernels support and a model card's training hardware are not what the tool needs; a licence the
+tool had before and a base model's licence in brackets are not its licence; a size inside a repository's
+path is no size."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.facts import extract_facts
+
+
+def of_kind(text: str, kind: str) -> list[tuple[str, bool]]:
+    return [(fact.value, fact.negated) for fact in extract_facts(text, source="Tolland blog", name="Quorl")
+            if fact.kind == kind]
+
+
+PASS13_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    # --- hardware that is not the tool's floor
+    ("We benchmarked Quorl on an H200 and an RTX 6000 Ada.", "hardware", []),
+    ("The inference scripts were tested on A100, H100 and MI300X.", "hardware", []),
+    ("I developed it against an A100 box at the lab; a laptop is plenty.", "hardware", []),
+    ("Our launch customer, a regional grocer, runs its forecasting on a rack of NVIDIA L40S servers.",
+     "hardware", []),
+    ("Unser Pilotkunde betreibt sie auf einem Server mit vier NVIDIA A100.", "hardware", []),
+    ("FP8 kernels on Hopper (H100) by @okoye in #812", "hardware", []),
+    ("AMD MI250 is now a tier-2 platform (#820)", "hardware", []),
+    ("Training hardware: 32x H100, 6 days", "hardware", []),
+    # (distractors: where it is said to run, a bare "Tested on" in a list, a need after the testing)
+    ("Tested on a Raspberry Pi 4 and an ESP32-S3.", "hardware",
+     [("Raspberry Pi 4", False), ("ESP32-S3", False)]),
+    ("It's tested on an RTX 3060 and needs about 6 GB of VRAM.", "hardware",
+     [("6GB GPU", False), ("RTX 3060", False)]),
+    ("We tested it on a Mac mini, and it runs on any Mac with 8GB of RAM.", "hardware", [("8GB RAM", False)]),
+    ("Customers can run Quorl on a single 24GB GPU.", "hardware", [("24GB GPU", False)]),
+    # --- a licence the tool left, and a base model's licence in brackets
+    ("Quorl 2 is released under Apache-2.0. Quorl 1 was CC-BY-NC-4.0.", "license", [("Apache-2.0", False)]),
+    ("Fine-tuned from Tolland/Quorl-Base-7B (MIT)", "license", []),
+    # (distractor: the tool's own licence in brackets)
+    ("Quorl is open source (MIT).", "license", [("MIT", False)]),
+    # --- a size inside a repository's path
+    ("Weights: huggingface.co/tolland/Quorl-9B.", "parameters", []),
+    # (distractor: the same size said as one)
+    ("Quorl-9B is a 9B model for contracts.", "parameters", [("9B", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), PASS13_PHRASES)
+def test_pass13_phrases(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
+    assert sorted(of_kind(text, kind)) == sorted(expected)
