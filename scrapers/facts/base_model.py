@@ -150,8 +150,10 @@ BASE_MODELS: Table = (
     (Rule(rf"\b(?i:powered by|runs on|running on|wraps|wrapping|wrapper (?:around|over|for)"
           # ... and asked so, for the answer to decide: "Does it run on Whisper? No."
           r"|(?:does|do)\s+(?:it|you|we|they)\s+(?:run|rely)\s+on"
-          r"|(?:answers|replies|responses|summaries|drafts|transcripts)\s+(?:come|are)\s+from)"
-          rf"\s+{_THE}{_FAMILY_NAME}",
+          r"|(?:answers|replies|responses|summaries|drafts|transcripts|write-ups|recaps|notes|entries)"
+          r"\s+(?:still\s+|now\s+)?(?:come|are)\s+from)"
+          # (the maker's name may come first: "runs on NVIDIA's Parakeet")
+          rf"\s+{_THE}(?:[A-Z][\w.-]*['’]s\s+)?{_FAMILY_NAME}",
           needs=("powered by", "runs on", "running on", "wrap", " from", "run on", "rely on")),
      lambda m: m["model"]),
     # what the tool's output is made by: "the replies are written by GPT-4o mini", "summaries
@@ -278,11 +280,29 @@ BASE_MODELS: Table = (
     # using Claude" (not "works with", "compatible with": read above)
     (Rule(rf"\b(?i:transcrib|summari[sz]|translat|draft|caption|dictat|answer|writ|rewrit|generat|classif"
           r"|tag|extract|read|condens|convert|review|detect|recogni[sz]|explain|sort|group|clean)\w*\s+"
-          r"(?:[\w'’-]+\s+){0,6}?(?i:with|using|via)\s+(?i:a\s+|an\s+|the\s+)?"
+          r"(?:[\w'’-]+,?\s+){0,6}?(?i:with|using|via)\s+(?i:a\s+|an\s+|the\s+)?"
           rf"(?:{_MODS_WORDS}\s+)?{_FAMILY_NAME}(?![\w.-]*\s+(?i:or|and|,)\b)"
           # (not a model that judges it: "scored every answer with GPT-4o as the judge")
           r"(?![\w.-]*\s+(?i:as)\s+(?i:the\s+|a\s+|an\s+)?(?i:judge|grader|baseline|reference|teacher|evaluator"
           r"|critic|rater)\b)",
+          needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # a model said to do the tool's work: "Whisper transcribes and a 4-bit Llama 3.2 3B writes the entry",
+    # "Claude categorises every transaction", "Whisper still does the transcription", "has Claude Sonnet
+    # write the update" (said at a clause's start, or after "has" / "lets")
+    (Rule(rf"(?:^|(?<=[:;,] )|(?<=\band )|(?<=\bhas )|(?<=\blets ))(?i:an?\s+|the\s+)?(?:{_MODS_WORDS}\s+)*"
+          rf"{_FAMILY_NAME}{_VARIANT}\s+(?i:still\s+|now\s+|then\s+)?"
+          r"(?i:transcribes|writes|drafts|summari[sz]es|categori[sz]es|classifies|answers|translates|reads|tags"
+          r"|extracts|generates|rewrites|captions"
+          r"|does the (?:transcription|summaries|summary|writing|drafting)"
+          r"|handles the \w+|write|draft|summari[sz]e|transcribe|categori[sz]e)\b",
+          needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # ... and as the other languages of our feeds say a model is used or writes: "Usa GPT-4.1 a través de
+    # Azure", "usa o Gemini", "as respostas são escritas pelo Gemini 2.5 Flash", "geschrieben von Claude"
+    (Rule(rf"\b(?i:usa|utiliza|emplea|utilise|nutzt|verwendet|escritas?\s+(?:pelo|pela|por)|escritos?\s+(?:pelo|por)"
+          rf"|écrites?\s+par|écrits?\s+par|geschrieben\s+von|generad[oa]s?\s+por|gerad[oa]s?\s+pelo)\s+"
+          rf"(?i:el\s+|o\s+|a\s+|le\s+|la\s+)?{_FAMILY_NAME}",
           needs=_FAMILY_NEEDS),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # a part of the tool's work said to be a model: "transcription is still Whisper", "the summaries are

@@ -44,6 +44,22 @@ PASS13_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Weights: huggingface.co/tolland/Quorl-9B.", "parameters", []),
     # (distractor: the same size said as one)
     ("Quorl-9B is a 9B model for contracts.", "parameters", [("9B", False)]),
+    # --- a model said to do the tool's work, as its subject
+    ("On your phone, Whisper transcribes and a 4-bit Qwen3 1.7B writes the summary.", "base_model",
+     [("Whisper", False), ("Qwen", False)]),
+    ("Quorl reads your receipts and has Claude Haiku draft the expense report.", "base_model",
+     [("Claude", False)]),
+    ("Cards are now written by Gemma 3; Whisper still does the transcription.", "base_model",
+     [("Gemma", False), ("Whisper", False)]),
+    ("Transcription runs on NVIDIA's Parakeet; summaries still come from Mistral Small.", "base_model",
+     [("Parakeet", False), ("Mistral", False)]),
+    ("Quorl lists your open tabs and writes a summary of each, using Gemini Nano.", "base_model",
+     [("Gemini", False)]),
+    ("Quorl usa GPT-4.1 a través de Azure OpenAI.", "base_model", [("GPT", False)]),
+    ("As respostas são escritas pelo Gemini 2.5 Flash.", "base_model", [("Gemini", False)]),
+    # (distractors: a rival's model doing a rival's work, a model compared)
+    ("Unlike Otter, where GPT-4 writes the notes, Quorl keeps everything local.", "base_model", []),
+    ("Quorl beats GPT-4o, which writes longer summaries.", "base_model", []),
 ]
 
 
