@@ -116,9 +116,32 @@ def _read_anothers(sentences: Sentences) -> frozenset[int]:
     return frozenset(found)
 
 
+def _about_the_bases(sentences: Sentences, facts: list[FactRecord]) -> frozenset[int]:
+    """The sentences whose subject is a model the tool is built on: "Caskwell Med 2 is a 27B open-weight
+    model that Wexcombe publishes under the MIT licence" tells of the partner's model, not the tool."""
+    bases = {_first_word(fact.value) for fact in facts if fact.kind == "base_model" and not fact.negated}
+    if not bases:
+        return frozenset()
+    own = _first_word(sentences.name)
+    found = set()
+    for index, sentence in enumerate(sentences.items):
+        subject = _SUBJECT.match(sentence)
+        if subject is not None:
+            word = _first_word(subject["name"])
+            if word in bases and word != own and not _SAID_OF_THE_TOOL.search(sentence):
+                found.add(index)
+    return frozenset(found)
+
+
+# A sentence about the base model that still speaks of the tool: "Llama 3.1 8B, fine-tuned by us, runs
+# Quorl on a laptop" names "our" or "we" beside it.
+_SAID_OF_THE_TOOL = re.compile(r"\b(?:we|our|us|fine-?tuned|tuned)\b", re.I)
+
+
 def without_anothers(facts: list[FactRecord], sentences: Sentences) -> list[FactRecord]:
-    """The facts, less those read in a sentence about another product or company."""
-    others = anothers_sentences(sentences)
+    """The facts, less those read in a sentence about another product or company, or about the model
+    the tool is built on."""
+    others = anothers_sentences(sentences) | _about_the_bases(sentences, facts)
     if not others:
         return facts
     kept = []

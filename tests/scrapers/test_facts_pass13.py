@@ -66,3 +66,27 @@ PASS13_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
 @pytest.mark.parametrize(("text", "kind", "expected"), PASS13_PHRASES)
 def test_pass13_phrases(text: str, kind: str, expected: list[tuple[str, bool]]) -> None:
     assert sorted(of_kind(text, kind)) == sorted(expected)
+
+
+# --- a sentence whose subject is the model the tool is built on tells of that model -------------------
+
+
+PARTNER = ("Quorl is built on Harlow 3, the language model from our partner Vennick. Harlow 3 is a 32B "
+           "open-weight model that Vennick publishes under the MIT licence, and it runs on a single 80GB GPU. "
+           "Our own weights are not released.")
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("base_model", [("Harlow", False)]),
+    ("parameters", []),
+    ("license", []),
+    ("hardware", []),
+])
+def test_the_base_models_own_facts_are_not_the_tools(kind: str, expected: list[tuple[str, bool]]) -> None:
+    assert of_kind(PARTNER, kind) == expected
+
+
+def test_a_sentence_about_the_base_that_speaks_of_the_tool_keeps_its_facts() -> None:
+    text = "Quorl is built on Harlow 3. Harlow 3 as we ship it runs on a single 24GB GPU."
+    assert of_kind(text, "hardware") == [("24GB GPU", False)]
+
