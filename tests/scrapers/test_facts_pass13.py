@@ -72,8 +72,8 @@ def test_pass13_phrases(text: str, kind: str, expected: list[tuple[str, bool]]) 
 
 
 PARTNER = ("Quorl is built on Harlow 3, the language model from our partner Vennick. Harlow 3 is a 32B "
-           "open-weight model that Vennick publishes under the MIT licence, and it runs on a single 80GB GPU. "
-           "Our own weights are not released.")
+           "open-weight model that Vennick publishes under the MIT licence, and it runs on a single 80GB "
+           "GPU. Our own weights are not released.")
 
 
 @pytest.mark.parametrize(("kind", "expected"), [
