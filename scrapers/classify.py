@@ -191,7 +191,9 @@ OTHER_TITLES: tuple[tuple[str, Prefiltered], ...] = _prefiltered(_TITLE_PATTERNS
                    r"^(?:senior |staff |principal |lead |junior )?(?:[\w-]+ ){0,2}(?:engineer|scientist"
                    r"|researcher|designer|developer|manager)(?: at\b| @|\s*,\s)",
                    r"\((?:remote|hybrid|on-?site)[^)]*\)")),
-    ("podcast", _words(r"^(?:ep(?:isode)?\.?|#)\s*\d+\b", r"\bepisode\s*#?\d+", r"\bpodcast\b",
+    # (not a podcast a product makes: "X turns any script into a two-host podcast")
+    ("podcast", _words(r"^(?:ep(?:isode)?\.?|#)\s*\d+\b", r"\bepisode\s*#?\d+",
+                       r"^(?!.*\binto (?:an? )?(?:[\w-]+ ){0,2}podcasts?\b).*?\bpodcast\b",
                        r"\[(?:audio|podcast)\]")),
     ("newsletter", _words(r"(?:^|\s)(?:#|no\.\s?|issue\s+#?)\d{1,4}\b", r"\bnewsletter\b",
                           r"\b(?:weekly|monthly) (?:digest|roundup|recap|update)\b", r"\bthis week in\b",
@@ -1220,6 +1222,10 @@ def classify(
         if _registry_version(title, url):  # a registry's page of a version: its first is the launch
             return Verdict(_release_kind(title, text), "a package registry's version")
         return Verdict(EntryKind.RELEASE, "version")
+    # a registry's page titled by the package alone, over "0.1.0 • Public": that version's
+    if (registered := _registry_page_version(title, text, url)) is not None:
+        return Verdict(_release_kind(f"{title.strip()} {registered}", text), "a package registry's version",
+                       title.strip())
     if (feature := FEATURE_TITLE.match(title)) is not None:
         return Verdict(EntryKind.RELEASE, "new feature", feature["name"])
     if (shaped := _name_and_tagline(title) or _named_by_link(title, url)) is not None:
@@ -1362,7 +1368,16 @@ def _release_kind(title: str, text: str) -> EntryKind:
         return EntryKind.LAUNCH
     if _PRE_RELEASE.search(title):
         return EntryKind.RELEASE
-    return EntryKind.LAUNCH if not _VERSION.search(title) else EntryKind.RELEASE
+    if _VERSION.search(title) or _CHANGED_SINCE.search(text[:LAUNCH_TEXT_CHARS]):
+        return EntryKind.RELEASE  # a later version, or a 1.0 whose notes tell what changed since the 0.x
+    return EntryKind.LAUNCH
+
+
+# Notes telling what changed from a version before: "Relicensed from AGPL-3.0 to Apache-2.0", "a Qwen
+# fine-tune replaces the Mistral one", "Hosted plan now $7/month (was $9)", "Breaking changes", "Upgrading
+# from 0.9"
+_CHANGED_SINCE = _words(r"\brelicensed\b", r"\breplaces the\b", r"\(was [$€£]?\d", r"\bbreaking changes?\b",
+                        r"\bupgrad(?:e|ing) from\b", r"\bmigrat(?:e|ing|ion) from v?0\.\d")
 
 
 # "Heron 2 arrives, Quill 3 gets faster": a digest's title tells of two products' news at once
@@ -2131,10 +2146,13 @@ def _sold_to_audience(title: str, text: str) -> str | None:
 # ("iOS + Android", "Free for teams of five"); "Inflation turns your savings into dust" offers nothing
 _DOES_FOR_YOU_TITLE = re.compile(r"^(?P<name>[A-Z][\w+-]*(?: [A-Z][\w+-]*)?) (?:turns|makes|puts|gives"
                                  r"|keeps|writes|reads|sorts|files|books|tracks|plans|answers|drafts)"
-                                 r" (?:your|you)\b")
+                                 r" (?:your|you|any|every)\b")  # "X turns any script into a podcast"
 _OFFERED_ON = re.compile(r"\b(?:iOS|Android|iPhone|iPad|macOS|Mac app|Windows app|Chrome extension|App Store"
                          r"|Google Play)\b|\b(?i:free (?:for|plan|tier|trial)"
-                         r"|\d+ [a-z]+ (?:a|per) (?:week|month|day) free|(?:start|try it) free)\b")
+                         r"|\d+ [a-z]+ (?:a|per) (?:week|month|day) free|(?:start|try it) free)\b"
+                         # a metered price: "$0.012 per minute of generated audio", "€0.01 a page"
+                         r"|(?:[$€£¥]|\b[A-Z]{1,3}\$)\s?\d[\d.,]*\s?(?:per|a|an|/) ?(?:minute|hour|page|image"
+                         r"|request|call|document|conversation|credit)s?\b")
 
 
 def _does_it_for_you(title: str, text: str) -> str | None:
@@ -2262,6 +2280,13 @@ FOREIGN_AI_WORDS = re.compile(
     r"|\bmilliarden parameter\b|\bfeinabgestimmt|\baffinée? (?:à partir|sur)\b)"
     r"|人工知能|生成AI|機械学習|大規模言語モデル|言語モデル|億パラメータ"
     r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])AI|AI(?=[\u3040-\u30ff\u4e00-\u9fff「」『』（）・])")
+# Two model providers or runtimes listed together, as a tool's backends ("Providers: openai, anthropic,
+# ollama", "works with OpenAI or Ollama"): a tool that runs on a model, though it ships none (one name alone
+# may be a story's subject)
+_PROVIDER_NAMES = (r"(?:openai|anthropic|ollama|openrouter|groq|mistral|gemini|bedrock|cohere|lm studio"
+                   r"|together ai|azure openai|deepseek|vertex ai|llama\.cpp|vllm)")
+_MODEL_PROVIDERS = re.compile(rf"\b{_PROVIDER_NAMES}\s*(?:,|/|\band\b|\bor\b)\s*(?:(?:and|or) )?"
+                              rf"{_PROVIDER_NAMES}\b", re.IGNORECASE)
 # Words that read as AI but name a compiler's or a schema's notion: "type inference", "data model"
 # in a type checker's release notes; set aside before any AI word is looked for
 # A compiler's or a schema's notion, not a model: the word before "model"/"inference" ("type
@@ -2313,6 +2338,8 @@ def is_ai_product(title: str, text: str, *, is_ai_tool: bool | Callable[[], bool
     if any(_is_ai_word(opening, found) for found in AI_PRODUCT_WORDS.finditer(opening)):
         return True
     if FOREIGN_AI_WORDS.search(opening):  # "KI-Protokolle", "intelligence artificielle", "請求書読み取りAI"
+        return True
+    if _MODEL_PROVIDERS.search(opening):  # "Providers: openai, anthropic, ollama": what its model comes from
         return True
     if NOT_AI_PRODUCT_WORDS.search(opening):
         return False
@@ -2520,6 +2547,21 @@ _REGISTRY_PACKAGE = re.compile(r"^(?:pypi\.org/project/|npmjs\.com/package/|crat
 
 def _registry_version(title: str, url: str | None) -> bool:
     return bool(url) and _REGISTRY_PACKAGE.match(_host_and_path(url) or "") is not None
+
+
+# A registry's page titled by the package's name alone, the version it shows opening the text ("0.1.0 •
+# Public • Published a day ago", "v2.4.0 · latest"): that version's page, read as a tag is
+_REGISTRY_PAGE_TITLE = re.compile(r"^@?[\w.-]+(?:/[\w.-]+)?$")
+_REGISTRY_TEXT_VERSION = re.compile(r"^\s*v?(\d+(?:\.\d+){1,2}(?:[-+][0-9a-z.]+)?)(?=\s*(?:[•·|]|$)"
+                                    r"|\s+(?i:public|latest|published|released)\b)")
+
+
+def _registry_page_version(title: str, text: str, url: str | None) -> str | None:
+    """The version a registry's package page titled by the package alone shows first; None otherwise."""
+    if not _registry_version(title, url) or not _REGISTRY_PAGE_TITLE.match(title.strip()):
+        return None
+    found = _REGISTRY_TEXT_VERSION.match(text)
+    return found[1] if found else None
 
 
 # A product's own pricing page, titled by the product ("Quill pricing", "Pricing | Quill", "Plans & pricing

@@ -248,8 +248,15 @@ def _is_sibling(key: str, known: str) -> bool:
 
 
 def _is_other_site(site: str, known: str | None) -> bool:
-    """Whether two product keys of one kind (two domains, or two repositories) differ."""
-    return known is not None and known != site and ("/" in known) == ("/" in site)
+    """Whether two product keys of one kind (two domains, or two repositories) differ. One owner's
+    repositories on two code hosts are one product's ("huggingface.co/acme/quill-7b" for the weights,
+    "github.com/acme/quill" for the code); two owners' are two."""
+    if known is None or known == site or ("/" in known) != ("/" in site):
+        return False
+    if "/" in site:
+        (host, owner, _), (known_host, known_owner, _) = site.split("/", 2), known.split("/", 2)
+        return host == known_host or owner != known_owner
+    return True
 
 
 def resolve(name: str, url: str | None, known: Iterable[KnownTool]) -> int | None:
