@@ -67,7 +67,11 @@ def context_length_facts(sentences: Sentences, url: str | None) -> list[FactReco
 
 
 # "1M tokens per minute" is a rate limit; "trained on 15T tokens" is data.
-_NOT_A_WINDOW = re.compile(r"\s*(?:per|a|/|of (?:training|data|text|code))\b", re.I)
+_NOT_A_WINDOW = re.compile(r"\s*(?:per|a|/|of (?:training|data|text|code))\b"
+                           # (an allowance: "the first 2 million tokens each month are free"; a limit of
+                           # the models a serving engine runs: "up to 1M tokens for models that support it")
+                           r"|\s*(?:tokens?\s+)?(?:each|every|per|a)\s+(?:month|day|week)\b"
+                           r"|\s*(?:tokens?\s+)?for\s+(?:the\s+)?models\s+that\b", re.I)
 _TRAINING = Searched(r"\b(?:trained|training|pre-?trained|pretraining|dataset|corpus)\b", re.I)
 
 

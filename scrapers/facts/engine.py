@@ -724,7 +724,8 @@ _NEGATION_AFTER = re.compile(
     r"(?:not|n[’']t)\s+(?:(?:strictly|even|really)\s+)?"
     r"(?:required|needed|necessary|included|offered|available|provided|ready|supported|out)\b"
     # ... or withdrawn: "the free plan is no longer available", "the Q8_0 GGUF is no longer published"
-    r"|(?:\s+(?:builds?|files?|versions?|weights|plan|tier|option|GGUFs?))?[\s-]*(?:(?:is|are|was|were)\s+)?"
+    r"|(?:\s+(?:builds?|files?|versions?|weights|plan|tier|option|GGUFs?|exports?|checkpoints?))?[\s-]*"
+    r"(?:(?:is|are|was|were)\s+)?"
     r"no\s+longer\s+(?:being\s+)?(?:available|offered|published|provided|included|supported|sold|shipped"
     r"|built|maintained|free)\b"
     r"|[\s-]*(?:isn|aren)[’']t\b"
@@ -761,6 +762,8 @@ _PROMISE_IN_CLAUSE = re.compile(
     # ... and as the other languages of our feeds promise: "une version 8B est prévue", "ist geplant",
     # "llegará en 2027", "em breve", "bientôt", "demnächst", "próximamente"
     r"|prévue?s?|geplant|previst[oa]s?|planead[oa]s?|planejad[oa]s?|bientôt|demnächst|próximamente"
+    # ("a Databricks Marketplace version is expected in the first half of 2027")
+    r"|(?:is|are)\s+expected\s+(?:in|by|later|next|soon|to\s+(?:ship|land|arrive|follow))"
     r"|em\s+breve|en\s+breve|llegará|chegará|arrivera|kommt\s+(?:bald|später))\b",
     re.I)
 
@@ -774,7 +777,8 @@ _PROMISE_WORDS = ("plan to", "plans to", "planned", "planning", "intend", "hope 
                   "in the works", "upcoming", "eventually", "future", "next week", "next month",
                   "next quarter", "next year", "later this", "review", "pending", "awaiting", "is coming",
                   "are coming", "still coming", "prévu", "geplant", "previst", "planead", "planejad",
-                  "bientôt", "demnächst", "próximamente", "em breve", "en breve", "llegará", "chegará",
+                  "bientôt", "demnächst", "próximamente", "is expected", "are expected", "em breve",
+                  "en breve", "llegará", "chegará",
                   "arrivera", "kommt bald", "kommt später")
 
 

@@ -37,7 +37,7 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s?(?P<unit>K)[- ]param", digits=True, needs=("param",)), False),
     # "our 350M speech model": a size just before the noun it sizes (or in parentheses before it:
     # "a small (600M) model").
-    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>[TBM])\b"
+    (Rule(rf"{_OPEN}(?P<num>(?:\d+x)?{NUM})(?P<unit>[TBM])\b{_NOT_DATA}"
           r"(?=\)?(?:[- ][\w-]+){0,2}[- ]"
           r"(?:models?|LLMs?|VLAs?|VLMs?|policy|policies|transformers?|encoders?|decoders?"
           # (a task's model is sized as one: "a 90M detector", "our 25M tagger")

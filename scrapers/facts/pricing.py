@@ -56,10 +56,12 @@ _ANY_THING = (r"(?<=per )(?!(?:month|mo|year|yr|annum|week|day|hour|minute|secon
               r"(?P<seatw>[a-z][a-z-]{2,14})(?= per )")
 # ... and any noun after a last "per", for the same reason: "NOK 3 per form", "AED 0.15 per
 # conversation" (singular: "per forms" is "per form"); not "per cent", "per se" or a determiner.
-_A_NOUN = (r"(?!(?:cent|se|the|our|your|their|its|each|every|one|day|month|year|for|and|or|with|when|if|in|on"
+_A_NOUN = (r"(?!(?:el|la|los|las|le|les|un|une|o|um|uma|der|die|das|ein|eine|jede[nrs]?|cada|chaque)\b)"
+           r"(?!(?:cent|se|the|our|your|their|its|each|every|one|day|month|year|for|and|or|with|when|if|in|on"
            r"|at|to|plus|after|then|from|billed|paid|including|use|usage)\b)"
            r"[a-z][a-z-]{1,13}(?:ss|[a-rt-z])(?=s?\b)")
-_ANY_UNIT = rf"(?<=per ){_A_NOUN}"
+# (and after "per" as the other languages of our feeds say it: "R$ 0,12 por conversa", "0,008 € pro Seite")
+_ANY_UNIT = rf"(?:(?<=per )|(?<=por )|(?<=par )|(?<=pro )|(?<=je )){_A_NOUN}"
 _WHAT = (
     # (compute units first: "vCPU-second" is one unit, not "vCPU" then "-second")
     r"(?P<what>(?:vCPU|CPU|GPU|GB)[- ](?:second|sec|minute|min|hour|hr|month)"
@@ -265,12 +267,18 @@ FREE_TIER = Rule(
     rf"|\b(?:{_FREE_WORDS})\s?:"
     rf"|{_AFTER_IS}(?:{_FREE_WORDS})\s+(?:pour|para|für)\b"
     rf"|\b(?:bis zu|hasta|jusqu'à|jusqu’à|até)\s+[\d.,]+\s+(?!{_DAYS_WORDS})(?:[\w-]+\s+){{0,4}}?"
-    rf"(?:sind\s+|son\s+|sont\s+|são\s+)?(?:{_FREE_WORDS})\b",
+    rf"(?:sind\s+|son\s+|sont\s+|são\s+)?(?:{_FREE_WORDS})\b"
+    # ... and the first of them free: "as primeiras 100 conversas de cada mês são grátis", "les 50
+    # premières pages sont gratuites", "die ersten 100 Seiten sind kostenlos"
+    rf"|\b(?:primeir[oa]s|primer[oa]s|premi[eè]res?|premiers|ersten)\s+(?:[\d.,]+\s+)?(?!{_DAYS_WORDS})"
+    rf"(?:[\w-]+\s+){{0,5}}?(?:são|son|sont|sind)\s+(?:{_FREE_WORDS})\b"
+    rf"|(?<=\d )(?:premi[eè]res?|premiers|primeir[oa]s|primer[oa]s|ersten)\s+(?!{_DAYS_WORDS})"
+    rf"(?:[\w-]+\s+){{0,5}}?(?:são|son|sont|sind)\s+(?:{_FREE_WORDS})\b",
     re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£",
                   "zero cost", "no cost", "starter", "hobby", "personal", "community",
                   "plan", "plano", "versión", "versão", "version", "offre", "formule", "niveau", "nivel",
                   "tarifa", "cuenta", "conta", "compte", *_FREE_STARTS, "bis zu", "hasta", "jusqu'à",
-                  "jusqu’à", "até"),
+                  "jusqu’à", "até", "primeir", "primer", "premi", "ersten"),
     needs=("free", "on the house", "on us", "0 for", "0 up to", "0 until", "0 on", "cost for", "starter",
            "hobby", "personal", "community", "kostenlos", "gratis", "grátis", "gratuit"),
 )
@@ -359,7 +367,8 @@ _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min"
                "input/output token": "token", "s": "second",
                "mês": "month", "mes": "month", "mois": "month", "monat": "month", "月": "month",
                "ano": "year", "año": "year", "jahr": "year", "年": "year", "an": "year", "année": "year",
-               "bulan": "month", "tahun": "year",
+               "bulan": "month", "tahun": "year", "conversa": "conversation", "conversación": "conversation",
+               "seite": "page", "página": "page", "mensaje": "message", "mensagem": "message",
                **dict.fromkeys(("tienda", "loja", "boutique", "magasin", "filiale", "geschäft", "toko"),
                                "store"),
                **dict.fromkeys(("gerät", "appareil", "dispositivo"), "device"),
@@ -692,7 +701,12 @@ def _someone_elses_price(hit: Hit) -> bool:
 
 
 # A price told as a yardstick: "Otter's Pro plan is $16.99/month, for comparison".
-_FOR_COMPARISON = re.compile(r"\b(?:for|by) comparison\b", re.I)
+_FOR_COMPARISON = re.compile(r"\b(?:for|by) comparison\b"
+                             # (as the other languages of our feeds say it)
+                             r"|\bà titre de comparaison\b|\bpar comparaison\b|\bzum Vergleich\b"
+                             r"|\bim Vergleich\b"
+                             r"|\ben comparación\b|\bpor comparación\b|\bem comparação\b|\bcomo comparação\b",
+                             re.I)
 # ... or as what the makers used before: "Google's route API, which we used before, charged us $200".
 _USED_BEFORE = re.compile(
     r"\b(?:which|that)\s+(?:we|I)\s+(?:used|had|relied on)\s+(?:before|previously|until)\b", re.I)

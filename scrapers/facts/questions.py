@@ -55,5 +55,7 @@ def answered(facts: list[FactRecord], sentences: Sentences) -> list[FactRecord]:
         answer = answer_after(sentences, index)
         if answer is None:
             continue
+        if not answer and fact.kind == "pricing_model" and fact.value == "freemium":
+            continue  # "Is there a free tier? Not yet.": no free tier, so nothing freemium to deny
         kept.append(fact if answer else fact.model_copy(update={"negated": not fact.negated}))
     return kept

@@ -57,6 +57,33 @@ PASS13_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("Gemini", False)]),
     ("Quorl usa GPT-4.1 a través de Azure OpenAI.", "base_model", [("GPT", False)]),
     ("As respostas são escritas pelo Gemini 2.5 Flash.", "base_model", [("Gemini", False)]),
+    # --- allowances and supported limits are no context window; a withdrawn export; a hoped-for listing
+    ("The API is $0.40 per million tokens, and the first 5 million tokens each month are free.",
+     "context_length", []),
+    ("Context up to 2M tokens for models that support it (#2210)", "context_length", []),
+    ("The GPTQ export is no longer built; use the GGUF files.", "quantisation",
+     [("GGUF", False), ("GPTQ", True)]),
+    ("Quorl is on the Snowflake Marketplace; an Azure Marketplace version is expected in the spring.",
+     "distribution", [("Snowflake Marketplace", False)]),
+    # (distractors: a window said as one, a listing said as live)
+    ("Quorl reads a 256K-token context window.", "context_length", [("256K tokens", False)]),
+    ("Quorl is on the Snowflake Marketplace and the Azure Marketplace.", "distribution",
+     [("Snowflake Marketplace", False), ("Azure Marketplace", False)]),
+    # --- a rival's price said "for comparison" in another language; the first ones free in it
+    ("À titre de comparaison, Dictaphone Pro coûte environ 80 $ par mois. Quorl coûte 19 € par mois.",
+     "entry_price", [("€19/month", False)]),
+    ("Zum Vergleich: Schreibwerk kostet 40 € pro Monat. Quorl kostet 12 € pro Monat.", "entry_price",
+     [("€12/month", False)]),
+    ("O preço é R$ 0,15 por conversa; as primeiras 50 conversas de cada mês são grátis.", "entry_price",
+     [("free tier", False), ("R$ 0.15 per conversation", False)]),
+    ("Les 20 premières pages sont gratuites, puis 0,01 € par page.", "entry_price",
+     [("free tier", False), ("€0.01 per page", False)]),
+    ("Los primeros 100 mensajes son gratis; después, 0,02 USD por mensaje.", "entry_price",
+     [("free tier", False), ("0.02 USD per message", False)]),
+    ("Die ersten 500 Seiten sind kostenlos, danach 9 € im Monat.", "entry_price",
+     [("free tier", False), ("€9/month", False)]),
+    # (distractor: the first days free are a trial)
+    ("Les 14 premiers jours sont gratuits.", "entry_price", []),
     # (distractors: a rival's model doing a rival's work, a model compared)
     ("Unlike Otter, where GPT-4 writes the notes, Quorl keeps everything local.", "base_model", []),
     ("Quorl beats GPT-4o, which writes longer summaries.", "base_model", []),
@@ -89,4 +116,11 @@ def test_the_base_models_own_facts_are_not_the_tools(kind: str, expected: list[t
 def test_a_sentence_about_the_base_that_speaks_of_the_tool_keeps_its_facts() -> None:
     text = "Quorl is built on Harlow 3. Harlow 3 as we ship it runs on a single 24GB GPU."
     assert of_kind(text, "hardware") == [("24GB GPU", False)]
+
+
+def test_no_free_tier_answered_makes_nothing_freemium_to_deny() -> None:
+    facts = extract_facts("Is there a free tier? Not yet. Quorl Pro is $20 per month.", name="Quorl",
+                          source="Tolland blog")
+    assert [(f.kind, f.value, f.negated) for f in facts if f.kind in ("pricing_model", "entry_price")] == [
+        ("entry_price", "free tier", True), ("entry_price", "$20/month", False)]
 
