@@ -274,9 +274,9 @@ def evaluate(name: str, labelled: list[tuple[dict, LaunchRecord]], extract: Extr
 # order they were written): tune5 before the fourth facts pass, tune7 the fifth, tune10 the sixth,
 # tune11 the seventh, tune13 the lead's pass of 2026-12-03, tune15 during it, tune16 after it,
 # tune17 and tune18 before the eighth-to-tenth passes, tune19 before the eleventh, tune20 after the
-# twelfth (bench/labelled/README.md).
+# twelfth, tune21 after the thirteenth (bench/labelled/README.md).
 OWN_TUNE_SETS = ("tune5", "tune7", "tune10", "tune11", "tune13", "tune15", "tune16", "tune17", "tune18",
-                 "tune19", "tune20")
+                 "tune19", "tune20", "tune21")
 
 # The third, fourth and fifth blind sets stay held out: bench/labelled/README.md
 HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4", "blind5", "captures_blind5")

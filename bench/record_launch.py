@@ -56,7 +56,8 @@ HELD_OUT = ("blind3", "captures_blind3", "blind4", "captures_blind4", "blind5", 
 # The splits in the order they are printed: each record split, then the captures labelled beside it.
 # (record_tune18's and record_tune19's items carry a split of their own, so that their launch/other
 # figures are read apart)
-SPLITS = ("tune", "tune18", "tune19", "tune20", "held", "captures", "captures_tune4", "captures_tune5",
+SPLITS = ("tune", "tune18", "tune19", "tune20", "tune21", "held", "captures", "captures_tune4",
+          "captures_tune5",
           "captures_tune6", "captures_tune7",
           "blind", "captures_blind", "blind2", "captures_blind2", "blind3", "captures_blind3", "blind4",
           "captures_blind4", "blind5")

@@ -202,7 +202,8 @@ TUNE_FILES = ["record.jsonl", "record_tune2.jsonl", "record_tune3.jsonl", "recor
               "record_tune8.jsonl", "record_tune9.jsonl", "record_tune10.jsonl", "record_tune11.jsonl",
               "record_tune12.jsonl", "record_tune13.jsonl", "record_tune14.jsonl",
               "record_tune15.jsonl", "record_tune16.jsonl", "record_tune17.jsonl",
-              "record_tune18.jsonl", "record_tune19.jsonl", "record_tune20.jsonl", "captures.jsonl",
+              "record_tune18.jsonl", "record_tune19.jsonl", "record_tune20.jsonl", "record_tune21.jsonl",
+              "captures.jsonl",
               "captures_tune4.jsonl",
               "captures_tune5.jsonl", "captures_tune6.jsonl", "captures_tune7.jsonl"]
 
@@ -240,7 +241,7 @@ def main(argv):
     problems += record_problems(HERE / "record_tune16.jsonl")
     problems += record_problems(HERE / "record_tune17.jsonl")
     problems += record_problems(HERE / "record_tune18.jsonl", splits=("tune18",))
-    for split in ("tune19", "tune20"):
+    for split in ("tune19", "tune20", "tune21"):
         if (HERE / f"record_{split}.jsonl").is_file():
             problems += record_problems(HERE / f"record_{split}.jsonl", splits=(split,))
     problems += capture_problems(HERE / "captures.jsonl", feeds)
