@@ -250,6 +250,9 @@ _TESTED_ON = re.compile(r"\b(?:we|I|they)\s+(?:\w+\s+)?(?:tested|benchmarked|mea
 _CUSTOMERS_OWN = re.compile(r"\b(?:customers?|clients?|Pilotkunden?|Kunden?|clientes?)\b[^;.]*?"
                             r"\b(?:runs?|operates?|hosts?|betreibt|betreiben|utilise|usa)\s+(?:its|their|sie|ihre?[nm]?|son|sa|su)\b",
                             re.I)
+# The words one of those patterns needs (lower case).
+_TESTED_WORDS = ("test", "benchmark", "measur", "evaluat", "profil", "develop", "validat", "custom", "client",
+                 "kunde", "kernel", "cache", "platform", "supported")
 _SUPPORTED_BEFORE = re.compile(r"\b(?:kernels?|KV cache)\b[^;.]*$", re.I)
 _SUPPORTED_AFTER = re.compile(r"[^;.]*?\b(?:tier-\d platform|(?:is|are) now supported|now supported)\b", re.I)
 
@@ -257,6 +260,9 @@ _SUPPORTED_AFTER = re.compile(r"[^;.]*?\b(?:tier-\d platform|(?:is|are) now supp
 def _tested_customers_or_supported(fact: FactRecord) -> bool:
     """Whether the hardware is only what the makers tested on, a customer's own, or a platform a
     serving engine's kernels support (see above)."""
+    folded = fact.snippet.lower()
+    if not any(map(folded.__contains__, _TESTED_WORDS)):
+        return False  # (most snippets say none of it: no pattern is searched)
     at = _named_at(fact)
     if at < 0:
         return False

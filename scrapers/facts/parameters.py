@@ -29,7 +29,9 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     # Parameter", "500 millones de parámetros", "8 bilhões de parâmetros", "12億パラメータ" (12 × 10⁸)
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s(?P<unit>milliards?|Milliarden?|bilhões|bilhão|billones|billón|millions?"
           r"|Millionen|millones|milhões)\s(?:de\s)?(?:paramètres|Parameter[n]?|parámetros|parâmetros)\b",
-          re.I, digits=True, needs=("paramètres", "parameter", "parámetros", "parâmetros")), False),
+          # (its unit words are what it needs: "parameter" alone is in every English text about sizes)
+          re.I, digits=True, needs=("milliard", "millionen", "millones", "milhões", "bilhões", "bilhão",
+                                    "billones", "billón", "millions de", "million de")), False),
     # (scanned: a Japanese sentence has no spaces to find a number's word by)
     (_IN_JAPANESE := Rule(rf"(?<![\d.])(?P<num>{NUM})(?P<unit>億)(?:個の)?パラメータ", needs=("パラメータ",)),
      False),

@@ -152,7 +152,10 @@ SIGN_AFTER_PRICE = Rule(
     rf"(?P<price>\b(?P<amount>{_AMOUNT})\s?(?P<sign>[{''.join(_AFTER_SIGNS).replace('$', chr(92) + '$')}]))"
     # (a tax said between: "3,5 € HT par utilisateur", "19 € netto pro Monat", "29 € zzgl. MwSt. im Monat")
     + r"(?:\s(?:HT|TTC|netto|brutto|(?:zzgl|inkl)\.\s?(?:MwSt|USt)\.?|\+\s?IVA|IVA incl\.?))?"
-    + _UNIT_BOUGHT, re.I, digits=True, needs=_AFTER_SIGNS)
+    # (it needs a digit just before a sign, not a sign anywhere: "$" is in every English price)
+    + _UNIT_BOUGHT, re.I, digits=True,
+    needs=tuple(f"{digit}{gap}{sign}" for digit in "0123456789" for gap in ("", " ", "\u00a0")
+                for sign in _AFTER_SIGNS))
 # A price in yen after the word for "monthly" or "yearly": "月額2,980円" (from ¥2,980 a month).
 YEN_MONTHLY = Rule(
     rf"(?P<monthly>月額|年額|月々)\s?(?P<price>(?P<amount>{_AMOUNT})\s?(?P<sign>円))(?P<seat3>(?!)x)?",
