@@ -219,9 +219,8 @@ def _trained_or_served_on(fact: FactRecord) -> bool:
     at = _named_at(fact)
     if at < 0:
         return False
-    before = fact.snippet[fact.snippet.rfind(";", 0, at) + 1:at]
-    trained = [found.end() for found in _TRAINED_ON.finditer(before)]
-    if trained and not _TO_RUN.search(before, trained[-1]):
+    before = _clause_up_to(fact.snippet, at)
+    if _said_last(_TRAINED_ON, before):
         return True
     # (the maker's cloud beside the machine, not as an alternative to it: "in our EU cloud or on a
     # single server with an L4" keeps the L4)
@@ -257,6 +256,18 @@ _SUPPORTED_BEFORE = re.compile(r"\b(?:kernels?|KV cache)\b[^;.]*$", re.I)
 _SUPPORTED_AFTER = re.compile(r"[^;.]*?\b(?:tier-\d platform|(?:is|are) now supported|now supported)\b", re.I)
 
 
+def _clause_up_to(snippet: str, at: int) -> str:
+    """The snippet before `at`, back to the last ";" (the clause a machine is named in)."""
+    return snippet[snippet.rfind(";", 0, at) + 1:at]
+
+
+def _said_last(pattern: re.Pattern[str], before: str) -> bool:
+    """Whether the pattern matches in the text before a machine with no verb of running after its
+    last match ("trained on X, it runs on Y" gives Y back)."""
+    found = [match.end() for match in pattern.finditer(before)]
+    return bool(found) and not _TO_RUN.search(before, found[-1])
+
+
 def _tested_customers_or_supported(fact: FactRecord) -> bool:
     """Whether the hardware is only what the makers tested on, a customer's own, or a platform a
     serving engine's kernels support (see above)."""
@@ -266,9 +277,8 @@ def _tested_customers_or_supported(fact: FactRecord) -> bool:
     at = _named_at(fact)
     if at < 0:
         return False
-    before = fact.snippet[fact.snippet.rfind(";", 0, at) + 1:at]
-    tested = [found.end() for found in _TESTED_ON.finditer(before)]
-    if tested and not _TO_RUN.search(before, tested[-1]):
+    before = _clause_up_to(fact.snippet, at)
+    if _said_last(_TESTED_ON, before):
         return True
     return bool(_CUSTOMERS_OWN.search(before) or _SUPPORTED_BEFORE.search(before)
                 or _SUPPORTED_AFTER.match(fact.snippet, at))
