@@ -709,7 +709,9 @@ _NEGATION_BEFORE = re.compile(
     r"(?:^|[^\w'’])(?:no|not|without|never|nor|non|cannot|(?:is|are|does|do|was|were|will|can|wo)n[’']t"
     # (and as the other languages of our feeds deny: "não é open source", "ist nicht Open Source",
     # "keine kostenlose Version", "n'est pas open source", "sans GPU", "sin plan gratuito")
-    r"|não|nicht|kein(?:e|en|er|es)?|ohne|pas|sans|sem|sin|nem|jamais|nunca)"
+    r"|não|nicht|kein(?:e|en|er|es)?|ohne|pas|sans|sem|sin|nem|jamais|nunca"
+    # (and Dutch, Italian and Polish: "niet open source", "geen gratis versie", "senza GPU", "nie jest")
+    r"|niet|geen|zonder|senza|nessun[oa]?|nie|bez)"
     r"(?:[\s-]+(?!(?:and|or|plus|but|also|then|only)\b)[\w'’]+){0,3}[\s-]*$"
     # ... and a way it will not be sold, past those few words: "It will not be offered with a free tier"
     r"|(?:\bnot|\bnever|n[’']t)\s+be\s+(?:offered|sold|available|shipped|released|published)\s+"
@@ -724,7 +726,8 @@ _NEGATION_AFTER = re.compile(
     r"(?:not|n[’']t)\s+(?:(?:strictly|even|really)\s+)?"
     r"(?:required|needed|necessary|included|offered|available|provided|ready|supported|out)\b"
     # ... or withdrawn: "the free plan is no longer available", "the Q8_0 GGUF is no longer published"
-    r"|(?:\s+(?:builds?|files?|versions?|weights|plan|tier|option|GGUFs?|exports?|checkpoints?))?[\s-]*"
+    r"|(?:\s+(?:builds?|files?|versions?|weights|plan|tier|option|GGUFs?|exports?|checkpoints?|casks?"
+    r"|formula|taps?|packages?|images?|extensions?))?[\s-]*"
     r"(?:(?:is|are|was|were)\s+)?"
     r"no\s+longer\s+(?:being\s+)?(?:available|offered|published|provided|included|supported|sold|shipped"
     r"|built|maintained|free)\b"
@@ -828,7 +831,8 @@ def clause_before(sentence: str, start: int) -> str:
 # letters) for `_NEGATION_BEFORE` or `_IN_PASSING` to match there: a search tries every position of
 # the clause, and most clauses hold none of them, so they are looked for first.
 _NEGATION_WORDS = ("no", "without", "never", "n't", "n’t",  # "no" is in not, nor, non, cannot
-                   "não", "nicht", "kein", "ohne", "pas", "sans", "sem", "sin", "nem", "jamais", "nunca")
+                   "não", "nicht", "kein", "ohne", "pas", "sans", "sem", "sin", "nem", "jamais", "nunca",
+                   "niet", "geen", "zonder", "senza", "nessun", "nie", "bez")
 _IN_PASSING_WORDS = ahocorasick.Automaton()
 for _word in ("work", "compatible", "support", "integrate", "than", "vs", "versus", "like", "such",
               "including", "compared", "beat", "outperform", "rival", "alternative", "instead", "any",

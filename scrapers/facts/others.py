@@ -54,6 +54,12 @@ def _marked(kinds: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("|".join(_MARKS[kind][1] for kind in kinds))
 
 
+# A sentence that opens by saying it compares: what follows is the yardstick's, not the tool's.
+_FOR_COMPARISON = re.compile(r"\(?(?:For|By|In) comparison\b|As a (?:comparison|yardstick)\b"
+                             r"|À titre de comparaison\b|Zum Vergleich\b|En comparación\b|Por comparación\b"
+                             r"|Em comparação\b"
+                             r"|Ter vergelijking\b|Per confronto\b")
+
 # What opens a sentence capitalised without naming anything: determiners, pronouns, a plan's name.
 _NOT_NAME_WORDS = """
     a an the it its it's this that these those there here we our us you your they their each every all both
@@ -100,6 +106,9 @@ def _read_anothers(sentences: Sentences) -> frozenset[int]:
     marked: set[str] | None = None
     found: set[int] = set()
     for index, sentence in enumerate(sentences.items):
+        if _FOR_COMPARISON.match(sentence):
+            found.add(index)  # "For comparison, Ullswick SQL 34B scores 69.8, needs two A100s ..."
+            continue
         subject = _SUBJECT.match(sentence)
         if subject is None:
             continue

@@ -41,7 +41,8 @@ _PERSONS = ("seat", "user", "member", "editor", "developer", "employee", "person
             "nutzer", "nutzerin", "benutzer", "benutzerin", "mitarbeiter", "mitarbeiterin", "arbeitsplatz",
             "lizenz", "schüler", "lehrer", "utilisateur", "utilisatrice", "membre", "élève", "étudiant",
             "enseignant", "usuario", "usuaria", "usuário", "usuária", "miembro", "membro", "alumno", "alumna",
-            "aluno", "aluna", "estudiante", "profesor", "professor", "pengguna")
+            "aluno", "aluna", "estudiante", "profesor", "professor", "pengguna", "gebruiker", "medewerker",
+            "utente", "użytkownika", "użytkownik")
 _THINGS = ("repo", "repository", "device", "project", "site", "camera", "server", "node",
            "location", "workspace", "instance", "machine", "vehicle", "drone", "store", "app",
            "domain", "website", "bot", "robot", "vessel", "truck", "sensor",
@@ -74,7 +75,9 @@ _WHAT = (
     r"|message|email|send|minute of audio|sms"
     # the month and year as Portuguese, Spanish, French, German, Japanese, Chinese and Indonesian
     # write them
-    r"|mês|mes|mois|Monat|月|ano|año|Jahr|年|an|année|bulan|tahun"
+    r"|mês|mes|mois|Monat|月|ano|año|Jahr|年|an|année|bulan|tahun|maand|jaar|mese|anno|miesiąc|rok"
+    # (and a minute, an hour and a page in Dutch, Italian and Polish)
+    r"|minuut|minuto|minutę|minuta|uur|ora|godzinę|pagina|stronę|strona"
     # a second written "/s" ("$0.0004/s"), then any other noun after "per" (`_ANY_UNIT`)
     rf"|(?<=/)s(?![\w/])|{_ANY_UNIT})(?:es|s)?"
 )
@@ -92,7 +95,7 @@ _CODE_NEEDS = (*(f"{code.lower()}{after}" for code in _CODE.split("|") for after
 _PRICE_NEEDS = (*_SIGNS, *_CODE_NEEDS)
 # "per" as the other languages of our feeds say it, in lower case and as a word ("19 € pro Monat",
 # "12 USD al mes"; not the "Pro" of "$4/mo Pro plan")
-_PER_WORDS = r"(?-i:pro|par|por|je|al|au|ao|im)"
+_PER_WORDS = r"(?-i:pro|par|por|je|al|au|ao|im|za)"
 _PER = rf"(?:\s?(?:/|per|an?|each)\s?|\s{_PER_WORDS}\s)"
 # Between a unit and its period, "per" or "and": "pro Nutzer und Monat", "par élève et par an".
 _AND_PER = rf"(?:{_PER}|\s(?-i:und|et|y|e)\s(?:{_PER_WORDS}\s)?)"
@@ -228,7 +231,8 @@ FREE_TIER = Rule(
     # ("1 000" with a space between thousands; "on the house" is free)
     # (the noun may be left out, and the allowance kept: "the first 10 are still free")
     r"|\b(?:first|up to)\s+[\d,]+(?: \d{3})*(?:\s+(?!days?\b|weeks?\b|months?\b|are\b|is\b)[\w-]+"
-    r"(?:\s+[\w-]+){0,4})?\s+(?:are|is)\s+(?:still\s+|always\s+|also\s+)?(?:free|on the house|on us)\b"
+    r"(?:\s+[\w-]+){0,4})?\s+(?:are|is)\s+(?:still\s+|always\s+|also\s+)?(?:for\s+)?"
+    r"(?:free|on the house|on us)\b"
     # ... and an allowance by the day or month: "10 doubts per day are free" (begun at "free")
     r"|(?:(?<=\bper day are )|(?<=\bper month are )|(?<=\ba day are )|(?<=\ba month are )"
     r"|(?<=\beach day are )|(?<=\beach month are ))free\b"
@@ -236,6 +240,9 @@ FREE_TIER = Rule(
     # with 500 free conversations a month"
     r"|\bfirst\s+[\d,]+\s+(?!days?\b|weeks?\b|months?\b)[\w-]+(?:\s+[\w-]+)?\s+free\s+(?:every|each|a|per)\s+"
     r"(?:month|week|day|year)\b"
+    # (the period before "free": "first 200 pages a month free", "the first 50 a month are free")
+    r"|\bfirst\s+[\d,]+\s+(?!days?\b|weeks?\b|months?\b)(?:[\w-]+\s+){0,2}?(?:every|each|a|per)\s+"
+    r"(?:month|week|day|year)\s+(?:are\s+|is\s+)?free\b"
     # (begun at "free", so that the rule is not tried at every number: "500 free conversations a month")
     r"|(?:(?<=\d )|(?<=\d[KkMm] ))free\s+[\w-]+\s+(?:every|each|a|per)\s+(?:month|week|day|year)\b"
     # "free for the first 1,000 requests a month", "every plan, including the free one"
@@ -371,6 +378,10 @@ _UNIT_NAMES = {"mo": "month", "yr": "year", "annum": "year", "hr": "hour", "min"
                "mês": "month", "mes": "month", "mois": "month", "monat": "month", "月": "month",
                "ano": "year", "año": "year", "jahr": "year", "年": "year", "an": "year", "année": "year",
                "bulan": "month", "tahun": "year", "conversa": "conversation", "conversación": "conversation",
+               "maand": "month", "jaar": "year", "mese": "month", "anno": "year", "miesiąc": "month",
+               "rok": "year", "minuut": "minute", "minuto": "minute", "minutę": "minute", "minuta": "minute",
+               "uur": "hour", "ora": "hour", "godzinę": "hour", "pagina": "page", "stronę": "page",
+               "strona": "page",
                "seite": "page", "página": "page", "mensaje": "message", "mensagem": "message",
                **dict.fromkeys(("tienda", "loja", "boutique", "magasin", "filiale", "geschäft", "toko"),
                                "store"),

@@ -28,10 +28,11 @@ QUANTISATIONS: Table = (
     (Rule(r"\bGPTQ\b", needs=("gptq",)), "GPTQ"),
     (Rule(r"\bEXL2\b", needs=("exl2",)), "EXL2"),
     (Rule(r"\bMLX\b", needs=("mlx",)), "MLX"),
-    (Rule(r"\bFP8\b", re.I, needs=("fp8",)), "FP8"),
-    # Integer precisions are bit widths: "INT8 weights", "exported as int8" are 8-bit.
+    # Integer precisions are bit widths: "INT8 weights", "exported as int8" are 8-bit; so are FP8 and NF4,
+    # as the later sets label them ("The FP8 checkpoint" is 8-bit, "NF4 via bitsandbytes" 4-bit).
+    (Rule(r"\bFP8\b", re.I, needs=("fp8",)), "8-bit"),
     (Rule(r"\bINT(?P<bits>[48])\b", re.I, needs=("int8", "int4")), lambda m: f"{m['bits']}-bit"),
-    (Rule(r"\bNF4\b", needs=("nf4",)), "NF4"),
+    (Rule(r"\bNF4\b", needs=("nf4",)), "4-bit"),
 )
 
 

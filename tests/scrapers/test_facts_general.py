@@ -336,7 +336,7 @@ def test_hardware_named_once_canonically(text: str, expected: list[str]):
     ("Ember runs faster on MLX.", []),
     ("Decoding is accelerated via MLX.", []),
     ("We publish 4-bit GGUF and MLX builds.", ["4-bit", "GGUF", "MLX"]),
-    ("Served in FP8 on our cloud.", ["FP8"]),
+    ("Served in FP8 on our cloud.", ["8-bit"]),
     ("Version 0.9 brings faster GGUF loading and experimental AWQ support.", []),
     ("It adds MLX acceleration on Apple Silicon and 4-bit KV cache quantization.", []),
     ("FP8 inference is now twice as fast.", []),

@@ -80,7 +80,7 @@ KIND_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("4-bit", False), ("8-bit", False), ("AWQ", False)]),
     ("Grab the Q5_K_M file for a 16GB card.", "quantisation", [("5-bit", False)]),
     ("There is no GGUF yet.", "quantisation", [("GGUF", True)]),
-    ("Served in FP8 on our cloud.", "quantisation", [("FP8", False)]),
+    ("Served in FP8 on our cloud.", "quantisation", [("8-bit", False)]),
     ("Run it at Q4 quantization on a laptop.", "quantisation", [("4-bit", False)]),
     ("Revenue grew in Q3 and Q4 this year.", "quantisation", []),
     # base model
