@@ -107,7 +107,9 @@ BASE_MODELS: Table = (
     # "a Llama 3.1 fine-tune", "a Qwen3 derivative", "not a multilingual BERT fine-tune"
     # ... and with its size or make before it: "a 3B Llama 3.2 derivative", "a 4-bit Qwen3 fine-tune"
     # (not what it is a fine-tune for: "a new Welsh fine-tune of our Whisper model" is Whisper's)
-    (Rule(rf"\b(?i:an?|the)\s+(?:(?:[a-z][\w-]*|\d[\w.-]*)\s+){{0,2}}{MODEL_NAME}\s+(?:fine-?tune|derivative)\b"
+    # (and the maker's own: "our Whisper fine-tune", "onze eigen Whisper-finetune")
+    (Rule(rf"\b(?i:an?|the|our|its|their|onze(?:\s+eigen)?|unser(?:e|en)?)\s+(?:(?:[a-z][\w-]*|\d[\w.-]*)\s+){{0,2}}"
+          rf"{MODEL_NAME}(?:\s+|-)(?:fine-?tune|finetune|derivative)\b"
           r"(?!\s+of\b)",
           needs=("tune", "derivative")),
      lambda m: m["model"]),
@@ -307,6 +309,28 @@ BASE_MODELS: Table = (
           rf"|écrites?\s+par|écrits?\s+par|geschrieben\s+von|generad[oa]s?\s+por|gerad[oa]s?\s+pelo)\s+"
           rf"(?i:el\s+|o\s+|a\s+|le\s+|la\s+)?{_FAMILY_NAME}",
           needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # ... a model the maker tuned, in Dutch, Italian and the like: "een Whisper-model dat we zelf hebben
+    # gefinetuned", "un Qwen2.5-VL-7B che abbiamo affinato con LoRA"
+    (Rule(rf"(?<![\w-]){_FAMILY_NAME}(?:-(?i:model|modello|Modell))?\s+(?:che|dat|die|que|qui)\s+"
+          r"(?:[\w-]+\s+){0,3}?(?i:affinato|addestrato|gefinetuned|getraind|feinabgestimmt|nachtrainiert|ajustamos"
+          r"|afinamos|affiné|fine-?tuned)\b",
+          needs=("affinato", "addestrato", "gefinetuned", "getraind", "feinabgestimmt", "nachtrainiert",
+                 "ajustamos", "afinamos", "affiné", "tuned")),
+     lambda m: m["model"]),
+    # ... a model said to write, or to be used, in those languages ("De samenvatting schrijft Mistral
+    # Small", "de spraakherkenning gebruikt nu NVIDIA Parakeet", "il riassunto lo scrive Mistral")
+    (Rule(rf"\b(?i:schrijft|schreibt|scrive|écrit|escribe|escreve|gebruikt|utilizza)\s+"
+          rf"(?i:nog steeds\s+|noch\s+|ancora\s+|nu\s+|ora\s+|jetzt\s+)?"
+          rf"(?:NVIDIA\s+|Meta\s+|Google\s+|OpenAI\s+|Microsoft\s+)?{_FAMILY_NAME}",
+          needs=_FAMILY_NEEDS),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    # a model the tool bundles or defaults to: "Bundled model: SmolVLM-500M-Instruct", "The default
+    # captioner is now Moondream 2"
+    (Rule(rf"\b(?i:bundled\s+model|default\s+model)\s*[:|]?\s+{_FAMILY_NAME}",
+          needs=("bundled model", "default model")),
+     lambda m: "" if _only_works_with(m) else m["model"]),
+    (Rule(rf"\b(?i:default)\s+[\w-]+\s+(?i:is\s+now|is)\s+{_FAMILY_NAME}", needs=("default",)),
      lambda m: "" if _only_works_with(m) else m["model"]),
     # a part of the tool's work said to be a model: "transcription is still Whisper", "the summaries are
     # now Claude Haiku 4.5", "OCR is a fine-tuned Florence-2" (not "... is like Whisper": a comparison)
@@ -543,6 +567,6 @@ def fine_tuning_fact(sentences: Sentences) -> FactRecord | None:
 
 
 _TUNED = Searched(r"fine[- ]?tun|finetun|affin|ajust|afinad|afinamos|entrenamos|reentrenamos|treinamos"
-                  r"|feinabgestimmt|nachtrainiert", re.I)
-_TUNED_AFTER = re.compile(r"\s*(?:[\w.-]+\s+){0,2}?(?:model\s+)?(?:(?:which|that)\s+(?:[\w-]+\s+){0,3}?)?"
-                          r"(?:fine[- ]?tuned|finetuned)\b", re.I)
+                  r"|feinabgestimmt|nachtrainiert|gefinetuned|addestrato", re.I)
+_TUNED_AFTER = re.compile(r"\s*(?:[\w.-]+,?\s+){0,2}?(?:model\s+)?,?\s*"
+                          r"(?:(?:which|that)\s+(?:[\w-]+\s+){0,3}?)?(?:fine[- ]?tuned|finetuned)\b", re.I)

@@ -22,6 +22,7 @@ TECHNIQUES: Table = (
           needs=("rlhf", "human feedback")), "RLHF"),
     (Rule(r"\bDPO\b|\b[Dd]irect preference optimi[sz]ation\b", needs=("dpo", "preference")), "DPO"),
     (Rule(r"\bGRPO\b", needs=("grpo",)), "GRPO"),
+    (Rule(r"\bORPO\b", needs=("orpo",)), "ORPO"),
     # fine-tuning named as a method of its own, beside others or not: "SFT, then DPO"
     (Rule(r"\bSFT\b|\b[Ss]upervised fine-?tuning\b", needs=("sft", "supervised fine")), "fine-tuning"),
     # ... and fine-tuning as what a release offers: "Fine-tune Claude 3 Haiku in Amazon Bedrock", "LoRA
@@ -39,7 +40,7 @@ TECHNIQUES: Table = (
 
 
 # The ways of fine-tuning that name themselves: beside one, "fine-tuned from X" says nothing more.
-_TUNING_METHODS = frozenset({"LoRA", "QLoRA", "DPO", "RLHF", "GRPO"})
+_TUNING_METHODS = frozenset({"LoRA", "QLoRA", "DPO", "RLHF", "GRPO", "ORPO"})
 
 
 def technique_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:

@@ -106,6 +106,21 @@ PASS13_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("SmolVLM", False), ("Moondream", False)]),
     ("The FP8 checkpoint fits on one H100; NF4 fits on a 24GB card.", "quantisation",
      [("8-bit", False), ("4-bit", False)]),
+    # more ways of saying the model the tool is built on, and its fine-tuning
+    ("Under the hood is Mistral Small 3, which we fine-tuned on support tickets.", "technique",
+     [("fine-tuning", False)]),
+    ("The other languages still use our Whisper fine-tune.", "base_model", [("Whisper", False)]),
+    ("De spraak is een Whisper-model dat we zelf hebben gefinetuned.", "base_model", [("Whisper", False)]),
+    ("Il modello è un Qwen3-8B che abbiamo affinato sulle nostre fatture.", "technique",
+     [("fine-tuning", False)]),
+    ("De samenvatting schrijft Mistral Small.", "base_model", [("Mistral", False)]),
+    ("De spraakherkenning gebruikt nu NVIDIA Parakeet.", "base_model", [("Parakeet", False)]),
+    ("Bundled model: SmolVLM-256M, quantised to int8.", "base_model", [("SmolVLM", False)]),
+    ("The default captioner is now Moondream 2.", "base_model", [("Moondream", False)]),
+    ("Quorl was aligned with ORPO on 40k ranked pairs.", "technique", [("ORPO", False)]),
+    # (distractors: a default that is no model; a model the user fine-tunes)
+    ("The default theme is now dark.", "base_model", []),
+    ("You can fine-tune Whisper yourself and load it into Quorl.", "technique", []),
     # (distractors: a comparison said mid-sentence keeps the tool's own facts; a rival named plainly)
     ("Quorl is MIT-licensed, in comparison with closed rivals.", "license", [("MIT", False)]),
     # (distractors: a rival's model doing a rival's work, a model compared)
