@@ -28,12 +28,16 @@ PARAMETER_PATTERNS: tuple[tuple[Rule, bool], ...] = (
     # ... as the other languages of our feeds count them: "3 milliards de paramètres", "7 Milliarden
     # Parameter", "500 millones de parámetros", "8 bilhões de parâmetros", "12億パラメータ" (12 × 10⁸)
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s(?P<unit>milliards?|Milliarden?|bilhões|bilhão|billones|billón|millions?"
-          r"|Millionen|millones|milhões)\s(?:de\s)?(?:paramètres|Parameter[n]?|parámetros|parâmetros)\b",
+          r"|Millionen|millones|milhões|miliardi|milioni|mld|mln|miliardów|milionów)\s(?:de\s|di\s)?"
+          r"(?:paramètres|Parameter[n]?|parámetros|parâmetros|parametri|parametrów)\b",
           # (its unit words are what it needs: "parameter" alone is in every English text about sizes)
           re.I, digits=True, needs=("milliard", "millionen", "millones", "milhões", "bilhões", "bilhão",
-                                    "billones", "billón", "millions de", "million de")), False),
+                                    "billones", "billón", "millions de", "million de", "miliardi", "milioni",
+                                    "mld ", "mln ", "miliardów", "milionów")), False),
     # (scanned: a Japanese sentence has no spaces to find a number's word by)
-    (_IN_JAPANESE := Rule(rf"(?<![\d.])(?P<num>{NUM})(?P<unit>億)(?:個の)?パラメータ", needs=("パラメータ",)),
+    # (and Korean: "30억 파라미터", three billion)
+    (_IN_JAPANESE := Rule(rf"(?<![\d.])(?P<num>{NUM})(?P<unit>億|억)(?:個の)?\s?(?:パラメータ|파라미터)",
+                          needs=("パラメータ", "파라미터")),
      False),
     # A tiny model's count said with its word: "180K parameters", "a 250K-parameter model".
     (Rule(rf"{_OPEN}(?P<num>{NUM})\s?(?P<unit>K)[- ]param", digits=True, needs=("param",)), False),
@@ -185,14 +189,15 @@ _IN_A_PATH = re.compile(r"/[\w.-]*$")
 
 
 def _size(number: str, unit: str) -> str:
-    if unit == "億":  # a hundred million: "12億" is 1.2B
+    if unit in ("億", "억"):  # a hundred million: "12億" is 1.2B
         return f"{Decimal(number) / 10:f}".rstrip("0").rstrip(".") + "B"
     return f"{number}{_UNITS.get(unit.lower(), unit[0].upper())}"
 
 
 # The other languages' words for a count, by the letter a size is written with ("milliards" are
 # billions; a Spanish "billón" is a million million).
-_UNITS = {**dict.fromkeys(("milliard", "milliards", "milliarde", "milliarden", "bilhão", "bilhões"), "B"),
+_UNITS = {**dict.fromkeys(("milliard", "milliards", "milliarde", "milliarden", "bilhão", "bilhões",
+                           "miliardi", "mld", "miliardów"), "B"),
           "billón": "T", "billones": "T"}
 
 

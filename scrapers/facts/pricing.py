@@ -184,7 +184,8 @@ LIST_PRICE = Rule(
 )
 FEE = Rule(
     rf"(?P<percent>{_AMOUNT}) ?%(?:\s?\+\s?(?:[$€£]?\d+(?:\.\d+)?¢?|\d+ ?cents?))?"
-    r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking)s?\b",
+    r"\s?(?:per|a|/|of each|on each|of every)\s?(?P<what>transaction|sale|payment|charge|order|booking|payout"
+    r"|invoice)s?\b",
     re.I, needs=("%",), scan=with_a_digit,
 )
 # A price in words: "a cent a page", "two cents per minute", "a dollar a month", "five euros a seat".
@@ -199,13 +200,14 @@ WORD_PRICE = Rule(
 _COINS = {"cent": ("$", 0.01), "¢": ("$", 0.01), "dollar": ("$", 1), "euro": ("€", 1), "pound": ("£", 1)}
 # Free as the other languages of our feeds write it (any gender and number).
 _FREE_WORDS = ("kostenlos|gratuit|gratuite|gratuits|gratuites|gratuito|gratuita|gratuitos|gratuitas|gratis"
-               "|grátis")
+               "|grátis|gratuiti|bezpłatne|bezpłatny|darmowe|za darmo")
 _FREE_STARTS = ("kostenlos", "gratuit", "gratis", "grátis")  # (what each of them begins with)
 # After "is" in those languages ("est gratuite", "ist kostenlos", "es gratis", "é gratuito").
 _AFTER_IS = (r"(?:(?<=\best )|(?<=\bist )|(?<=\bes )|(?<=\bé )|(?<=\bson )|(?<=\bsont )"
              r"|(?<=\bsão )|(?<=\bbleibt )|(?<=\breste ))")
 # A while counted in days, weeks or months: a trial's, not a free tier's allowance.
-_DAYS_WORDS = r"(?:Tage|Wochen|Monate|jours|semaines|mois|días|dias|semanas|meses)\b"
+_DAYS_WORDS = (r"(?:Tage|Wochen|Monate|jours|semaines|mois|días|dias|semanas|meses|giorni|settimane|mesi"
+               r"|dni)\b")
 FREE_TIER = Rule(
     r"\bfree (?:tier|plan|version|edition)s?\b"
     r"|\bfree for (?:personal|individuals?|hobby|hobbyists|non-commercial|noncommercial|internal|evaluation"
@@ -280,22 +282,24 @@ FREE_TIER = Rule(
     rf"(?:sind\s+|son\s+|sont\s+|são\s+)?(?:{_FREE_WORDS})\b"
     # ... and the first of them free: "as primeiras 100 conversas de cada mês são grátis", "les 50
     # premières pages sont gratuites", "die ersten 100 Seiten sind kostenlos"
-    rf"|\b(?:primeir[oa]s|primer[oa]s|premi[eè]res?|premiers|ersten)\s+(?:[\d.,]+\s+)?(?!{_DAYS_WORDS})"
-    rf"(?:[\w-]+\s+){{0,5}}?(?:são|son|sont|sind)\s+(?:{_FREE_WORDS})\b"
+    rf"|\b(?:primeir[oa]s|primer[oa]s|premi[eè]res?|premiers|ersten|prime|primi|pierwsze)\s+"
+    rf"(?!(?:[\d.,]+\s+)?{_DAYS_WORDS})(?:[\d.,]+\s+)?(?:[\w-]+\s+){{0,5}}?(?:são|son|sont|sind|sono|są)\s+(?:{_FREE_WORDS})\b"
     rf"|(?<=\d )(?:premi[eè]res?|premiers|primeir[oa]s|primer[oa]s|ersten)\s+(?!{_DAYS_WORDS})"
     rf"(?:[\w-]+\s+){{0,5}}?(?:são|son|sont|sind)\s+(?:{_FREE_WORDS})\b",
     re.I, starts=("free", "first", "up to", "including", "even", "after", "beyond", "$", "€", "£",
                   "zero cost", "no cost", "starter", "hobby", "personal", "community",
                   "plan", "plano", "versión", "versão", "version", "offre", "formule", "niveau", "nivel",
                   "tarifa", "cuenta", "conta", "compte", *_FREE_STARTS, "bis zu", "hasta", "jusqu'à",
-                  "jusqu’à", "até", "primeir", "primer", "premi", "ersten"),
+                  "jusqu’à", "até", "primeir", "primer", "premi", "ersten", "prime", "primi", "pierwsze"),
     needs=("free", "on the house", "on us", "0 for", "0 up to", "0 until", "0 on", "cost for", "starter",
-           "hobby", "personal", "community", "kostenlos", "gratis", "grátis", "gratuit"),
+           "hobby", "personal", "community", "kostenlos", "gratis", "grátis", "gratuit", "bezpłatn", "darmo"),
 )
 # ... and as Japanese says it: "無料プラン", "無料枠", "毎月100枚までは無料" (free up to an allowance).
 # (Found by scanning the sentences that hold it: a Japanese sentence has no spaces to key words by.)
-JAPANESE_FREE_TIER = Rule(r"無料(?:プラン|枠|版)|(?<=まで)無料|(?<=までは)無料|フリープラン",
-                          needs=("無料", "フリープラン"))
+JAPANESE_FREE_TIER = Rule(r"無料(?:プラン|枠|版)|(?<=まで)無料|(?<=までは)無料|フリープラン"
+                          # (and Korean: "매달 처음 100분은 무료", the first 100 minutes each month free)
+                          r"|(?:처음|첫)\s?[\d,]+\S*\s?무료|무료\s?플랜",
+                          needs=("無料", "フリープラン", "무료"))
 FREEMIUM = Rule(r"\bfreemium\b", re.I, starts="freemium", needs=("freemium",))
 # Free as the price of the whole tool, not of a tier, a trial or an allowance.
 FREE = Rule(
@@ -580,7 +584,10 @@ _TRIAL = Searched(
     # a first period said without a number: "first month free", "your first week is on us"
     r"|\bfirst\s+(?:day|week|fortnight|month|year)\b(?!\s+(?:per|a|an|each|every)\b)"
     # a first use, one and unnumbered: "the first harvest is free", "your first report is on us"
-    r"|\b(?:the|your)\s+(?:very\s+)?first\s+(?!\d)[a-z-]+\s+(?:is|are)\s+(?:free|on us|on the house)\b", re.I)
+    r"|\b(?:the|your)\s+(?:very\s+)?first\s+(?!\d)[a-z-]+\s+(?:is|are)\s+(?:free|on us|on the house)\b"
+    # ... and as the other languages of our feeds count a trial: "os primeiros 14 dias", "i primi 7 giorni"
+    rf"|\b(?:primeir[oa]s|primer[oa]s|premi[eè]res?|premiers|ersten|prime|primi|pierwsze)\s+\d+\s+{_DAYS_WORDS}",
+    re.I)
 _CLAUSE_END = re.compile(r"[;,:]")
 
 

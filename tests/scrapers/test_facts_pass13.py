@@ -118,6 +118,20 @@ PASS13_PHRASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("Bundled model: SmolVLM-256M, quantised to int8.", "base_model", [("SmolVLM", False)]),
     ("The default captioner is now Moondream 2.", "base_model", [("Moondream", False)]),
     ("Quorl was aligned with ORPO on 40k ranked pairs.", "technique", [("ORPO", False)]),
+    # Italian, Polish and Korean allowances, sizes and fees
+    ("Prezzi: 0,02 € a pagina; le prime 100 pagine al mese sono gratuite.", "entry_price",
+     [("free tier", False), ("€0.02 per page", False)]),
+    ("Kosztuje 0,10 zł za minutę; pierwsze 30 minut w miesiącu są bezpłatne.", "entry_price",
+     [("free tier", False), ("0.10 zł per minute", False)]),
+    ("매달 처음 60분은 무료입니다.", "entry_price", [("free tier", False)]),
+    ("Quorl to model o 600 mln parametrów.", "parameters", [("600M", False)]),
+    ("Quorl è un modello da 2 miliardi di parametri.", "parameters", [("2B", False)]),
+    ("자체 개발한 30억 파라미터 모델을 사용합니다.", "parameters", [("3B", False)]),
+    ("I primi 50 documenti sono gratuiti.", "entry_price", [("free tier", False)]),
+    ("We take 2% of each payout; there is no subscription.", "entry_price", [("2% per transaction", False)]),
+    # (distractors: the first days free are a trial, in those languages too)
+    ("I primi 7 giorni sono gratuiti.", "entry_price", []),
+    ("Os primeiros 14 dias são grátis.", "pricing_model", []),
     # (distractors: a default that is no model; a model the user fine-tunes)
     ("The default theme is now dark.", "base_model", []),
     ("You can fine-tune Whisper yourself and load it into Quorl.", "technique", []),
