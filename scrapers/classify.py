@@ -1138,7 +1138,7 @@ def classify(
     if (variant := _NEW_VARIANTS_TITLE.match(title)) is not None:  # "Introducing distilled Quillon models"
         return Verdict(EntryKind.RELEASE, "new models of a family", variant["name"])
     if (named := _named_launch(title) or _headline_launch(title) or _presents_headline(title)
-            or _japanese_launch(title)) is not None:
+            or _japanese_launch(title) or _korean_launch(title)) is not None:
         if (named.kind is EntryKind.LAUNCH and _GA_TITLE.search(title)
                 and _AFTER_BETA_TEXT.search(text[:LAUNCH_TEXT_CHARS])):  # generally available after a beta
             return Verdict(EntryKind.RELEASE, "generally available after its beta", named.product)
@@ -2223,6 +2223,11 @@ AI_PRODUCT_WORDS = _AI_WORD_PATTERNS.compile(_words(
       rf"|expense reports?)\b" for paper in ("pdfs?", "receipts?", "invoices?", "documents?")),
     r"\bsnap (?:a |any |your )?(?:receipts?|invoices?|documents?|menus?|whiteboards?|business cards?)\b",
     r"\bhandwriting (?:search|recognition|to text)\b",
+    # what a speech or vision model makes: "transcripts for podcasts and calls", "speaker-labelled
+    # transcripts", "writes alt text for every picture"; a vision-language model by its family ("SmolVLM")
+    r"\btranscripts? (?:for|of) (?:your |any |every )?(?:podcasts?|calls?|meetings?|interviews?|videos?"
+    r"|audio|lectures?)\b", r"\bspeaker[- ]label(?:l)?ed transcripts?\b",
+    r"\b(?:writes?|writing|generates?|generating) alt[- ]text\b", r"(?-i:(?<![A-Z])VLMs?)\b",
     # a model's name by the convention of its family: "Qwen3-VL", "Falcon-7B-Instruct"
     r"-(?-i:VL|Instruct)\b",
     # retrieval and on-device serving: "re-ranking with a cross-encoder", "MLX", "vector search"
@@ -2293,7 +2298,10 @@ _MODEL_PROVIDERS = re.compile(rf"\b{_PROVIDER_NAMES}\s*(?:,|/|\band\b|\bor\b)\s*
 # inference", "data model") or what is "generated" ("generates source maps")
 _NOT_AI_BEFORE = re.compile(
     r"\b(?:type|types|typing|data|object|memory|threat|domain|view|document|component|permission|security"
-    r"|execution|programming|concurrency|pricing|business|mental|process|actor|event|reference|cost)[- ]$",
+    r"|execution|programming|concurrency|pricing|business|mental|process|actor|event|reference|cost"
+    r"|schema)[- ]$"
+    # a command-line flag of that name ("quiltcsv head --model prints the schema"), an option, not a model
+    r"|(?<![\w-])--$",
     re.IGNORECASE)
 _NOT_AI_AFTER = re.compile(r"\s(?:of|for) (?:types?|generics?|\w+ types?)\b"  # "inference of types"
                            # a program's parts: "multi-inference of standalone expressions", "inference of
@@ -2568,10 +2576,14 @@ def _registry_page_version(title: str, text: str, url: str | None) -> str | None
 # – Quill") at its site's /pricing: all it tells is that the product is on sale, which is its launch when
 # nothing else is known of it (not a post about pricing: "New pricing for Quill", "Pricing changes" are
 # articles)
-_PRICING_LINK = re.compile(r"^[^/]+/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:pricing|plans|plans-and-pricing)/?$",
-                           re.IGNORECASE)
+# The page's name in Dutch, German, French, Spanish, Italian and Portuguese, in its link and its title
+# ("Prijzen — Kraanwerk" at kraanwerk.nl/prijzen, "Preise | Quill" at quill.de/preise), which it starts
+_FOREIGN_PRICING = r"prijzen|tarieven|preise|tarife|tarifs|prix|precios|prezzi|pre(?:ç|c)os|planos"
+_PRICING_LINK = re.compile(r"^[^/]+/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:pricing|plans|plans-and-pricing"
+                           rf"|{_FOREIGN_PRICING})/?$", re.IGNORECASE)
 _PRICING_TITLE = re.compile(rf"^(?:{_CAP_NAME} (?i:pricing|plans(?: (?:&|and) pricing)?|prices)"
-                            rf"|(?i:(?:plans (?:&|and) )?pricing|plans|prices)\s*[|:–—-]\s*"
+                            rf"|(?i:(?:plans (?:&|and) )?pricing|plans|prices|{_FOREIGN_PRICING})"
+                            rf"\s*[|:–—-]\s*"
                             rf"(?P<after>[A-Z0-9][\w.+-]*(?: [A-Z0-9][\w.+-]*){{0,3}}))$")
 
 
@@ -2601,6 +2613,25 @@ def _japanese_launch(title: str) -> Verdict | None:
         return None
     name = found["name"].strip()
     return Verdict(_kind_of(name), "a Japanese launch notice", name)
+
+
+# A Korean launch notice: the product first (in Hangul or Latin letters, its Latin name in brackets after a
+# Hangul one), then that it is launched or unveiled, then the title's end or its tagline ("나비 보이스(Nabi
+# Voice) 출시: ...", "Kkachi Search 정식 출시"); not what follows a launch ("출시 1주년 기념
+# 이벤트", an anniversary event; "출시 후기", a look back; "출시 일정", a schedule) nor a new product
+# or feature unnamed
+_KOREAN_LAUNCH = re.compile(r"^(?P<name>[\w.+-]+(?: [\w.+-]+){0,3}?)"
+                            r"(?:\((?P<latin>[A-Za-z0-9][\w .+-]{0,40})\))?"
+                            r" (?:정식 )?(?:출시|공개|런칭|론칭)(?:합니다|했습니다)?(?:\s*[:!|—–-]|$)")
+_KOREAN_UNNAMED = re.compile(r"^(?:신제품|신규|새|새로운|제품|서비스|기능|신기능|업데이트|버전|베타)(?: |$)")
+
+
+def _korean_launch(title: str) -> Verdict | None:
+    found = _KOREAN_LAUNCH.match(title.strip())
+    if found is None or not re.search(r"[\uac00-\ud7a3]", title) or _KOREAN_UNNAMED.match(found["name"]):
+        return None
+    name = (found["latin"] or found["name"]).strip()
+    return Verdict(_kind_of(name), "a Korean launch notice", name)
 
 
 # A writer's own post on a newsletter platform (Substack, Buttondown, ...), which the link alone would read as

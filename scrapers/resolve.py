@@ -192,6 +192,8 @@ class ToolIndex:
         self._names_of: dict[int, list[str]] = {}
         self._seen: set[tuple[int, str]] = set()
         self._ids: set[int] = set()
+        # (owner, name key) -> id: a vendor's domain and its hub ids ("acme.ai", "acme/Quill-7B"), see _owned
+        self._by_owner: dict[tuple[str, str], int] = {}
         # name -> its name_key: a batch folds a launch's name to look it up, then to add it
         self._keys: dict[str, str] = {}
         for tool in tools:
@@ -211,6 +213,8 @@ class ToolIndex:
         if not key or (tool.id, key) in self._seen:
             return
         self._seen.add((tool.id, key))
+        if (owned := _owned(tool.name, tool.domain)) is not None:
+            self._by_owner.setdefault(owned, tool.id)
         self._names_of.setdefault(tool.id, []).append(key)
         self._names.add(key, tool.id)
 
@@ -231,13 +235,55 @@ class ToolIndex:
         found = self._names.find(key) if key else None
         if found is not None and site and _is_other_site(site, self._key_of.get(found)):
             return None  # github.com/a/x and github.com/b/x: one name, two products
+        if found is None:
+            return self._owners_tool(name, site, url)
         return found
+
+    def _owners_tool(self, name: str, site: str | None, url: str | None) -> int | None:
+        """A model's tool by its owner: "acme/Quill-7B" on a hub and "Quill 7B" at acme.ai (or a post
+        there) are one; so are the hub id and a tool of that exact name known by no site yet (a vendor's
+        post, whose deep link is no product key)."""
+        host = host_of(url)
+        owner_site = site or (host if host and not _is_platform(host) else None)
+        if (owned := _owned(name, owner_site)) is None:
+            return None
+        if (found := self._by_owner.get(owned)) is not None:
+            return found
+        if site and "/" in site:  # a hub id: a tool of the name after its owner, with no site of its own
+            found = self._names.exact.get(owned[1].replace(" ", ""))
+            return found if found is not None and found not in self._key_of else None
+        return None
 
     def _key(self, name: str) -> str:
         key = self._keys.get(name)
         if key is None:
             key = self._keys[name] = name_key(name)
         return key
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
+
+
+def _owned(name: str, site: str | None) -> tuple[str, str] | None:
+    """Who owns the product and its folded name: a hub id's owner and the name after it ("acme/Quill-7B"
+    at huggingface.co/acme/quill-7b is ("acme", "quill")), or a domain's name and the product's ("Quill 7B"
+    at acme.ai, acme.co.uk); None for a repository titled otherwise, or no site. A vendor names its hub
+    account as its domain, so that the two entries of one model meet."""
+    if not site:
+        return None
+    if "/" in site:
+        owner = site.split("/")[1]
+        head, slash, repo = name.strip().partition("/")
+        if not slash or head.casefold() != owner or not repo:
+            return None
+    else:
+        labels = site.removeprefix("www.").split(".")
+        if len(labels) < 2:
+            return None
+        owner = labels[-3] if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else labels[-2]
+        repo = name
+    key = name_key(repo)
+    return (_NON_WORD.sub("", owner.casefold()), key) if key and owner else None
 
 
 def _is_sibling(key: str, known: str) -> bool:
