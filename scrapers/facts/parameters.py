@@ -97,7 +97,7 @@ def parameter_facts(sentences: Sentences, url: str | None) -> list[FactRecord]:
         if overlaps(match.span(), taken):
             continue
         taken.append(match.span())
-        if _IN_A_PATH.search(sentences[index], 0, match.start()):
+        if _in_a_path(sentences[index], match.start()):
             continue  # a repository's path: "huggingface.co/ashcombe-forge/Wrendle-14B" names, not sizes
         hit = sentences.hit(_size(match["num"], match["unit"]), index, match)
         if (hit.value in sizes or overlaps(match.span(), bases.get(index, []))
@@ -184,8 +184,9 @@ def _another_in_parentheses(hit: Hit, name: str) -> bool:
 _PARAMETER_RULES = frozenset(
     [rule for rule, needs_model in PARAMETER_PATTERNS if not needs_model] + [PARAMETER_CONTEXT])
 
-# A size inside a URL or a repository's path: the text before it in its word holds a "/".
-_IN_A_PATH = re.compile(r"/[\w.-]*$")
+def _in_a_path(sentence: str, start: int) -> bool:
+    """Whether the size at `start` is inside a URL or a repository's path: its word holds a "/" before it."""
+    return "/" in sentence[sentence.rfind(" ", 0, start) + 1:start]
 
 
 def _size(number: str, unit: str) -> str:
