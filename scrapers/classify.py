@@ -86,6 +86,7 @@ from scrapers.launch_model import launch_probability
 from scrapers.normalise import host_of, split_title
 from scrapers.patternset import PatternSet, Prefiltered
 from scrapers.resolve import product_key
+from scrapers.stores import STORE_LISTING, host_and_path
 
 
 class EntryKind(StrEnum):
@@ -1153,7 +1154,7 @@ def classify(
         return Verdict(EntryKind.LAUNCH, "says it is live", _live_subject(text))
     if VAGUE_LIVE_TITLE.match(title) and (subject := _live_subject(text, strict=True)) is not None:
         return Verdict(_kind_of(subject), "says it is live", subject)
-    if url and _CHANGELOG_LINK.search(_host_and_path(url) or ""):
+    if url and _CHANGELOG_LINK.search(host_and_path(url) or ""):
         return _changelog_entry(title, text)
     if ((update := UPDATE_TITLE.match(title) or _UPDATE_PREAMBLE.match(title)) is not None
             and not _NO_PRODUCT_START.match(update["name"])):
@@ -1400,7 +1401,7 @@ def _launch_category(tags: tuple[str, ...], opening: str) -> bool:
 def _hn_story(title: str, url: str | None) -> Verdict:
     """A plain HN story is a launch only by its title: 'Name: what it is', and not a repository
     page with a year in the title (an old project resurfacing) or a bare repository link."""
-    if _OLD_STORY.search(title) or _CODE_HOST_REPO.match(_host_and_path(url) or ""):
+    if _OLD_STORY.search(title) or _CODE_HOST_REPO.match(host_and_path(url) or ""):
         return Verdict(EntryKind.OTHER, "article")
     return (_name_and_tagline(title) or _named_by_link(title, url) or _bare_versioned_name(title)
             or Verdict(EntryKind.OTHER, "article"))
@@ -1424,7 +1425,7 @@ def _bare_versioned_name(title: str) -> Verdict | None:
 def _other_reason(title: str, url: str | None, titles: tuple[tuple[str, Prefiltered], ...]) -> str | None:
     """Why the entry is not a launch, by its title or link; None when nothing says so."""
     reason = _first_found(titles, title)
-    where = _host_and_path(url)
+    where = host_and_path(url)
     return reason if reason is not None or not where else _first_found(OTHER_LINKS, where)
 
 
@@ -2487,11 +2488,6 @@ def _kind_of(name: str) -> EntryKind:
 
 
 @lru_cache(maxsize=4096)  # asked of one link by several rules in a row
-def _host_and_path(url: str | None) -> str | None:
-    host = host_of(url)
-    return f"{host}{urlsplit(url or '').path}" if host else None
-
-
 def origin_of(*, link: str | None, guid: str | None, comments: str | None, markup: str) -> Origin:
     """Where the entry comes from, by its link, GUID, comments link and content markup."""
     host = host_of(link) or ""
@@ -2510,27 +2506,12 @@ _RELEASE_LINK = re.compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[
 
 # --- eleventh pass: store listings, package registries, first-person posts on a newsletter platform, launches
 # in German, French, Spanish, Portuguese, Italian and Japanese, a product's pricing page ---------------------
-# A product's listing in an app store, a marketplace or an extension directory: the product it lists,
-# launched there (not the store's own pages: its blog, its categories, its search)
-_STORE_LISTING = re.compile(
-    r"^(?:marketplace\.visualstudio\.com/items/?$|open-vsx\.org/extension/[^/]+/[^/]+"
-    r"|plugins\.jetbrains\.com/plugin/\d+|chromewebstore\.google\.com/detail/[^/]+"
-    r"|chrome\.google\.com/webstore/detail/[^/]+|addons\.mozilla\.org/(?:[\w-]+/)?(?:firefox|android)/addon/[^/]+"
-    r"|microsoftedge\.microsoft\.com/addons/detail/[^/]+|discord\.com/application-directory/\d+"
-    r"|slack\.com/(?:marketplace|apps)/A[0-9A-Z]{6,}|marketplace\.zoom\.us/apps/[^/]+"
-    r"|appsource\.microsoft\.com/[\w-]+/product/[^/]+|apps\.shopify\.com/(?!(?:partners|categories|collections"
-    r"|search|stories|browse)(?:/|$))[\w-]+/?$"
-    r"|raycast\.com/(?!(?:blog|changelog|pro|teams|pricing|store|developers|ai|about|careers|press|extensions"
-    r"|manual|faq|legal|contact|community)/)[\w-]+/[\w-]+/?$"
-    r"|apps\.apple\.com/(?:[a-z]{2}/)?app/[^/]+|play\.google\.com/store/apps/details"
-    r"|apps\.microsoft\.com/(?:store/)?detail/[^/]+|marketplace\.atlassian\.com/apps/\d+"
-    r"|github\.com/marketplace/(?!(?:actions|category|collections)?/?$)[\w-]+/?$|wordpress\.org/plugins/[\w-]+/?$"
-    r"|figma\.com/community/plugin/\d+)", re.IGNORECASE)
-
-
+# A product's listing in an app store, a marketplace or an extension directory (scrapers.stores'
+# STORE_LISTING, not the store's own pages: its blog, its categories, its search): the product it lists,
+# launched there.
 def _store_listing(title: str, text: str, url: str | None) -> Verdict | None:
     """The product a store's listing lists (its title is the product's name, or "Name - tagline")."""
-    if not url or (where := _host_and_path(url)) is None or not _STORE_LISTING.match(where):
+    if not url or (where := host_and_path(url)) is None or not STORE_LISTING.match(where):
         return None
     name = split_title(title)[0].strip()
     if not name or len(name.split()) > 6 or not (name[:1].isupper() or name[:1].isdigit() or name.islower()):
@@ -2554,7 +2535,7 @@ _REGISTRY_PACKAGE = re.compile(r"^(?:pypi\.org/project/|npmjs\.com/package/|crat
 
 
 def _registry_version(title: str, url: str | None) -> bool:
-    return bool(url) and _REGISTRY_PACKAGE.match(_host_and_path(url) or "") is not None
+    return bool(url) and _REGISTRY_PACKAGE.match(host_and_path(url) or "") is not None
 
 
 # A registry's page titled by the package's name alone, the version it shows opening the text ("0.1.0 •
@@ -2588,7 +2569,7 @@ _PRICING_TITLE = re.compile(rf"^(?:{_CAP_NAME} (?i:pricing|plans(?: (?:&|and) pr
 
 
 def _pricing_page(title: str, url: str | None) -> str | None:
-    if not url or not _PRICING_LINK.match(_host_and_path(url) or ""):
+    if not url or not _PRICING_LINK.match(host_and_path(url) or ""):
         return None
     found = _PRICING_TITLE.match(title.strip())
     if found is None:

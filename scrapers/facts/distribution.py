@@ -9,6 +9,7 @@ from scrapers.facts.engine import Rule, Searched, Sentences, Table, clause_befor
 from scrapers.facts.license import of_a_models_part
 from scrapers.facts.vendor import own_feed_company, own_platform, vendor_facts
 from scrapers.records import FactRecord
+from scrapers.stores import listing_store
 
 _JOINS = (" and ", " or ", " & ", " + ", "/", " / ")
 
@@ -220,33 +221,6 @@ def distribution_facts(sentences: Sentences, url: str | None) -> list[FactRecord
         facts.append(FactRecord(kind="distribution", value=listed, snippet=sentences[0]))
     return facts
 
-
-# A store's or a registry's listing page of one product, by where it lives: the listing is the
-# product's place there ("marketplace.visualstudio.com/items?itemName=...", "pypi.org/project/x/0.2.0/").
-# (Not Apple's App Store nor a Hugging Face page: the sets label a listing there both ways.)
-_LISTINGS = (
-    (re.compile(r"^https?://marketplace\.visualstudio\.com/items\b"), "VS Code Marketplace"),
-    (re.compile(r"^https?://open-vsx\.org/extension/"), "Open VSX"),
-    (re.compile(r"^https?://plugins\.jetbrains\.com/plugin/"), "JetBrains Marketplace"),
-    (re.compile(r"^https?://(?:chromewebstore\.google\.com/detail/|chrome\.google\.com/webstore/detail/)"),
-     "Chrome Web Store"),
-    (re.compile(r"^https?://addons\.mozilla\.org/(?:[\w-]+/)?firefox/addon/"), "Firefox Add-ons"),
-    (re.compile(r"^https?://discord\.com/application-directory/\d"), "Discord App Directory"),
-    (re.compile(r"^https?://(?:[\w-]+\.)?slack\.com/(?:marketplace|apps)/A\w+"), "Slack Marketplace"),
-    (re.compile(r"^https?://(?:www\.)?raycast\.com/(?!blog/|changelog/|pro\b|teams\b|store\b)[\w-]+/[\w-]+/?$"),
-     "Raycast Store"),
-    (re.compile(r"^https?://pypi\.org/project/[\w.-]+"), "PyPI"),
-    (re.compile(r"^https?://(?:www\.)?npmjs\.com/package/"), "npm"),
-    (re.compile(r"^https?://apps\.shopify\.com/[\w-]+"), "Shopify App Store"),
-    (re.compile(r"^https?://aws\.amazon\.com/marketplace/pp/"), "AWS Marketplace"),
-)
-
-
-def listing_store(url: str | None) -> str | None:
-    """The store whose listing page of one product the URL is, or None."""
-    if not url:
-        return None
-    return next((store for pattern, store in _LISTINGS if pattern.match(url)), None)
 
 
 def _integrates(sentences: Sentences, store: str) -> bool:

@@ -158,4 +158,3 @@ def without_anothers(facts: list[FactRecord], sentences: Sentences) -> list[Fact
         if fact.kind in _KEPT_KINDS or sentence_of(fact.snippet, sentences) not in others:
             kept.append(fact)
     return kept
-
