@@ -88,6 +88,16 @@ _FOREIGN_TUNED = re.compile(r"ajust|afin|affin|entrenamos|treinamos|feinabgestim
 _ARTICLE = r"(?i:(?:le|la|l['’]|un|une|el|los|o|a|um|uma|dem|der|einem|einer)\s*)?"
 _ON = re.compile(r"\s[Oo]n\s+(?!top of\b)")
 
+def _unless_only_works_with(match: re.Match[str]) -> str:
+    """The model matched, unless the tool only works with it or it is denied (see `_only_works_with`)."""
+    return "" if _only_works_with(match) else match["model"]
+
+
+def _if_model_like(match: re.Match[str]) -> str:
+    """The name matched, when it looks like a model's (a known family, or a number in it)."""
+    return match["model"] if _MODEL_LIKE.search(match["model"]) else ""
+
+
 BASE_MODELS: Table = (
     # (tuned "on" a name says a model only when it looks like one: not "fine-tuned on Reddit")
     # (the maker's own model too: "a Welsh fine-tune of our Whisper model")
@@ -97,13 +107,13 @@ BASE_MODELS: Table = (
     (Rule(rf"\b{_TRAINED_FROM}\s+{_THE}{MODEL_NAME}",
           starts=("further", "continually", "continued", "adapted", "a derivative", "starts"),
           needs=("trained from", "trained on", "trained of", "adapted ", "derivative of", "starts ")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     (Rule(rf"\b{_BUILT_ON}\s+{_THE}{MODEL_NAME}", needs=("built", "based", "builds")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # "we fine-tuned Qwen2.5 1.5B with QLoRA"
     (Rule(rf"\b{_NOT_THE_USERS}(?i:fine[- ]?tuned?)\s+{MODEL_NAME}(?=\s+(?:with|on|using|for)\b)",
           needs=("tune",)),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # "a Llama 3.1 fine-tune", "a Qwen3 derivative", "not a multilingual BERT fine-tune"
     # ... and with its size or make before it: "a 3B Llama 3.2 derivative", "a 4-bit Qwen3 fine-tune"
     # (not what it is a fine-tune for: "a new Welsh fine-tune of our Whisper model" is Whisper's)
@@ -120,12 +130,12 @@ BASE_MODELS: Table = (
     (Rule(rf"(?:(?:\bis|['’]s|:)\s+|^){MODEL_NAME}(?:-[a-z]+)?(?:\s*\([^()]{{1,24}}\))?,?\s+"
           r"(?i:fine[- ]?tuned|post-trained|distilled)\s+(?:with|on|for|using|to)\b",
           needs=("tune", "post-trained", "distil")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # "there's no Llama underneath", "no Qwen under the hood": a base model denied (the "no" negates
     # it). Not "doesn't use X under the hood": an app may simply not call a model.
     (Rule(rf"(?<=\b[Nn]o ){MODEL_NAME}\s+(?:underneath|under the hood|beneath|inside|at (?:its|the) core)\b",
           needs=("underneath", "under the hood", "beneath", "inside", " core")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # "a LoRA adapter on top of PaliGemma 2", "a LoRA on top of Qwen2-VL 7B": an adapter says a base
     (Rule(rf"\b(?:Q?LoRA|(?i:adapters?|fine-?tunes?|heads?))(?:\s+(?i:adapters?|weights))?"
           rf"\s+(?i:on top of|atop|over)\s+{_THE}{MODEL_NAME}",
@@ -138,7 +148,7 @@ BASE_MODELS: Table = (
           rf"(?i:it(?:'s|’s| is)\s+|is\s+|sits\s+){_THE}{_MADE}{MODEL_NAME}",
           needs=("under the hood", "under the bonnet", "under the surface", "beneath the surface",
                  "underneath", " core")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # "runs Mistral under the hood", "uses Phi-4-mini underneath"; not "doesn't use X under the hood"
     # (an app may simply not call a model)
     # (and a sentence, a bracket or a "with" that opens on the model: "GPT-4o mini under the hood.",
@@ -179,7 +189,7 @@ BASE_MODELS: Table = (
     (Rule(rf"\b(?i:calls?|calling|queries|prompts)\s+{_THE}{_FAMILY_NAME}"
           rf"{_VARIANT}\s+(?i:for|to)\b",
           needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # a model said in brackets after "model" with its size or precision: "a 1B on-device model
     # (Gemma 3 1B, 4-bit)", "a small model (Phi-4-mini)"; not a list of models it works with
     (Rule(rf"\b(?i:model|LLM)\s*\(\s*{_FAMILY_NAME}"
@@ -190,7 +200,7 @@ BASE_MODELS: Table = (
     (Rule(rf"\b(?:(?i:an?|the)|(?i:uses?|using|runs?|on))\s+{MODEL_NAME}(?:\s+(?i:models?|checkpoints?))?\s+"
           r"(?:(?i:that|which)\s+)?(?i:we|I)\s+(?:fine-?tuned|distilled|post-trained)\b",
           needs=("tuned", "distilled", "post-trained")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # whisper.cpp runs Whisper models: "Hushline runs whisper.cpp with the small model", "it uses
     # whisper.cpp on your Mac" (not where it is denied: an app may call no model)
     (Rule(r"\b(?:runs?|running|uses?|using|bundles?|ships(?: with)?|built on|on top of)\s+(?:the\s+)?"
@@ -201,7 +211,7 @@ BASE_MODELS: Table = (
     (Rule(r"\b(?i:base[- ]model|backbone|foundation model|parent model|fine-?tuned from|trained from)"
           rf"\s*[:=|]\s*(?:[\w.-]+/)?{_THE}{MODEL_NAME}",
           needs=("base", "backbone", "foundation", "parent", "tuned from", "trained from")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # ... and a hub id the card names, in any case, with or without a mark between (a table's cells
     # or a YAML header flattened): "Finetuned from meta-llama/Llama-3.2-3B-Instruct", "base_model:
     # openai/whisper-small"
@@ -213,7 +223,7 @@ BASE_MODELS: Table = (
     (Rule(rf"(?:\b(?i:is|uses|using|runs|ships)|:)\s+{_THE}{MODEL_NAME},?\s+"
           r"(?i:squeezed|quanti[sz]ed|compressed|shrunk|pruned)\s+(?:down\s+)?(?:to|into)\b",
           needs=("squeezed", "quantised", "quantized", "compressed", "shrunk", "pruned")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # "transcribed by our own model, not by Whisper": a base model denied (the "not" negates it)
     (Rule(rf"(?:(?<=\bnot by )|(?<=\bnot from )|(?<=\bnever by )){_FAMILY_NAME}", needs=("not by", "not from",
                                                                                      "never by")),
@@ -254,16 +264,16 @@ BASE_MODELS: Table = (
     # works with or is tested with: "works with a local Llama", "tested with a quantised Qwen")
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
           rf"(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # (and a tagline opening on it: "A 4-bit Whisper on Apple Silicon")
     # (or after an emoji, a tagline's next phrase: "... your audio 🛡️ A 4-bit Whisper runs on the phone")
     (Rule(r"(?:^|(?<=[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff] ))"
           rf"(?i:an?|the|our|its)\s+(?:(?i:{_MODS})\s+)+{_FAMILY_NAME}", needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     (Rule(rf"\b(?i:with|by|via|uses?|using|runs?|running|ships?|shipping)\s+(?i:an?|the|our|its)\s+"
           rf"(?:(?i:{_MODS})\s+)*{_FAMILY_NAME}{_VARIANT}"
           r"\s+(?i:model|LLM)\b", needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # the family as an adjective: "Whisper-based, int8", "a Llama-based assistant", "Claude-powered"
     (Rule(rf"(?<![\w-])(?P<model>(?!GPTQ)(?:{_FAMILIES})(?![a-z])[\w.-]*?)-(?:based|powered)\b",
           needs=("-based", "-powered")),
@@ -291,7 +301,7 @@ BASE_MODELS: Table = (
           r"(?![\w.-]*\s+(?i:as)\s+(?i:the\s+|a\s+|an\s+)?(?i:judge|grader|baseline|reference|teacher|evaluator"
           r"|critic|rater)\b)",
           needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # a model said to do the tool's work: "Whisper transcribes and a 4-bit Llama 3.2 3B writes the entry",
     # "Claude categorises every transaction", "Whisper still does the transcription", "has Claude Sonnet
     # write the update" (said at a clause's start, or after "has" / "lets")
@@ -302,14 +312,14 @@ BASE_MODELS: Table = (
           r"|does the (?:transcription|summaries|summary|writing|drafting)"
           r"|handles the \w+|write|draft|summari[sz]e|transcribe|categori[sz]e)\b",
           needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # ... and as the other languages of our feeds say a model is used or writes: "Usa GPT-4.1 a través de
     # Azure", "usa o Gemini", "as respostas são escritas pelo Gemini 2.5 Flash", "geschrieben von Claude"
     (Rule(rf"\b(?i:usa|utiliza|emplea|utilise|nutzt|verwendet|escritas?\s+(?:pelo|pela|por)|escritos?\s+(?:pelo|por)"
           rf"|écrites?\s+par|écrits?\s+par|geschrieben\s+von|generad[oa]s?\s+por|gerad[oa]s?\s+pelo)\s+"
           rf"(?i:el\s+|o\s+|a\s+|le\s+|la\s+)?{_FAMILY_NAME}",
           needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # ... a model the maker tuned, in Dutch, Italian and the like: "een Whisper-model dat we zelf hebben
     # gefinetuned", "un Qwen2.5-VL-7B che abbiamo affinato con LoRA"
     (Rule(rf"(?<![\w-]){_FAMILY_NAME}(?:-(?i:model|modello|Modell))?\s+(?:che|dat|die|que|qui)\s+"
@@ -324,21 +334,21 @@ BASE_MODELS: Table = (
           rf"(?i:nog steeds\s+|noch\s+|ancora\s+|nu\s+|ora\s+|jetzt\s+)?"
           rf"(?:NVIDIA\s+|Meta\s+|Google\s+|OpenAI\s+|Microsoft\s+)?{_FAMILY_NAME}",
           needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # a model the tool bundles or defaults to: "Bundled model: SmolVLM-500M-Instruct", "The default
     # captioner is now Moondream 2"
     (Rule(rf"\b(?i:bundled\s+model|default\s+model)\s*[:|]?\s+{_FAMILY_NAME}",
           needs=("bundled model", "default model")),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     (Rule(rf"\b(?i:default)\s+[\w-]+\s+(?i:is\s+now|is)\s+{_FAMILY_NAME}", needs=("default",)),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # a part of the tool's work said to be a model: "transcription is still Whisper", "the summaries are
     # now Claude Haiku 4.5", "OCR is a fine-tuned Florence-2" (not "... is like Whisper": a comparison)
     (Rule(rf"\b(?i:transcription|summari[sz]ation|translation|summaries|recaps|captions|speech recognition"
           r"|OCR|the (?:transcription|summary|speech|vision|language) model)\s+(?i:is|are)\s+"
           rf"(?i:still\s+|now\s+|always\s+)?{_THE}{_MADE}{_FAMILY_NAME}",
           needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # "a 7B model ..., Llama 3.1 base", "from the Qwen2.5 base model": a base said after its name
     (Rule(rf"(?<![\w-]){_FAMILY_NAME}\s+(?i:base)(?:\s+(?i:model|checkpoint|weights))?"
           r"(?=\s*(?:[,;.)]|$))", needs=(" base",)),
@@ -368,24 +378,24 @@ BASE_MODELS: Table = (
           r"|classification|extraction)\s+(?i:now\s+|still\s+|all\s+)?"
           r"(?i:uses?|with|runs?\s+on|(?:is|are)\s+(?:done|handled|made|written|generated)\s+(?:by|with)"
           rf"|comes?\s+from|(?:is|are)\s+from)\s+{_THE}{_MADE}{_FAMILY_NAME}", needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # a model called through someone's API: "uses Mistral Medium through Mistral's API", "calls Claude
     # via Bedrock's API"
     (Rule(rf"\b(?i:uses?|using|calls?|calling)\s+{_THE}{_FAMILY_NAME}"
           rf"{_VARIANT}\s+(?i:through|via|over)\s+"
           r"(?:[\w'’.-]+\s+){0,2}?(?i:API|APIs|endpoints?)\b", needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # the tool's model by its family, as a sentence's subject: "The Whisper model is now 4-bit",
     # "Offline: the fine-tuned Parakeet model now also runs on the iPad" (not "the Llama model we
     # compared against")
     (Rule(rf"(?:^|(?<=: ))(?i:the|our|its)\s+(?:{_MODS_WORDS}\s+)*{_FAMILY_NAME}\s+(?i:model|LLM)\s+"
           r"(?i:is|was|now|runs|also|does|handles|powers)\b", needs=_FAMILY_NEEDS),
-     lambda m: "" if _only_works_with(m) else m["model"]),
+     _unless_only_works_with),
     # two models a fine-tune is said of: "not a Llama or Qwen fine-tune" (the first; SECOND_NAMED
     # reads the second)
     (Rule(rf"\b(?i:an?)\s+{MODEL_NAME}\s+(?:or|and|nor)\s+(?P<other>[A-Z][\w.-]*)\s+(?i:fine-?tune|derivative)\b",
           needs=("tune", "derivative")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # a hub id in lower case after "distilled from" / "fine-tuned from": "distilled from
     # bge-reranker-v2-m3", "fine-tuned from qwen2.5-7b-instruct"
     (Rule(rf"\b{_NOT_THE_USERS}{_TUNED_FROM}\s+(?P<model>(?P<fam>whisper|llama|qwen|gemma|phi|mistral|mixtral"
@@ -399,14 +409,14 @@ BASE_MODELS: Table = (
           r"|com base em)"
           rf"\s+{_ARTICLE}{MODEL_NAME}",
           needs=("affin", "ajust", "fine-tun", "afinad", "entrenad", "treinad")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     (Rule(rf"\b(?i:basée?s?|fondée?s?|basiert|basierend|basad[oa]s?|basead[oa]s?)\s+(?:sur|auf|en|em|no|na|sobre)"
           rf"\s+{_ARTICLE}{MODEL_NAME}",
           needs=("basé", "basée", "fondé", "fondée", "basiert", "basierend", "basad", "basead")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     (Rule(rf"\b(?i:auf (?:der )?(?:Basis|Grundlage) von)\s+{MODEL_NAME}",
           needs=("basis von", "grundlage von")),
-     lambda m: m["model"] if _MODEL_LIKE.search(m["model"]) else ""),
+     _if_model_like),
     # ... a version of a model the maker tuned ("una versión de PaliGemma que ajustamos", "une version
     # de Mistral que nous avons affinée"), and a family's model said tuned before or after its name
     # ("ein auf Deutsch feinabgestimmtes Whisper-Modell", "um Whisper ajustado para sotaques")
